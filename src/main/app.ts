@@ -1,0 +1,72 @@
+// Opening Bearing's back end for any host: the store, the services and the API every transport binds to.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApi, type Api } from './api/api';
+import { defaultDataDir } from './db/data-dir';
+import { openDatabase, type OpenedDb } from './db/open';
+import type { Host, ServiceContext } from './services/context';
+import { loadDemo } from './services/demo';
+import { readSetting, writeSetting } from './services/settings-store';
+
+export interface BackendOptions {
+  host: Host;
+  dataDir?: string;
+  migrationsFolder?: string;
+  nativeBinding?: string;
+  now?: () => Date;
+  /** Load the demo book when the store has never held anything (first start of the app). */
+  demoOnFirstStart?: boolean;
+}
+
+export interface Backend {
+  api: Api;
+  context: ServiceContext;
+  database: OpenedDb;
+  close(): void;
+}
+
+export function appVersion(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'bearing') return pkg.version ?? '0.0.0';
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}
+
+export function openBackend(options: BackendOptions): Backend {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const database = openDatabase({
+    dataDir,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+  });
+  const version = appVersion();
+  const api = createApi((emit) => ({
+    db: database.db,
+    sqlite: database.sqlite,
+    dataDir,
+    databaseFile: database.file,
+    host: options.host,
+    version,
+    now: options.now ?? (() => new Date()),
+    emit,
+  }));
+  const { context } = api;
+  if (options.demoOnFirstStart && readSetting(context, 'demo.offered') === undefined) {
+    const empty = database.sqlite.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
+    try {
+      if (empty.n === 0) loadDemo(context);
+    } catch (error) {
+      // A missing or damaged demo file must never stop the app from opening the CSM's own book.
+      process.stderr.write(`Bearing: the demo book could not be loaded (${error instanceof Error ? error.message : String(error)}).\n`);
+    }
+    writeSetting(context, 'demo.offered', true);
+  }
+  return { api, context, database, close: () => database.close() };
+}

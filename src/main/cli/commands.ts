@@ -1,0 +1,192 @@
+// The CLI's commands: each is a thin wrapper over contract methods, so the terminal sees exactly what the
+// screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
+import type { Api } from '../api/api';
+import type { MethodName, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  api: Api;
+  io: CliIo;
+  args: string[];
+  flags: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  /** Commands that only print help or usage do not open the store. */
+  needsStore?: boolean;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Calls a contract method and unwraps its result, throwing the error value as an AppError. */
+export async function call<K extends MethodName>(api: Api, method: K, input: unknown): Promise<MethodOutput<K>> {
+  const result = await api.invoke(method, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.line ?? null);
+  return result.value as MethodOutput<K>;
+}
+
+function pad(value: string, width: number): string {
+  return value.length >= width ? value.slice(0, width) : value + ' '.repeat(width - value.length);
+}
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.min(40, Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+export const commands: Record<string, Command> = {
+  demo: {
+    summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
+    usage: 'demo [--remove] [--json]',
+    flags: {
+      remove: { type: 'boolean', description: 'remove every demo account and its data' },
+      json: { type: 'boolean', description: 'print the result as JSON' },
+    },
+    async run({ api, io, flags }) {
+      if (flags.remove) {
+        const result = await call(api, 'demo.remove', {});
+        io.out(flags.json ? JSON.stringify(result) : `Removed ${result.removedAccounts} demo accounts.`);
+        return 0;
+      }
+      const result = await call(api, 'demo.load', {});
+      io.out(
+        flags.json
+          ? JSON.stringify(result)
+          : `Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events.`,
+      );
+      return 0;
+    },
+  },
+  accounts: {
+    summary: 'List the accounts in the book',
+    usage: 'accounts [--json] [--search TEXT] [--as-of YYYY-MM-DD]',
+    flags: {
+      json: { type: 'boolean', description: 'print a JSON array of accounts' },
+      search: { type: 'string', description: 'only accounts whose name contains TEXT' },
+      'as-of': { type: 'string', description: 'compute stages as of this date (default: today)' },
+    },
+    async run({ api, io, flags }) {
+      const input = {
+        ...(typeof flags.search === 'string' ? { search: flags.search } : {}),
+        ...(typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {}),
+      };
+      const { items } = await call(api, 'accounts.list', input);
+      if (flags.json) {
+        io.out(JSON.stringify(items, null, 2));
+        return 0;
+      }
+      if (items.length === 0) {
+        io.err('No accounts yet. Import an accounts CSV or run `npm run -s cli -- demo`.');
+        return 0;
+      }
+      const rows = [['ID', 'NAME', 'STAGE', 'ARR', 'LICENSES', 'RENEWAL']];
+      for (const a of items) {
+        rows.push([
+          String(a.id),
+          a.name,
+          a.stage ? a.stage + (a.stageOverridden ? '*' : '') : '-',
+          a.arr === null ? '-' : `${a.currency} ${Math.round(a.arr).toLocaleString('en-US')}`,
+          a.licenses === null ? '-' : String(a.licenses),
+          a.renewalDate ?? '-',
+        ]);
+      }
+      io.out(table(rows));
+      return 0;
+    },
+  },
+  health: {
+    summary: 'Health scores with their explanation: components, weights, contributions, facts and rules',
+    usage: 'health [--account ID] [--as-of YYYY-MM-DD] [--json]',
+    flags: {
+      account: { type: 'string', description: 'only this account (its history is included)' },
+      'as-of': { type: 'string', description: 'compute as of this date (default: today)' },
+      json: { type: 'boolean', description: 'print a JSON array: id, name, score, status, components, rules' },
+    },
+    async run({ api, io, flags }) {
+      const asOf = typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {};
+      const items =
+        typeof flags.account === 'string'
+          ? [await call(api, 'health.account', { id: accountIdFlag(flags.account), ...asOf })]
+          : (await call(api, 'health.list', { ...asOf, explain: true })).items;
+      if (flags.json) {
+        io.out(JSON.stringify(items, null, 2));
+        return 0;
+      }
+      if (items.length === 0) {
+        io.err('No accounts yet. Import an accounts CSV or run `npm run -s cli -- demo`.');
+        return 0;
+      }
+      const rows = [['ID', 'NAME', 'SCORE', 'STATUS', 'TREND', 'RULES']];
+      for (const a of items) {
+        rows.push([
+          String(a.id),
+          a.name,
+          a.score === null ? 'no data' : a.score.toFixed(1),
+          a.status ?? '-',
+          a.trend.delta === null ? '-' : `${a.trend.delta > 0 ? '+' : ''}${a.trend.delta.toFixed(1)}`,
+          a.rules.map((r) => r.id).join(', ') || '-',
+        ]);
+      }
+      io.out(table(rows));
+      if (items.length === 1) io.out('\n' + explainHealth(items[0]));
+      return 0;
+    },
+  },
+  metrics: {
+    summary: "Every METRICS.md metric of one account (the CLI's JSON names are camelCase)",
+    usage: 'metrics --account ID [--as-of YYYY-MM-DD] [--json]',
+    flags: {
+      account: { type: 'string', description: 'the account id (required)' },
+      'as-of': { type: 'string', description: 'compute as of this date (default: today)' },
+      json: { type: 'boolean', description: 'print one JSON object keyed by metric name' },
+    },
+    async run({ api, io, flags }) {
+      if (typeof flags.account !== 'string') {
+        io.err('metrics needs --account ID. Usage: npm run -s cli -- metrics --account ID [--as-of YYYY-MM-DD] [--json]');
+        return 2;
+      }
+      const asOf = typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {};
+      const m = await call(api, 'metrics.account', { id: accountIdFlag(flags.account), ...asOf });
+      if (flags.json) {
+        io.out(JSON.stringify(m, null, 2));
+        return 0;
+      }
+      const scalar = Object.entries(m).filter(([, v]) => v === null || typeof v !== 'object');
+      io.out(table([['METRIC', 'VALUE'], ...scalar.map(([k, v]) => [k, v === null ? 'no data' : String(v)])]));
+      const adoption = Object.entries(m.featureAdoption);
+      if (adoption.length > 0) {
+        io.out('\nFeature adoption (users of the feature / active users, last 30 days):');
+        io.out(table([['FEATURE', 'ADOPTION'], ...adoption.map(([k, v]) => [k, v === null ? 'no data' : `${Math.round(v * 100)}%`])]));
+      }
+      return 0;
+    },
+  },
+};
+
+function accountIdFlag(value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('invalid_input', `--account wants an account id (a positive whole number), not "${value}".`);
+  return id;
+}
+
+/** The explanation of one account's score, for people: each component's points and the facts behind them. */
+function explainHealth(a: MethodOutput<'health.account'> | MethodOutput<'health.list'>['items'][number]): string {
+  const lines = [`${a.name}: ${a.score === null ? 'no data' : a.score.toFixed(1)} (${a.status ?? 'no status'}) as of ${a.asOf}`];
+  for (const c of a.components) {
+    if (c.contribution === null) {
+      lines.push(`  ${c.label.padEnd(13)} left out: ${c.noDataReason ?? 'no data'}`);
+      continue;
+    }
+    lines.push(`  ${c.label.padEnd(13)} ${String(c.score).padStart(5)} x ${c.weight} -> ${c.contribution.toFixed(1)} points`);
+    for (const f of c.facts) lines.push(`      ${f}`);
+  }
+  for (const r of a.rules) lines.push(`  Rule ${r.id}: ${r.reason}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,117 @@
+// The one place that opens SQLite: pragmas, a backup before any migration, then the migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenOptions {
+  dataDir: string;
+  /** Folder of drizzle-kit's SQL migrations; found beside the app by default. */
+  migrationsFolder?: string;
+  /** Path to a better-sqlite3 addon built for another ABI (Electron). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface OpenedDb {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  /** Path of the copy taken before migrating, when migrations ran on an existing file. */
+  backupFile: string | null;
+  close(): void;
+}
+
+export const DB_FILE_NAME = 'bearing.sqlite';
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed';
+  constructor(
+    message: string,
+    readonly backupFile: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export function findMigrationsFolder(start = import.meta.dirname): string {
+  let dir = start;
+  for (;;) {
+    const candidate = path.join(dir, 'drizzle');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No drizzle migrations folder found above ${start}`);
+    dir = parent;
+  }
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return journal.entries.length;
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  return journal.entries.length - row.n;
+}
+
+/** A consistent copy of the live database (safe while it is open, WAL included). */
+export function backupTo(sqlite: Database.Database, file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) fs.rmSync(file);
+  sqlite.prepare('VACUUM INTO ?').run(file);
+}
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+export function timestampForFile(now = new Date()): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+export function openDatabase(options: OpenOptions): OpenedDb {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, DB_FILE_NAME);
+  const existed = fs.existsSync(file);
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  applyPragmas(sqlite);
+  const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
+  let backupFile: string | null = null;
+  const hasUserTables =
+    existed &&
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !==
+      undefined;
+  if (hasUserTables && pendingMigrations(sqlite, migrationsFolder) > 0) {
+    backupFile = path.join(backupsDir(options.dataDir), `before-migration-${timestampForFile()}.sqlite`);
+    backupTo(sqlite, backupFile);
+  }
+  const db = drizzle(sqlite, { schema }) as Db;
+  try {
+    migrate(db, { migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(
+      `Bearing could not update its database (${reason}). Your data is untouched` +
+        (backupFile ? ` and a copy was kept at ${backupFile}.` : '.'),
+      backupFile,
+    );
+  }
+  return { db, sqlite, file, backupFile, close: () => sqlite.close() };
+}

@@ -1,0 +1,341 @@
+// The whole domain in one schema (DESIGN.md, "Data"). Instants are UTC epoch milliseconds; calendar dates
+// (contract start, renewal, milestone targets) are ISO `YYYY-MM-DD` text because they carry no time of day;
+// usage days are integer day numbers (days since 1970-01-01 of the local date in the configured time zone).
+// Money is in integer minor units with an ISO currency code.
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    owner: text('owner'),
+    industry: text('industry'),
+    arrMinor: integer('arr_minor'),
+    currency: text('currency').notNull().default('USD'),
+    licenses: integer('licenses'),
+    contractStart: text('contract_start'),
+    renewalDate: text('renewal_date'),
+    /** Lifecycle stage as the CRM export says it; informative only. */
+    crmStage: text('crm_stage'),
+    /** The CSM's override of the computed journey stage. */
+    stageOverride: text('stage_override', { enum: ['onboarding', 'adoption', 'renewal'] }),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at')
+      .notNull()
+      .default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [uniqueIndex('accounts_external_id').on(t.externalId), index('accounts_name').on(t.name)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The analytics tool's user id (visitor id, distinct_id, user_id); falls back to the email. */
+    externalId: text('external_id').notNull(),
+    email: text('email'),
+    name: text('name'),
+    role: text('role', { enum: ['end_user', 'manager', 'executive', 'admin'] })
+      .notNull()
+      .default('end_user'),
+    department: text('department'),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_external_id').on(t.externalId), index('users_account').on(t.accountId)],
+);
+
+export const features = sqliteTable(
+  'features',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    isKey: integer('is_key', { mode: 'boolean' }).notNull().default(false),
+    isPaid: integer('is_paid', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('features_key').on(t.key)],
+);
+
+export const entitlements = sqliteTable(
+  'entitlements',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    featureId: integer('feature_id')
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    /** Whether the account pays for the feature (an unused paid feature is a downgrade risk). */
+    paid: integer('paid', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.featureId] })],
+);
+
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  filePath: text('file_path'),
+  /** SHA-256 of the file's bytes: the same file imported again is recognised. */
+  fileHash: text('file_hash'),
+  sizeBytes: integer('size_bytes').notNull().default(0),
+  source: text('source').notNull(),
+  kind: text('kind').notNull(),
+  mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | null>>(),
+  timeZone: text('time_zone'),
+  status: text('status').notNull(),
+  rowsAccepted: integer('rows_accepted').notNull().default(0),
+  rowsRejected: integer('rows_rejected').notNull().default(0),
+  rowsDuplicate: integer('rows_duplicate').notNull().default(0),
+  rowsSkipped: integer('rows_skipped').notNull().default(0),
+  summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
+  origin: text('origin').notNull().default('manual'),
+  startedAt: integer('started_at').notNull(),
+  finishedAt: integer('finished_at'),
+  undoneAt: integer('undone_at'),
+});
+
+export const importRejects = sqliteTable(
+  'import_rejects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    code: text('code').notNull(),
+    reason: text('reason').notNull(),
+    raw: text('raw'),
+  },
+  (t) => [index('import_rejects_import').on(t.importId)],
+);
+
+/** A column mapping remembered per source and header set, reused for the next file with the same headers. */
+export const importMappings = sqliteTable('import_mappings', {
+  headerSignature: text('header_signature').primaryKey(),
+  source: text('source').notNull(),
+  kind: text('kind').notNull(),
+  mapping: text('mapping', { mode: 'json' }).notNull().$type<Record<string, string | null>>(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const watchedFolders = sqliteTable('watched_folders', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  path: text('path').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Usage as imported: one row per event (or per user-day / user-week for pre-aggregated exports). The same event
+ * (same user, feature and instant) is stored once: the unique key is its content, exact, with no hash collisions.
+ */
+export const usageEvents = sqliteTable(
+  'usage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 0 when the row names no feature. */
+    featureId: integer('feature_id').notNull().default(0),
+    ts: integer('ts').notNull(),
+    day: integer('day').notNull(),
+    count: integer('count').notNull().default(1),
+    minutes: real('minutes').notNull().default(0),
+    importId: integer('import_id'),
+    line: integer('line'),
+  },
+  (t) => [
+    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.featureId),
+    index('usage_events_import').on(t.importId),
+  ],
+);
+
+/** What an import changed in accounts and users, so that undoing it can put every row back as it was. */
+export const importChanges = sqliteTable(
+  'import_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    tableName: text('table_name', { enum: ['accounts', 'users', 'features'] }).notNull(),
+    rowId: integer('row_id').notNull(),
+    /** The row before the import; null when the import created it. */
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('import_changes_import').on(t.importId)],
+);
+
+/** Per account, user, feature (0 = none) and day: what every usage metric reads. */
+export const usageDaily = sqliteTable(
+  'usage_daily',
+  {
+    accountId: integer('account_id').notNull(),
+    userId: integer('user_id').notNull(),
+    featureId: integer('feature_id').notNull().default(0),
+    day: integer('day').notNull(),
+    events: integer('events').notNull(),
+    minutes: real('minutes').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day, t.userId, t.featureId] }),
+    index('usage_daily_user').on(t.userId, t.day),
+  ],
+);
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['kickoff', 'onboarding_complete', 'first_key_action', 'basic_value', 'exceeded_value', 'custom'],
+    }).notNull(),
+    name: text('name').notNull(),
+    targetDate: text('target_date'),
+    achievedDate: text('achieved_date'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('milestones_account').on(t.accountId)],
+);
+
+export const qbrs = sqliteTable(
+  'qbrs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    attendees: text('attendees', { mode: 'json' }).notNull().$type<string[]>(),
+    goalsReviewed: text('goals_reviewed'),
+    outcomes: text('outcomes'),
+    customerResponse: text('customer_response', { enum: ['positive', 'neutral', 'negative', 'none'] })
+      .notNull()
+      .default('none'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('qbrs_account').on(t.accountId, t.date)],
+);
+
+export const qbrActionItems = sqliteTable(
+  'qbr_action_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    qbrId: integer('qbr_id')
+      .notNull()
+      .references(() => qbrs.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    owner: text('owner'),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['open', 'done', 'dropped'] })
+      .notNull()
+      .default('open'),
+    /** The item this one carries over from an earlier QBR. */
+    carriedFromId: integer('carried_from_id'),
+  },
+  (t) => [index('qbr_action_items_qbr').on(t.qbrId)],
+);
+
+export const touchpoints = sqliteTable(
+  'touchpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['call', 'email', 'meeting', 'support_case', 'campaign'] }).notNull(),
+    date: text('date').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    /** Support cases: open or closed, when closed, and whether resolved within SLA (null = no SLA set). */
+    caseStatus: text('case_status', { enum: ['open', 'closed'] }),
+    closedDate: text('closed_date'),
+    resolved: integer('resolved', { mode: 'boolean' }),
+    withinSla: integer('within_sla', { mode: 'boolean' }),
+    /** Campaigns: the feature promoted and whether the customer responded. */
+    featureId: integer('feature_id'),
+    responded: integer('responded', { mode: 'boolean' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('touchpoints_account').on(t.accountId, t.date)],
+);
+
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id'),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['nps', 'csat', 'proficiency'] }).notNull(),
+    score: real('score').notNull(),
+  },
+  (t) => [index('surveys_account').on(t.accountId, t.date)],
+);
+
+export const renewals = sqliteTable(
+  'renewals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    renewalDate: text('renewal_date').notNull(),
+    outcome: text('outcome', { enum: ['renewed', 'churned', 'pending'] }).notNull(),
+    arrMinor: integer('arr_minor'),
+  },
+  (t) => [index('renewals_account').on(t.accountId)],
+);
+
+export const healthSnapshots = sqliteTable(
+  'health_snapshots',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    score: real('score'),
+    status: text('status'),
+    components: text('components', { mode: 'json' }).$type<Record<string, number | null>>(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

@@ -1,0 +1,102 @@
+import { and, asc, eq, like, type SQL } from 'drizzle-orm';
+import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { journeyStage } from '../../shared/metrics/journey';
+import { accounts, milestones } from '../db/schema';
+import type { HandlerGroup } from '../api/handlers';
+import { todayOf } from './clock';
+import type { ServiceContext } from './context';
+
+type AccountRow = typeof accounts.$inferSelect;
+
+function toSummary(row: AccountRow, asOf: string, onboarding: Map<number, string | null>, churned: Set<number>): AccountSummary {
+  const isChurned = churned.has(row.id);
+  const computed = isChurned ? null : journeyStage({
+    contractStart: row.contractStart,
+    renewalDate: row.renewalDate,
+    onboardingMilestone: onboarding.has(row.id) ? { achievedDate: onboarding.get(row.id) ?? null } : null,
+    asOf,
+  });
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    name: row.name,
+    owner: row.owner,
+    industry: row.industry,
+    stage: row.stageOverride ?? computed,
+    stageOverridden: row.stageOverride !== null,
+    churned: isChurned,
+    arr: row.arrMinor === null ? null : row.arrMinor / 100,
+    currency: row.currency,
+    licenses: row.licenses,
+    contractStart: row.contractStart,
+    renewalDate: row.renewalDate,
+    isDemo: row.isDemo,
+  };
+}
+
+/** Achieved date of each account's onboarding-complete milestone (null when not yet achieved). */
+function onboardingMilestones(ctx: ServiceContext, accountId?: number): Map<number, string | null> {
+  const where = accountId
+    ? and(eq(milestones.kind, 'onboarding_complete'), eq(milestones.accountId, accountId))
+    : eq(milestones.kind, 'onboarding_complete');
+  const rows = ctx.db
+    .select({ accountId: milestones.accountId, achievedDate: milestones.achievedDate })
+    .from(milestones)
+    .where(where)
+    .all();
+  return new Map(rows.map((r) => [r.accountId, r.achievedDate]));
+}
+
+/** Accounts whose latest decided renewal (on or before the as-of date) was a churn. */
+function churnedAccounts(ctx: ServiceContext, asOf: string, accountId?: number): Set<number> {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT account_id, outcome FROM renewals r
+       WHERE outcome != 'pending' AND renewal_date <= ? AND (? IS NULL OR account_id = ?)
+         AND renewal_date = (SELECT max(renewal_date) FROM renewals r2
+                             WHERE r2.account_id = r.account_id AND r2.outcome != 'pending' AND r2.renewal_date <= ?)`,
+    )
+    .all(asOf, accountId ?? null, accountId ?? null, asOf) as { account_id: number; outcome: string }[];
+  return new Set(rows.filter((r) => r.outcome === 'churned').map((r) => r.account_id));
+}
+
+export function listAccounts(ctx: ServiceContext, input: MethodInput<'accounts.list'>): MethodOutput<'accounts.list'> {
+  const asOf = input.asOf ?? todayOf(ctx);
+  const filters: SQL[] = [];
+  if (input.search) filters.push(like(accounts.name, `%${input.search.replace(/[%_]/g, '')}%`));
+  const rows = ctx.db
+    .select()
+    .from(accounts)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(asc(accounts.name))
+    .all();
+  const onboarding = onboardingMilestones(ctx);
+  const churned = churnedAccounts(ctx, asOf);
+  let items = rows.map((row) => toSummary(row, asOf, onboarding, churned));
+  if (input.stage) items = items.filter((a) => a.stage === input.stage);
+  return { items, total: items.length };
+}
+
+export function getAccount(ctx: ServiceContext, input: MethodInput<'accounts.get'>): AccountSummary {
+  const row = ctx.db.select().from(accounts).where(eq(accounts.id, input.id)).get();
+  if (!row) throw new AppError('not_found', `There is no account with id ${input.id}.`);
+  const asOf = input.asOf ?? todayOf(ctx);
+  return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id));
+}
+
+export function setStageOverride(ctx: ServiceContext, id: number, stage: Stage | null): AccountSummary {
+  getAccount(ctx, { id });
+  ctx.db.update(accounts).set({ stageOverride: stage, updatedAt: ctx.now().getTime() }).where(eq(accounts.id, id)).run();
+  return getAccount(ctx, { id });
+}
+
+export function accountHandlers(
+  ctx: ServiceContext,
+): HandlerGroup<'accounts.list' | 'accounts.get' | 'accounts.setStageOverride'> {
+  return {
+    'accounts.list': (input) => listAccounts(ctx, input),
+    'accounts.get': (input) => getAccount(ctx, input),
+    'accounts.setStageOverride': (input) => setStageOverride(ctx, input.id, input.stage),
+  };
+}

@@ -1,0 +1,181 @@
+// The API contract over HTTP on 127.0.0.1, serving the built renderer: how `npm run web` and the end-to-end
+// tests run the app. Every request needs the per-run token (from the printed URL, then an HttpOnly,
+// SameSite=Strict cookie); the Host and Origin headers must be this server's, so no other site or rebinding
+// trick can reach the store.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
+import type { Api } from '../api/api';
+import { handleUpload } from './upload';
+
+export interface WebHostOptions {
+  api: Api;
+  rendererDir: string;
+  /** Where uploaded files are written before they are imported. */
+  uploadDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'bearing_token';
+const MAX_JSON_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function tokenEquals(a: string | undefined | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=');
+  }
+  return undefined;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_JSON_BYTES) throw new Error('too_large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      else res.destroy();
+    });
+  });
+
+  function sameOrigin(req: http.IncomingMessage): boolean {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || allowedHosts.some((h) => origin === `http://${h}`);
+  }
+
+  function authorized(req: http.IncomingMessage, url: URL): boolean {
+    const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+    return tokenEquals(cookieToken(req), token) || tokenEquals(bearer, token) || tokenEquals(url.searchParams.get('token'), token);
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!sameOrigin(req)) return send(res, 403, 'Forbidden: Bearing answers only its own page.');
+    if (!authorized(req, url)) {
+      return send(res, 401, 'Bearing: open the address printed by `npm run web` (it carries this run\'s token).');
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
+      if (url.pathname === '/api/upload') return handleUpload(req, res, url, options.uploadDir, sendJson);
+      const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      if (!url.pathname.startsWith('/api/call/')) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
+      let input: unknown;
+      try {
+        input = await readJson(req);
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON (or is over 1 MB).' } });
+      }
+      return sendJson(res, 200, await options.api.invoke(method, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    return serveStatic(url, req, res);
+  }
+
+  function serveStatic(url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    let file = path.resolve(rendererDir, relative);
+    if (!file.startsWith(rendererDir + path.sep)) return send(res, 403, 'Forbidden');
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+    if (!fs.existsSync(file)) return send(res, 500, 'The renderer is not built: run `npm run build:web`.');
+    if (url.searchParams.has('token')) {
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    const body = req.method === 'HEAD' ? '' : fs.readFileSync(file);
+    send(res, 200, body, TYPES[path.extname(file)] ?? 'application/octet-stream');
+  }
+
+  function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = options.api.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

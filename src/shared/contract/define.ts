@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** Tables this method writes: after it succeeds, main tells every client they changed. */
+  writes?: readonly Table[];
+}
+
+/** Tables a client may watch; named as the store names them. */
+export const TABLES = [
+  'accounts',
+  'users',
+  'features',
+  'usage',
+  'imports',
+  'milestones',
+  'qbrs',
+  'touchpoints',
+  'surveys',
+  'renewals',
+  'health',
+  'settings',
+] as const;
+export type Table = (typeof TABLES)[number];
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+export const empty = z.object({}).strict();
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const id = z.number().int().positive();

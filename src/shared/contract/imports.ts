@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { empty, id, method } from './define';
+
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users']);
+export type ImportKind = z.infer<typeof ImportKind>;
+export const ImportSource = z.enum(['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic']);
+export type ImportSource = z.infer<typeof ImportSource>;
+export const ImportStatus = z.enum(['imported', 'imported_with_rejections', 'no_data', 'error', 'cancelled']);
+
+/** Canonical field -> the file's column that feeds it (null = not mapped). */
+export const Mapping = z.record(z.string(), z.string().nullable());
+export type Mapping = z.infer<typeof Mapping>;
+
+const ErrorValue = z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable() });
+
+/** The result of one import: also what `cli import --json` prints. */
+export const ImportSummary = z.object({
+  importId: z.number().int().nullable(),
+  fileName: z.string(),
+  status: ImportStatus,
+  kind: ImportKind.nullable(),
+  source: ImportSource.nullable(),
+  rowsAccepted: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), code: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  duplicates: z.array(z.object({ line: z.number().int(), duplicateOf: z.number().int().nullable(), importId: z.number().int().nullable() })),
+  /** Totals: the lists above stop at a few thousand entries on huge files; these never do. */
+  counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int() }),
+  distinctAccounts: z.number().int(),
+  distinctUsers: z.number().int(),
+  dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
+  error: ErrorValue.nullable(),
+  /** One sentence for the CSM ("1,204 rows imported, 3 rejected"). */
+  message: z.string(),
+  durationMs: z.number(),
+  timeZone: z.string(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const MappingField = z.object({ field: z.string(), label: z.string(), required: z.boolean() });
+
+export const Inspection = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  kind: ImportKind,
+  source: ImportSource,
+  confidence: z.number(),
+  mapping: Mapping,
+  /** True when the mapping was remembered from an earlier file with the same headers. */
+  mappingRemembered: z.boolean(),
+  fields: z.array(MappingField),
+  /** The first rows exactly as they would be stored, or why each would be rejected or skipped. */
+  preview: z.array(
+    z.object({
+      line: z.number().int(),
+      outcome: z.enum(['accepted', 'rejected', 'skipped']),
+      values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+export const ImportRecord = z.object({
+  id,
+  fileName: z.string(),
+  filePath: z.string().nullable(),
+  source: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  origin: z.string(),
+  mapping: Mapping.nullable(),
+  timeZone: z.string().nullable(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsDuplicate: z.number().int(),
+  rowsSkipped: z.number().int(),
+  sizeBytes: z.number().int(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  undoneAt: z.number().nullable(),
+  message: z.string().nullable(),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+
+export const ImportProgress = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  phase: z.enum(['reading', 'saving', 'done', 'failed', 'cancelled']),
+  rows: z.number().int(),
+  bytesRead: z.number(),
+  totalBytes: z.number(),
+  rowsPerSecond: z.number(),
+  secondsLeft: z.number().nullable(),
+  summary: ImportSummary.nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+const filePath = z.string().min(1).max(4096);
+
+export const importMethods = {
+  'import.inspect': method({
+    input: z.object({ path: filePath, fileName: z.string().optional(), kind: ImportKind.optional(), timeZone: z.string().optional() }).strict(),
+    output: Inspection,
+  }),
+  'import.start': method({
+    input: z
+      .object({
+        path: filePath,
+        fileName: z.string().optional(),
+        kind: ImportKind.optional(),
+        mapping: Mapping.optional(),
+        timeZone: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  }),
+  'import.cancel': method({ input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) }),
+  'import.jobs': method({ input: empty, output: z.array(ImportProgress) }),
+  'imports.list': method({ input: empty, output: z.array(ImportRecord) }),
+  'imports.get': method({
+    input: z.object({ id }).strict(),
+    output: z.object({
+      record: ImportRecord,
+      rejects: z.array(z.object({ line: z.number().int(), code: z.string(), reason: z.string() })),
+      rejectsTotal: z.number().int(),
+    }),
+  }),
+  'imports.rejectsCsv': method({ input: z.object({ id }).strict(), output: z.object({ fileName: z.string(), csv: z.string() }) }),
+  'imports.undo': method({
+    input: z.object({ id }).strict(),
+    output: ImportRecord,
+    writes: ['imports', 'usage', 'accounts', 'users', 'features', 'health'],
+  }),
+  'watch.list': method({ input: empty, output: z.array(z.object({ id, path: z.string(), exists: z.boolean() })) }),
+  'watch.add': method({ input: z.object({ path: filePath }).strict(), output: z.object({ id, path: z.string() }), writes: ['settings'] }),
+  'watch.remove': method({ input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }), writes: ['settings'] }),
+};

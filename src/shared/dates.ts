@@ -1,0 +1,92 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD) and day numbers (days since 1970-01-01). No clock here:
+// callers pass "now" explicitly so every result is reproducible.
+const MS_PER_DAY = 86_400_000;
+
+export function dayNumber(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / MS_PER_DAY);
+}
+
+export function isoFromDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return isoFromDayNumber(dayNumber(isoDate) + days);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return dayNumber(toIso) - dayNumber(fromIso);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock parts of an instant in a time zone. */
+export function zonedParts(epochMs: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function isoDateIn(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** Day number of the local calendar date of an instant in a time zone. */
+export function localDayNumber(epochMs: number, timeZone: string): number {
+  const p = zonedParts(epochMs, timeZone);
+  return Math.floor(Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY);
+}
+
+/** The offset (ms) of a time zone from UTC at an instant. */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const p = zonedParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (epochMs - (epochMs % 1000 + 1000) % 1000);
+}
+
+/**
+ * The instant of a wall-clock time in a time zone. A time that happens twice (clocks go back) is the earlier
+ * instant; a time that never happens (clocks go forward) is read with the offset before the change, so it moves
+ * forward (Berlin 2025-03-30 02:30 -> 03:30 CEST), as Temporal's "compatible" disambiguation does.
+ */
+export function zonedTimeToEpoch(
+  wall: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number },
+  timeZone: string,
+): number {
+  const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0);
+  const before = zoneOffsetMs(local - MS_PER_DAY, timeZone);
+  const after = zoneOffsetMs(local + MS_PER_DAY, timeZone);
+  const candidates = [local - before, local - after].filter((t) => zoneOffsetMs(t, timeZone) === local - t);
+  return candidates.length > 0 ? Math.min(...candidates) : local - before;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
