@@ -1,0 +1,170 @@
+// The desktop shell (electron-vite's main entry): app lifecycle, the window, the menu, and binding the API
+// contract to IPC. Thin on purpose: the store and every rule live in openBackend, shared with the web host
+// and the CLI. Built to out/main/index.js; the preload to out/preload/index.cjs; the page to out/renderer.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+} from 'electron';
+import { openBackend, type Backend } from '../app';
+import { MigrationError } from '../db/open';
+import { bindContract, bindHostCapabilities, forwardEvents, sendMenuCommand, trustedFrame } from './ipc';
+import { menuTemplate } from './menu';
+import {
+  appUrlMatcher,
+  applyContentSecurityPolicy,
+  denyPermissions,
+  hardenWebContents,
+  secureWebPreferences,
+} from './security';
+
+const APP_NAME = 'Bearing';
+const here = import.meta.dirname;
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = path.join(here, '../renderer/index.html');
+const preloadFile = path.join(here, '../preload/index.cjs');
+const isAppUrl = appUrlMatcher(devServerUrl ?? pathToFileURL(rendererFile).href);
+const isTrustedFrame = trustedFrame(isAppUrl);
+
+app.setName(APP_NAME);
+// The folder src/main/db/data-dir.ts computes too, so the CLI, `npm run web` and the desktop app share one book
+// whatever the package is called.
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+const dataDir = process.env.BEARING_DATA_DIR ? path.resolve(process.env.BEARING_DATA_DIR) : app.getPath('userData');
+
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(api: Backend['api']): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: APP_NAME,
+    show: false,
+    webPreferences: secureWebPreferences(preloadFile),
+  });
+  // Shown once painted, so the CSM never sees an empty white frame.
+  win.once('ready-to-show', () => win.show());
+  const stopEvents = forwardEvents(api, win.webContents);
+  win.on('closed', () => {
+    stopEvents();
+    if (mainWindow === win) mainWindow = null;
+  });
+  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
+  mainWindow = win;
+  return win;
+}
+
+async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
+  const options: OpenDialogOptions = {
+    title: 'Import CSV files',
+    buttonLabel: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+function startupErrorText(error: unknown): { message: string; detail: string } {
+  if (error instanceof MigrationError) {
+    return { message: 'Bearing could not update its database.', detail: `${error.message}\n\nData folder: ${dataDir}` };
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  // The driver built for plain Node cannot load in Electron: say how to get the right one.
+  const abiHint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(reason)
+    ? '\n\nThe database driver was built for Node rather than Electron: start Bearing with `npm start`.'
+    : '';
+  return { message: 'Bearing could not open its database.', detail: `${reason}${abiHint}\n\nData folder: ${dataDir}` };
+}
+
+/** Explains why the app cannot start and offers the data folder; the database file is left exactly as it was. */
+async function showStartupError(error: unknown): Promise<void> {
+  const { message, detail } = startupErrorText(error);
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: APP_NAME,
+    message,
+    detail,
+    buttons: ['Quit', 'Show Data Folder'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  if (response === 1) await shell.openPath(dataDir);
+}
+
+function installMenu(): void {
+  const send = (command: Parameters<typeof sendMenuCommand>[1]) =>
+    sendMenuCommand((BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents, command);
+  const template = menuTemplate(process.platform, send, { dev: !app.isPackaged, appName: APP_NAME });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  applyContentSecurityPolicy(session.defaultSession);
+  let opened: Backend;
+  try {
+    opened = openBackend({
+      host: 'electron',
+      dataDir,
+      nativeBinding: process.env.BEARING_NATIVE_BINDING || undefined,
+      demoOnFirstStart: true,
+    });
+  } catch (error) {
+    await showStartupError(error);
+    app.exit(1);
+    return;
+  }
+  backend = opened;
+  bindContract(ipcMain, opened.api, isTrustedFrame);
+  bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, { pickFiles });
+  installMenu();
+  createWindow(opened.api);
+}
+
+// One running copy per user: two would race on the same database and show two different books.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every web contents, not only the main window's, so nothing the page spawns escapes the rules.
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { isAppUrl, openExternal: (url) => shell.openExternal(url) }),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend.api);
+  });
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch(async (error: unknown) => {
+      await showStartupError(error);
+      app.exit(1);
+    });
+}

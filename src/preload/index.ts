@@ -1,0 +1,75 @@
+// The sandboxed preload: puts exactly the contract (its methods and events) and the desktop host's few
+// capabilities on `window.bearing`, and nothing of Electron or Node itself. Names are checked here as well as
+// in main so a typo fails at the caller, and so the page can never use the bridge as a generic IPC pipe.
+// A sandboxed preload can require only 'electron'; electron-vite bundles everything else into index.cjs.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { BRIDGE_KEY, IPC_CHANNELS, MENU_COMMANDS, type BearingBridge, type MenuCommand } from '../shared/bridge';
+import {
+  eventNames,
+  isMethodName,
+  type EventName,
+  type EventPayload,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type Result,
+} from '../shared/contract';
+
+function refused(code: string, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function isEventName(value: unknown): value is EventName {
+  return eventNames.some((name) => name === value);
+}
+
+function isMenuCommand(value: unknown): value is MenuCommand {
+  return MENU_COMMANDS.some((command) => command === value);
+}
+
+const bridge = {
+  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
+    if (!isMethodName(method)) {
+      return Promise.resolve(refused('unknown_method', `Unknown method "${String(method).slice(0, 80)}".`));
+    }
+    return ipcRenderer.invoke(IPC_CHANNELS.call, method, input).then(
+      // Main validated this answer against the contract's output schema before sending it.
+      (result: Result<MethodOutput<K>>) => result,
+      (error: unknown) =>
+        refused('ipc_failed', `The window lost contact with Bearing: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  },
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    if (!isEventName(event)) throw new TypeError(`Unknown event "${String(event)}".`);
+    // The IPC event object is not passed on: it would hand the page a handle on Electron internals.
+    const handler = (_event: IpcRendererEvent, name: unknown, payload: EventPayload<E>) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(IPC_CHANNELS.event, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
+    };
+  },
+
+  async pickFiles(): Promise<string[]> {
+    const paths: unknown = await ipcRenderer.invoke(IPC_CHANNELS.pickFiles).catch(() => []);
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  },
+
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
+  },
+
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(IPC_CHANNELS.menuCommand, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, handler);
+    };
+  },
+} satisfies BearingBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);
