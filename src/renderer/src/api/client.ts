@@ -1,0 +1,51 @@
+// The renderer's one way to reach main (DESIGN.md): typed by the contract, with a transport picked once at
+// start. The same bundle runs in both hosts, so the pick is made at run time by whether the preload is there.
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/errors';
+import { electronTransport } from './transport-electron';
+import { httpTransport } from './transport-http';
+import type { Transport } from './transport';
+
+/** A failed call: the contract's error value (stable code, a message for the CSM, the file line if any). */
+export class ClientError extends Error implements AppErrorShape {
+  readonly code: string;
+  readonly line: number | null;
+
+  constructor(error: AppErrorShape) {
+    super(error.message);
+    this.name = 'ClientError';
+    this.code = error.code;
+    this.line = error.line ?? null;
+  }
+}
+
+const transport: Transport = window.bearing ? electronTransport(window.bearing) : httpTransport();
+
+/** Calls a contract method; resolves with its output or rejects with a ClientError. */
+export async function call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+  let result;
+  try {
+    result = await transport.call(method, input);
+  } catch (error) {
+    // A transport should answer a Result, but a broken bridge can still throw: keep the promise's contract.
+    throw new ClientError({ code: 'transport', message: `Bearing could not reach its data: ${String(error)}` });
+  }
+  if (!result.ok) throw new ClientError(result.error);
+  return result.value;
+}
+
+/** Subscribes to an event main pushes; returns the unsubscribe function. */
+export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return transport.on(event, listener);
+}
+
+/** A path main can read for a dropped file (see Transport.filePath). */
+export async function filePath(file: File): Promise<string> {
+  const result = await transport.filePath(file);
+  if (!result.ok) throw new ClientError(result.error);
+  return result.value;
+}
+
+export function isClientError(value: unknown): value is ClientError {
+  return value instanceof ClientError;
+}

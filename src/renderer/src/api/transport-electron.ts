@@ -1,0 +1,11 @@
+// Electron: everything goes through the preload's contextBridge object; there is nothing to translate.
+import type { BearingBridge } from '../../../shared/bridge';
+import type { Transport } from './transport';
+
+export function electronTransport(bridge: BearingBridge): Transport {
+  return {
+    call: (method, input) => bridge.call(method, input),
+    on: (event, listener) => bridge.on(event, listener),
+    filePath: (file) => Promise.resolve({ ok: true, value: bridge.pathForFile(file) }),
+  };
+}

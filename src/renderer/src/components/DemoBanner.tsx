@@ -1,0 +1,74 @@
+import { Button, Group, Modal, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFlask, IconTrash } from '@tabler/icons-react';
+import { formatCount } from '../../../shared/format';
+import { useMutation } from '../hooks/use-mutation';
+
+/** Says plainly that the sample book is on screen, and removes it (after a confirmation) when the CSM is ready. */
+export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
+  const [confirming, confirm] = useDisclosure(false);
+  const remove = useMutation('demo.remove', {
+    errorTitle: 'Could not remove the demo data',
+    successMessage: ({ removedAccounts }) => `Removed the demo book (${formatCount(removedAccounts)} accounts).`,
+  });
+  const accounts = `${formatCount(demoAccounts)} sample ${demoAccounts === 1 ? 'account' : 'accounts'}`;
+
+  return (
+    <>
+      {/* An accent edge rather than a filled background: it stays readable and calm in both colour schemes. */}
+      <Paper
+        withBorder
+        px="md"
+        py="xs"
+        mb="md"
+        style={{ borderLeft: '4px solid var(--mantine-color-orange-filled)' }}
+        data-testid="demo-banner"
+      >
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon color="orange" variant="light" aria-hidden>
+              <IconFlask size={18} />
+            </ThemeIcon>
+            <Text size="sm">
+              <b>Demo book.</b> You are looking at {accounts}, not your customers. Your own imports are kept when you
+              remove them.
+            </Text>
+          </Group>
+          <Button
+            size="xs"
+            color="orange"
+            variant="light"
+            leftSection={<IconTrash size={14} />}
+            onClick={confirm.open}
+            style={{ flexShrink: 0 }}
+          >
+            Remove demo data
+          </Button>
+        </Group>
+      </Paper>
+      <Modal opened={confirming} onClose={confirm.close} title="Remove the demo data?" centered>
+        <Stack>
+          <Text size="sm">
+            This deletes the {accounts} with their usage, milestones, QBRs and touchpoints. Accounts you imported
+            stay as they are. You can load the demo book again from the empty portfolio.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirm.close}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={remove.running}
+              data-testid="confirm-remove-demo"
+              onClick={async () => {
+                if (await remove.mutate({})) confirm.close();
+              }}
+            >
+              Remove demo data
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// The app has three screens and no deep links yet, so the URL hash is the router: it survives a reload and
+// works the same from file:// (Electron) and http:// (web host).
+import { useCallback, useSyncExternalStore } from 'react';
+
+export const ROUTES = ['portfolio', 'import', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+function currentRoute(): Route {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return ROUTES.find((r) => r === name) ?? 'portfolio';
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const route = useSyncExternalStore(subscribe, currentRoute);
+  const navigate = useCallback((next: Route) => {
+    window.location.hash = `/${next}`;
+  }, []);
+  return [route, navigate];
+}

@@ -1,0 +1,35 @@
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import type { Stage } from '../../../shared/contract';
+
+const STAGES: Record<Stage, { label: string; color: string }> = {
+  onboarding: { label: 'Onboarding', color: 'blue' },
+  adoption: { label: 'Adoption', color: 'teal' },
+  renewal: { label: 'Renewal', color: 'grape' },
+};
+
+export function StageBadge({ stage, overridden }: { stage: Stage | null; overridden: boolean }) {
+  if (stage === null) {
+    return (
+      <Tooltip label="No contract dates yet, so the stage cannot be worked out">
+        <Text size="sm" c="dimmed" span>
+          —
+        </Text>
+      </Tooltip>
+    );
+  }
+  const { label, color } = STAGES[stage];
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Badge color={color} variant="light">
+        {label}
+      </Badge>
+      {overridden && (
+        <Tooltip label="Set by hand: this replaces the stage worked out from the contract dates">
+          <Badge color="gray" variant="outline" size="xs" data-testid="stage-override">
+            override
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
