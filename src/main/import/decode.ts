@@ -1,0 +1,147 @@
+// Bytes -> text. Detects the encoding from the byte order mark, refuses binary files before anything is parsed,
+// decodes chunk by chunk (a multi-byte character split across chunks is carried by TextDecoder's stream mode)
+// and turns CRLF and lone CR into LF so the CSV parser sees one line ending and a physical line is one '\n'.
+import { TextDecoder } from 'node:util';
+import { ImportError } from './import-error';
+import type { TextEncodingName } from './types';
+
+/** How much of the file the sniffing and binary checks look at. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export interface EncodingInfo {
+  encoding: TextEncodingName;
+  /** Bytes of the byte order mark at the start of the file (0, 2 or 3). */
+  bomLength: number;
+}
+
+/**
+ * The encoding of a file from its first bytes. A BOM decides; without one the sample must be valid UTF-8, else
+ * the file is taken as Windows-1252, which is what Excel on Windows writes when it "saves as CSV".
+ */
+export function detectEncoding(head: Uint8Array, headIsWholeFile = false): EncodingInfo {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  return { encoding: isValidUtf8(head, headIsWholeFile) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  try {
+    // stream: true tolerates a character cut in half at the end of a partial sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MAGIC: { bytes: number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook or a ZIP archive' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old-style Excel workbook (.xls)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF' },
+  { bytes: [0x1f, 0x8b], what: 'a compressed (.gz) file' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'an image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'an image' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'a database file' },
+];
+
+/**
+ * Throws `not_text` when the first bytes are not text: a known binary signature, a NUL byte (never in UTF-8 or
+ * Windows-1252 text; UTF-16 files are recognised by their BOM before this check), or more than 5 % control
+ * characters other than tab, line feed, carriage return and form feed.
+ */
+export function assertText(head: Uint8Array, info: EncodingInfo): void {
+  for (const m of MAGIC) {
+    if (head.length >= m.bytes.length && m.bytes.every((b, i) => head[i] === b)) {
+      throw new ImportError('not_text', `This file is ${m.what}, not a CSV. Export or save it as CSV and import that.`);
+    }
+  }
+  if (info.encoding === 'utf-16le' || info.encoding === 'utf-16be') return;
+  const n = Math.min(head.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) throw new ImportError('not_text', 'This file is not text (it contains binary data), so it cannot be a CSV.');
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
+  }
+  if (n > 0 && control / n > 0.05) {
+    throw new ImportError('not_text', 'This file is not text (too many control characters), so it cannot be a CSV.');
+  }
+}
+
+/**
+ * Turns CRLF and lone CR into LF across chunk boundaries: a CR at the end of a chunk is held back until the next
+ * chunk shows whether an LF follows, so "\r" + "\n" split over two reads becomes one line break, not two.
+ */
+export class LineEndingNormalizer {
+  private pendingCr = false;
+  /** What was seen, for the sniff report (counted only when asked: counting costs ~15 % on CRLF files). */
+  crlf = 0;
+  loneCr = 0;
+
+  constructor(private readonly count = false) {}
+
+  push(text: string): string {
+    let s = text;
+    if (s === '') return ''; // a decoder may return nothing (half a UTF-16 character): keep any pending CR
+    if (this.pendingCr) {
+      this.pendingCr = false;
+      if (s.charCodeAt(0) === 10) {
+        this.crlf++;
+        s = s.slice(1);
+      } else this.loneCr++;
+      s = `\n${s}`;
+    }
+    if (s.indexOf('\r') === -1) return s;
+    if (s.charCodeAt(s.length - 1) === 13) {
+      this.pendingCr = true;
+      s = s.slice(0, -1);
+    }
+    if (!this.count) return s.replace(/\r\n?/g, '\n');
+    return s.replace(/\r\n?/g, (m) => {
+      if (m.length === 2) this.crlf++;
+      else this.loneCr++;
+      return '\n';
+    });
+  }
+
+  /** The end of the input: a held-back CR was a line break of its own. */
+  flush(): string {
+    if (!this.pendingCr) return '';
+    this.pendingCr = false;
+    this.loneCr++;
+    return '\n';
+  }
+}
+
+/** A streaming decoder for one encoding: bytes in, LF-normalized text out, nothing buffered beyond a character. */
+export class TextChunkDecoder {
+  private readonly decoder: TextDecoder;
+  readonly normalizer: LineEndingNormalizer;
+
+  constructor(
+    readonly encoding: TextEncodingName,
+    countLineEndings = false,
+  ) {
+    this.normalizer = new LineEndingNormalizer(countLineEndings);
+    // ignoreBOM false (the default) drops the BOM at the start of the stream for UTF-8 and UTF-16.
+    this.decoder = new TextDecoder(encoding);
+  }
+
+  push(bytes: Uint8Array): string {
+    return this.normalizer.push(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  end(): string {
+    const rest = this.decoder.decode();
+    return this.normalizer.push(rest) + this.normalizer.flush();
+  }
+}
+
+/** Decodes a complete byte sample (used by sniffing); a BOM and a trailing partial character are handled. */
+export function decodeSample(bytes: Uint8Array, encoding: TextEncodingName, complete: boolean): { text: string; normalizer: LineEndingNormalizer } {
+  const d = new TextChunkDecoder(encoding, true);
+  let text = d.push(bytes);
+  if (complete) text += d.end();
+  return { text, normalizer: d.normalizer };
+}

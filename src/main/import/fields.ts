@@ -1,0 +1,149 @@
+// The canonical fields of each kind of file, what type each holds, which are required, and the header names the
+// usual exports give them (Pendo, Mixpanel, Amplitude, Salesforce, HubSpot and hand-made sheets). Aliases are in
+// normalized form (see normalizeHeader: lower case, letters and digits only), best first.
+import type { Kind } from './types';
+
+export type FieldType = 'id' | 'text' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: FieldType;
+  aliases: string[];
+}
+
+export interface KindSpec {
+  label: string;
+  fields: FieldSpec[];
+  /** Each group needs at least one of its fields mapped (a single-field group = a required field). */
+  requires: string[][];
+}
+
+const accountId: FieldSpec = {
+  key: 'accountId', label: 'Account ID', type: 'id',
+  aliases: ['accountid', 'account', 'companyid', 'groupid', 'orgid', 'organizationid', 'tenantid', 'customerid', 'groups', 'accountidcasesafe', 'sfdcaccountid', 'recordid'],
+};
+const accountName: FieldSpec = {
+  key: 'accountName', label: 'Account name', type: 'text',
+  aliases: ['accountname', 'companyname', 'company', 'organization', 'organizationname', 'customer', 'customername', 'associatedcompany', 'orgname', 'client', 'account'],
+};
+const userId: FieldSpec = {
+  key: 'userId', label: 'User ID', type: 'id',
+  aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor'],
+};
+const email: FieldSpec = {
+  key: 'email', label: 'Email', type: 'email',
+  aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail'],
+};
+const deviceId: FieldSpec = {
+  key: 'deviceId', label: 'Device ID (anonymous)', type: 'id',
+  aliases: ['deviceid', 'anonymousid', 'anonid', 'cookieid', 'amplitudeid'],
+};
+const event: FieldSpec = {
+  key: 'event', label: 'Event or feature', type: 'text',
+  aliases: ['event', 'eventtype', 'eventname', 'feature', 'featurename', 'trackevent', 'trackeventname', 'action', 'page', 'pagename', 'activity', 'name'],
+};
+const minutes: FieldSpec = {
+  key: 'minutes', label: 'Minutes', type: 'minutes',
+  aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins'],
+};
+const events: FieldSpec = {
+  key: 'events', label: 'Events', type: 'count',
+  aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'sessions'],
+};
+
+export const KIND_SPECS: Record<Kind, KindSpec> = {
+  events: {
+    label: 'Events (one row per event)',
+    fields: [
+      accountId, accountName, userId, email, deviceId, event,
+      { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'date', 'clienteventtime', 'servertime', 'day'] },
+      minutes,
+      { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
+    ],
+    requires: [['timestamp'], ['userId', 'email', 'deviceId', 'accountId', 'accountName']],
+  },
+  daily_usage: {
+    label: 'Daily usage (one row per user per day)',
+    fields: [
+      userId, email, accountId, accountName,
+      { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp'] },
+      events, minutes, event,
+    ],
+    requires: [['day'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
+  },
+  weekly_usage: {
+    label: 'Weekly usage (one row per user per week)',
+    fields: [
+      userId, email, accountId, accountName,
+      { key: 'weekStart', label: 'Week starting', type: 'date', aliases: ['weekstart', 'weekstarting', 'week', 'weekof', 'weekbeginning', 'weekstartdate', 'startofweek', 'date', 'period'] },
+      events, minutes, event,
+    ],
+    requires: [['weekStart'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
+  },
+  usage_summary: {
+    label: 'Usage summary (one row per user over a period)',
+    fields: [
+      userId, email, accountId, accountName,
+      { key: 'daysActive', label: 'Days active', type: 'count', aliases: ['daysactive', 'activedays', 'numberofdaysactive', 'daysused', 'numdaysactive'] },
+      events, minutes,
+      { key: 'firstVisit', label: 'First visit', type: 'instant', aliases: ['firstvisit', 'firstseen', 'firstactive', 'firstlogin', 'firstseenat', 'firstvisitdate'] },
+      { key: 'lastVisit', label: 'Last visit', type: 'instant', aliases: ['lastvisit', 'lastseen', 'lastactive', 'lastlogin', 'lastseenat', 'lastvisitdate', 'lastactivitydate'] },
+      { key: 'windowStart', label: 'Period start', type: 'date', aliases: ['windowstart', 'periodstart', 'startdate', 'from', 'datefrom', 'rangestart'] },
+      { key: 'windowEnd', label: 'Period end', type: 'date', aliases: ['windowend', 'periodend', 'enddate', 'to', 'dateto', 'rangeend'] },
+    ],
+    requires: [['userId', 'email'], ['daysActive', 'events', 'minutes', 'lastVisit']],
+  },
+  accounts: {
+    label: 'Accounts',
+    fields: [
+      { key: 'externalId', label: 'Account ID', type: 'id', aliases: ['accountid', 'recordid', 'companyid', 'accountid18', 'accountidcasesafe', 'id', 'customerid', 'externalid', 'sfdcid'] },
+      { key: 'name', label: 'Name', type: 'text', aliases: ['accountname', 'companyname', 'name', 'company', 'customer', 'customername', 'organization', 'organizationname'] },
+      { key: 'owner', label: 'Owner', type: 'text', aliases: ['accountowner', 'companyowner', 'owner', 'csm', 'customersuccessmanager', 'accountmanager', 'ownername', 'hubspotowner'] },
+      { key: 'arr', label: 'ARR', type: 'money', aliases: ['arr', 'annualrecurringrevenue', 'annualrevenue', 'contractvalue', 'acv', 'mrr', 'revenue', 'amount'] },
+      { key: 'currency', label: 'Currency', type: 'currency', aliases: ['currency', 'currencycode', 'annualrevenuecurrency', 'accountcurrency', 'isocode'] },
+      { key: 'licenses', label: 'Licenses', type: 'count', aliases: ['licenses', 'licences', 'seats', 'numberoflicenses', 'licensedseats', 'purchasedseats', 'users', 'seatcount', 'licensecount'] },
+      { key: 'contractStart', label: 'Contract start', type: 'date', aliases: ['contractstartdate', 'contractstart', 'startdate', 'customersince', 'becameacustomerdate', 'subscriptionstart', 'closedate'] },
+      { key: 'renewalDate', label: 'Renewal date', type: 'date', aliases: ['renewaldate', 'contractenddate', 'contractend', 'renewal', 'nextrenewaldate', 'enddate', 'subscriptionend'] },
+      { key: 'industry', label: 'Industry', type: 'text', aliases: ['industry', 'vertical', 'sector'] },
+      { key: 'stage', label: 'Lifecycle stage', type: 'text', aliases: ['lifecyclestage', 'stage', 'type', 'accounttype', 'status', 'customerstatus', 'accountstatus'] },
+    ],
+    requires: [['name']],
+  },
+  users: {
+    label: 'Users',
+    fields: [
+      { key: 'externalId', label: 'User ID', type: 'id', aliases: ['visitorid', 'userid', 'distinctid', 'recordid', 'contactid', 'id', 'externalid', 'personid'] },
+      email,
+      { key: 'name', label: 'Full name', type: 'text', aliases: ['name', 'fullname', 'displayname', 'contactname', 'username', 'visitorname'] },
+      { key: 'firstName', label: 'First name', type: 'text', aliases: ['firstname', 'givenname', 'first'] },
+      { key: 'lastName', label: 'Last name', type: 'text', aliases: ['lastname', 'surname', 'familyname', 'last'] },
+      { key: 'role', label: 'Role or job title', type: 'text', aliases: ['jobtitle', 'title', 'role', 'position', 'persona', 'userrole'] },
+      { key: 'department', label: 'Department', type: 'text', aliases: ['department', 'dept', 'team', 'businessunit', 'function', 'division'] },
+      { ...accountId, aliases: ['accountid', 'companyid', 'associatedcompanyid', 'associatedcompanyids', 'organizationid', 'orgid'] },
+      { ...accountName, aliases: ['accountname', 'associatedcompany', 'companyname', 'company', 'organization', 'organizationname', 'account'] },
+    ],
+    requires: [['externalId', 'email']],
+  },
+};
+
+/** The field keys of a kind, in display order. */
+export function fieldKeys(kind: Kind): string[] {
+  return KIND_SPECS[kind].fields.map((f) => f.key);
+}
+
+export function fieldSpec(kind: Kind, key: string): FieldSpec | undefined {
+  return KIND_SPECS[kind].fields.find((f) => f.key === key);
+}
+
+/** What a mapping still lacks, as sentences for the mapping screen (empty = ready to import). */
+export function missingRequired(kind: Kind, mapping: Record<string, string | null>): string[] {
+  const spec = KIND_SPECS[kind];
+  const out: string[] = [];
+  for (const group of spec.requires) {
+    if (group.some((k) => mapping[k])) continue;
+    const labels = group.map((k) => fieldSpec(kind, k)?.label ?? k);
+    out.push(labels.length === 1 ? `Choose the column for ${labels[0]}.` : `Choose a column for one of: ${labels.join(', ')}.`);
+  }
+  return out;
+}

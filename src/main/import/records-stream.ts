@@ -1,0 +1,176 @@
+// The streaming reader: bytes in, batches of {line, fields} out, never the whole file in memory. It pulls from
+// the source (so a slow consumer slows the disk, not the heap), decodes and normalizes line endings, hands text
+// to papaparse in ~1 MB slices, keeps the unfinished last row for the next slice, and numbers every record by the
+// physical line it starts on (header = line 1; blank lines and the '\n' inside quoted cells are counted).
+import { createReadStream } from 'node:fs';
+import { assertText, detectEncoding, SNIFF_BYTES, TextChunkDecoder } from './decode';
+import { formatCount, ImportError } from './import-error';
+import { isBlankRow, newlinesIn, parseChunk } from './papa-chunk';
+import { unterminatedMessage } from './sniff';
+import type { CsvRecord, Delimiter, TextEncodingName } from './types';
+
+export interface RecordBatch {
+  records: CsvRecord[];
+  /** Bytes of the file read so far (for a progress bar against the file size). */
+  bytesRead: number;
+  /** Data records produced so far, this batch included. */
+  recordsRead: number;
+}
+
+export interface ReadRecordsOptions {
+  delimiter: Delimiter;
+  /** Known from sniffing; detected from the first bytes when absent. */
+  encoding?: TextEncodingName;
+  signal?: AbortSignal;
+  /** Characters handed to the parser at a time (default 1 Mi). Larger is faster, smaller reports more often. */
+  sliceChars?: number;
+  /** A record longer than this is refused (default 32 Mi characters): a safety net for an unclosed quote. */
+  maxRecordChars?: number;
+}
+
+/** A file as a byte source with reads of 1 MB (the default 64 KB costs ~10 % in throughput on large files). */
+export function fileSource(path: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1024 * 1024, signal });
+}
+
+function cancelled(): ImportError {
+  return new ImportError('cancelled', 'The import was cancelled.');
+}
+
+/**
+ * Yields the data records of a CSV (the header record is read and dropped: sniffing already has it).
+ * Throws ImportError: `not_text`, `empty_file`, `unterminated_quote` (with the line where the quote opens; the
+ * records before it have been yielded), `record_too_large`, `cancelled` (when `signal` aborts).
+ */
+export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, options: ReadRecordsOptions): AsyncGenerator<RecordBatch, void, undefined> {
+  const { delimiter, signal } = options;
+  const sliceChars = options.sliceChars ?? 1024 * 1024;
+  const maxRecordChars = options.maxRecordChars ?? 32 * 1024 * 1024;
+
+  let decoder: TextChunkDecoder | null = options.encoding ? new TextChunkDecoder(options.encoding) : null;
+  // The first bytes, held until there are enough to check them (a list: small reads are not copied over and over).
+  let head: Uint8Array[] | null = [];
+  let headLength = 0;
+  let bytesRead = 0;
+  let recordsRead = 0;
+  let line = 1; // physical line the next parsed row starts on
+  let headerSeen = false;
+  let headerLine = 1;
+  // Text not parsed yet: the unfinished row from the last slice followed by newly decoded text.
+  let pending = '';
+  // Parse only when `pending` has grown by a slice; with a huge record, wait for it to double instead of
+  // re-scanning it for every chunk (keeps a 5 MB cell linear rather than quadratic).
+  let parseAt = sliceChars;
+
+  const takeRows = (rows: string[][], out: CsvRecord[], quoted: boolean): void => {
+    for (let i = 0; i < rows.length; i++) {
+      const fields = rows[i];
+      if (isBlankRow(fields)) {
+        line++;
+        continue;
+      }
+      const start = line;
+      // Without a quote in the slice no cell can hold a newline: skip the scan on the fast path.
+      line += quoted ? 1 + newlinesIn(fields) : 1;
+      if (!headerSeen) {
+        headerSeen = true;
+        headerLine = start;
+        continue;
+      }
+      out.push({ line: start, fields });
+    }
+  };
+
+  /** Parses what is pending; a final parse also returns the unterminated-quote error, after the good rows. */
+  const parsePending = (final: boolean): { records: CsvRecord[]; error: ImportError | null } => {
+    const records: CsvRecord[] = [];
+    if (pending === '') return { records, error: null };
+    const quoted = pending.indexOf('"') !== -1;
+    const result = parseChunk(pending, delimiter, final);
+    const missing = final ? result.errors.find((e) => e.code === 'MissingQuotes') : undefined;
+    if (missing) {
+      takeRows(result.rows.slice(0, missing.row), records, quoted);
+      const bad = result.rows[missing.row];
+      const opens = line + newlinesIn(bad, bad.length - 1);
+      pending = '';
+      return { records, error: new ImportError('unterminated_quote', unterminatedMessage(opens), opens) };
+    }
+    takeRows(result.rows, records, quoted);
+    pending = result.consumed >= pending.length ? '' : pending.slice(result.consumed);
+    parseAt = Math.min(Math.max(sliceChars, pending.length * 2), maxRecordChars + 1);
+    if (!final && pending.length > maxRecordChars) tooLarge();
+    return { records, error: null };
+  };
+
+  const tooLarge = (): never => {
+    // Parse what we hold as if the file ended here: an unclosed quote shows up as MissingQuotes.
+    const result = parseChunk(pending, delimiter, true);
+    const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+    if (missing) {
+      let at = line;
+      for (let i = 0; i < missing.row; i++) at += isBlankRow(result.rows[i]) ? 1 : 1 + newlinesIn(result.rows[i]);
+      const bad = result.rows[missing.row];
+      const opens = at + newlinesIn(bad, bad.length - 1);
+      throw new ImportError(
+        'unterminated_quote',
+        `The quote that opens on line ${opens} is not closed within the next ${formatCount(maxRecordChars)} characters. Check line ${opens} for a stray " character.`,
+        opens,
+      );
+    }
+    throw new ImportError('record_too_large', `The record starting on line ${line} is longer than ${formatCount(maxRecordChars)} characters.`, line);
+  };
+
+  const emit = (records: CsvRecord[]): RecordBatch => {
+    recordsRead += records.length;
+    return { records, bytesRead, recordsRead };
+  };
+
+  try {
+    for await (const chunk of source) {
+      if (signal?.aborted) throw cancelled();
+      bytesRead += chunk.length;
+      if (head !== null) {
+        // Hold the first bytes until there are enough to tell the encoding and whether this is text at all.
+        head.push(chunk);
+        headLength += chunk.length;
+        if (headLength < SNIFF_BYTES) continue;
+        const first = Buffer.concat(head, headLength);
+        head = null;
+        const info = detectEncoding(first);
+        assertText(first, info);
+        decoder ??= new TextChunkDecoder(info.encoding);
+        pending += decoder.push(first);
+      } else if (decoder !== null) {
+        pending += decoder.push(chunk);
+      }
+      if (pending.length >= parseAt) {
+        const { records } = parsePending(false);
+        if (records.length > 0) yield emit(records);
+      }
+    }
+  } catch (error) {
+    // A source opened with the same signal fails with its own AbortError: report it as a cancel.
+    if (signal?.aborted) throw cancelled();
+    throw error;
+  }
+  if (signal?.aborted) throw cancelled();
+  if (head !== null) {
+    if (headLength === 0) throw new ImportError('empty_file', 'The file is empty: there is no header and no data.');
+    const first = Buffer.concat(head, headLength);
+    const info = detectEncoding(first, true);
+    assertText(first, info);
+    decoder ??= new TextChunkDecoder(info.encoding);
+    pending += decoder.push(first);
+  }
+  if (decoder !== null) pending += decoder.end();
+  const { records, error } = parsePending(true);
+  if (!headerSeen && !error) throw new ImportError('empty_file', 'The file is empty: there is no header and no data.');
+  if (records.length > 0) yield emit(records);
+  if (error) throw error;
+  if (recordsRead === 0) throw new ImportError('no_data_rows', 'The file has a header but no data rows.', headerLine);
+}
+
+/** One record at a time, for callers that prefer it; batches are faster for large files. */
+export async function* readRecords(source: AsyncIterable<Uint8Array>, options: ReadRecordsOptions): AsyncGenerator<CsvRecord, void, undefined> {
+  for await (const batch of readRecordBatches(source, options)) yield* batch.records;
+}

@@ -1,0 +1,128 @@
+// What a file holds (its kind) and which tool wrote it, from the header and sample values. Each kind is scored by
+// evidence a CSM would use: an event name and times of day mean events; a date without time plus counts per user
+// mean daily usage (weekly when the header says week or the dates are 7 days apart); "Days Active" / "First
+// Visit" mean a usage summary; names with ARR, owner or renewal mean accounts; emails with titles mean users.
+import { columnStats, defaultDecimal, type ColumnStats } from './column-formats';
+import { KIND_SPECS } from './fields';
+import { normalizeHeader } from './headers';
+import { nameScore, valueScore } from './mapping';
+import { detectSource } from './sources';
+import type { Delimiter, Kind, Source } from './types';
+
+export interface ShapeGuess {
+  kind: Kind;
+  source: Source;
+  /** 0..1: how sure the guess is (the UI asks the CSM to confirm below ~0.6). */
+  confidence: number;
+  /** Every kind's score, highest first, for "did you mean" choices. */
+  ranking: { kind: Kind; score: number }[];
+  stats: ColumnStats[];
+}
+
+interface Evidence {
+  has(kind: Kind, field: string): boolean;
+  /** The column a field best matches by name, or -1. */
+  column(kind: Kind, field: string): number;
+}
+
+function evidence(headers: string[], stats: ColumnStats[], source: Source): Evidence {
+  const normalized = headers.map(normalizeHeader);
+  const column = (kind: Kind, field: string): number => {
+    const spec = KIND_SPECS[kind].fields.find((f) => f.key === field);
+    if (!spec) return -1;
+    let best = -1;
+    let bestScore = 0;
+    normalized.forEach((h, i) => {
+      const byName = nameScore(spec, h, source);
+      const score = byName > 0 ? byName + valueScore(spec, stats[i]) : 0;
+      if (score >= 60 && score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    return best;
+  };
+  return { column, has: (kind, field) => column(kind, field) !== -1 };
+}
+
+/** Dates that all fall on the same weekday and at least two of them, 7·k days apart: a weekly series. */
+function looksWeekly(dates: string[]): boolean {
+  if (dates.length < 2) return false;
+  const days = dates.map((d) => Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+  return days.every((d) => (d - days[0]) % 7 === 0);
+}
+
+export function detectShape(headers: string[], sampleRows: string[][], options: { delimiter?: Delimiter } = {}): ShapeGuess {
+  const stats = columnStats(headers, sampleRows, defaultDecimal(options.delimiter ?? ',', sampleRows));
+  const { source } = detectSource(headers, sampleRows);
+  const ev = evidence(headers, stats, source);
+  const normalized = headers.map(normalizeHeader);
+  const anyHeader = (re: RegExp) => normalized.some((h) => re.test(h));
+
+  const user = ev.has('events', 'userId') || ev.has('events', 'email') || ev.has('events', 'deviceId');
+  const account = ev.has('events', 'accountId') || ev.has('events', 'accountName');
+  const counts = ev.has('daily_usage', 'events') || ev.has('daily_usage', 'minutes');
+  const tsCol = ev.column('events', 'timestamp');
+  const timed = tsCol !== -1 && stats[tsCol].date.hasTime;
+  const dayCol = ev.column('daily_usage', 'day');
+  const dayStats = dayCol !== -1 ? stats[dayCol].date : null;
+  const summaryFields = ['daysActive', 'firstVisit', 'lastVisit'].filter((f) => ev.has('usage_summary', f)).length;
+  const weekHeader = anyHeader(/^week|week(start|starting|of|beginning)$/);
+  const accountInfo = ['owner', 'arr', 'licenses', 'contractStart', 'renewalDate', 'industry', 'stage'].filter((f) => ev.has('accounts', f)).length;
+  const personInfo = ['firstName', 'lastName', 'role', 'department'].filter((f) => ev.has('users', f)).length;
+  const emailCol = ev.column('users', 'email');
+  const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
+
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0 };
+
+  // Events: a named event, instants with a time of day, and no per-row counts.
+  if (ev.has('events', 'event')) score.events += 3;
+  if (timed) score.events += 3;
+  if (tsCol !== -1 && stats[tsCol].date.epoch) score.events += 1;
+  if (user || account) score.events += 1;
+  if (counts && !timed) score.events -= 2;
+  if (source === 'mixpanel' || source === 'amplitude') score.events += 2;
+
+  // Daily and weekly usage: a calendar date without time, counts, and a user or account.
+  if (dayStats && !dayStats.hasTime) {
+    score.daily_usage += 3;
+    score.weekly_usage += 1;
+  }
+  if (counts) {
+    score.daily_usage += 3;
+    score.weekly_usage += 3;
+  }
+  if (user || account) {
+    score.daily_usage += 1;
+    score.weekly_usage += 1;
+  }
+  if (weekHeader) score.weekly_usage += 5;
+  else if (dayStats && !dayStats.hasTime && looksWeekly(dayStats.dates)) score.weekly_usage += 3;
+  if (summaryFields > 0) {
+    score.daily_usage -= 2;
+    score.weekly_usage -= 2;
+  }
+
+  // Usage summary: Pendo's visitor report and its kin.
+  score.usage_summary += summaryFields * 3;
+  if (summaryFields > 0 && (user || account)) score.usage_summary += 1;
+  if (ev.has('usage_summary', 'daysActive')) score.usage_summary += 2;
+
+  // Accounts: a name plus what a CRM knows about it, and no people.
+  if (ev.has('accounts', 'name')) score.accounts += 2;
+  score.accounts += accountInfo * 1.5;
+  if (hasEmails) score.accounts -= 3;
+  if (source === 'salesforce' || source === 'hubspot') score.accounts += 1;
+
+  // Users: emails and what a CRM knows about a person.
+  if (hasEmails) score.users += 3;
+  score.users += personInfo * 1.5;
+  if (ev.has('users', 'accountName') || ev.has('users', 'accountId')) score.users += 0.5;
+  if (timed || counts || summaryFields > 0) score.users -= 4;
+  if (source === 'hubspot' && (ev.has('users', 'firstName') || hasEmails)) score.users += 1;
+
+  const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);
+  const [best, second] = ranking;
+  const confidence = best.score <= 0 ? 0.2 : Math.max(0.2, Math.min(1, 0.4 + (best.score - Math.max(second.score, 0)) / 10 + best.score / 40));
+  return { kind: best.score > 0 ? best.kind : 'events', source, confidence, ranking, stats };
+}

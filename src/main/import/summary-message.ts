@@ -1,0 +1,22 @@
+import type { ImportSummary } from '../../shared/contract/imports';
+
+const n = (value: number) => value.toLocaleString('en-US');
+const plural = (value: number, one: string, many = `${one}s`) => `${n(value)} ${value === 1 ? one : many}`;
+
+/** One sentence a CSM reads after an import: what was added, what was left out, and what to do. */
+export function summaryMessage(s: ImportSummary): string {
+  if (s.status === 'cancelled') return 'Import cancelled: nothing was changed.';
+  if (s.error) {
+    const where = s.error.line && !/line \d/i.test(s.error.message) ? ` (line ${s.error.line})` : '';
+    return `${s.error.message}${where} Nothing was imported.`;
+  }
+  const { accepted, rejected, duplicates, skipped } = s.counts;
+  if (accepted === 0 && duplicates > 0 && rejected === 0) {
+    return `Nothing new: all ${plural(duplicates, 'row')} were already in Bearing.`;
+  }
+  const parts = [`${plural(accepted, 'row')} imported`];
+  if (duplicates) parts.push(`${plural(duplicates, 'duplicate')} ignored`);
+  if (rejected) parts.push(`${plural(rejected, 'row')} rejected (see the lines listed)`);
+  if (skipped) parts.push(`${plural(skipped, 'line')} skipped`);
+  return parts.join(', ') + '.';
+}

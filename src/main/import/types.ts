@@ -1,0 +1,142 @@
+// The vocabulary shared by every importer module: what a file can hold (kind), which tool exported it (source),
+// the codes a CSM sees for a rejected line or a refused file, and the rows exactly as they will be stored.
+// Kept free of Node imports so the contract (src/shared) can later adopt these lists unchanged.
+
+export const KINDS = ['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const SOURCES = ['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** Text encodings the importer reads; UTF-16 only with a byte order mark, as the issue asks. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Codes that refuse a whole file (thrown as AppError by sniff and the records stream). */
+export const FILE_ERROR_CODES = [
+  'empty_file',
+  'no_data_rows',
+  'not_text',
+  'unterminated_quote',
+  'record_too_large',
+  'cancelled',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+/** Codes that reject one line; the line is kept in the import's reject list, never silently dropped. */
+export const REJECT_CODES = [
+  'field_count',
+  'invalid_date',
+  'future_date',
+  'negative_duration',
+  'negative_count',
+  'not_a_number',
+  'anonymous_no_account',
+  'missing_value',
+  'invalid_email',
+  'value_too_long',
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+/** One data record of the file: its physical line (header = line 1) and its cells as written. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** A canonical field -> the header it is read from (null = not in this file). */
+export type ColumnMapping = Record<string, string | null>;
+
+export type Role = 'end_user' | 'manager' | 'executive' | 'admin';
+
+/** One usage event. Instants are UTC epoch ms. */
+export interface EventRow {
+  kind: 'events';
+  accountId: string | null;
+  accountName: string | null;
+  userId: string | null;
+  email: string | null;
+  event: string | null;
+  ts: number;
+  /** Whole events this line stands for (1 unless the export aggregates). */
+  count: number;
+  minutes: number | null;
+}
+
+/** One user on one calendar day (YYYY-MM-DD as written, or the local date of an instant in the time zone). */
+export interface DailyUsageRow {
+  kind: 'daily_usage';
+  accountId: string | null;
+  accountName: string | null;
+  userId: string | null;
+  email: string | null;
+  event: string | null;
+  day: string;
+  events: number;
+  minutes: number | null;
+}
+
+export interface WeeklyUsageRow {
+  kind: 'weekly_usage';
+  accountId: string | null;
+  accountName: string | null;
+  userId: string | null;
+  email: string | null;
+  event: string | null;
+  weekStart: string;
+  events: number;
+  minutes: number | null;
+}
+
+export interface UsageSummaryRow {
+  kind: 'usage_summary';
+  accountId: string | null;
+  accountName: string | null;
+  userId: string | null;
+  email: string | null;
+  daysActive: number | null;
+  events: number | null;
+  minutes: number | null;
+  firstVisit: number | null;
+  lastVisit: number | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+}
+
+export interface AccountRow {
+  kind: 'accounts';
+  externalId: string | null;
+  name: string;
+  owner: string | null;
+  /** ARR in integer minor units (cents) of `currency`. */
+  arrMinor: number | null;
+  currency: string;
+  licenses: number | null;
+  contractStart: string | null;
+  renewalDate: string | null;
+  industry: string | null;
+  stage: string | null;
+}
+
+export interface UserRow {
+  kind: 'users';
+  /** The analytics tool's id, or the email when the file has none (matches users.external_id). */
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  /** The job title as written; `role` is its normalization. */
+  title: string | null;
+  role: Role;
+  department: string | null;
+  accountId: string | null;
+  accountName: string | null;
+}
+
+export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow;
+
+export type ValidationResult =
+  | { ok: true; row: NormalizedRow }
+  | { ok: false; code: RejectCode; reason: string }
+  | { ok?: undefined; skip: string };
