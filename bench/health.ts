@@ -1,0 +1,145 @@
+// `npm run bench:health`: health for 2,000 accounts over 10,000,000 usage events, recomputed warm (target < 1 s),
+// and the portfolio query for 2,000 accounts (target < 100 ms). The book is generated into a temp folder: the
+// usage is written straight into the daily rollups (usage_daily), one row per account, user, feature and day,
+// until the rows' events add up to 10,000,000; the import pipeline, which builds those rollups from raw events,
+// has its own benchmark (bench:import). Prints the figures beside the targets; exits 1 if a target is missed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBackend } from '../src/main/app';
+import { computeAllHealth, listHealth } from '../src/main/services/health';
+import { refreshHealthSnapshots } from '../src/main/services/health-snapshots';
+import { readMetricsSettings } from '../src/main/services/metrics-settings';
+import { addDays, dayNumber } from '../src/shared/dates';
+
+const ACCOUNTS = 2_000;
+const USERS_PER_ACCOUNT = 25;
+const TARGET_EVENTS = 10_000_000;
+const TODAY = '2026-11-24';
+const ROLES = ['end_user', 'end_user', 'end_user', 'manager', 'executive', 'admin'];
+const DEPARTMENTS = ['Sales', 'Ops', 'Finance', 'Support', 'HR'];
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-health-'));
+const backend = openBackend({ host: 'cli', dataDir, now: () => new Date(`${TODAY}T12:00:00Z`) });
+const db = backend.database.sqlite;
+const ctx = backend.context;
+
+function generate(): { rows: number; events: number } {
+  const random = prng(2026);
+  db.exec(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`);
+  const feature = db.prepare('INSERT INTO features (id, key, name, is_key, is_paid) VALUES (?, ?, ?, ?, ?)');
+  for (let f = 1; f <= 8; f++) feature.run(f, `feature-${f}`, `Feature ${f}`, f <= 4 ? 1 : 0, f >= 7 ? 1 : 0);
+  const account = db.prepare('INSERT INTO accounts (id, name, licenses, contract_start, renewal_date) VALUES (?, ?, ?, ?, ?)');
+  const user = db.prepare('INSERT INTO users (id, account_id, external_id, name, role, department) VALUES (?, ?, ?, ?, ?, ?)');
+  const qbr = db.prepare("INSERT INTO qbrs (account_id, date, attendees, customer_response) VALUES (?, ?, '[]', ?)");
+  const touch = db.prepare('INSERT INTO touchpoints (account_id, kind, date, title, case_status, closed_date, resolved, within_sla) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const survey = db.prepare('INSERT INTO surveys (account_id, user_id, date, kind, score) VALUES (?, NULL, ?, ?, ?)');
+  const activity: number[] = [];
+  db.transaction(() => {
+    for (let a = 1; a <= ACCOUNTS; a++) {
+      const start = addDays(TODAY, -Math.floor(30 + random() * 700));
+      account.run(a, `Account ${String(a).padStart(4, '0')}`, 20 + Math.floor(random() * 30), start, addDays(start, 365 * 2));
+      for (let u = 0; u < USERS_PER_ACCOUNT; u++) {
+        const id = a * 100 + u;
+        user.run(id, a, `u${id}`, `User ${id}`, ROLES[u % ROLES.length], DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)]);
+      }
+      activity.push(0.03 + random() * 0.25);
+      qbr.run(a, addDays(TODAY, -Math.floor(random() * 200)), random() < 0.7 ? 'positive' : 'none');
+      for (let t = 0; t < 4; t++) {
+        const date = addDays(TODAY, -Math.floor(random() * 180));
+        const isCase = t % 2 === 0;
+        touch.run(a, isCase ? 'support_case' : 'call', date, `Touchpoint ${t}`, isCase ? 'closed' : null, isCase ? addDays(date, 3) : null, isCase ? 1 : null, isCase ? (random() < 0.8 ? 1 : 0) : null);
+      }
+      survey.run(a, addDays(TODAY, -Math.floor(random() * 120)), 'nps', Math.floor(random() * 11));
+      survey.run(a, addDays(TODAY, -Math.floor(random() * 120)), 'csat', 1 + Math.floor(random() * 5));
+    }
+  })();
+
+  // Walk back from today one day at a time, all accounts per day, until 10,000,000 events are written.
+  const usage = db.prepare('INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes) VALUES (?, ?, ?, ?, ?, ?)');
+  let rows = 0;
+  let events = 0;
+  const today = dayNumber(TODAY);
+  for (let day = today; events < TARGET_EVENTS; day--) {
+    db.transaction(() => {
+      for (let a = 1; a <= ACCOUNTS && events < TARGET_EVENTS; a++) {
+        for (let u = 0; u < USERS_PER_ACCOUNT; u++) {
+          if (random() >= activity[a - 1]) continue;
+          const first = 1 + Math.floor(random() * 8);
+          const features = random() < 0.5 ? [first] : [first, 0];
+          for (const f of features) {
+            const n = 1 + Math.floor(random() * 5);
+            usage.run(a, a * 100 + u, f, day, n, Math.round(random() * 30));
+            rows += 1;
+            events += n;
+          }
+        }
+      }
+    })();
+  }
+  db.exec('ANALYZE');
+  return { rows, events };
+}
+
+const gen = time(generate);
+console.log(
+  `Generated ${ACCOUNTS.toLocaleString('en-US')} accounts, ${(ACCOUNTS * USERS_PER_ACCOUNT).toLocaleString('en-US')} users, ` +
+    `${gen.value.events.toLocaleString('en-US')} events in ${gen.value.rows.toLocaleString('en-US')} daily rollup rows (inserted directly) ` +
+    `in ${(gen.ms / 1000).toFixed(1)} s.`,
+);
+
+const settings = readMetricsSettings(ctx);
+const today = dayNumber(TODAY);
+time(() => computeAllHealth(ctx, today, settings)); // cold: page cache and statement cache
+const recompute: number[] = [];
+for (let i = 0; i < 5; i++) recompute.push(time(() => computeAllHealth(ctx, today, settings)).ms);
+
+const snap = time(() => refreshHealthSnapshots(ctx, { fromDay: today }));
+const portfolio: number[] = [];
+const portfolioApi: number[] = [];
+for (let i = 0; i < 10; i++) portfolio.push(time(() => listHealth(ctx, {})).ms);
+for (let i = 0; i < 10; i++) {
+  const start = process.hrtime.bigint();
+  const result = await backend.api.invoke('health.list', {});
+  portfolioApi.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (!result.ok) throw new Error(result.error.message);
+}
+const backfillFrom = today - 364;
+const backfill = time(() => refreshHealthSnapshots(ctx, { fromDay: backfillFrom }));
+
+const recomputeMs = median(recompute);
+const portfolioMs = median(portfolio);
+const lines = [
+  '',
+  `Health recompute, 2,000 accounts, warm (median of 5):  ${recomputeMs.toFixed(0)} ms   target < 1000 ms  ${recomputeMs < 1000 ? 'OK' : 'MISSED'}`,
+  `Portfolio query, 2,000 accounts (median of 10):       ${portfolioMs.toFixed(1)} ms   target < 100 ms   ${portfolioMs < 100 ? 'OK' : 'MISSED'}`,
+  `  through the API with zod validation:                ${median(portfolioApi).toFixed(1)} ms`,
+  `Today's snapshots, 2,000 accounts (once):            ${snap.ms.toFixed(0)} ms`,
+  `Backfill 365 days x 2,000 accounts (${backfill.value.snapshots.toLocaleString('en-US')} snapshots, once): ${(backfill.ms / 1000).toFixed(1)} s`,
+];
+console.log(lines.join('\n'));
+backend.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+if (recomputeMs >= 1000 || portfolioMs >= 100) process.exitCode = 1;

@@ -1,0 +1,85 @@
+// Health from the store: the facts of each account built from a sliding 30-day usage window, then the pure model
+// (src/shared/metrics/health.ts). One code path serves the live score of one day and the backfill of a year of
+// daily snapshots, so the two always agree.
+import { isoFromDayNumber } from '../../shared/dates';
+import { enabledKeyFeatures } from '../../shared/metrics/breadth';
+import { computeHealth, type HealthResult } from '../../shared/metrics/health';
+import type { HealthFacts } from '../../shared/metrics/health-components';
+import type { FeatureInfo } from '../../shared/metrics/inputs';
+import type { MetricsSettings } from '../../shared/metrics/settings';
+import { UsageWindow } from '../../shared/metrics/usage-window';
+import type { ServiceContext } from './context';
+import { lastEventDay, loadDayActivity, loadFeatures, type AccountBundle } from './metrics-data';
+import { readMetricsSettings } from './metrics-settings';
+
+export interface HealthInputs {
+  settings: MetricsSettings;
+  features: FeatureInfo[];
+}
+
+export function healthInputs(ctx: ServiceContext, settings = readMetricsSettings(ctx)): HealthInputs {
+  return { settings, features: loadFeatures(ctx) };
+}
+
+export function factsFromWindow(
+  bundle: AccountBundle,
+  features: readonly FeatureInfo[],
+  w: UsageWindow,
+  asOfDay: number,
+  keyFeatures = enabledKeyFeatures(features, bundle.entitlements).map((f) => ({ id: f.id, name: f.name })),
+): HealthFacts {
+  return {
+    asOf: isoFromDayNumber(asOfDay),
+    contractStart: bundle.account.contractStart,
+    licenses: bundle.account.licenses,
+    users: bundle.users,
+    activeDays: w.userDays,
+    mau: w.activeUsers,
+    lastEventDay: w.lastEventDay,
+    keyFeatures,
+    usedKeyFeatureIds: w.usedFeatures(keyFeatures.map((k) => k.id)),
+    qbrs: bundle.qbrs,
+    touchpoints: bundle.touchpoints,
+    surveys: bundle.surveys,
+    milestones: bundle.milestones,
+  };
+}
+
+/** The 30-day window ending on asOfDay, read from the rollups, with the account's latest event before it. */
+export function windowAt(ctx: ServiceContext, accountId: number, asOfDay: number): UsageWindow {
+  const w = new UsageWindow(30);
+  for (const day of loadDayActivity(ctx, accountId, asOfDay - 29, asOfDay)) w.add(day);
+  if (w.lastEventDay === null) w.lastEventDay = lastEventDay(ctx, accountId, asOfDay);
+  return w;
+}
+
+export function liveHealth(ctx: ServiceContext, bundle: AccountBundle, asOfDay: number, inputs: HealthInputs): HealthResult {
+  const w = windowAt(ctx, bundle.account.id, asOfDay);
+  return computeHealth(factsFromWindow(bundle, inputs.features, w, asOfDay), inputs.settings);
+}
+
+/**
+ * Health for every day in [fromDay, toDay]: one read of the account's rollups from fromDay − 29, one pass of the
+ * window. `each` gets the day and its result (results are not kept, so a long history costs no memory).
+ */
+export function healthSeries(
+  ctx: ServiceContext,
+  bundle: AccountBundle,
+  fromDay: number,
+  toDay: number,
+  inputs: HealthInputs,
+  each: (day: number, result: HealthResult, facts: HealthFacts) => void,
+): void {
+  const days = loadDayActivity(ctx, bundle.account.id, fromDay - 29, toDay);
+  const w = new UsageWindow(30);
+  // Events older than the window still tell the no-usage rule when the account last did anything.
+  w.lastEventDay = lastEventDay(ctx, bundle.account.id, fromDay - 30);
+  const keyFeatures = enabledKeyFeatures(inputs.features, bundle.entitlements).map((f) => ({ id: f.id, name: f.name }));
+  let i = 0;
+  for (let d = fromDay; d <= toDay; d++) {
+    while (i < days.length && days[i].day <= d) w.add(days[i++]);
+    w.advanceTo(d);
+    const facts = factsFromWindow(bundle, inputs.features, w, d, keyFeatures);
+    each(d, computeHealth(facts, inputs.settings), facts);
+  }
+}

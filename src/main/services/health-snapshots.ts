@@ -1,0 +1,143 @@
+// Daily health snapshots (METRICS.md, Trend): one row per account and day, backfilled over the imported history
+// so that the trend is there right after an import, and refreshed after every write to what health reads.
+// The snapshot's `components` JSON holds the component scores under their names, the benchmarked metrics under
+// "metric.<name>" and the rules that fired under "rule.<id>" (the table has one JSON column for all three).
+import { dayNumber, isoFromDayNumber } from '../../shared/dates';
+import { contract, methodNames, type MethodName, type Table } from '../../shared/contract';
+import { explain, type FiredRule, type HealthResult } from '../../shared/metrics/health';
+import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
+import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
+import type { Handlers } from '../api/handlers';
+import { todayOf } from './clock';
+import type { ServiceContext } from './context';
+import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
+import { firstEventDay, loadBundles, prepared, type AccountBundle } from './metrics-data';
+
+/** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
+export const HISTORY_CAP_DAYS = 730;
+
+export type SnapshotJson = Record<string, number | null>;
+
+export function encodeSnapshot(result: HealthResult, facts: Pick<HealthFacts, 'mau' | 'licenses' | 'lastEventDay'>): SnapshotJson {
+  const json: SnapshotJson = {};
+  for (const c of result.components) json[c.name] = c.score;
+  const licensed = facts.licenses !== null && facts.licenses > 0 && facts.lastEventDay !== null;
+  json['metric.licenseUtilization'] = licensed && facts.licenses !== null ? facts.mau / facts.licenses : null;
+  for (const r of result.rules) json[`rule.${r.id}`] = 1;
+  return json;
+}
+
+/** A generic reason for a rule read back from a snapshot (the day's facts are not stored). */
+export function describeRule(rule: HealthRule): string {
+  const effect = rule.effect === 'force_red' ? 'red' : rule.effect === 'force_yellow' ? 'yellow' : 'at most yellow';
+  switch (rule.kind) {
+    case 'no_usage':
+      return `No event in ${rule.days} days → ${effect}.`;
+    case 'open_support_case':
+      return `Support case open more than ${rule.days} days → ${effect}.`;
+    case 'qbr_overdue':
+      return `QBR overdue → ${effect}.`;
+    case 'onboarding_late':
+      return `Onboarding milestone late → ${effect}.`;
+  }
+}
+
+/** Re-explains a stored snapshot under the settings in force (they were in force when it was written). */
+export function decodeSnapshot(json: SnapshotJson, settings: MetricsSettings): HealthResult {
+  const components: ComponentScore[] = COMPONENT_NAMES.map((name) => {
+    const score = json[name] ?? null;
+    return { name, score, facts: [], noDataReason: score === null ? 'No data on this day.' : null };
+  });
+  const rules: FiredRule[] = settings.rules
+    .filter((r) => json[`rule.${r.id}`] === 1)
+    .map((r) => ({ id: r.id, kind: r.kind, effect: r.effect, reason: describeRule(r) }));
+  return explain(components, settings, rules);
+}
+
+/**
+ * The first day worth a snapshot: the first event when usage has been imported (before it, a score would rest on
+ * the relationship alone and draw a misleading start of the trend), else the contract start; within the cap.
+ */
+function historyStart(ctx: ServiceContext, bundle: AccountBundle, today: number): number {
+  const first = firstEventDay(ctx, bundle.account.id) ?? (bundle.account.contractStart ? dayNumber(bundle.account.contractStart) : today);
+  return Math.min(today, Math.max(first, today - HISTORY_CAP_DAYS));
+}
+
+export function writeSnapshot(ctx: ServiceContext, accountId: number, day: number, result: HealthResult, json: SnapshotJson): void {
+  prepared(ctx.sqlite, 'INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status, components) VALUES (?, ?, ?, ?, ?)').run(
+    accountId,
+    isoFromDayNumber(day),
+    result.score,
+    result.status,
+    JSON.stringify(json),
+  );
+}
+
+/**
+ * Recomputes the daily snapshots of the given accounts (all by default) from fromDay (default: each account's
+ * history start) through today. Call it after any write that changes what health reads: an import, the demo
+ * loader, an edit, a settings change. One transaction; one pass of the rollups per account.
+ */
+export function refreshHealthSnapshots(
+  ctx: ServiceContext,
+  options: { accountIds?: number[]; fromDay?: number; inputs?: HealthInputs } = {},
+): { accounts: number; snapshots: number } {
+  const today = dayNumber(todayOf(ctx));
+  const inputs = options.inputs ?? healthInputs(ctx);
+  const wanted = options.accountIds ? new Set(options.accountIds) : null;
+  const bundles = (wanted && wanted.size === 1 ? loadBundles(ctx, [...wanted][0]) : loadBundles(ctx)).filter(
+    (b) => wanted === null || wanted.has(b.account.id),
+  );
+  let snapshots = 0;
+  ctx.sqlite.transaction(() => {
+    for (const bundle of bundles) {
+      const start = historyStart(ctx, bundle, today);
+      const from = options.fromDay === undefined ? start : Math.min(today, Math.max(options.fromDay, start));
+      if (options.fromDay === undefined) {
+        prepared(ctx.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ?').run(bundle.account.id);
+      } else {
+        prepared(ctx.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day >= ?').run(bundle.account.id, isoFromDayNumber(from));
+      }
+      healthSeries(ctx, bundle, from, today, inputs, (day, result, facts) => {
+        writeSnapshot(ctx, bundle.account.id, day, result, encodeSnapshot(result, facts));
+        snapshots += 1;
+      });
+    }
+  })();
+  return { accounts: bundles.length, snapshots };
+}
+
+/** Tables whose rows health reads: a write to any of them makes the snapshots stale. */
+const HEALTH_INPUTS: ReadonlySet<Table> = new Set(['accounts', 'users', 'features', 'usage', 'milestones', 'qbrs', 'touchpoints', 'surveys', 'settings']);
+
+function targetAccount(method: MethodName, input: unknown): number | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const fields = new Map(Object.entries(input));
+  const accountId = fields.get('accountId');
+  if (typeof accountId === 'number') return accountId;
+  const id = fields.get('id');
+  return method.startsWith('accounts.') && typeof id === 'number' ? id : undefined;
+}
+
+/**
+ * Wraps every write method whose `writes` touch what health reads, so snapshots follow each edit: the edited
+ * account's whole history when the input names it, else today's snapshot of every account. Methods that list
+ * 'health' among their writes (the demo loader, health's own) refresh snapshots themselves.
+ */
+export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Handlers {
+  const wrapped: Record<string, unknown> = { ...handlers };
+  for (const name of methodNames) {
+    const spec = contract[name];
+    const writes: readonly Table[] = 'writes' in spec && spec.writes ? spec.writes : [];
+    if (writes.includes('health') || !writes.some((t) => HEALTH_INPUTS.has(t))) continue;
+    const inner = handlers[name] as (input: unknown) => unknown;
+    wrapped[name] = async (input: unknown) => {
+      const output = await inner(input);
+      const account = targetAccount(name, input);
+      refreshHealthSnapshots(ctx, account === undefined ? { fromDay: dayNumber(todayOf(ctx)) } : { accountIds: [account] });
+      return output;
+    };
+  }
+  // The same keys with the same signatures: a mapped type cannot be rebuilt key by key without this assertion.
+  return wrapped as Handlers;
+}

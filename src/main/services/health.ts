@@ -1,0 +1,178 @@
+// Health as the screens and the CLI see it: the portfolio list (from the daily snapshots when they exist, so it
+// answers for 2,000 accounts in milliseconds), one account's full explanation with its history, and the settings
+// with a preview of how many accounts would change status.
+import { dayNumber, isoFromDayNumber } from '../../shared/dates';
+import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
+import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
+import type { HandlerGroup } from '../api/handlers';
+import { todayOf } from './clock';
+import type { ServiceContext } from './context';
+import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
+import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
+import { loadBundles, prepared } from './metrics-data';
+import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
+
+/** "−12 since last month": the trend compares with the snapshot this many days earlier. */
+export const TREND_DAYS = 30;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function toAccountHealth(
+  account: { id: number; name: string },
+  asOf: string,
+  result: HealthResult,
+  previousScore: number | null,
+  source: AccountHealth['source'],
+): AccountHealth {
+  return {
+    id: account.id,
+    name: account.name,
+    asOf,
+    score: result.score,
+    status: result.status,
+    scoreStatus: result.scoreStatus,
+    components: result.components.map((c) => ({
+      name: c.name,
+      label: c.label,
+      score: c.score,
+      weight: c.weight,
+      share: c.share,
+      contribution: c.contribution,
+      facts: c.facts,
+      noDataReason: c.noDataReason,
+    })),
+    leftOut: result.leftOut,
+    rules: result.rules,
+    trend: {
+      days: TREND_DAYS,
+      previousScore,
+      delta: result.score !== null && previousScore !== null ? round1(result.score - previousScore) : null,
+    },
+    source,
+  };
+}
+
+function countStatuses(items: readonly { status: HealthStatus | null }[]) {
+  const counts = { green: 0, yellow: 0, red: 0, noData: 0 };
+  for (const i of items) counts[i.status ?? 'noData'] += 1;
+  return counts;
+}
+
+function previousScores(ctx: ServiceContext, day: number): Map<number, number | null> {
+  const rows = prepared(ctx.sqlite, 'SELECT account_id AS id, score FROM health_snapshots WHERE day = ?').all(isoFromDayNumber(day)) as {
+    id: number;
+    score: number | null;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.score]));
+}
+
+/** Live health of every account (or the given ones) on a day, with facts. */
+export function computeAllHealth(ctx: ServiceContext, asOfDay: number, settings: MetricsSettings, accountIds?: ReadonlySet<number>) {
+  const inputs = healthInputs(ctx, settings);
+  return loadBundles(ctx)
+    .filter((b) => !accountIds || accountIds.has(b.account.id))
+    .map((bundle) => {
+      const w = windowAt(ctx, bundle.account.id, asOfDay);
+      const facts = factsFromWindow(bundle, inputs.features, w, asOfDay);
+      return { account: bundle.account, facts, result: computeHealth(facts, settings) };
+    });
+}
+
+export function listHealth(ctx: ServiceContext, input: MethodInput<'health.list'>): MethodOutput<'health.list'> {
+  const today = todayOf(ctx);
+  const asOf = input.asOf ?? today;
+  const day = dayNumber(asOf);
+  const settings = readMetricsSettings(ctx);
+  if (input.explain) {
+    const previous = previousScores(ctx, day - TREND_DAYS);
+    const items = computeAllHealth(ctx, day, settings).map(({ account, result }) =>
+      toAccountHealth(account, asOf, result, previous.get(account.id) ?? null, 'live'),
+    );
+    return { asOf, items, counts: countStatuses(items) };
+  }
+  // Point lookups on the (account_id, day) primary key: no scan of the snapshot history.
+  const rows = prepared(
+    ctx.sqlite,
+    `SELECT a.id, a.name, s.components AS json, p.score AS previous
+     FROM accounts a
+     LEFT JOIN health_snapshots s ON s.account_id = a.id AND s.day = ?
+     LEFT JOIN health_snapshots p ON p.account_id = a.id AND p.day = ?
+     ORDER BY a.name, a.id`,
+  ).all(asOf, isoFromDayNumber(day - TREND_DAYS)) as { id: number; name: string; json: string | null; previous: number | null }[];
+  const missing = new Set(rows.filter((r) => r.json === null).map((r) => r.id));
+  const live = new Map<number, HealthResult>();
+  if (missing.size > 0) {
+    for (const { account, facts, result } of computeAllHealth(ctx, day, settings, missing)) {
+      live.set(account.id, result);
+      // Today's snapshot, taken the first time it is asked for: a cache of derived data, so no change event.
+      if (asOf === today) writeSnapshot(ctx, account.id, day, result, encodeSnapshot(result, facts));
+    }
+  }
+  const items = rows.map((r) => {
+    const result = r.json === null ? live.get(r.id) : decodeSnapshot(JSON.parse(r.json) as SnapshotJson, settings);
+    if (!result) throw new AppError('internal', `Health of account ${r.id} could not be computed.`);
+    return toAccountHealth(r, asOf, result, r.previous, r.json === null ? 'live' : 'snapshot');
+  });
+  return { asOf, items, counts: countStatuses(items) };
+}
+
+export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.account'>): MethodOutput<'health.account'> {
+  const asOf = input.asOf ?? todayOf(ctx);
+  const day = dayNumber(asOf);
+  const [bundle] = loadBundles(ctx, input.id);
+  if (!bundle) throw new AppError('not_found', `There is no account with id ${input.id}.`);
+  const inputs = healthInputs(ctx);
+  const result = liveHealth(ctx, bundle, day, inputs);
+  const history = prepared(
+    ctx.sqlite,
+    'SELECT day AS date, score, status FROM health_snapshots WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day',
+  ).all(input.id, isoFromDayNumber(day - 365), asOf) as { date: string; score: number | null; status: HealthStatus | null }[];
+  const previousDate = isoFromDayNumber(day - TREND_DAYS);
+  const stored = history.find((h) => h.date === previousDate);
+  const previous = stored ? stored.score : liveHealth(ctx, bundle, day - TREND_DAYS, inputs).score;
+  return { ...toAccountHealth(bundle.account, asOf, result, previous, 'live'), history };
+}
+
+/** How a settings change would move each account's status today. */
+export function previewSettings(ctx: ServiceContext, next: MetricsSettings, asOf = todayOf(ctx)): MethodOutput<'health.settings.preview'> {
+  const day = dayNumber(asOf);
+  const before = new Map(computeAllHealth(ctx, day, readMetricsSettings(ctx)).map((h) => [h.account.id, h.result]));
+  const after = computeAllHealth(ctx, day, next);
+  const changes = after
+    .filter(({ account, result }) => before.get(account.id)?.status !== result.status)
+    .map(({ account, result }) => ({
+      id: account.id,
+      name: account.name,
+      from: before.get(account.id)?.status ?? null,
+      to: result.status,
+      scoreFrom: before.get(account.id)?.score ?? null,
+      scoreTo: result.score,
+    }));
+  return { changed: changes.length, counts: countStatuses(after.map((a) => a.result)), changes };
+}
+
+export function healthHandlers(
+  ctx: ServiceContext,
+): HandlerGroup<'health.list' | 'health.account' | 'health.refresh' | 'health.settings.get' | 'health.settings.preview' | 'health.settings.set'> {
+  return {
+    'health.list': (input) => listHealth(ctx, input),
+    'health.account': (input) => accountHealth(ctx, input),
+    'health.refresh': (input) =>
+      refreshHealthSnapshots(ctx, {
+        accountIds: input.accountIds,
+        fromDay: input.fromDate === undefined ? undefined : dayNumber(input.fromDate),
+      }),
+    'health.settings.get': () => ({ settings: readMetricsSettings(ctx), defaults: DEFAULT_SETTINGS }),
+    'health.settings.preview': (input) => previewSettings(ctx, mergeMetricsSettings(readMetricsSettings(ctx), input.settings), input.asOf),
+    'health.settings.set': (input) => {
+      const next = mergeMetricsSettings(readMetricsSettings(ctx), input.settings);
+      const preview = previewSettings(ctx, next);
+      writeMetricsSettings(ctx, next);
+      // Weights, thresholds and rules change every past score too: the whole history is recomputed.
+      refreshHealthSnapshots(ctx);
+      return { settings: next, preview };
+    },
+  };
+}

@@ -1,0 +1,244 @@
+// Every METRICS.md metric for one account as of a date (`metrics.account`, the CLI's `metrics --json`), the
+// portfolio's totals, and the recommendations. The formulas live in src/shared/metrics; this file only loads the
+// account's data and hands it over.
+import { dayNumber } from '../../shared/dates';
+import type { MethodInput, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import {
+  accountEngagementScore,
+  breadth,
+  campaignUplift,
+  enabledKeyFeatures,
+  engagementRaw,
+  engagementScale,
+  executiveActivity,
+  exposure,
+  featureAdoption,
+  timeToFirstKeyAction,
+  type EngagementRaw,
+} from '../../shared/metrics/breadth';
+import { lastDays, userLabel } from '../../shared/metrics/inputs';
+import { journeyStage } from '../../shared/metrics/journey';
+import { recommendations } from '../../shared/metrics/recommendations';
+import {
+  openSupportCases,
+  qbrDaysSince,
+  qbrOverdue,
+  responseRates,
+  satisfaction,
+  supportCaseSuccessRate,
+  touchpointTrend,
+} from '../../shared/metrics/relationship';
+import { continuousAdoption, earlyWarnings, milestoneStatus, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
+import { isAdoptedAccount, usageMetrics } from '../../shared/metrics/usage';
+import type { HandlerGroup } from '../api/handlers';
+import { todayOf } from './clock';
+import type { ServiceContext } from './context';
+import { healthInputs, liveHealth } from './health-compute';
+import { listHealth } from './health';
+import { loadBundles, loadFeatures, loadUsageRows, prepared, type AccountBundle } from './metrics-data';
+import { readMetricsSettings } from './metrics-settings';
+
+function bundleOf(ctx: ServiceContext, id: number): AccountBundle {
+  const [bundle] = loadBundles(ctx, id);
+  if (!bundle) throw new AppError('not_found', `There is no account with id ${id}.`);
+  return bundle;
+}
+
+/** Every active user's raw engagement in the window, across the portfolio: the scale of the engagement score. */
+function portfolioEngagement(ctx: ServiceContext, fromDay: number, toDay: number): EngagementRaw[] {
+  return prepared(
+    ctx.sqlite,
+    `SELECT user_id AS userId, count(DISTINCT day) AS activeDays, sum(minutes) AS minutes,
+            count(DISTINCT CASE WHEN feature_id <> 0 THEN feature_id END) AS features
+     FROM usage_daily WHERE day BETWEEN ? AND ? AND events > 0 GROUP BY user_id`,
+  ).all(fromDay, toDay) as EngagementRaw[];
+}
+
+export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.account'>): MethodOutput<'metrics.account'> {
+  const asOf = input.asOf ?? todayOf(ctx);
+  const d = dayNumber(asOf);
+  const settings = readMetricsSettings(ctx);
+  const bundle = bundleOf(ctx, input.id);
+  const { account, users, milestones, qbrs, touchpoints, surveys } = bundle;
+  const features = loadFeatures(ctx);
+  const featureById = new Map(features.map((f) => [f.id, f]));
+  const rows = loadUsageRows(ctx, account.id, Number.MIN_SAFE_INTEGER, d);
+  const month = lastDays(d, 30);
+  const keyIds = new Set(features.filter((f) => f.isKey).map((f) => f.id));
+  const enabledKeys = enabledKeyFeatures(features, bundle.entitlements);
+  const usage = usageMetrics({ rows, users, licenses: account.licenses, keyFeatureIds: keyIds, asOfDay: d, settings });
+  const hasUsage = usage.mau !== null;
+
+  const usedInMonth = new Set(rows.filter((r) => r.day >= month.from && r.featureId !== 0).map((r) => r.featureId));
+  const listed = bundle.entitlements.length > 0 ? bundle.entitlements.map((e) => e.featureId) : features.map((f) => f.id);
+  const adoptionIds = [...new Set([...listed, ...usedInMonth])].filter((id) => featureById.has(id));
+  const adoption = featureAdoption(rows, month, adoptionIds);
+  const b = breadth(rows, month, enabledKeys.map((f) => f.id));
+  const scale = engagementScale(portfolioEngagement(ctx, month.from, month.to));
+  const exp = exposure(users, usage.cadences);
+  const execs = executiveActivity(users.filter((u) => u.role === 'executive'), rows, d);
+  const userById = new Map(users.map((u) => [u.id, u]));
+
+  const onboarding = milestones.find((m) => m.kind === 'onboarding_complete');
+  const computedStage = journeyStage(
+    { contractStart: account.contractStart, renewalDate: account.renewalDate, onboardingMilestone: onboarding ?? null, asOf },
+    settings.stageLengths,
+  );
+  const stage = account.stageOverride ?? computedStage;
+  const qbrDays = qbrDaysSince(qbrs, asOf);
+  const support = supportCaseSuccessRate(touchpoints, lastDays(d, 90));
+  const health = liveHealth(ctx, bundle, d, healthInputs(ctx, settings));
+
+  return {
+    id: account.id,
+    name: account.name,
+    asOf,
+    dau: usage.dau,
+    wau: usage.wau,
+    mau: usage.mau,
+    meanDau: usage.meanDau,
+    stickiness: usage.stickiness,
+    licenseUtilization: usage.licenseUtilization,
+    unusedLicenses: usage.unusedLicenses,
+    dailyUtilization: usage.dailyUtilization,
+    eligibleUsers: usage.eligibleUsers,
+    eligibleUsersDefinition: settings.eligibleUsers,
+    adoptionRateActive: usage.adoptionRateActive,
+    adoptedUsers: hasUsage ? usage.adoptedUserIds.length : null,
+    adoptionRateAdopted: usage.adoptionRateAdopted,
+    adoptedAccount: isAdoptedAccount(
+      {
+        onboardingAchieved: onboarding ? onboarding.achievedDate !== null && onboarding.achievedDate <= asOf : null,
+        meanDailyActive: usage.meanDau,
+        totalUsers: users.length,
+      },
+      settings.adoptedAccount,
+    ),
+    featureAdoption: Object.fromEntries(adoptionIds.map((id) => [featureById.get(id)?.key ?? String(id), adoption.get(id) ?? null])),
+    breadth: hasUsage ? b.ratio : null,
+    breadthDetail: {
+      used: b.usedKeyFeatureIds.map((id) => featureById.get(id)?.key ?? String(id)),
+      enabled: enabledKeys.map((f) => f.key),
+    },
+    timeToFirstKeyActionDays: timeToFirstKeyAction(rows, d, keyIds).medianDays,
+    engagementScore: accountEngagementScore(
+      engagementRaw(rows, month),
+      scale,
+      settings.engagementWeights,
+    ),
+    exposure: hasUsage ? exp.share : null,
+    exposureDetail: {
+      roles: exp.roles,
+      departments: exp.departments,
+      executives: execs.map((e) => ({
+        id: e.userId,
+        name: userLabel(userById.get(e.userId) ?? { id: e.userId, name: null, email: null }),
+        activeDays30: e.activeDays30,
+        weeksActive: e.weeksActive,
+      })),
+    },
+    usageCadence: usage.cadences.map((c) => {
+      const u = userById.get(c.userId);
+      return {
+        id: c.userId,
+        name: u ? userLabel(u) : `user #${c.userId}`,
+        role: u?.role ?? 'end_user',
+        department: u?.department ?? null,
+        activeDays: c.activeDays,
+        cadence: c.cadence,
+        expected: c.expected,
+        meets: c.meets,
+      };
+    }),
+    stage,
+    stageOverridden: account.stageOverride !== null,
+    computedStage,
+    ttvBasicDays: timeToValueDays(account.contractStart, milestones, 'basic_value', asOf),
+    ttvExceededDays: timeToValueDays(account.contractStart, milestones, 'exceeded_value', asOf),
+    timeToOnboardDays: timeToValueDays(account.contractStart, milestones, 'onboarding_complete', asOf),
+    milestones: milestones.map((m) => ({ ...milestoneStatus(m, asOf), targetDate: m.targetDate, achievedDate: m.achievedDate })),
+    earlyWarnings: earlyWarnings(
+      { contractStart: account.contractStart, touchpoints, stage, licenseUtilization: usage.licenseUtilization, asOf },
+      settings,
+    ),
+    adoptionCurve: continuousAdoption(rows, account.contractStart, d),
+    qbrDaysSince: qbrDays,
+    qbrOverdue: qbrOverdue(qbrDays, account.contractStart, asOf, settings.qbrOverdueDays),
+    responseRates: responseRates(qbrs, touchpoints, asOf),
+    supportCaseSuccessRate: support.rate,
+    supportCases: { closed: support.closed, succeeded: support.succeeded, open: openSupportCases(touchpoints, asOf).length },
+    touchpointTrend: touchpointTrend(touchpoints, d, 90),
+    satisfaction: satisfaction(surveys, asOf),
+    campaignUplift: touchpoints
+      .filter((t) => t.kind === 'campaign' && t.date <= asOf)
+      .map((t) => ({
+        title: t.title,
+        date: t.date,
+        feature: t.featureId === null ? null : (featureById.get(t.featureId)?.key ?? null),
+        ...campaignUplift(rows, t.featureId, dayNumber(t.date), d),
+      })),
+    health: health.score,
+    healthStatus: health.status,
+  };
+}
+
+export function portfolioMetrics(ctx: ServiceContext, input: MethodInput<'metrics.portfolio'>): MethodOutput<'metrics.portfolio'> {
+  const asOf = input.asOf ?? todayOf(ctx);
+  const d = dayNumber(asOf);
+  const settings = readMetricsSettings(ctx);
+  const health = listHealth(ctx, { asOf });
+  const scores = health.items.map((i) => i.score).filter((s): s is number => s !== null);
+  const perAccount = prepared(
+    ctx.sqlite,
+    `SELECT a.id, a.licenses, (SELECT count(DISTINCT u.user_id) FROM usage_daily u
+        WHERE u.account_id = a.id AND u.day BETWEEN ? AND ? AND u.events > 0) AS mau
+     FROM accounts a`,
+  ).all(d - 29, d) as { id: number; licenses: number | null; mau: number }[];
+  const licensed = perAccount.filter((a) => a.licenses !== null && a.licenses > 0);
+  const licenses = licensed.reduce((s, a) => s + (a.licenses ?? 0), 0);
+  const onboarded = loadBundles(ctx).map((b) => ({
+    contractStart: b.account.contractStart,
+    onboardedDate: b.milestones.find((m) => m.kind === 'onboarding_complete')?.achievedDate ?? null,
+  }));
+  return {
+    asOf,
+    accounts: health.items.length,
+    counts: health.counts,
+    meanHealth: scores.length > 0 ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+    mau: perAccount.reduce((s, a) => s + a.mau, 0),
+    licenses,
+    licenseUtilization: licenses > 0 ? licensed.reduce((s, a) => s + a.mau, 0) / licenses : null,
+    timeToOnboard: timeToOnboardKpi(onboarded, settings.timeToOnboardExpectedDays, asOf),
+  };
+}
+
+export function accountRecommendations(
+  ctx: ServiceContext,
+  input: MethodInput<'recommendations.account'>,
+): MethodOutput<'recommendations.account'> {
+  const asOf = input.asOf ?? todayOf(ctx);
+  const d = dayNumber(asOf);
+  const bundle = bundleOf(ctx, input.id);
+  const features = loadFeatures(ctx);
+  const items = recommendations({
+    asOf,
+    asOfDay: d,
+    rows: loadUsageRows(ctx, bundle.account.id, d - 29, d),
+    users: bundle.users,
+    features,
+    entitlements: bundle.entitlements,
+    enabledKeyFeatureIds: enabledKeyFeatures(features, bundle.entitlements).map((f) => f.id),
+    satisfaction: satisfaction(bundle.surveys, asOf),
+    milestones: bundle.milestones,
+  });
+  return { items };
+}
+
+export function metricsHandlers(ctx: ServiceContext): HandlerGroup<'metrics.account' | 'metrics.portfolio' | 'recommendations.account'> {
+  return {
+    'metrics.account': (input) => accountMetrics(ctx, input),
+    'metrics.portfolio': (input) => portfolioMetrics(ctx, input),
+    'recommendations.account': (input) => accountRecommendations(ctx, input),
+  };
+}

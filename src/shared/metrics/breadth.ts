@@ -1,0 +1,220 @@
+// Breadth and depth family (METRICS.md, "is the customer getting value?"): feature adoption, breadth over key
+// features, time to first key action, engagement score, exposure across roles and departments, campaign uplift.
+import { inWindow, lastDays, type DayWindow, type EntitlementInfo, type FeatureInfo, type UsageRow, type UserInfo } from './inputs';
+import type { MetricsSettings } from './settings';
+import { median, percentileRank } from './stats';
+import { activeUsers, type UserCadence } from './usage';
+
+/** Feature adoption (depth) of X = users who used X in P ÷ active users in P (seed 002); null with no active user. */
+export function featureAdoption(rows: readonly UsageRow[], w: DayWindow, featureIds: readonly number[]): Map<number, number | null> {
+  const active = activeUsers(rows, w).size;
+  const users = new Map<number, Set<number>>();
+  for (const r of rows) {
+    if (r.events <= 0 || r.featureId === 0 || !inWindow(r.day, w)) continue;
+    let s = users.get(r.featureId);
+    if (!s) users.set(r.featureId, (s = new Set()));
+    s.add(r.userId);
+  }
+  return new Map(featureIds.map((f) => [f, active > 0 ? (users.get(f)?.size ?? 0) / active : null]));
+}
+
+/**
+ * Key features enabled for an account: its entitled key features; an account with no entitlements on record is
+ * taken to have every key feature (CRM exports often carry no entitlements, and breadth must still mean something).
+ */
+export function enabledKeyFeatures(features: readonly FeatureInfo[], entitlements: readonly EntitlementInfo[]): FeatureInfo[] {
+  const keys = features.filter((f) => f.isKey);
+  if (entitlements.length === 0) return keys;
+  const entitled = new Set(entitlements.map((e) => e.featureId));
+  return keys.filter((f) => entitled.has(f.id));
+}
+
+export interface Breadth {
+  usedKeyFeatureIds: number[];
+  enabledKeyFeatures: number;
+  ratio: number | null;
+}
+
+/** Breadth = key features used by the account in P ÷ key features enabled ("3 of 4 key features", seeds 000, 004). */
+export function breadth(rows: readonly UsageRow[], w: DayWindow, enabledKeyIds: readonly number[]): Breadth {
+  const enabled = new Set(enabledKeyIds);
+  const used = new Set<number>();
+  for (const r of rows) if (r.events > 0 && enabled.has(r.featureId) && inWindow(r.day, w)) used.add(r.featureId);
+  return {
+    usedKeyFeatureIds: [...used].sort((a, b) => a - b),
+    enabledKeyFeatures: enabled.size,
+    ratio: enabled.size > 0 ? used.size / enabled.size : null,
+  };
+}
+
+/**
+ * Time to first key action (seed 002): per user, first use of a key feature − the user's first event, in days;
+ * per account, the median over users who have taken one. Null when nobody has.
+ */
+export function timeToFirstKeyAction(
+  rows: readonly UsageRow[],
+  asOfDay: number,
+  keyFeatureIds: ReadonlySet<number>,
+): { perUser: Map<number, number>; medianDays: number | null } {
+  const first = new Map<number, number>();
+  const firstKey = new Map<number, number>();
+  for (const r of rows) {
+    if (r.events <= 0 || r.day > asOfDay) continue;
+    if (r.day < (first.get(r.userId) ?? Infinity)) first.set(r.userId, r.day);
+    if (keyFeatureIds.has(r.featureId) && r.day < (firstKey.get(r.userId) ?? Infinity)) firstKey.set(r.userId, r.day);
+  }
+  const perUser = new Map<number, number>();
+  for (const [user, day] of firstKey) perUser.set(user, day - (first.get(user) ?? day));
+  return { perUser, medianDays: median([...perUser.values()]) };
+}
+
+/** A user's raw engagement in P: active days, minutes, distinct features (feature 0 = "no feature" is not one). */
+export interface EngagementRaw {
+  userId: number;
+  activeDays: number;
+  minutes: number;
+  features: number;
+}
+
+export function engagementRaw(rows: readonly UsageRow[], w: DayWindow): EngagementRaw[] {
+  const acc = new Map<number, { days: Set<number>; minutes: number; features: Set<number> }>();
+  for (const r of rows) {
+    if (r.events <= 0 || !inWindow(r.day, w)) continue;
+    let a = acc.get(r.userId);
+    if (!a) acc.set(r.userId, (a = { days: new Set(), minutes: 0, features: new Set() }));
+    a.days.add(r.day);
+    a.minutes += r.minutes;
+    if (r.featureId !== 0) a.features.add(r.featureId);
+  }
+  return [...acc].map(([userId, a]) => ({ userId, activeDays: a.days.size, minutes: a.minutes, features: a.features.size }));
+}
+
+/** The portfolio's active users' raw values, each sorted ascending: the scale every engagement score uses. */
+export interface EngagementScale {
+  activeDays: number[];
+  minutes: number[];
+  features: number[];
+}
+
+export function engagementScale(raws: readonly EngagementRaw[]): EngagementScale {
+  const sorted = (pick: (r: EngagementRaw) => number) => raws.map(pick).sort((a, b) => a - b);
+  return { activeDays: sorted((r) => r.activeDays), minutes: sorted((r) => r.minutes), features: sorted((r) => r.features) };
+}
+
+/**
+ * Engagement score (seed 000), 0–100 per user: frequency, time spent and features used, each scaled by its
+ * percentile rank across the portfolio's active users, weighted by the settings. A zero scores 0 (no activity
+ * earns nothing, even when many users share it).
+ */
+export function userEngagementScore(raw: EngagementRaw, scale: EngagementScale, weights: MetricsSettings['engagementWeights']): number {
+  const pct = (x: number, s: number[]) => (x <= 0 ? 0 : (percentileRank(x, s) ?? 0));
+  const total = weights.frequency + weights.time + weights.features;
+  if (total <= 0) return 0;
+  return (
+    (weights.frequency * pct(raw.activeDays, scale.activeDays) +
+      weights.time * pct(raw.minutes, scale.minutes) +
+      weights.features * pct(raw.features, scale.features)) /
+    total
+  );
+}
+
+/** Per account: the mean of its active users' scores in P; null when nobody was active. */
+export function accountEngagementScore(
+  raws: readonly EngagementRaw[],
+  scale: EngagementScale,
+  weights: MetricsSettings['engagementWeights'],
+): number | null {
+  if (raws.length === 0) return null;
+  return raws.reduce((s, r) => s + userEngagementScore(r, scale, weights), 0) / raws.length;
+}
+
+export interface Coverage {
+  name: string;
+  users: number;
+  covered: boolean;
+}
+
+export interface Exposure {
+  roles: Coverage[];
+  departments: Coverage[];
+  covered: number;
+  total: number;
+  share: number | null;
+}
+
+/**
+ * Exposure, or executive-level adoption (seed 004): of the roles (end user, manager, executive, admin) and the
+ * departments the account's users belong to, the share that has at least one user meeting cadence.
+ */
+export function exposure(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], cadences: readonly UserCadence[]): Exposure {
+  const meets = new Set(cadences.filter((c) => c.meets).map((c) => c.userId));
+  const group = (key: (u: Pick<UserInfo, 'id' | 'role' | 'department'>) => string | null): Coverage[] => {
+    const m = new Map<string, Coverage>();
+    for (const u of users) {
+      const k = key(u);
+      if (k === null || k === '') continue;
+      const c = m.get(k) ?? { name: k, users: 0, covered: false };
+      c.users += 1;
+      c.covered ||= meets.has(u.id);
+      m.set(k, c);
+    }
+    return [...m.values()].sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const roles = group((u) => u.role);
+  const departments = group((u) => u.department);
+  const all = [...roles, ...departments];
+  const covered = all.filter((c) => c.covered).length;
+  return { roles, departments, covered, total: all.length, share: all.length > 0 ? covered / all.length : null };
+}
+
+export interface ExecutiveActivity {
+  userId: number;
+  activeDays30: number;
+  /** Of the last 4 weeks (D−6…D, D−13…D−7, …), how many had a login: "executives' weekly logins" (seed 004). */
+  weeksActive: number;
+}
+
+export function executiveActivity(
+  executives: readonly Pick<UserInfo, 'id'>[],
+  rows: readonly UsageRow[],
+  asOfDay: number,
+): ExecutiveActivity[] {
+  const w = lastDays(asOfDay, 30);
+  const month = lastDays(asOfDay, 28);
+  return executives.map((u) => {
+    const days = new Set<number>();
+    const weeks = new Set<number>();
+    for (const r of rows) {
+      if (r.userId !== u.id || r.events <= 0) continue;
+      if (inWindow(r.day, w)) days.add(r.day);
+      if (inWindow(r.day, month)) weeks.add(Math.floor((asOfDay - r.day) / 7));
+    }
+    return { userId: u.id, activeDays30: days.size, weeksActive: weeks.size };
+  });
+}
+
+export interface CampaignUplift {
+  before: number;
+  after: number;
+  /** after ÷ before; null when the 30 days after have not all passed, or nothing was used before. */
+  uplift: number | null;
+  complete: boolean;
+}
+
+/**
+ * Campaign uplift (seed 000): events on the feature (all events when none is named) in the 30 days from the
+ * launch date ÷ the 30 days before it.
+ */
+export function campaignUplift(rows: readonly UsageRow[], featureId: number | null, launchDay: number, asOfDay: number): CampaignUplift {
+  const before = { from: launchDay - 30, to: launchDay - 1 };
+  const after = { from: launchDay, to: Math.min(launchDay + 29, asOfDay) };
+  let b = 0;
+  let a = 0;
+  for (const r of rows) {
+    if (featureId !== null && r.featureId !== featureId) continue;
+    if (inWindow(r.day, before)) b += r.events;
+    else if (inWindow(r.day, after)) a += r.events;
+  }
+  const complete = launchDay + 29 <= asOfDay;
+  return { before: b, after: a, uplift: complete && b > 0 ? a / b : null, complete };
+}

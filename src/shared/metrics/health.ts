@@ -1,0 +1,179 @@
+// Health score (METRICS.md, Health): the weighted mean of the component scores (usage 30, breadth 20, frequency
+// 15, exposure 10, relationship 15, satisfaction 10 by default); a component with no data is left out and the other
+// weights rescaled. Status green ≥ 70, yellow 40–69, red < 40, then rules cap or force it, each with its reason.
+// Every result carries its explanation, and the contributions add up to the score exactly (in tenths).
+import { dayNumber } from '../dates';
+import { componentScores, dateOfDay, type ComponentScore, type HealthFacts } from './health-components';
+import { qbrDaysSince, qbrOverdue, openSupportCases } from './relationship';
+import { COMPONENT_NAMES, type ComponentName, type HealthRule, type MetricsSettings, type RuleEffect } from './settings';
+import { lateOnboardingMilestones } from './time-to-value';
+
+export type HealthStatus = 'green' | 'yellow' | 'red';
+
+export const COMPONENT_LABELS: Record<ComponentName, string> = {
+  usage: 'Usage',
+  breadth: 'Breadth',
+  frequency: 'Frequency',
+  exposure: 'Exposure',
+  relationship: 'Relationship',
+  satisfaction: 'Satisfaction',
+};
+
+export interface ExplainedComponent extends ComponentScore {
+  label: string;
+  /** The configured weight (e.g. 30). */
+  weight: number;
+  /** The weight's share among the components that have data (0–1); null when left out. */
+  share: number | null;
+  /** Points this component adds to the score; null when left out. The contributions sum to the score. */
+  contribution: number | null;
+}
+
+export interface FiredRule {
+  id: string;
+  kind: HealthRule['kind'];
+  effect: RuleEffect;
+  reason: string;
+}
+
+export interface HealthResult {
+  score: number | null;
+  /** The status after rules; null when no component has data and no rule forces one. */
+  status: HealthStatus | null;
+  /** The status from the score alone, before rules. */
+  scoreStatus: HealthStatus | null;
+  components: ExplainedComponent[];
+  leftOut: ComponentName[];
+  rules: FiredRule[];
+}
+
+const RANK: Record<HealthStatus, number> = { red: 0, yellow: 1, green: 2 };
+
+export function statusOf(score: number | null, thresholds: MetricsSettings['thresholds']): HealthStatus | null {
+  if (score === null) return null;
+  if (score >= thresholds.green) return 'green';
+  if (score >= thresholds.yellow) return 'yellow';
+  return 'red';
+}
+
+const tenths = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The weighted mean of the components with data, in tenths, and each one's contribution in tenths, apportioned by
+ * largest remainder so that the shown contributions add up to the shown score. Plain loops: the portfolio list
+ * re-explains 2,000 snapshots per call.
+ */
+export function combine(
+  components: readonly { name: ComponentName; score: number | null }[],
+  weights: MetricsSettings['weights'],
+): { score: number | null; shares: Partial<Record<ComponentName, number>>; contributions: Partial<Record<ComponentName, number>> } {
+  let total = 0;
+  for (const c of components) if (c.score !== null && weights[c.name] > 0) total += weights[c.name];
+  const shares: Partial<Record<ComponentName, number>> = {};
+  const contributions: Partial<Record<ComponentName, number>> = {};
+  if (total <= 0) return { score: null, shares, contributions };
+  const names: ComponentName[] = [];
+  const exact: number[] = [];
+  const floors: number[] = [];
+  let sum = 0;
+  let floorSum = 0;
+  for (const c of components) {
+    const w = weights[c.name];
+    if (c.score === null || !(w > 0)) continue;
+    const t = (c.score * w * 10) / total;
+    const f = Math.floor(t + 1e-9);
+    names.push(c.name);
+    exact.push(t);
+    floors.push(f);
+    shares[c.name] = w / total;
+    sum += t;
+    floorSum += f;
+  }
+  const scoreTenths = Math.round(sum);
+  // Hand out the tenths lost to flooring, one each, to the largest remainders (a bumped one's is then negative).
+  for (let r = scoreTenths - floorSum; r > 0; r--) {
+    let best = 0;
+    for (let i = 1; i < names.length; i++) if (exact[i] - floors[i] > exact[best] - floors[best]) best = i;
+    floors[best] += 1;
+  }
+  for (let i = 0; i < names.length; i++) contributions[names[i]] = floors[i] / 10;
+  return { score: scoreTenths / 10, shares, contributions };
+}
+
+/** The enabled rules that fire for these facts, each with a reason a CSM can read. */
+export function evaluateRules(f: HealthFacts, s: MetricsSettings): FiredRule[] {
+  const fired: FiredRule[] = [];
+  const asOfDay = dayNumber(f.asOf);
+  for (const rule of s.rules) {
+    if (!rule.enabled) continue;
+    const fire = (reason: string) => fired.push({ id: rule.id, kind: rule.kind, effect: rule.effect, reason });
+    switch (rule.kind) {
+      case 'no_usage':
+        // Only an account with usage history can fall silent; one never imported has usage "no data" instead.
+        if (f.lastEventDay !== null && asOfDay - f.lastEventDay >= rule.days) {
+          fire(`No event in the last ${rule.days} days (last on ${dateOfDay(f.lastEventDay)}).`);
+        }
+        break;
+      case 'open_support_case': {
+        const old = openSupportCases(f.touchpoints, f.asOf).filter((c) => c.ageDays > rule.days);
+        if (old.length > 0) fire(`Support case "${old[0].title}" open for ${old[0].ageDays} days (more than ${rule.days}).`);
+        break;
+      }
+      case 'qbr_overdue': {
+        const days = qbrDaysSince(f.qbrs, f.asOf);
+        if (qbrOverdue(days, f.contractStart, f.asOf, s.qbrOverdueDays)) {
+          fire(days === null ? 'No QBR held yet.' : `Last QBR ${days} days ago (overdue after ${s.qbrOverdueDays}).`);
+        }
+        break;
+      }
+      case 'onboarding_late': {
+        const late = lateOnboardingMilestones(f.milestones, f.asOf);
+        if (late.length > 0) fire(`Onboarding milestone "${late[0].name}" is ${late[0].daysLate} days late.`);
+        break;
+      }
+    }
+  }
+  return fired;
+}
+
+/** Applies fired rules: a force to red wins; then a force to yellow; caps lower the status, never raise it. */
+export function applyRules(status: HealthStatus | null, rules: readonly FiredRule[]): HealthStatus | null {
+  if (rules.some((r) => r.effect === 'force_red')) return 'red';
+  if (rules.some((r) => r.effect === 'force_yellow')) return 'yellow';
+  if (status !== null && rules.some((r) => r.effect === 'cap_yellow') && RANK[status] > RANK.yellow) return 'yellow';
+  return status;
+}
+
+/** Health for one account on one day, with its full explanation. */
+export function computeHealth(f: HealthFacts, s: MetricsSettings): HealthResult {
+  const raw = componentScores(f, s).map((c) => ({ ...c, score: c.score === null ? null : tenths(c.score) }));
+  return explain(raw, s, evaluateRules(f, s));
+}
+
+/** Builds the explained result from component scores (also used to re-explain a stored snapshot). */
+export function explain(components: readonly ComponentScore[], s: MetricsSettings, rules: readonly FiredRule[]): HealthResult {
+  const { score, shares, contributions } = combine(components, s.weights);
+  const scoreStatus = statusOf(score, s.thresholds);
+  const explained: ExplainedComponent[] = [];
+  const leftOut: ComponentName[] = [];
+  for (const name of COMPONENT_NAMES) {
+    const c = components.find((x) => x.name === name);
+    const weight = s.weights[name];
+    const share = shares[name] ?? null;
+    const contribution = contributions[name] ?? null;
+    const score = c?.score ?? null;
+    const reason = score !== null && weight <= 0 ? 'Its weight is 0 in Settings.' : (c?.noDataReason ?? 'Not computed.');
+    if (contribution === null) leftOut.push(name);
+    explained.push({
+      name,
+      score,
+      facts: c?.facts ?? [],
+      noDataReason: contribution === null ? reason : null,
+      label: COMPONENT_LABELS[name],
+      weight,
+      share,
+      contribution,
+    });
+  }
+  return { score, status: applyRules(scoreStatus, rules), scoreStatus, components: explained, leftOut, rules: [...rules] };
+}
