@@ -14,7 +14,11 @@ export default defineConfig({
       outDir: path.resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: path.resolve(root, 'src/main/electron/index.ts') },
+        // The import job runs in a worker thread: its own entry, found beside index.js at run time.
+        input: {
+          index: path.resolve(root, 'src/main/electron/index.ts'),
+          'import-worker': path.resolve(root, 'src/main/import/worker.ts'),
+        },
       },
     },
   },

@@ -7,6 +7,7 @@ import { openDatabase, type OpenedDb } from './db/open';
 import type { Host, ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { readSetting, writeSetting } from './services/settings-store';
+import { startWatching } from './services/watch';
 
 export interface BackendOptions {
   host: Host;
@@ -16,6 +17,8 @@ export interface BackendOptions {
   now?: () => Date;
   /** Load the demo book when the store has never held anything (first start of the app). */
   demoOnFirstStart?: boolean;
+  /** Import new files from the watched folders (the app's hosts; not the CLI or tests that do not ask). */
+  watchFolders?: boolean;
 }
 
 export interface Backend {
@@ -53,6 +56,7 @@ export function openBackend(options: BackendOptions): Backend {
     dataDir,
     databaseFile: database.file,
     host: options.host,
+    nativeBinding: options.nativeBinding,
     version,
     now: options.now ?? (() => new Date()),
     emit,
@@ -68,5 +72,14 @@ export function openBackend(options: BackendOptions): Backend {
     }
     writeSetting(context, 'demo.offered', true);
   }
-  return { api, context, database, close: () => database.close() };
+  const stopWatching = options.watchFolders ? startWatching(context) : () => undefined;
+  return {
+    api,
+    context,
+    database,
+    close: () => {
+      stopWatching();
+      database.close();
+    },
+  };
 }

@@ -125,7 +125,7 @@ describe('the demo book', () => {
     run("INSERT INTO renewals (account_id, renewal_date, outcome) VALUES (?, '2027-01-01', 'pending')", account);
     run("INSERT INTO health_snapshots (account_id, day, score) VALUES (?, '2026-11-24', 80)", account);
     // Health snapshots the app may have taken of demo accounts go with them.
-    run("INSERT INTO health_snapshots (account_id, day, score) SELECT id, '2026-11-24', 50 FROM accounts WHERE is_demo = 1");
+    run("INSERT OR REPLACE INTO health_snapshots (account_id, day, score) SELECT id, '2026-11-24', 50 FROM accounts WHERE is_demo = 1");
     const demoCount = b.one('SELECT count(*) FROM accounts WHERE is_demo = 1');
 
     const removed = await ok<{ removedAccounts: number }>(b.api.invoke('demo.remove', {}));

@@ -8,6 +8,8 @@ import { healthHandlers } from '../services/health';
 import { withHealthRefresh } from '../services/health-snapshots';
 import { metricsHandlers } from '../services/metrics';
 import { renewalHandlers } from '../services/renewal-model';
+import { importHandlers } from '../services/imports';
+import { watchHandlers } from '../services/watch';
 
 /** One function per contract method, taking the already-validated input. */
 export type Handlers = {
@@ -25,5 +27,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...metricsHandlers(ctx),
     ...benchmarkHandlers(ctx),
     ...renewalHandlers(ctx),
+    ...importHandlers(ctx),
+    ...watchHandlers(ctx),
   });
 }

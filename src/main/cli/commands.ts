@@ -1,36 +1,11 @@
 // The CLI's commands: each is a thin wrapper over contract methods, so the terminal sees exactly what the
 // screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
-import type { Api } from '../api/api';
-import type { MethodName, MethodOutput } from '../../shared/contract';
+import type { MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { call, type Command } from './command';
+import { importCommand } from './import-command';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export interface CommandContext {
-  api: Api;
-  io: CliIo;
-  args: string[];
-  flags: Record<string, string | boolean | undefined>;
-}
-
-export interface Command {
-  summary: string;
-  usage: string;
-  flags: Record<string, { type: 'string' | 'boolean'; description: string }>;
-  /** Commands that only print help or usage do not open the store. */
-  needsStore?: boolean;
-  run(ctx: CommandContext): Promise<number>;
-}
-
-/** Calls a contract method and unwraps its result, throwing the error value as an AppError. */
-export async function call<K extends MethodName>(api: Api, method: K, input: unknown): Promise<MethodOutput<K>> {
-  const result = await api.invoke(method, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.line ?? null);
-  return result.value as MethodOutput<K>;
-}
+export { call, type CliIo, type Command, type CommandContext } from './command';
 
 function pad(value: string, width: number): string {
   return value.length >= width ? value.slice(0, width) : value + ' '.repeat(width - value.length);
@@ -42,6 +17,7 @@ export function table(rows: string[][]): string {
 }
 
 export const commands: Record<string, Command> = {
+  import: importCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

@@ -124,6 +124,7 @@ async function start(): Promise<void> {
       dataDir,
       nativeBinding: process.env.BEARING_NATIVE_BINDING || undefined,
       demoOnFirstStart: true,
+      watchFolders: true,
     });
   } catch (error) {
     await showStartupError(error);

@@ -41,6 +41,8 @@ export interface ImportJobOptions {
   origin?: 'manual' | 'watch' | 'cli' | 'demo';
   signal?: AbortSignal;
   onProgress?(update: ImportProgressUpdate): void;
+  /** Called after the commit with the accounts whose data changed (for health snapshots). */
+  onCommitted?(accountIds: number[]): void;
 }
 
 /** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
@@ -298,6 +300,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
         .run(headerSignature(plan.sniff.headers), plan.source, plan.kind, JSON.stringify(plan.mapping), options.now);
     }
     sqlite.exec('COMMIT');
+    options.onCommitted?.(writer.accountIds);
     return summary;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');

@@ -114,6 +114,10 @@ export class StoreWriter {
     return this.touchedAccounts.size;
   }
 
+  get accountIds(): number[] {
+    return [...this.touchedAccounts];
+  }
+
   get distinctUsers(): number {
     return this.touchedUsers.size;
   }

@@ -11,6 +11,8 @@ export interface ServiceContext {
   dataDir: string;
   databaseFile: string;
   host: Host;
+  /** The better-sqlite3 addon built for Electron's ABI, when running in Electron (import workers need it too). */
+  nativeBinding?: string;
   version: string;
   /** The wall clock, injectable so tests are reproducible. */
   now(): Date;

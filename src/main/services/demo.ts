@@ -8,6 +8,7 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { todayOf } from './clock';
 import type { ServiceContext } from './context';
+import { refreshHealthSnapshots } from './health-snapshots';
 import { findDemoBook, parseDemoBook, USAGE_STRIDE, type DemoAccount, type DemoBook } from './demo-book';
 import { readSetting, writeSetting } from './settings-store';
 
@@ -254,7 +255,7 @@ export function loadDemo(ctx: ServiceContext): { accounts: number; usageEvents: 
   const today = dayNumber(todayOf(ctx));
   // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
   const at: Placement = { base: today - ((today + 3) % 7), today, now: ctx.now().getTime() };
-  return withoutForeignKeys(ctx.sqlite, () =>
+  const loaded = withoutForeignKeys(ctx.sqlite, () =>
     ctx.sqlite.transaction(() => {
       deleteDemoRows(ctx.sqlite);
       const featureIds = ensureFeatures(ctx, book, deleteUnusedDemoFeatures(ctx));
@@ -268,6 +269,10 @@ export function loadDemo(ctx: ServiceContext): { accounts: number; usageEvents: 
       return { accounts: book.accounts.length, usageEvents };
     })(),
   );
+  // The demo should show health trends straight away, like a real book after its first import.
+  const ids = (ctx.sqlite.prepare('SELECT id FROM accounts WHERE is_demo = 1').all() as { id: number }[]).map((r) => r.id);
+  refreshHealthSnapshots(ctx, { accountIds: ids });
+  return loaded;
 }
 
 /** Removes every demo row, leaving the CSM's own data untouched; demo features survive while real data uses them. */

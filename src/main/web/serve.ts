@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openBackend } from '../app';
 import { startWebHost } from './server';
 
-const backend = openBackend({ host: 'web', demoOnFirstStart: true });
+const backend = openBackend({ host: 'web', demoOnFirstStart: true, watchFolders: true });
 const rendererDir = path.resolve(import.meta.dirname, '../../../out/renderer');
 const host = await startWebHost({
   api: backend.api,

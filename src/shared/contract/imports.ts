@@ -90,7 +90,8 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export const ImportProgress = z.object({
   jobId: z.string(),
   fileName: z.string(),
-  phase: z.enum(['reading', 'saving', 'done', 'failed', 'cancelled']),
+  phase: z.enum(['queued', 'reading', 'saving', 'done', 'failed', 'cancelled']),
+  origin: z.enum(['manual', 'watch', 'cli']),
   rows: z.number().int(),
   bytesRead: z.number(),
   totalBytes: z.number(),
@@ -115,6 +116,7 @@ export const importMethods = {
         kind: ImportKind.optional(),
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
+        origin: z.enum(['manual', 'watch']).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -136,7 +138,12 @@ export const importMethods = {
     output: ImportRecord,
     writes: ['imports', 'usage', 'accounts', 'users', 'features', 'health'],
   }),
-  'watch.list': method({ input: empty, output: z.array(z.object({ id, path: z.string(), exists: z.boolean() })) }),
-  'watch.add': method({ input: z.object({ path: filePath }).strict(), output: z.object({ id, path: z.string() }), writes: ['settings'] }),
+};
+
+export const WatchedFolder = z.object({ id, path: z.string(), exists: z.boolean() });
+
+export const watchMethods = {
+  'watch.list': method({ input: empty, output: z.array(WatchedFolder) }),
+  'watch.add': method({ input: z.object({ path: filePath }).strict(), output: WatchedFolder, writes: ['settings'] }),
   'watch.remove': method({ input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }), writes: ['settings'] }),
 };

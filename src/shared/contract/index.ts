@@ -5,11 +5,14 @@ import { accountMethods } from './accounts';
 import { TABLES, type MethodSpec } from './define';
 import { systemMethods } from './system';
 import { metricsMethods } from './metrics';
+import { ImportProgress, importMethods, watchMethods } from './imports';
 
 export const contract = {
   ...systemMethods,
   ...accountMethods,
   ...metricsMethods,
+  ...importMethods,
+  ...watchMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -27,6 +30,8 @@ export function isMethodName(value: unknown): value is MethodName {
 export const events = {
   /** Tables written by a method or a background job: hooks reading them refetch. */
   changed: z.object({ tables: z.array(z.enum(TABLES)) }),
+  /** A running import's progress, and its summary when it ends. */
+  'import.progress': ImportProgress,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -39,3 +44,4 @@ export * from './define';
 export * from './accounts';
 export * from './system';
 export * from './metrics';
+export * from './imports';

@@ -1,0 +1,33 @@
+// What every CLI command is made of, and the one way commands call the contract.
+import type { Api } from '../api/api';
+import type { MethodName, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  api: Api;
+  io: CliIo;
+  args: string[];
+  flags: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  /** Commands that only print help or usage do not open the store. */
+  needsStore?: boolean;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Calls a contract method and unwraps its result, throwing the error value as an AppError. */
+export async function call<K extends MethodName>(api: Api, method: K, input: unknown): Promise<MethodOutput<K>> {
+  const result = await api.invoke(method, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.line ?? null);
+  return result.value as MethodOutput<K>;
+}
+

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { ImportKind, ImportProgress } from '../../shared/contract';
+import { ImportKind as ImportKindSchema } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { call, type Command } from './command';
+
+function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => void) {
+  const seen: ImportProgress[] = [];
+  let wanted: string | null = null;
+  let resolveDone: (p: ImportProgress) => void = () => undefined;
+  const done = new Promise<ImportProgress>((resolve) => (resolveDone = resolve));
+  const finished = (p: ImportProgress) => p.jobId === wanted && p.phase !== 'reading' && p.phase !== 'saving';
+  const unsubscribe = subscribe((p) => {
+    seen.push(p);
+    if (finished(p)) resolveDone(p);
+  });
+  return {
+    seen,
+    async until(jobId: string) {
+      wanted = jobId;
+      const early = seen.find(finished);
+      const result = early ?? (await done);
+      unsubscribe();
+      return result;
+    },
+  };
+}
+
+export const importCommand: Command = {
+  summary: 'Import a CSV file (usage events, daily/weekly usage, usage summary, accounts or users)',
+  usage: 'import <file> [--kind K] [--tz ZONE] [--json]',
+  flags: {
+    kind: { type: 'string', description: 'events | daily_usage | weekly_usage | usage_summary | accounts | users (default: detected)' },
+    tz: { type: 'string', description: 'time zone for times with no offset, e.g. Europe/Berlin (default: the setting, else this machine\'s)' },
+    json: { type: 'boolean', description: 'print one JSON object: status, kind, source, rowsAccepted, rejected, skipped, duplicates, …' },
+  },
+  async run({ api, io, args, flags }) {
+    if (args.length !== 1) throw new AppError('usage', 'Name one file to import: npm run -s cli -- import <file>');
+    // npm runs scripts from the project folder; INIT_CWD is where the CSM typed the command.
+    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
+    let kind: ImportKind | undefined;
+    if (typeof flags.kind === 'string') {
+      const parsed = ImportKindSchema.safeParse(flags.kind);
+      if (!parsed.success) throw new AppError('usage', `--kind must be one of ${ImportKindSchema.options.join(', ')}.`);
+      kind = parsed.data;
+    }
+    const progressOnTerminal = !flags.json && process.stderr.isTTY;
+    const watcher = waitForJob((listener) =>
+      api.subscribe((event, payload) => {
+        if (event !== 'import.progress') return;
+        const p = payload as ImportProgress;
+        if (progressOnTerminal && p.phase === 'reading' && p.totalBytes > 0) {
+          process.stderr.write(`\r${Math.round((100 * p.bytesRead) / p.totalBytes)} %  ${p.rows.toLocaleString('en-US')} rows  ${p.rowsPerSecond.toLocaleString('en-US')} rows/s   `);
+        }
+        listener(p);
+      }),
+    );
+    const { jobId } = await call(api, 'import.start', {
+      path: file,
+      ...(kind ? { kind } : {}),
+      ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+    });
+    const end = await watcher.until(jobId);
+    if (progressOnTerminal) process.stderr.write('\r\x1b[K');
+    const summary = end.summary;
+    if (!summary) throw new AppError('import_failed', 'The import stopped without a summary; nothing was changed.');
+    if (flags.json) {
+      io.out(JSON.stringify(summary, null, 2));
+    } else {
+      io.out(`${summary.fileName}: ${summary.kind ?? 'unknown kind'} from ${summary.source ?? 'unknown source'}. ${summary.message}`);
+      for (const r of summary.rejected.slice(0, 20)) io.out(`  line ${r.line}: [${r.code}] ${r.reason}`);
+      if (summary.counts.rejected > 20) io.out(`  … and ${summary.counts.rejected - 20} more rejected rows (Imports screen: save them as CSV).`);
+    }
+    return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
+  },
+};

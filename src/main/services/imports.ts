@@ -1,0 +1,226 @@
+// The import methods of the contract: inspect a file (detected kind, source, mapping and a preview), start a job
+// and report its progress as events, cancel it, and the history (list, rejects as CSV, undo).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportProgress, ImportRecord, ImportSummary, Inspection, MethodInput, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { isValidTimeZone } from '../../shared/dates';
+import type { HandlerGroup } from '../api/handlers';
+import { KIND_SPECS } from '../import/fields';
+import { planImport } from '../import/job';
+import { previewRows } from '../import/preview';
+import { detectColumnFormats } from '../import/column-formats';
+import { toCsv } from '../import/csv-safety';
+import { undoImportRows } from '../import/store-writer';
+import { timeZoneOf } from './clock';
+import type { ServiceContext } from './context';
+import { refreshHealthSnapshots } from './health-snapshots';
+import { runInProcess, runInWorker, type JobHandle } from './import-runner';
+
+interface Job {
+  progress: ImportProgress;
+  handle: JobHandle | null;
+  cancelled: boolean;
+}
+
+/** Jobs run one after another: each holds the write lock for its whole transaction. */
+const queues = new WeakMap<ServiceContext, Promise<unknown>>();
+
+const jobsByContext = new WeakMap<ServiceContext, Map<string, Job>>();
+function jobs(ctx: ServiceContext): Map<string, Job> {
+  let map = jobsByContext.get(ctx);
+  if (!map) jobsByContext.set(ctx, (map = new Map()));
+  return map;
+}
+
+function zoneFor(ctx: ServiceContext, requested?: string): string {
+  if (requested === undefined) return timeZoneOf(ctx);
+  if (!isValidTimeZone(requested)) throw new AppError('invalid_time_zone', `"${requested}" is not a time zone Bearing knows (try Europe/Berlin or America/New_York).`);
+  return requested;
+}
+
+function requireFile(file: string): void {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    throw new AppError('file_not_found', `Bearing cannot find the file ${file}. Was it moved or renamed?`);
+  }
+}
+
+export async function inspectFile(ctx: ServiceContext, input: MethodInput<'import.inspect'>): Promise<Inspection> {
+  requireFile(input.path);
+  const timeZone = zoneFor(ctx, input.timeZone);
+  const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind });
+  const spec = KIND_SPECS[plan.kind];
+  const required = new Set(spec.requires.filter((g) => g.length === 1).map((g) => g[0]));
+  const lines = previewRows(
+    {
+      kind: plan.kind,
+      mapping: plan.mapping,
+      headers: plan.sniff.headers,
+      timeZone,
+      now: ctx.now().getTime(),
+      columnFormats: detectColumnFormats(plan.sniff.headers, plan.samples, { delimiter: plan.sniff.delimiter, source: plan.source }),
+    },
+    plan.sniff.sampleRows,
+    12,
+  );
+  return {
+    path: input.path,
+    fileName: input.fileName ?? path.basename(input.path),
+    sizeBytes: fs.statSync(input.path).size,
+    encoding: plan.sniff.encoding,
+    delimiter: plan.sniff.delimiter,
+    headers: plan.sniff.headers,
+    kind: plan.kind,
+    source: plan.source,
+    confidence: plan.confidence,
+    mapping: plan.mapping,
+    mappingRemembered: plan.mappingRemembered,
+    fields: spec.fields.map((f) => ({ field: f.key, label: f.label, required: required.has(f.key) })),
+    preview: lines.map(({ line, result }) => {
+      if (result.ok === true) {
+        const { kind: _kind, ...values } = result.row;
+        return { line, outcome: 'accepted' as const, values, reason: null };
+      }
+      if (result.ok === false) return { line, outcome: 'rejected' as const, values: {}, reason: result.reason };
+      return { line, outcome: 'skipped' as const, values: {}, reason: result.skip };
+    }),
+  };
+}
+
+export function startImport(ctx: ServiceContext, input: MethodInput<'import.start'>): { jobId: string; done: Promise<ImportSummary> } {
+  requireFile(input.path);
+  const timeZone = zoneFor(ctx, input.timeZone);
+  const jobId = crypto.randomUUID();
+  const fileName = input.fileName ?? path.basename(input.path);
+  const origin = input.origin ?? (ctx.host === 'cli' ? 'cli' : 'manual');
+  const progress: ImportProgress = {
+    jobId, fileName, origin, phase: 'queued', rows: 0, bytesRead: 0, totalBytes: fs.statSync(input.path).size,
+    rowsPerSecond: 0, secondsLeft: null, summary: null,
+  };
+  const job: Job = { progress, handle: null, cancelled: false };
+  jobs(ctx).set(jobId, job);
+  const report = (changes: Partial<ImportProgress>) => {
+    Object.assign(progress, changes);
+    ctx.emit('import.progress', { ...progress });
+  };
+  report({});
+  const run = ctx.host === 'cli' ? runInProcess : runInWorker;
+  const previous = queues.get(ctx) ?? Promise.resolve();
+  const done = previous
+    .catch(() => undefined)
+    .then(async (): Promise<ImportSummary> => {
+      if (job.cancelled) {
+        return { ...cancelledSummary(fileName, timeZone) };
+      }
+      report({ phase: 'reading' });
+      job.handle = run(
+        ctx.databaseFile,
+        { path: input.path, fileName, kind: input.kind, mapping: input.mapping, timeZone, now: ctx.now().getTime(), origin },
+        (update) => report(update),
+        ctx.nativeBinding,
+      );
+      const { summary, accountIds } = await job.handle.done;
+      if (accountIds.length > 0) refreshHealthSnapshots(ctx, { accountIds });
+      return summary;
+    })
+    .then(
+      (summary) => {
+        jobs(ctx).delete(jobId);
+        const phase = summary.status === 'cancelled' ? 'cancelled' : summary.status === 'error' ? 'failed' : 'done';
+        report({ phase, summary, secondsLeft: 0 });
+        ctx.emit('changed', { tables: ['imports', 'usage', 'accounts', 'users', 'features', 'health'] });
+        return summary;
+      },
+      (error: unknown) => {
+        jobs(ctx).delete(jobId);
+        report({ phase: 'failed' });
+        throw error;
+      },
+    );
+  queues.set(ctx, done);
+  done.catch(() => undefined);
+  return { jobId, done };
+}
+
+function cancelledSummary(fileName: string, timeZone: string): ImportSummary {
+  return {
+    importId: null, fileName, status: 'cancelled', kind: null, source: null, rowsAccepted: 0, rejected: [], skipped: [], duplicates: [],
+    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }, distinctAccounts: 0, distinctUsers: 0, dateRange: null,
+    error: null, message: 'Import cancelled: nothing was changed.', durationMs: 0, timeZone,
+  };
+}
+
+type ImportRow = {
+  id: number; file_name: string; file_path: string | null; source: string; kind: string; status: string; origin: string;
+  mapping: string | null; time_zone: string | null; rows_accepted: number; rows_rejected: number; rows_duplicate: number;
+  rows_skipped: number; size_bytes: number; started_at: number; finished_at: number | null; undone_at: number | null; summary: string | null;
+};
+
+function toRecord(r: ImportRow): ImportRecord {
+  const summary = r.summary ? (JSON.parse(r.summary) as { message?: string }) : null;
+  return {
+    id: r.id, fileName: r.file_name, filePath: r.file_path, source: r.source, kind: r.kind, status: r.status, origin: r.origin,
+    mapping: r.mapping ? (JSON.parse(r.mapping) as Record<string, string | null>) : null, timeZone: r.time_zone,
+    rowsAccepted: r.rows_accepted, rowsRejected: r.rows_rejected, rowsDuplicate: r.rows_duplicate, rowsSkipped: r.rows_skipped,
+    sizeBytes: r.size_bytes, startedAt: r.started_at, finishedAt: r.finished_at, undoneAt: r.undone_at, message: summary?.message ?? null,
+  };
+}
+
+function importRow(ctx: ServiceContext, id: number): ImportRow {
+  const row = ctx.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  if (!row) throw new AppError('not_found', `There is no import with id ${id}.`);
+  return row;
+}
+
+export function listImports(ctx: ServiceContext): ImportRecord[] {
+  return (ctx.sqlite.prepare("SELECT * FROM imports WHERE status != 'running' ORDER BY id DESC LIMIT 500").all() as ImportRow[]).map(toRecord);
+}
+
+export function importDetails(ctx: ServiceContext, id: number): MethodOutput<'imports.get'> {
+  const record = toRecord(importRow(ctx, id));
+  const rejects = ctx.sqlite.prepare('SELECT line, code, reason FROM import_rejects WHERE import_id = ? ORDER BY line LIMIT 1000').all(id) as { line: number; code: string; reason: string }[];
+  const total = (ctx.sqlite.prepare('SELECT count(*) AS n FROM import_rejects WHERE import_id = ?').get(id) as { n: number }).n;
+  return { record, rejects, rejectsTotal: total };
+}
+
+export function rejectsCsv(ctx: ServiceContext, id: number): MethodOutput<'imports.rejectsCsv'> {
+  const record = importRow(ctx, id);
+  const rows = ctx.sqlite.prepare('SELECT line, code, reason, raw FROM import_rejects WHERE import_id = ? ORDER BY line').all(id) as Record<string, unknown>[];
+  const base = record.file_name.replace(/\.[^.]+$/, '');
+  return { fileName: `${base}-rejected-rows.csv`, csv: toCsv(rows.map((r) => [String(r.line), String(r.code), String(r.reason), String(r.raw ?? '')]), { columns: ['line', 'code', 'reason', 'row as read'] }) };
+}
+
+export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
+  const row = importRow(ctx, id);
+  if (row.undone_at !== null) throw new AppError('already_undone', `Import ${id} (${row.file_name}) was already undone.`);
+  const accounts = (ctx.sqlite.prepare('SELECT DISTINCT account_id FROM usage_events WHERE import_id = ?').all(id) as { account_id: number }[]).map((r) => r.account_id);
+  ctx.sqlite.transaction(() => {
+    undoImportRows(ctx.sqlite, id);
+    ctx.sqlite.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(ctx.now().getTime(), id);
+  })();
+  const remaining = accounts.filter((a) => ctx.sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(a));
+  if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
+  return toRecord(importRow(ctx, id));
+}
+
+export function importHandlers(
+  ctx: ServiceContext,
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo'> {
+  return {
+    'import.inspect': (input) => inspectFile(ctx, input),
+    'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
+    'import.cancel': ({ jobId }) => {
+      const job = jobs(ctx).get(jobId);
+      if (!job) return { cancelled: false };
+      job.cancelled = true;
+      job.handle?.cancel();
+      return { cancelled: true };
+    },
+    'import.jobs': () => [...jobs(ctx).values()].map((j) => ({ ...j.progress })),
+    'imports.list': () => listImports(ctx),
+    'imports.get': ({ id }) => importDetails(ctx, id),
+    'imports.rejectsCsv': ({ id }) => rejectsCsv(ctx, id),
+    'imports.undo': ({ id }) => undoImport(ctx, id),
+  };
+}

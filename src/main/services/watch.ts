@@ -1,0 +1,102 @@
+// Watched folders: the usual way a scheduled export (Salesforce report, Pendo data sync) reaches a laptop. A new
+// or changed CSV in a watched folder is imported with its remembered mapping, once its size has stopped changing;
+// a file whose exact bytes were already imported is left alone. Runs in the app's hosts, not in the CLI.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { HandlerGroup } from '../api/handlers';
+import type { ServiceContext } from './context';
+import { startImport } from './imports';
+
+const IMPORTABLE = /\.(csv|tsv|txt)$/i;
+
+interface Watching {
+  watchers: Map<number, fs.FSWatcher>;
+  timers: Map<string, NodeJS.Timeout>;
+  settleMs: number;
+}
+
+const watching = new WeakMap<ServiceContext, Watching>();
+
+function folders(ctx: ServiceContext): { id: number; path: string }[] {
+  return ctx.sqlite.prepare('SELECT id, path FROM watched_folders ORDER BY path').all() as { id: number; path: string }[];
+}
+
+function fileHash(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function alreadyImported(ctx: ServiceContext, hash: string): boolean {
+  return ctx.sqlite.prepare('SELECT 1 FROM imports WHERE file_hash = ? AND undone_at IS NULL LIMIT 1').get(hash) !== undefined;
+}
+
+/** Imports the file once it has stopped growing (an export being written is not read half-way). */
+function consider(ctx: ServiceContext, state: Watching, file: string): void {
+  if (!IMPORTABLE.test(file)) return;
+  clearTimeout(state.timers.get(file));
+  let lastSize = -1;
+  const check = () => {
+    if (!fs.existsSync(file)) return state.timers.delete(file);
+    const size = fs.statSync(file).size;
+    if (size !== lastSize) {
+      lastSize = size;
+      state.timers.set(file, setTimeout(check, state.settleMs));
+      return;
+    }
+    state.timers.delete(file);
+    if (size === 0 || alreadyImported(ctx, fileHash(file))) return;
+    startImport(ctx, { path: file, origin: 'watch' }).done.catch(() => undefined);
+  };
+  state.timers.set(file, setTimeout(check, state.settleMs));
+}
+
+function watchFolder(ctx: ServiceContext, state: Watching, folder: { id: number; path: string }): void {
+  if (!fs.existsSync(folder.path)) return;
+  for (const name of fs.readdirSync(folder.path)) consider(ctx, state, path.join(folder.path, name));
+  try {
+    const watcher = fs.watch(folder.path, (_event, name) => {
+      if (name) consider(ctx, state, path.join(folder.path, name.toString()));
+    });
+    watcher.on('error', () => undefined);
+    state.watchers.set(folder.id, watcher);
+  } catch {
+    // A folder that cannot be watched (removed drive, no permission) is listed as it is and retried at next start.
+  }
+}
+
+/** Starts watching every saved folder; returns a stop function. */
+export function startWatching(ctx: ServiceContext, options: { settleMs?: number } = {}): () => void {
+  const state: Watching = { watchers: new Map(), timers: new Map(), settleMs: options.settleMs ?? 1500 };
+  watching.set(ctx, state);
+  for (const folder of folders(ctx)) watchFolder(ctx, state, folder);
+  return () => {
+    for (const w of state.watchers.values()) w.close();
+    for (const t of state.timers.values()) clearTimeout(t);
+    watching.delete(ctx);
+  };
+}
+
+export function watchHandlers(ctx: ServiceContext): HandlerGroup<'watch.list' | 'watch.add' | 'watch.remove'> {
+  return {
+    'watch.list': () => folders(ctx).map((f) => ({ ...f, exists: fs.existsSync(f.path) })),
+    'watch.add': ({ path: requested }) => {
+      const folder = path.resolve(requested);
+      if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+        throw new AppError('not_a_folder', `${folder} is not a folder Bearing can see.`);
+      }
+      ctx.sqlite.prepare('INSERT OR IGNORE INTO watched_folders (path) VALUES (?)').run(folder);
+      const row = ctx.sqlite.prepare('SELECT id, path FROM watched_folders WHERE path = ?').get(folder) as { id: number; path: string };
+      const state = watching.get(ctx);
+      if (state && !state.watchers.has(row.id)) watchFolder(ctx, state, row);
+      return { ...row, exists: true };
+    },
+    'watch.remove': ({ id }) => {
+      const removed = ctx.sqlite.prepare('DELETE FROM watched_folders WHERE id = ?').run(id).changes > 0;
+      const state = watching.get(ctx);
+      state?.watchers.get(id)?.close();
+      state?.watchers.delete(id);
+      return { removed };
+    },
+  };
+}
