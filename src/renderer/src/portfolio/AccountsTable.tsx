@@ -67,7 +67,7 @@ function AccountRow({ account, index, today }: { account: AccountSummary; index:
         {account.name}
       </Table.Td>
       <Table.Td style={cell}>
-        <StageBadge stage={account.stage} overridden={account.stageOverridden} />
+        <StageBadge stage={account.stage} overridden={account.stageOverridden} churned={account.churned} />
       </Table.Td>
       <Table.Td style={cell} ta="right">
         {formatMoney(account.arr, account.currency)}

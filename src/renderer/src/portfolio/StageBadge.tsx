@@ -7,7 +7,16 @@ const STAGES: Record<Stage, { label: string; color: string }> = {
   renewal: { label: 'Renewal', color: 'grape' },
 };
 
-export function StageBadge({ stage, overridden }: { stage: Stage | null; overridden: boolean }) {
+export function StageBadge({ stage, overridden, churned = false }: { stage: Stage | null; overridden: boolean; churned?: boolean }) {
+  if (churned) {
+    return (
+      <Tooltip label="The last renewal was lost: a former customer, kept for history and benchmarks">
+        <Badge color="gray" variant="light">
+          Churned
+        </Badge>
+      </Tooltip>
+    );
+  }
   if (stage === null) {
     return (
       <Tooltip label="No contract dates yet, so the stage cannot be worked out">
