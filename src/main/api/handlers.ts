@@ -10,6 +10,17 @@ import { metricsHandlers } from '../services/metrics';
 import { renewalHandlers } from '../services/renewal-model';
 import { importHandlers } from '../services/imports';
 import { watchHandlers } from '../services/watch';
+import { portfolioHandlers } from '../services/portfolio';
+import { milestoneHandlers } from '../services/milestones';
+import { qbrHandlers } from '../services/qbrs';
+import { actionItemHandlers } from '../services/qbr-action-items';
+import { touchpointHandlers } from '../services/touchpoints';
+import { surveyHandlers } from '../services/surveys';
+import { appSettingsHandlers } from '../services/app-settings';
+import { backupHandlers } from '../services/backups';
+import { undoHandlers } from '../services/trash';
+import { usageHandlers } from '../services/usage-series';
+import { deckHandlers } from '../services/deck';
 
 /** One function per contract method, taking the already-validated input. */
 export type Handlers = {
@@ -29,5 +40,16 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...renewalHandlers(ctx),
     ...importHandlers(ctx),
     ...watchHandlers(ctx),
+    ...portfolioHandlers(ctx),
+    ...milestoneHandlers(ctx),
+    ...qbrHandlers(ctx),
+    ...actionItemHandlers(ctx),
+    ...touchpointHandlers(ctx),
+    ...surveyHandlers(ctx),
+    ...appSettingsHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...undoHandlers(ctx),
+    ...usageHandlers(ctx),
+    ...deckHandlers(ctx),
   });
 }

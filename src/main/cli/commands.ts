@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { call, type Command } from './command';
 import { importCommand } from './import-command';
+import { deckCommand } from './deck-command';
 
 export { call, type CliIo, type Command, type CommandContext } from './command';
 
@@ -18,6 +19,7 @@ export function table(rows: string[][]): string {
 
 export const commands: Record<string, Command> = {
   import: importCommand,
+  deck: deckCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportKind, ImportProgress } from '../../shared/contract';
+import type { ImportKind, ImportProgress, ImportSummary } from '../../shared/contract';
 import { ImportKind as ImportKindSchema } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { call, type Command } from './command';
@@ -9,7 +9,7 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
   let wanted: string | null = null;
   let resolveDone: (p: ImportProgress) => void = () => undefined;
   const done = new Promise<ImportProgress>((resolve) => (resolveDone = resolve));
-  const finished = (p: ImportProgress) => p.jobId === wanted && p.phase !== 'reading' && p.phase !== 'saving';
+  const finished = (p: ImportProgress) => p.jobId === wanted && (p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled');
   const unsubscribe = subscribe((p) => {
     seen.push(p);
     if (finished(p)) resolveDone(p);
@@ -35,13 +35,19 @@ export const importCommand: Command = {
     json: { type: 'boolean', description: 'print one JSON object: status, kind, source, rowsAccepted, rejected, skipped, duplicates, …' },
   },
   async run({ api, io, args, flags }) {
-    if (args.length !== 1) throw new AppError('usage', 'Name one file to import: npm run -s cli -- import <file>');
+    const failed = (error: AppError, exitCode: number, fileName = args[0] ?? '') => {
+      // --json promises one object of the same shape whatever happened, so tools need no second parser.
+      if (flags.json) io.out(JSON.stringify(errorSummary(path.basename(fileName), typeof flags.tz === 'string' ? flags.tz : '', error), null, 2));
+      io.err(`Error: ${error.message}${error.line ? ` (line ${error.line})` : ''}`);
+      return exitCode;
+    };
+    if (args.length !== 1) return failed(new AppError('usage', 'Name one file to import: npm run -s cli -- import <file>'), 2);
     // npm runs scripts from the project folder; INIT_CWD is where the CSM typed the command.
     const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
     let kind: ImportKind | undefined;
     if (typeof flags.kind === 'string') {
       const parsed = ImportKindSchema.safeParse(flags.kind);
-      if (!parsed.success) throw new AppError('usage', `--kind must be one of ${ImportKindSchema.options.join(', ')}.`);
+      if (!parsed.success) return failed(new AppError('usage', `--kind must be one of ${ImportKindSchema.options.join(', ')}.`), 2, file);
       kind = parsed.data;
     }
     const progressOnTerminal = !flags.json && process.stderr.isTTY;
@@ -55,15 +61,21 @@ export const importCommand: Command = {
         listener(p);
       }),
     );
-    const { jobId } = await call(api, 'import.start', {
-      path: file,
-      ...(kind ? { kind } : {}),
-      ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
-    });
+    let jobId: string;
+    try {
+      ({ jobId } = await call(api, 'import.start', {
+        path: file,
+        ...(kind ? { kind } : {}),
+        ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+      }));
+    } catch (error) {
+      // Refused before any job started: no such file, an unknown time zone.
+      return failed(AppError.from(error), 1, file);
+    }
     const end = await watcher.until(jobId);
     if (progressOnTerminal) process.stderr.write('\r\x1b[K');
     const summary = end.summary;
-    if (!summary) throw new AppError('import_failed', 'The import stopped without a summary; nothing was changed.');
+    if (!summary) return failed(new AppError('import_failed', 'The import stopped without a summary; nothing was changed.'), 1, file);
     if (flags.json) {
       io.out(JSON.stringify(summary, null, 2));
     } else {
@@ -74,3 +86,11 @@ export const importCommand: Command = {
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },
 };
+
+function errorSummary(fileName: string, timeZone: string, error: AppError): ImportSummary {
+  return {
+    importId: null, fileName, status: 'error', kind: null, source: null, rowsAccepted: 0, rejected: [], skipped: [], duplicates: [],
+    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }, distinctAccounts: 0, distinctUsers: 0, dateRange: null,
+    error: { code: error.code, message: error.message, line: error.line }, message: `${error.message} Nothing was imported.`, durationMs: 0, timeZone,
+  };
+}

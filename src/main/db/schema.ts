@@ -35,6 +35,8 @@ export const accounts = sqliteTable(
     crmStage: text('crm_stage'),
     /** The CSM's override of the computed journey stage. */
     stageOverride: text('stage_override', { enum: ['onboarding', 'adoption', 'renewal'] }),
+    /** When the override was set (epoch ms): an overridden stage's time in stage counts from here. */
+    stageOverrideAt: integer('stage_override_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: integer('updated_at')
@@ -332,10 +334,47 @@ export const healthSnapshots = sqliteTable(
     status: text('status'),
     components: text('components', { mode: 'json' }).$type<Record<string, number | null>>(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day] }),
+    // Covers the portfolio's sparklines (30 days × 2,000 accounts) without reading the wide rows' JSON.
+    index('health_snapshots_trend').on(t.accountId, t.day, t.score),
+  ],
 );
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * What a delete removed, kept for a while so that "Undo" can put it back with its original ids: the deleted rows
+ * (parent first, then children) and the before-image of rows the delete changed, as JSON. No foreign key on the
+ * account: the demo loader deletes with foreign keys off, and a restore checks that the account still exists.
+ */
+export const trash = sqliteTable(
+  'trash',
+  {
+    token: text('token').primaryKey(),
+    kind: text('kind').notNull(),
+    accountId: integer('account_id'),
+    label: text('label').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trash_expires').on(t.expiresAt)],
+);
+
+/** The portfolio's saved views: a name, the filters and the sort, as the screen sets them. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    filters: text('filters', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    sort: text('sort', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_views_name').on(t.name)],
+);

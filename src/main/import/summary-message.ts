@@ -7,8 +7,10 @@ const plural = (value: number, one: string, many = `${one}s`) => `${n(value)} ${
 export function summaryMessage(s: ImportSummary): string {
   if (s.status === 'cancelled') return 'Import cancelled: nothing was changed.';
   if (s.error) {
+    // "… no data rows (line 1). Nothing was imported." — the line goes inside the sentence, not after its period.
     const where = s.error.line && !/line \d/i.test(s.error.message) ? ` (line ${s.error.line})` : '';
-    return `${s.error.message}${where} Nothing was imported.`;
+    const sentence = /[.!?]$/.test(s.error.message) ? `${s.error.message.slice(0, -1)}${where}${s.error.message.slice(-1)}` : `${s.error.message}${where}.`;
+    return `${sentence} Nothing was imported.`;
   }
   const { accepted, rejected, duplicates, skipped } = s.counts;
   if (accepted === 0 && duplicates > 0 && rejected === 0) {

@@ -1,22 +1,29 @@
 import { and, asc, eq, like, type SQL } from 'drizzle-orm';
 import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { journeyStage } from '../../shared/metrics/journey';
+import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
 import { accounts, milestones } from '../db/schema';
 import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
 import type { ServiceContext } from './context';
+import { readMetricsSettings } from './metrics-settings';
 
 type AccountRow = typeof accounts.$inferSelect;
 
-function toSummary(row: AccountRow, asOf: string, onboarding: Map<number, string | null>, churned: Set<number>): AccountSummary {
+function toSummary(
+  row: AccountRow,
+  asOf: string,
+  onboarding: Map<number, string | null>,
+  churned: Set<number>,
+  lengths: StageLengths,
+): AccountSummary {
   const isChurned = churned.has(row.id);
   const computed = isChurned ? null : journeyStage({
     contractStart: row.contractStart,
     renewalDate: row.renewalDate,
     onboardingMilestone: onboarding.has(row.id) ? { achievedDate: onboarding.get(row.id) ?? null } : null,
     asOf,
-  });
+  }, lengths);
   return {
     id: row.id,
     externalId: row.externalId,
@@ -49,7 +56,7 @@ function onboardingMilestones(ctx: ServiceContext, accountId?: number): Map<numb
 }
 
 /** Accounts whose latest decided renewal (on or before the as-of date) was a churn. */
-function churnedAccounts(ctx: ServiceContext, asOf: string, accountId?: number): Set<number> {
+export function churnedAccounts(ctx: ServiceContext, asOf: string, accountId?: number): Set<number> {
   const rows = ctx.sqlite
     .prepare(
       `SELECT account_id, outcome FROM renewals r
@@ -73,7 +80,8 @@ export function listAccounts(ctx: ServiceContext, input: MethodInput<'accounts.l
     .all();
   const onboarding = onboardingMilestones(ctx);
   const churned = churnedAccounts(ctx, asOf);
-  let items = rows.map((row) => toSummary(row, asOf, onboarding, churned));
+  const lengths = readMetricsSettings(ctx).stageLengths;
+  let items = rows.map((row) => toSummary(row, asOf, onboarding, churned, lengths));
   if (input.stage) items = items.filter((a) => a.stage === input.stage);
   return { items, total: items.length };
 }
@@ -82,12 +90,16 @@ export function getAccount(ctx: ServiceContext, input: MethodInput<'accounts.get
   const row = ctx.db.select().from(accounts).where(eq(accounts.id, input.id)).get();
   if (!row) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const asOf = input.asOf ?? todayOf(ctx);
-  return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id));
+  return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id), readMetricsSettings(ctx).stageLengths);
 }
 
 export function setStageOverride(ctx: ServiceContext, id: number, stage: Stage | null): AccountSummary {
-  getAccount(ctx, { id });
-  ctx.db.update(accounts).set({ stageOverride: stage, updatedAt: ctx.now().getTime() }).where(eq(accounts.id, id)).run();
+  const current = getAccount(ctx, { id });
+  const now = ctx.now().getTime();
+  const unchanged = current.stageOverridden && current.stage === stage;
+  // Time in an overridden stage counts from when the CSM set it; setting the same stage again keeps that day.
+  const changes = unchanged ? { updatedAt: now } : { stageOverride: stage, stageOverrideAt: stage === null ? null : now, updatedAt: now };
+  ctx.db.update(accounts).set(changes).where(eq(accounts.id, id)).run();
   return getAccount(ctx, { id });
 }
 

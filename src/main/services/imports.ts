@@ -49,7 +49,7 @@ function requireFile(file: string): void {
 export async function inspectFile(ctx: ServiceContext, input: MethodInput<'import.inspect'>): Promise<Inspection> {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
-  const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind });
+  const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind, mapping: input.mapping });
   const spec = KIND_SPECS[plan.kind];
   const required = new Set(spec.requires.filter((g) => g.length === 1).map((g) => g[0]));
   const lines = previewRows(
@@ -121,7 +121,12 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
         ctx.nativeBinding,
       );
       const { summary, accountIds } = await job.handle.done;
-      if (accountIds.length > 0) refreshHealthSnapshots(ctx, { accountIds });
+      try {
+        if (accountIds.length > 0) refreshHealthSnapshots(ctx, { accountIds });
+      } catch (error) {
+        // The import is committed: a snapshot that failed to refresh is recomputed later, not a failed import.
+        process.stderr.write(`Bearing: health snapshots not refreshed after import (${error instanceof Error ? error.message : String(error)}).\n`);
+      }
       return summary;
     })
     .then(
@@ -133,8 +138,14 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
         return summary;
       },
       (error: unknown) => {
+        // The runner itself failed (a worker that could not start or died): its transaction never committed.
         jobs(ctx).delete(jobId);
-        report({ phase: 'failed' });
+        const e = AppError.from(error);
+        const summary: ImportSummary = {
+          ...cancelledSummary(fileName, timeZone), status: 'error', error: { code: e.code, message: e.message, line: e.line },
+          message: `${e.message} Nothing was imported.`,
+        };
+        report({ phase: 'failed', summary, secondsLeft: 0 });
         throw error;
       },
     );

@@ -14,7 +14,10 @@ const IMPORTABLE = /\.(csv|tsv|txt)$/i;
 interface Watching {
   watchers: Map<number, fs.FSWatcher>;
   timers: Map<string, NodeJS.Timeout>;
+  /** Hashes of files queued or being imported. */
+  inFlight: Set<string>;
   settleMs: number;
+  stopped: boolean;
 }
 
 const watching = new WeakMap<ServiceContext, Watching>();
@@ -23,8 +26,11 @@ function folders(ctx: ServiceContext): { id: number; path: string }[] {
   return ctx.sqlite.prepare('SELECT id, path FROM watched_folders ORDER BY path').all() as { id: number; path: string }[];
 }
 
-function fileHash(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** Streamed: a watched export can be hundreds of MB, which must not be read into memory to be recognised. */
+async function fileHash(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 function alreadyImported(ctx: ServiceContext, hash: string): boolean {
@@ -37,7 +43,7 @@ function consider(ctx: ServiceContext, state: Watching, file: string): void {
   clearTimeout(state.timers.get(file));
   let lastSize = -1;
   const check = () => {
-    if (!fs.existsSync(file)) return state.timers.delete(file);
+    if (state.stopped || !fs.existsSync(file)) return state.timers.delete(file);
     const size = fs.statSync(file).size;
     if (size !== lastSize) {
       lastSize = size;
@@ -45,8 +51,16 @@ function consider(ctx: ServiceContext, state: Watching, file: string): void {
       return;
     }
     state.timers.delete(file);
-    if (size === 0 || alreadyImported(ctx, fileHash(file))) return;
-    startImport(ctx, { path: file, origin: 'watch' }).done.catch(() => undefined);
+    if (size === 0) return;
+    void fileHash(file)
+      .then((hash) => {
+        // The hash is recorded when the import commits; until then the same bytes seen again (a second change
+        // event, the folder re-read) must not queue a second import of them.
+        if (state.stopped || state.inFlight.has(hash) || alreadyImported(ctx, hash)) return;
+        state.inFlight.add(hash);
+        return startImport(ctx, { path: file, origin: 'watch' }).done.finally(() => state.inFlight.delete(hash));
+      })
+      .catch(() => undefined);
   };
   state.timers.set(file, setTimeout(check, state.settleMs));
 }
@@ -67,10 +81,11 @@ function watchFolder(ctx: ServiceContext, state: Watching, folder: { id: number;
 
 /** Starts watching every saved folder; returns a stop function. */
 export function startWatching(ctx: ServiceContext, options: { settleMs?: number } = {}): () => void {
-  const state: Watching = { watchers: new Map(), timers: new Map(), settleMs: options.settleMs ?? 1500 };
+  const state: Watching = { watchers: new Map(), timers: new Map(), inFlight: new Set(), settleMs: options.settleMs ?? 1500, stopped: false };
   watching.set(ctx, state);
   for (const folder of folders(ctx)) watchFolder(ctx, state, folder);
   return () => {
+    state.stopped = true;
     for (const w of state.watchers.values()) w.close();
     for (const t of state.timers.values()) clearTimeout(t);
     watching.delete(ctx);

@@ -28,6 +28,10 @@ export interface WebHost {
 
 const COOKIE = 'bearing_token';
 const MAX_JSON_BYTES = 1024 * 1024;
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.pdf': 'application/pdf',
+};
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,6 +43,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+/** A file name for Content-Disposition's filename*: percent-encoded, including the characters RFC 5987 reserves. */
+function encodeRfc5987(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 function tokenEquals(a: string | undefined | null, b: string): boolean {
   if (!a) return false;
@@ -115,6 +124,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname.startsWith('/api/')) {
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      if (url.pathname === '/api/download' && (req.method === 'GET' || req.method === 'HEAD')) return serveDownload(url, req, res);
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
       if (url.pathname === '/api/upload') return handleUpload(req, res, url, options.uploadDir, sendJson);
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
@@ -142,6 +152,36 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const body = req.method === 'HEAD' ? '' : fs.readFileSync(file);
     send(res, 200, body, TYPES[path.extname(file)] ?? 'application/octet-stream');
+  }
+
+  /**
+   * A built QBR deck as a download (`deck.build` answers its path). Only files inside <data folder>/decks are
+   * served, after resolving symlinks, so the route cannot be walked to any other file of the store or the disk.
+   */
+  async function serveDownload(url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+    const info = await options.api.invoke('app.info', {});
+    if (!info.ok) return sendJson(res, 500, info);
+    const requested = url.searchParams.get('path') ?? '';
+    let root: string;
+    let file: string;
+    try {
+      root = fs.realpathSync(path.join((info.value as { dataDir: string }).dataDir, 'decks'));
+      file = fs.realpathSync(path.resolve(root, requested));
+    } catch {
+      return send(res, 404, 'No such deck: build it again.');
+    }
+    if (!requested || !file.startsWith(root + path.sep) || !fs.statSync(file).isFile()) return send(res, 403, 'Forbidden: only built decks can be downloaded.');
+    const name = path.basename(file);
+    res.writeHead(200, {
+      'Content-Type': DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': fs.statSync(file).size,
+      'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeRfc5987(name)}`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(file).pipe(res);
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {

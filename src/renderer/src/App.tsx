@@ -1,21 +1,34 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useAccountRoute } from './account/use-account-route';
+import { AppCommands } from './components/AppCommands';
 import { AppHeader } from './components/AppHeader';
 import { AppNavbar } from './components/AppNavbar';
 import { DemoBanner } from './components/DemoBanner';
 import { DropAnywhere } from './components/DropAnywhere';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useQuery } from './hooks/use-query';
+import { ImportSessionProvider, useImportSession } from './import/ImportSession';
+import { AccountScreen } from './screens/AccountScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
 export function App() {
+  return (
+    <ImportSessionProvider>
+      <Shell />
+    </ImportSessionProvider>
+  );
+}
+
+function Shell() {
   const [route, navigate] = useHashRoute();
+  // '#/account/<id>' reads as the portfolio to useHashRoute (so Portfolio stays highlighted); the account replaces it.
+  const accountId = useAccountRoute();
   const [navOpened, nav] = useDisclosure(false);
   const info = useQuery('app.info', {});
-  const [dropped, setDropped] = useState<File[]>([]);
+  const importSession = useImportSession();
 
   return (
     <AppShell
@@ -30,19 +43,20 @@ export function App() {
         <AppNavbar route={route} onNavigate={nav.close} info={info.data} />
       </AppShell.Navbar>
       {/* On the portfolio, a fixed-height column: the table fills what is left and scrolls inside itself. */}
-      <AppShell.Main style={route === 'portfolio' ? { display: 'flex', flexDirection: 'column', height: '100dvh' } : undefined}>
+      <AppShell.Main style={route === 'portfolio' && accountId === null ? { display: 'flex', flexDirection: 'column', height: '100dvh' } : undefined}>
         {info.data?.demo.loaded && <DemoBanner demoAccounts={info.data.demo.accounts} />}
-        {route === 'portfolio' && <PortfolioScreen onImport={() => navigate('import')} />}
-        {route === 'import' && <ImportScreen dropped={dropped} onDrop={setDropped} />}
+        {accountId !== null && <AccountScreen key={accountId} id={accountId} />}
+        {route === 'portfolio' && accountId === null && <PortfolioScreen onImport={() => navigate('import')} />}
+        {route === 'import' && <ImportScreen />}
         {route === 'settings' && <SettingsScreen info={info.data} error={info.error} />}
       </AppShell.Main>
       <DropAnywhere
-        active={route !== 'import'}
         onDrop={(files) => {
-          setDropped(files);
+          importSession.addFiles(files);
           navigate('import');
         }}
       />
+      <AppCommands navigate={navigate} demoLoaded={info.data?.demo.loaded ?? false} />
     </AppShell>
   );
 }

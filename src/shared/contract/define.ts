@@ -16,11 +16,17 @@ export const TABLES = [
   'imports',
   'milestones',
   'qbrs',
+  /** QBR action items: their own table, so that ticking one off does not look like a change to health's inputs. */
+  'qbr_action_items',
   'touchpoints',
   'surveys',
   'renewals',
   'health',
   'settings',
+  /** The portfolio's saved views. */
+  'views',
+  /** The backups folder: files, not a table, but the Settings screen lists them and refetches after a backup. */
+  'backups',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

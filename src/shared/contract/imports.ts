@@ -105,7 +105,16 @@ const filePath = z.string().min(1).max(4096);
 
 export const importMethods = {
   'import.inspect': method({
-    input: z.object({ path: filePath, fileName: z.string().optional(), kind: ImportKind.optional(), timeZone: z.string().optional() }).strict(),
+    input: z
+      .object({
+        path: filePath,
+        fileName: z.string().optional(),
+        kind: ImportKind.optional(),
+        /** A mapping the CSM edited: the preview then shows the rows as this mapping would store them. */
+        mapping: Mapping.optional(),
+        timeZone: z.string().optional(),
+      })
+      .strict(),
     output: Inspection,
   }),
   'import.start': method({

@@ -6,6 +6,14 @@ import { TABLES, type MethodSpec } from './define';
 import { systemMethods } from './system';
 import { metricsMethods } from './metrics';
 import { ImportProgress, importMethods, watchMethods } from './imports';
+import { portfolioMethods } from './portfolio';
+import { milestoneMethods } from './milestones';
+import { qbrMethods } from './qbrs';
+import { touchpointMethods } from './touchpoints';
+import { settingsMethods } from './settings';
+import { undoMethods } from './undo';
+import { usageMethods } from './usage';
+import { deckMethods } from './deck';
 
 export const contract = {
   ...systemMethods,
@@ -13,6 +21,14 @@ export const contract = {
   ...metricsMethods,
   ...importMethods,
   ...watchMethods,
+  ...portfolioMethods,
+  ...milestoneMethods,
+  ...qbrMethods,
+  ...touchpointMethods,
+  ...settingsMethods,
+  ...undoMethods,
+  ...usageMethods,
+  ...deckMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -45,3 +61,11 @@ export * from './accounts';
 export * from './system';
 export * from './metrics';
 export * from './imports';
+export * from './portfolio';
+export * from './milestones';
+export * from './qbrs';
+export * from './touchpoints';
+export * from './settings';
+export * from './undo';
+export * from './usage';
+export * from './deck';

@@ -2,7 +2,7 @@
 // has an onboarding milestone, until it is achieved; renewal = the last 90 days before the renewal date (it wins
 // over the others); adoption between them.
 import type { Stage } from '../contract/accounts';
-import { daysBetween } from '../dates';
+import { addDays, daysBetween } from '../dates';
 
 export interface StageLengths {
   onboardingDays: number;
@@ -29,4 +29,28 @@ export function journeyStage(input: JourneyInput, lengths: StageLengths = DEFAUL
   }
   if (contractStart && daysBetween(contractStart, asOf) < lengths.onboardingDays) return 'onboarding';
   return 'adoption';
+}
+
+/**
+ * The first day of the computed stage, for "time in stage" (journey lanes): onboarding counts from the contract
+ * start; adoption from the day the onboarding milestone was achieved when the account has one, else from the end
+ * of the onboarding days, and after a renewal from that renewal (a customer in its third year has been adopting
+ * since its last renewal, not since it signed); renewal from renewal date − renewal days. Never before the
+ * contract start (a contract shorter than the renewal window is in renewal from its first day). Null when the
+ * dates needed are missing.
+ */
+export function stageStartDate(
+  stage: Stage,
+  input: Omit<JourneyInput, 'asOf'> & { lastRenewedOn?: string | null },
+  lengths: StageLengths = DEFAULT_STAGE_LENGTHS,
+): string | null {
+  const { contractStart, renewalDate, onboardingMilestone, lastRenewedOn } = input;
+  let start: string | null;
+  if (stage === 'onboarding') start = contractStart;
+  else if (stage === 'renewal') start = renewalDate ? addDays(renewalDate, -lengths.renewalDays) : null;
+  else {
+    start = onboardingMilestone ? onboardingMilestone.achievedDate : contractStart ? addDays(contractStart, lengths.onboardingDays) : null;
+    if (lastRenewedOn && (start === null || lastRenewedOn > start)) start = lastRenewedOn;
+  }
+  return start !== null && contractStart !== null && start < contractStart ? contractStart : start;
 }

@@ -4,8 +4,21 @@ import type { MethodName, Table } from '../../../shared/contract';
 
 const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'app.info': ['accounts', 'usage'],
-  'accounts.list': ['accounts', 'milestones'],
-  'accounts.get': ['accounts', 'milestones'],
+  'accounts.list': ['accounts', 'milestones', 'settings'],
+  'accounts.get': ['accounts', 'milestones', 'settings'],
+  'imports.list': ['imports'],
+  'imports.get': ['imports'],
+  'watch.list': ['settings'],
+  'portfolio.overview': ['accounts', 'health', 'milestones', 'qbrs', 'renewals', 'settings'],
+  'views.list': ['views'],
+  'milestones.list': ['accounts', 'milestones', 'settings'],
+  'qbrs.list': ['qbrs', 'qbr_action_items'],
+  'qbrs.nextSuggestion': ['accounts', 'qbrs', 'qbr_action_items', 'settings'],
+  'touchpoints.list': ['touchpoints', 'surveys', 'features', 'users'],
+  'settings.get': ['settings', 'features', 'backups'],
+  'usage.series': ['usage', 'accounts'],
+  'health.settings.get': ['settings'],
+  'deck.quarters': ['accounts', 'settings'],
 };
 
 export function tablesReadBy(method: MethodName): readonly Table[] | 'all' {

@@ -1,7 +1,7 @@
 // The local web host (src/main/web/server.ts): POST /api/call/<method> answers a Result, GET /api/events is a
 // server-sent event stream, POST /api/upload streams a file to disk. The page was opened with ?token=, which set
 // an HttpOnly cookie, so same-origin requests are authorised without the page ever holding the token.
-import { TABLES, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
+import { TABLES, eventNames, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 type Failure = Extract<Result<unknown>, { ok: false }>;
@@ -64,9 +64,15 @@ export function httpTransport(): Transport {
       if (wasDown) dispatch('changed', { tables: [...TABLES] });
       wasDown = false;
     });
-    source.addEventListener('changed', (message) => {
-      const parsed = events.changed.safeParse(JSON.parse(message.data as string));
-      if (parsed.success) dispatch('changed', parsed.data);
+    for (const name of eventNames) listen(source, name);
+  }
+
+  // Every contract event, so a new event needs no change here (import.progress drives the import screen).
+  function listen<E extends EventName>(stream: EventSource, name: E) {
+    stream.addEventListener(name, (message) => {
+      const parsed = events[name].safeParse(JSON.parse(message.data as string));
+      // The schema parsed is the one for `name`; TypeScript cannot correlate the generic key with it.
+      if (parsed.success) dispatch(name, parsed.data as EventPayload<E>);
     });
   }
 

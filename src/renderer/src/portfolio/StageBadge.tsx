@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { Stage } from '../../../shared/contract';
 
-const STAGES: Record<Stage, { label: string; color: string }> = {
+export const STAGES: Record<Stage, { label: string; color: string }> = {
   onboarding: { label: 'Onboarding', color: 'blue' },
   adoption: { label: 'Adoption', color: 'teal' },
   renewal: { label: 'Renewal', color: 'grape' },

@@ -1,58 +1,64 @@
-import { Alert, Group, List, Stack, Text, Title } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
-import { IconFileSpreadsheet, IconInfoCircle, IconUpload, IconX } from '@tabler/icons-react';
-import { formatCount } from '../../../shared/format';
-import { ACCEPTED_FILES } from './accepted-files';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconClearAll, IconFileImport, IconFolders, IconHistory } from '@tabler/icons-react';
+import { useState } from 'react';
+import { DropPanel } from '../import/DropPanel';
+import { FileCard } from '../import/FileCard';
+import { ImportHistory } from '../import/ImportHistory';
+import { useImportSession } from '../import/ImportSession';
+import { OtherJobs } from '../import/OtherJobs';
+import { WatchedFolders } from '../import/WatchedFolders';
+import { finishedEntry } from '../import/file-entry';
 
-interface Props {
-  /** Files dropped here or anywhere else in the window. */
-  dropped: readonly File[];
-  onDrop: (files: File[]) => void;
-}
+type Tab = 'files' | 'history' | 'watch';
 
-// A placeholder until the importer lands: it takes the files and says honestly that they are not read yet.
-export function ImportScreen({ dropped, onDrop }: Props) {
+export function ImportScreen() {
+  const session = useImportSession();
+  const [tab, setTab] = useState<Tab>('files');
+  const finished = session.entries.filter((e) => finishedEntry(e, session.progress)).length;
+
   return (
-    <Stack maw={760} gap="md">
+    <Stack maw={1180} gap="md">
       <div>
         <Title order={2}>Import</Title>
         <Text size="sm" c="dimmed">
-          Usage exports from Pendo, Mixpanel or Amplitude, and account exports from Salesforce or HubSpot.
+          Each file is checked and previewed before anything is saved, and every import can be undone.
         </Text>
       </div>
-      <Dropzone onDrop={onDrop} accept={ACCEPTED_FILES} data-testid="import-dropzone">
-        <Group justify="center" gap="xl" mih={180} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <IconUpload size={48} stroke={1.5} color="var(--mantine-primary-color-filled)" />
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <IconX size={48} stroke={1.5} color="var(--mantine-color-red-6)" />
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <IconFileSpreadsheet size={48} stroke={1.5} color="var(--mantine-color-dimmed)" />
-          </Dropzone.Idle>
-          <Stack gap={4}>
-            <Text size="lg">Drop CSV files here, or click to choose</Text>
-            <Text size="sm" c="dimmed">
-              Comma- or tab-separated text (.csv, .tsv, .txt) with a header row, of any size
-            </Text>
-          </Stack>
-        </Group>
-      </Dropzone>
-      {dropped.length > 0 && (
-        <Alert icon={<IconInfoCircle />} title="The importer is not built yet" data-testid="import-pending">
-          <Text size="sm" mb="xs">
-            These files were received but not read; nothing was added to your book:
-          </Text>
-          <List size="sm">
-            {dropped.map((file) => (
-              <List.Item key={`${file.name}:${file.size}:${file.lastModified}`}>
-                {file.name} ({formatCount(Math.ceil(file.size / 1024))} KB)
-              </List.Item>
+      <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'files')} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="files" leftSection={<IconFileImport size={16} />} data-testid="tab-files">
+            Files
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="tab-history">
+            History
+          </Tabs.Tab>
+          <Tabs.Tab value="watch" leftSection={<IconFolders size={16} />} data-testid="tab-watch">
+            Watched folders
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="files">
+          <Stack gap="md">
+            <DropPanel compact={session.entries.length > 0} />
+            <OtherJobs />
+            {finished > 1 && (
+              <Group justify="flex-end" mb={-8}>
+                <Button size="xs" variant="subtle" color="gray" leftSection={<IconClearAll size={14} />} onClick={session.clearFinished}>
+                  Clear {finished} finished files
+                </Button>
+              </Group>
+            )}
+            {session.entries.map((entry) => (
+              <FileCard key={entry.key} entry={entry} />
             ))}
-          </List>
-        </Alert>
-      )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <ImportHistory />
+        </Tabs.Panel>
+        <Tabs.Panel value="watch">
+          <WatchedFolders />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,76 +1,136 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { isoDateIn } from '../../../shared/dates';
+import { Alert, Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconLayoutColumns, IconSearch, IconTable } from '@tabler/icons-react';
+import { useDeferredValue, useMemo } from 'react';
 import { formatCount } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
 import { AccountsTable } from '../portfolio/AccountsTable';
 import { EmptyBook } from '../portfolio/EmptyBook';
-import { filterAccounts, sortAccounts, type Sort } from '../portfolio/sort-accounts';
+import { JourneyLanes } from '../portfolio/JourneyLanes';
+import { KpiStrip } from '../portfolio/KpiStrip';
+import { PortfolioFilters } from '../portfolio/PortfolioFilters';
+import { filterRows, isFiltered, sortRows } from '../portfolio/portfolio-rows';
+import { SavedViewsMenu } from '../portfolio/SavedViewsMenu';
+import { usePortfolioState, type Layout } from '../portfolio/use-portfolio-state';
 
-function localToday(): string {
-  return isoDateIn(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+/** The search box the "/" shortcut focuses (components/KeyboardShortcuts.tsx). */
+export const SEARCH_BOX_ATTRIBUTE = 'data-search-box';
+
+function Loading() {
+  return (
+    <Stack flex={1} gap="sm" aria-busy aria-label="Loading the portfolio">
+      <Skeleton h={36} w={240} />
+      <Group grow>
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} h={84} />
+        ))}
+      </Group>
+      <Skeleton h={30} w={520} />
+      <Skeleton flex={1} />
+    </Stack>
+  );
 }
 
 export function PortfolioScreen({ onImport }: { onImport: () => void }) {
-  const list = useQuery('accounts.list', {});
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>({ column: 'name', direction: 'asc' });
+  const overview = useQuery('portfolio.overview', {});
+  const state = usePortfolioState();
+  const { filters, sort, layout, changeFilters } = state;
   // Typing stays responsive while a 2,000-row filter and sort catch up.
-  const deferredSearch = useDeferredValue(search);
-  const [today] = useState(localToday);
+  const deferredFilters = useDeferredValue(filters);
 
-  const items = list.data?.items;
-  const rows = useMemo(() => sortAccounts(filterAccounts(items ?? [], deferredSearch), sort), [items, deferredSearch, sort]);
+  const all = overview.data?.rows;
+  const rows = useMemo(() => sortRows(filterRows(all ?? [], deferredFilters), sort), [all, deferredFilters, sort]);
 
-  if (list.error && !items) {
+  if (overview.error && !all) {
     return (
-      <Alert color="red" icon={<IconAlertCircle />} title="Could not load the accounts" maw={640}>
+      <Alert color="red" icon={<IconAlertCircle />} title="Could not load the portfolio" maw={640}>
         <Stack align="flex-start" gap="sm">
-          <Text size="sm">{list.error.message}</Text>
-          <Button size="xs" variant="light" color="red" onClick={list.refetch}>
+          <Text size="sm">{overview.error.message}</Text>
+          <Button size="xs" variant="light" color="red" onClick={overview.refetch}>
             Try again
           </Button>
         </Stack>
       </Alert>
     );
   }
-  if (!items) {
-    return (
-      <Center flex={1}>
-        <Loader aria-label="Loading accounts" />
-      </Center>
-    );
-  }
-  if (items.length === 0) return <EmptyBook onImport={onImport} />;
+  if (!overview.data || !all) return <Loading />;
+  if (all.length === 0) return <EmptyBook onImport={onImport} />;
 
-  const shown = rows.length === items.length ? formatCount(items.length) : `${formatCount(rows.length)} of ${formatCount(items.length)}`;
+  const { kpis, asOf } = overview.data;
+  const pool = filters.includeChurned ? all.length : all.length - kpis.churnedAccounts;
+  const shown = rows.length === pool ? formatCount(pool) : `${formatCount(rows.length)} of ${formatCount(pool)}`;
+  const resetKey = JSON.stringify([deferredFilters, sort]);
+  const clear = () => changeFilters({ search: '', stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false });
+
   return (
     <Stack flex={1} mih={0} gap="sm">
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={2}>Portfolio</Title>
           <Text size="sm" c="dimmed" data-testid="portfolio-count">
-            {shown} {items.length === 1 ? 'account' : 'accounts'}
+            {shown} {pool === 1 ? 'account' : 'accounts'}
+            {!filters.includeChurned && kpis.churnedAccounts > 0 && ` · ${formatCount(kpis.churnedAccounts)} churned kept apart`}
           </Text>
         </div>
-        <TextInput
-          w={280}
-          placeholder="Search name, owner or industry"
-          aria-label="Search accounts"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          data-testid="portfolio-search"
-        />
+        <Group gap="xs" wrap="nowrap">
+          <TextInput
+            w={260}
+            placeholder="Search accounts"
+            aria-label="Search accounts by name, owner or industry"
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              <Text size="xs" c="dimmed" aria-hidden>
+                /
+              </Text>
+            }
+            value={filters.search}
+            onChange={(event) => changeFilters({ search: event.currentTarget.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') event.currentTarget.blur();
+            }}
+            data-testid="portfolio-search"
+            {...{ [SEARCH_BOX_ATTRIBUTE]: true }}
+          />
+          <SavedViewsMenu filters={filters} sort={sort} onApply={state.applyView} />
+          <SegmentedControl
+            value={layout}
+            onChange={(value) => state.setLayout(value === 'lanes' ? 'lanes' : 'table')}
+            data={[
+              { value: 'table' satisfies Layout, label: <Group gap={6} wrap="nowrap"><IconTable size={16} />Table</Group> },
+              { value: 'lanes' satisfies Layout, label: <Group gap={6} wrap="nowrap"><IconLayoutColumns size={16} />Lanes</Group> },
+            ]}
+            aria-label="Layout"
+            data-testid="layout-toggle"
+          />
+        </Group>
       </Group>
-      <AccountsTable
-        accounts={rows}
-        today={today}
-        sort={sort}
-        onSort={setSort}
-        emptyMessage={`No account matches “${deferredSearch.trim()}”.`}
-      />
+      <KpiStrip kpis={kpis} onShow={changeFilters} />
+      <PortfolioFilters rows={all} filters={filters} onChange={changeFilters} />
+      {layout === 'table' ? (
+        <AccountsTable
+          rows={rows}
+          asOf={asOf}
+          sort={sort}
+          onSort={state.setSort}
+          resetKey={resetKey}
+          empty={
+            <Stack align="center" gap="xs">
+              <Text c="dimmed">No account matches these filters{filters.search.trim() ? ` and “${filters.search.trim()}”` : ''}.</Text>
+              {isFiltered(filters) && (
+                <Button size="xs" variant="light" onClick={clear}>
+                  Clear filters
+                </Button>
+              )}
+            </Stack>
+          }
+        />
+      ) : (
+        <JourneyLanes
+          rows={rows}
+          asOf={asOf}
+          hiddenChurned={filters.includeChurned ? 0 : kpis.churnedAccounts}
+          onShowChurned={() => changeFilters({ includeChurned: true })}
+        />
+      )}
     </Stack>
   );
 }

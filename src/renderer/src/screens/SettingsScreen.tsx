@@ -1,105 +1,79 @@
-import {
-  Alert,
-  Card,
-  Code,
-  CopyButton,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-  UnstyledButton,
-  useMantineColorScheme,
-  type MantineColorScheme,
-} from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { AppInfo } from '../../../shared/contract';
-import { formatCount } from '../../../shared/format';
 import type { ClientError } from '../api/client';
+import { useQuery } from '../hooks/use-query';
+import { AdoptionSection } from '../settings/AdoptionSection';
+import { AppearanceSection } from '../settings/AppearanceSection';
+import { DataSection } from '../settings/DataSection';
+import { HealthSection } from '../settings/HealthSection';
+import { JourneySection } from '../settings/JourneySection';
+import { KeyFeaturesSection } from '../settings/KeyFeaturesSection';
+import { ModelChangesBar } from '../settings/ModelChangesBar';
+import { TimeZoneSection } from '../settings/TimeZoneSection';
+import { useMetricsDraft } from '../settings/use-metrics-draft';
 
-const SCHEMES: { value: MantineColorScheme; label: string }[] = [
-  { value: 'auto', label: 'Follow the system' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+const SECTIONS = [
+  { id: 'health', label: 'Health score' },
+  { id: 'adoption', label: 'Adoption' },
+  { id: 'features', label: 'Key features' },
+  { id: 'journey', label: 'Stages and QBRs' },
+  { id: 'time-zone', label: 'Time zone' },
+  { id: 'data', label: 'Data and backups' },
+  { id: 'appearance', label: 'Appearance' },
 ];
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {children}
-    </Stack>
-  );
-}
-
-function CopyablePath({ path }: { path: string }) {
-  return (
-    <CopyButton value={path}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : 'Copy'}>
-          <UnstyledButton onClick={copy} style={{ alignSelf: 'flex-start', maxWidth: '100%' }}>
-            <Code style={{ wordBreak: 'break-all' }}>{path}</Code>
-          </UnstyledButton>
-        </Tooltip>
-      )}
-    </CopyButton>
-  );
-}
-
-// Health weights, adoption definitions, key features and stage lengths join this screen with their issues.
 export function SettingsScreen({ info, error }: { info: AppInfo | undefined; error: ClientError | undefined }) {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const settings = useQuery('settings.get', {});
+  const draft = useMetricsDraft();
+  const s = settings.data;
+
   return (
-    <Stack maw={760} gap="md">
-      <Title order={2}>Settings</Title>
-      <Card withBorder>
-        <Stack gap="sm">
-          <Title order={3} fz="md">
-            Appearance
-          </Title>
-          <Field label="Theme">
-            <SegmentedControl
-              style={{ alignSelf: 'flex-start' }}
-              value={colorScheme}
-              onChange={(value) => setColorScheme(SCHEMES.find((s) => s.value === value)?.value ?? 'auto')}
-              data={SCHEMES}
-              data-testid="theme-choice"
-            />
-          </Field>
-        </Stack>
-      </Card>
-      <Card withBorder>
-        <Stack gap="sm">
-          <Title order={3} fz="md">
-            Your data
-          </Title>
-          {error && <Alert color="red" title="Could not read the app's details">{error.message}</Alert>}
-          {info && (
-            <>
-              <Text size="sm" c="dimmed">
-                Everything stays on this computer, in one folder. Back it up by copying the database file.
-              </Text>
-              <Field label="Data folder">
-                <CopyablePath path={info.dataDir} />
-              </Field>
-              <Field label="Database file">
-                <CopyablePath path={info.databaseFile} />
-              </Field>
-              <Group gap="xl">
-                <Field label="Accounts">
-                  <Text size="sm">{formatCount(info.counts.accounts)}</Text>
-                </Field>
-                <Field label="Version">
-                  <Text size="sm">{info.version}</Text>
-                </Field>
-              </Group>
-            </>
-          )}
-        </Stack>
-      </Card>
+    <Stack maw={800} gap="md" pb="md">
+      <Stack gap={6}>
+        <Title order={2}>Settings</Title>
+        {/* Buttons, not #anchors: the hash is the app's router. */}
+        <Group gap={4}>
+          {SECTIONS.map((section) => (
+            <Button
+              key={section.id}
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+            >
+              {section.label}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+      {error && (
+        <Alert color="red" title="Could not read the app’s details">
+          {error.message}
+        </Alert>
+      )}
+      <HealthSection draft={draft} />
+      <AdoptionSection draft={draft} />
+      {settings.error && !s && (
+        <Alert color="red" title="Could not read the settings">
+          <Stack align="flex-start" gap="xs">
+            <Text size="sm">{settings.error.message}</Text>
+            <Button size="xs" variant="light" color="red" onClick={settings.refetch}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {!s && !settings.error && <Loader size="sm" aria-label="Loading the settings" />}
+      {s && (
+        <>
+          <KeyFeaturesSection features={s.features} />
+          {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
+          <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
+          <TimeZoneSection settings={s} />
+          <DataSection settings={s} info={info} />
+        </>
+      )}
+      <AppearanceSection />
+      <ModelChangesBar draft={draft} />
     </Stack>
   );
 }

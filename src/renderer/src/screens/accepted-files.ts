@@ -1,8 +1,5 @@
-// The files the importer reads: exports from analytics tools and CRMs are comma- or tab-separated text. Some
-// systems label CSV as Excel or plain text, so those MIME types are accepted too when the extension matches.
-export const ACCEPTED_FILES = {
-  'text/csv': ['.csv'],
-  'text/tab-separated-values': ['.tsv'],
-  'application/vnd.ms-excel': ['.csv'],
-  'text/plain': ['.csv', '.tsv', '.txt'],
-};
+// The files the importer reads: exports from analytics tools and CRMs are comma- or tab-separated text. Only the
+// file dialog filters by these (the CSM can still switch it to all files): a file dropped on the window always
+// goes to main, which says what is wrong with it ("This file is an image, not a CSV…") better than a silent
+// refusal would.
+export const ACCEPTED_EXTENSIONS = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';

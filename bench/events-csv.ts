@@ -1,0 +1,78 @@
+// A seeded, Pendo-like usage-event export for the import benchmark and the kill test: Visitor ID, Account ID,
+// Event, Timestamp (ISO 8601 UTC), Minutes. The same seed and row count always give the same bytes, so a cached
+// file can be reused and two runs compare like with like.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface EventsCsvOptions {
+  rows: number;
+  seed?: number;
+  users?: number;
+  accounts?: number;
+  features?: number;
+  /** First instant of the year of timestamps (epoch ms); default 2025-01-01T00:00:00Z. */
+  from?: number;
+}
+
+export const EVENTS_HEADER = 'Visitor ID,Account ID,Event,Timestamp,Minutes';
+
+/** mulberry32: tiny, fast and good enough to spread synthetic rows. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const YEAR_MS = 365 * 86_400_000;
+
+/**
+ * Writes the CSV and resolves with its size. Written in ~1 MB strings through a stream that is awaited when
+ * full, so generating 10 million rows takes no more memory than generating a thousand.
+ */
+export async function writeEventsCsv(file: string, options: EventsCsvOptions): Promise<number> {
+  const { rows } = options;
+  const users = options.users ?? 30_000;
+  const accounts = options.accounts ?? 500;
+  const features = options.features ?? 40;
+  const from = options.from ?? Date.UTC(2025, 0, 1);
+  const random = prng(options.seed ?? 2026);
+  // Each user belongs to one account, as in a real product analytics export.
+  const accountOf = Array.from({ length: users }, () => Math.floor(random() * accounts));
+  const featureNames = Array.from({ length: features }, (_, i) => `Feature ${String(i + 1).padStart(2, '0')}`);
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  let buffer = `${EVENTS_HEADER}\n`;
+  for (let i = 0; i < rows; i++) {
+    const user = Math.floor(random() * users);
+    // Whole seconds: the identity of an event is (user, instant, feature), and real exports rarely carry ms.
+    const ts = from + Math.floor(random() * (YEAR_MS / 1000)) * 1000;
+    const minutes = Math.floor(random() * 300) / 10;
+    buffer += `u-${user},acct-${accountOf[user]},${featureNames[Math.floor(random() * features)]},${new Date(ts).toISOString().slice(0, 19)}Z,${minutes}\n`;
+    if (buffer.length > 1 << 20) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(buffer);
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  // Renamed only when complete: an interrupted run never leaves a short file that looks cached.
+  fs.renameSync(partial, file);
+  return fs.statSync(file).size;
+}
+
+/** The cached file for these options, generated on first use. */
+export async function eventsCsv(dir: string, options: EventsCsvOptions): Promise<{ file: string; bytes: number; generatedMs: number | null }> {
+  const file = path.join(dir, `events-${options.rows}-seed${options.seed ?? 2026}.csv`);
+  if (fs.existsSync(file)) return { file, bytes: fs.statSync(file).size, generatedMs: null };
+  const started = Date.now();
+  const bytes = await writeEventsCsv(file, options);
+  return { file, bytes, generatedMs: Date.now() - started };
+}

@@ -1,0 +1,71 @@
+// One import in a process of its own, so its peak memory (VmHWM) is the import's and not the generator's or the
+// parent's. Runs the path the CLI runs (startImport on a backend with host 'cli': the in-process runner, then the
+// health snapshot refresh) and prints one JSON line with the timings, counts and peak RSS.
+//   tsx bench/import-child.ts <file.csv> <dataDir>
+import fs from 'node:fs';
+import { openBackend } from '../src/main/app';
+import { startImport } from '../src/main/services/imports';
+
+export interface ChildResult {
+  status: string;
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** runImport alone: sniff, hash, parse, validate, write, roll up, commit. */
+  importMs: number;
+  /** The whole job as the CLI waits for it, health snapshots of the touched accounts included. */
+  jobMs: number;
+  /** CPU time (user + system) of the job: steadier than wall time on a shared machine. */
+  cpuMs: number;
+  peakRssBytes: number;
+  peakSource: 'VmHWM' | 'sampled';
+  sampledPeakRssBytes: number;
+}
+
+function vmHwm(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const [file, dataDir] = process.argv.slice(2);
+if (!file || !dataDir) {
+  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir>\n');
+  process.exit(2);
+}
+
+// Sampling is the fallback where /proc is missing (macOS); on Linux VmHWM is exact and also reported.
+let sampled = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  sampled = Math.max(sampled, process.memoryUsage().rss);
+}, 50);
+
+const backend = openBackend({ host: 'cli', dataDir });
+backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
+const started = performance.now();
+const cpu = process.cpuUsage();
+const summary = await startImport(backend.context, { path: file }).done;
+const jobMs = performance.now() - started;
+const cpuUsed = process.cpuUsage(cpu);
+clearInterval(sampler);
+backend.close();
+const hwm = vmHwm();
+const result: ChildResult = {
+  status: summary.status,
+  rows: summary.counts.rows,
+  accepted: summary.counts.accepted,
+  duplicates: summary.counts.duplicates,
+  rejected: summary.counts.rejected,
+  importMs: summary.durationMs,
+  jobMs,
+  cpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+  peakRssBytes: hwm ?? sampled,
+  peakSource: hwm === null ? 'sampled' : 'VmHWM',
+  sampledPeakRssBytes: sampled,
+};
+if (summary.error) process.stderr.write(`import error: ${JSON.stringify(summary.error)}\n`);
+process.stdout.write(`${JSON.stringify(result)}\n`);

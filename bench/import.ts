@@ -1,0 +1,84 @@
+// `npm run bench:import [-- --rows N] [-- --keep]`: a seeded N-row (default 1,000,000) usage-event CSV, imported
+// by Bearing (validating, deduplicating, rolling up, one transaction) in a child process, timed and measured for
+// peak RSS; then, in the same run, the sqlite3 command-line tool's plain `.import` of the same file into a bare
+// table as the baseline. Prints rows/s, MB/s, peak RSS and the ratio against the 1.5x target. A benchmark, not a
+// test: it reports and exits 0 unless something failed outright. Data goes to bench/.data/ (gitignored).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { eventsCsv } from './events-csv';
+import type { ChildResult } from './import-child';
+
+const TARGET_RATIO = 1.5;
+const here = import.meta.dirname;
+const root = path.resolve(here, '..');
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
+  allowPositionals: false,
+});
+const rows = Number(values.rows);
+if (!Number.isInteger(rows) || rows <= 0) {
+  process.stderr.write(`--rows wants a positive whole number, not "${values.rows}"\n`);
+  process.exit(2);
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const dataRoot = path.join(here, '.data');
+process.stdout.write(`Generating ${fmt(rows)} rows (seeded, cached in bench/.data)… `);
+const csv = await eventsCsv(dataRoot, { rows });
+process.stdout.write(csv.generatedMs === null ? 'cached.\n' : `done in ${fmt(csv.generatedMs / 1000, 1)} s.\n`);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-import-'));
+try {
+  // Bearing: a fresh data folder, the import in a child process so VmHWM is the import's alone.
+  process.stdout.write('Importing with Bearing… ');
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const child = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, path.join(work, 'bearing')], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the Bearing import failed (exit ${child.status}):\n${child.stderr}`);
+  const bearing = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
+  process.stdout.write(`${bearing.status}.\n`);
+
+  // Baseline: the sqlite3 shell's .import into a table it creates from the header (no types, no checks).
+  process.stdout.write('Importing with sqlite3 .import… ');
+  const baselineDb = path.join(work, 'baseline.sqlite');
+  const started = performance.now();
+  const shell = spawnSync('sqlite3', [baselineDb, '.mode csv', `.import ${csv.file} bare`], { encoding: 'utf8' });
+  const baselineMs = performance.now() - started;
+  if (shell.status !== 0) throw new Error(`sqlite3 .import failed (exit ${shell.status}): ${shell.stderr}`);
+  const counted = spawnSync('sqlite3', [baselineDb, 'SELECT count(*) FROM bare'], { encoding: 'utf8' }).stdout.trim();
+  process.stdout.write(`${fmt(Number(counted))} rows.\n\n`);
+
+  const seconds = bearing.importMs / 1000;
+  const ratio = bearing.importMs / baselineMs;
+  const table = [
+    ['', 'Bearing import', 'sqlite3 .import'],
+    ['rows', fmt(bearing.rows), fmt(Number(counted))],
+    ['time', `${fmt(seconds, 2)} s`, `${fmt(baselineMs / 1000, 2)} s`],
+    ['rows/s', fmt(bearing.rows / seconds), fmt(Number(counted) / (baselineMs / 1000))],
+    ['MB/s', fmt(mb(csv.bytes) / seconds, 1), fmt(mb(csv.bytes) / (baselineMs / 1000), 1)],
+    ['peak RSS', `${fmt(mb(bearing.peakRssBytes))} MB (${bearing.peakSource})`, '-'],
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) process.stdout.write(`${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ')}\n`);
+  process.stdout.write(
+    [
+      '',
+      `file: ${fmt(mb(csv.bytes), 1)} MB, ${fmt(rows)} data rows`,
+      `Bearing: ${fmt(bearing.accepted)} accepted, ${fmt(bearing.duplicates)} duplicates, ${fmt(bearing.rejected)} rejected` +
+        ` (whole job with health snapshots: ${fmt(bearing.jobMs / 1000, 2)} s)`,
+      `ratio: ${fmt(ratio, 2)}x the sqlite3 baseline (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+  else process.stdout.write(`kept ${work}\n`);
+}

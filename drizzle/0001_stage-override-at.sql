@@ -1,0 +1,1 @@
+ALTER TABLE `accounts` ADD `stage_override_at` integer;

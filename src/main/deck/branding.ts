@@ -1,0 +1,95 @@
+// The deck's branding from Settings: the CSM's company name, its colour and its logo. The logo is a file on the
+// CSM's machine; a logo that has since been moved or broken must never stop a deck, it is just left out.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DeckSettings } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { ServiceContext } from '../services/context';
+import { readSetting, writeSetting } from '../services/settings-store';
+
+export const DECK_DEFAULTS: DeckSettings = { companyName: 'Bearing', color: '#4263eb', logoPath: null };
+
+const KEYS = { companyName: 'deck.companyName', color: 'deck.color', logoPath: 'deck.logoPath' } as const;
+const HEX = /^#[0-9a-fA-F]{6}$/;
+/** Bigger than any sensible logo; keeps a mistaken pick (a photo library export) out of every deck. */
+const MAX_LOGO_BYTES = 5 * 1024 * 1024;
+
+export interface Logo {
+  data: Buffer;
+  mime: 'image/png' | 'image/jpeg';
+  /** Pixels: only the aspect ratio matters, so the logo is never stretched. */
+  width: number;
+  height: number;
+}
+
+export interface Branding extends DeckSettings {
+  logo: Logo | null;
+}
+
+/** Settings written by hand or by an older build are checked here; anything odd falls back to the default. */
+export function readDeckSettings(ctx: ServiceContext): DeckSettings {
+  const name = readSetting(ctx, KEYS.companyName);
+  const color = readSetting(ctx, KEYS.color);
+  const logo = readSetting(ctx, KEYS.logoPath);
+  return {
+    companyName: typeof name === 'string' && name.trim() ? name.trim() : DECK_DEFAULTS.companyName,
+    color: typeof color === 'string' && HEX.test(color) ? color.toLowerCase() : DECK_DEFAULTS.color,
+    logoPath: typeof logo === 'string' && logo ? logo : null,
+  };
+}
+
+export function writeDeckSettings(ctx: ServiceContext, patch: Partial<DeckSettings>): DeckSettings {
+  if (patch.logoPath) {
+    const resolved = path.resolve(patch.logoPath);
+    // Checked now, while the CSM is looking at the Settings screen, rather than when a deck silently lacks it.
+    loadLogo(resolved, true);
+    patch = { ...patch, logoPath: resolved };
+  }
+  if (patch.companyName !== undefined) writeSetting(ctx, KEYS.companyName, patch.companyName.trim());
+  if (patch.color !== undefined) writeSetting(ctx, KEYS.color, patch.color.toLowerCase());
+  // The settings table holds no nulls: an empty path is "no logo".
+  if (patch.logoPath !== undefined) writeSetting(ctx, KEYS.logoPath, patch.logoPath ?? '');
+  return readDeckSettings(ctx);
+}
+
+export function readBranding(ctx: ServiceContext): Branding {
+  const settings = readDeckSettings(ctx);
+  return { ...settings, logo: settings.logoPath ? loadLogo(settings.logoPath, false) : null };
+}
+
+function loadLogo(file: string, strict: boolean): Logo | null {
+  const fail = (message: string) => {
+    if (strict) throw new AppError('invalid_logo', message);
+    return null;
+  };
+  let data: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_LOGO_BYTES) return fail(`The logo ${path.basename(file)} is over 5 MB: pick a smaller PNG or JPEG.`);
+    data = fs.readFileSync(file);
+  } catch {
+    return fail(`The logo ${file} cannot be read: pick a PNG or JPEG file that exists.`);
+  }
+  const size = imageSize(data);
+  return size && size.width > 0 && size.height > 0 ? size : fail(`${path.basename(file)} is not a PNG or JPEG image: the deck takes a PNG or JPEG logo.`);
+}
+
+/** The type and pixel size of a PNG (IHDR) or JPEG (first SOF marker), from the bytes rather than the name. */
+export function imageSize(data: Buffer): Logo | null {
+  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47 && data.toString('latin1', 12, 16) === 'IHDR') {
+    return { data, mime: 'image/png', width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  }
+  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < data.length && data[at] === 0xff) {
+      const marker = data[at + 1];
+      const length = data.readUInt16BE(at + 2);
+      // SOF0–SOF15 carry the size, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { data, mime: 'image/jpeg', height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+// Undoing an import: its events leave the rollups and the store; accounts, users and features it created are
+// removed unless something else now depends on them; the ones it updated go back to how they were. Runs inside
+// the caller's transaction. Written for imports of millions of rows: every step is one set-based statement or an
+// indexed probe, never a scan of usage_events per rollup row.
+import type Database from 'better-sqlite3';
+
+type Row = Record<string, unknown>;
+
+const DAY_MS = 86_400_000;
+
+/** Accounts that something other than imported usage refers to (a CSM's notes, QBRs, renewals…) are kept. */
+const ACCOUNT_IN_USE = `
+  SELECT 1 FROM usage_daily WHERE account_id = :id
+  UNION ALL SELECT 1 FROM users WHERE account_id = :id
+  UNION ALL SELECT 1 FROM touchpoints WHERE account_id = :id
+  UNION ALL SELECT 1 FROM qbrs WHERE account_id = :id
+  UNION ALL SELECT 1 FROM milestones WHERE account_id = :id
+  UNION ALL SELECT 1 FROM renewals WHERE account_id = :id
+  UNION ALL SELECT 1 FROM surveys WHERE account_id = :id
+  UNION ALL SELECT 1 FROM entitlements WHERE account_id = :id
+  UNION ALL SELECT 1 FROM accounts WHERE id = :id AND stage_override IS NOT NULL
+  LIMIT 1`;
+
+// usage_events' only index on users is (user_id, ts, feature_id): a usage_daily key (day) is probed through a ts
+// range around the day. The local day of an instant is within a day of its UTC day (offsets are -12 h..+14 h).
+const EVENT_ON_KEY = `
+  SELECT 1 FROM usage_events e
+  WHERE e.user_id = d.user_id AND e.ts BETWEEN (d.day - 1) * ${DAY_MS} AND (d.day + 2) * ${DAY_MS}
+    AND e.feature_id = d.feature_id AND e.day = d.day AND e.account_id = d.account_id`;
+
+export function undoImportRows(sqlite: Database.Database, importId: number): void {
+  // 1. What this import added to each rollup row, aggregated once.
+  sqlite.exec('DROP TABLE IF EXISTS temp.undo_keys');
+  sqlite
+    .prepare(
+      `CREATE TEMP TABLE undo_keys AS
+       SELECT account_id, day, user_id, feature_id, sum(count) AS events, sum(minutes) AS minutes
+       FROM usage_events WHERE import_id = ? GROUP BY account_id, day, user_id, feature_id`,
+    )
+    .run(importId);
+  // 2. Subtract it. Minutes are rounded so that 0.1 + 0.2 - 0.2 - 0.1 does not leave 1e-17 behind.
+  sqlite.exec(
+    `UPDATE usage_daily SET events = usage_daily.events - k.events, minutes = max(0, round(usage_daily.minutes - k.minutes, 6))
+     FROM temp.undo_keys AS k
+     WHERE usage_daily.account_id = k.account_id AND usage_daily.day = k.day
+       AND usage_daily.user_id = k.user_id AND usage_daily.feature_id = k.feature_id`,
+  );
+  sqlite.prepare('DELETE FROM usage_events WHERE import_id = ?').run(importId);
+  // 3. Rollup rows now backed by nothing are removed. Only this import's keys are looked at: a zero-event day
+  //    that another import stored (a daily export's "0 events" line) is data and stays.
+  sqlite.exec(
+    `DELETE FROM usage_daily WHERE rowid IN (
+       SELECT d.rowid FROM temp.undo_keys AS k
+       JOIN usage_daily AS d ON d.account_id = k.account_id AND d.day = k.day AND d.user_id = k.user_id AND d.feature_id = k.feature_id
+       WHERE d.events <= 0 AND NOT EXISTS (${EVENT_ON_KEY}))`,
+  );
+  sqlite.exec('DROP TABLE temp.undo_keys');
+
+  // 4. Accounts, users and features, newest change first (a user is removed before the account it was in).
+  const changes = sqlite
+    .prepare('SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? ORDER BY id DESC')
+    .all(importId) as { table_name: 'accounts' | 'users' | 'features'; row_id: number; before: string | null }[];
+  const accountInUse = sqlite.prepare(ACCOUNT_IN_USE);
+  const userInUse = sqlite.prepare(
+    'SELECT 1 FROM usage_events WHERE user_id = :id UNION ALL SELECT 1 FROM usage_daily WHERE user_id = :id UNION ALL SELECT 1 FROM surveys WHERE user_id = :id LIMIT 1',
+  );
+  // Features have no index usage can be probed by: the ones still used are found in one pass, if needed at all.
+  let featuresInUse: Set<number> | null = null;
+  const featureInUse = (id: number) => {
+    featuresInUse ??= new Set(
+      (
+        sqlite
+          .prepare(
+            `SELECT feature_id FROM usage_events UNION SELECT feature_id FROM usage_daily
+             UNION SELECT feature_id FROM entitlements UNION SELECT feature_id FROM touchpoints WHERE feature_id IS NOT NULL`,
+          )
+          .raw()
+          .all() as [number][]
+      ).map((r) => r[0]),
+    );
+    return featuresInUse.has(id);
+  };
+  for (const change of changes) {
+    if (change.before === null) {
+      // Created by this import: remove it unless later data now depends on it.
+      const inUse =
+        change.table_name === 'accounts'
+          ? accountInUse.get({ id: change.row_id }) !== undefined
+          : change.table_name === 'users'
+            ? userInUse.get({ id: change.row_id }) !== undefined
+            : featureInUse(change.row_id);
+      if (!inUse) sqlite.prepare(`DELETE FROM ${change.table_name} WHERE id = ?`).run(change.row_id);
+    } else {
+      const before = JSON.parse(change.before) as Row;
+      const columns = Object.keys(before).filter((c) => c !== 'id');
+      sqlite
+        .prepare(`UPDATE ${change.table_name} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+        .run({ ...before, id: change.row_id });
+    }
+  }
+}

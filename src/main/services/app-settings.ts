@@ -1,0 +1,95 @@
+// The Settings screen: time zone, QBR cadence, stage lengths, features, data folder and backups. The QBR cadence
+// and the stage lengths are fields of the metrics settings (qbrOverdueDays, stageLengths) — the same values the
+// health rules, the journey stage and metrics.account read — so this file edits them there, never a copy.
+import { dayNumber, isValidTimeZone } from '../../shared/dates';
+import type { AppSettings, Feature, MethodInput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { HandlerGroup } from '../api/handlers';
+import { backupsDir } from '../db/open';
+import { listBackups } from './backups';
+import { timeZoneOf, todayOf } from './clock';
+import type { ServiceContext } from './context';
+import { refreshHealthSnapshots } from './health-snapshots';
+import { loadFeatures, prepared } from './metrics-data';
+import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
+import { readSetting, writeSetting } from './settings-store';
+
+/** The contract length adoptionDays is worked out for: the usual one-year term. */
+export const CONTRACT_DAYS = 365;
+const TIME_ZONE_KEY = 'timeZone';
+
+const machineTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function readAppSettings(ctx: ServiceContext): AppSettings {
+  const configured = readSetting(ctx, TIME_ZONE_KEY);
+  const metrics = readMetricsSettings(ctx);
+  const { onboardingDays, renewalDays } = metrics.stageLengths;
+  return {
+    timeZone: typeof configured === 'string' && isValidTimeZone(configured) ? configured : null,
+    machineTimeZone: machineTimeZone(),
+    effectiveTimeZone: timeZoneOf(ctx),
+    qbrCadenceDays: metrics.qbrOverdueDays,
+    stageLengths: {
+      onboardingDays,
+      // journeyStage gives the renewal stage precedence, so adoption is what the other two leave of the term.
+      adoptionDays: Math.max(0, CONTRACT_DAYS - onboardingDays - renewalDays),
+      renewalDays,
+      contractDays: CONTRACT_DAYS,
+    },
+    features: loadFeatures(ctx).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
+    dataDir: ctx.dataDir,
+    databaseFile: ctx.databaseFile,
+    backupsDir: backupsDir(ctx.dataDir),
+    backups: listBackups(ctx),
+  };
+}
+
+/** The IANA name as Intl spells it ("utc" → "UTC"), or the invalid_time_zone error. */
+function canonicalTimeZone(name: string): string {
+  if (!name.trim() || !isValidTimeZone(name)) {
+    throw new AppError('invalid_time_zone', `“${name}” is not a time zone Bearing knows: use a name such as Europe/Berlin or America/New_York.`);
+  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+export function updateAppSettings(ctx: ServiceContext, input: MethodInput<'settings.update'>): AppSettings {
+  const before = readMetricsSettings(ctx);
+  const zoneBefore = timeZoneOf(ctx);
+  // Validate everything before writing anything: a refused field leaves every setting as it was.
+  const zone = input.timeZone === undefined || input.timeZone === null ? input.timeZone : canonicalTimeZone(input.timeZone);
+  const change: Record<string, unknown> = {};
+  if (input.qbrCadenceDays !== undefined) change.qbrOverdueDays = input.qbrCadenceDays;
+  if (input.stageLengths !== undefined) change.stageLengths = input.stageLengths;
+  const next = mergeMetricsSettings(before, change);
+  ctx.sqlite.transaction(() => {
+    if (zone === null) prepared(ctx.sqlite, 'DELETE FROM settings WHERE key = ?').run(TIME_ZONE_KEY);
+    else if (zone !== undefined) writeSetting(ctx, TIME_ZONE_KEY, zone);
+    writeMetricsSettings(ctx, next);
+  })();
+  if (next.qbrOverdueDays !== before.qbrOverdueDays) {
+    // The QBR-overdue rule reads the cadence on every past day too: the whole history is recomputed.
+    refreshHealthSnapshots(ctx);
+  } else if (timeZoneOf(ctx) !== zoneBefore) {
+    // Another zone can make it another day: take today's snapshots in it.
+    refreshHealthSnapshots(ctx, { fromDay: dayNumber(todayOf(ctx)) });
+  }
+  return readAppSettings(ctx);
+}
+
+export function updateFeature(ctx: ServiceContext, input: MethodInput<'features.update'>): Feature {
+  const current = loadFeatures(ctx).find((f) => f.id === input.id);
+  if (!current) throw new AppError('not_found', `There is no feature with id ${input.id}.`);
+  const next = { ...current, name: input.name ?? current.name, isKey: input.isKey ?? current.isKey, isPaid: input.isPaid ?? current.isPaid };
+  prepared(ctx.sqlite, 'UPDATE features SET name = ?, is_key = ?, is_paid = ? WHERE id = ?').run(next.name, next.isKey ? 1 : 0, next.isPaid ? 1 : 0, next.id);
+  // Breadth counts key features on every day of every account's history; paid flags and names score nothing.
+  if (next.isKey !== current.isKey) refreshHealthSnapshots(ctx);
+  return next;
+}
+
+export function appSettingsHandlers(ctx: ServiceContext): HandlerGroup<'settings.get' | 'settings.update' | 'features.update'> {
+  return {
+    'settings.get': () => readAppSettings(ctx),
+    'settings.update': (input) => updateAppSettings(ctx, input),
+    'features.update': (input) => updateFeature(ctx, input),
+  };
+}

@@ -1,0 +1,93 @@
+// The QBR deck's contract methods: build a deck into the data folder (or where the CSM chose to save it), list
+// the quarters a deck can cover, and the deck's branding settings.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DeckFormat, MethodInput, MethodOutput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { HandlerGroup } from '../api/handlers';
+import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from '../deck/branding';
+import { buildDeck } from '../deck/build';
+import { lastCompleteQuarter, quartersBetween, type Quarter } from '../deck/quarter';
+import { todayOf } from './clock';
+import type { ServiceContext } from './context';
+import { getAccount } from './accounts';
+
+/** Where built decks go; the web host serves downloads from here and nowhere else. */
+export function decksDir(ctx: Pick<ServiceContext, 'dataDir'>): string {
+  return path.join(ctx.dataDir, 'decks');
+}
+
+/** "Acme Corp QBR 2026Q3.pptx": no characters any OS refuses in a file name. */
+export function deckFileName(accountName: string, quarter: Quarter, format: DeckFormat): string {
+  const safe = accountName.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 80).replace(/^\.+/, '');
+  return `${safe || 'Account'} QBR ${quarter.id}.${format}`;
+}
+
+function checkOutPath(outPath: string, format: DeckFormat): string {
+  if (!path.isAbsolute(outPath)) throw new AppError('invalid_out_path', `Save the deck to a full path (got "${outPath}").`);
+  if (path.extname(outPath).toLowerCase() !== `.${format}`) {
+    throw new AppError('invalid_out_path', `A ${format.toUpperCase()} deck is saved as a .${format} file, not "${path.basename(outPath)}".`);
+  }
+  return path.normalize(outPath);
+}
+
+/**
+ * Writes the file. PowerPoint on Windows locks an open deck: rebuilding it then gets a numbered sibling rather
+ * than an error, and the CSM is told which file was written.
+ */
+async function writeDeckFile(file: string, buffer: Buffer): Promise<string> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const ext = path.extname(file);
+  for (let n = 1; n <= 20; n++) {
+    const candidate = n === 1 ? file : `${file.slice(0, -ext.length)} (${n})${ext}`;
+    try {
+      await fs.writeFile(candidate, buffer);
+      return candidate;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EBUSY' && code !== 'EPERM') {
+        throw new AppError('deck_not_saved', `The deck could not be saved to ${candidate}: ${(error as Error).message}`);
+      }
+    }
+  }
+  throw new AppError('deck_not_saved', `The deck could not be saved next to ${file}: the file is open in another program.`);
+}
+
+export async function buildDeckFile(ctx: ServiceContext, input: MethodInput<'deck.build'>): Promise<MethodOutput<'deck.build'>> {
+  const started = performance.now();
+  const target = input.outPath === undefined ? null : checkOutPath(input.outPath, input.format);
+  const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format });
+  const { quarter, account, asOf } = built.data;
+  const file = await writeDeckFile(target ?? path.join(decksDir(ctx), deckFileName(account.name, quarter, input.format)), built.buffer);
+  return {
+    fileName: path.basename(file),
+    path: file,
+    format: input.format,
+    quarter: { id: quarter.id, label: quarter.label, start: quarter.start, end: quarter.end, complete: quarter.complete },
+    asOf,
+    slides: built.model.slides.length,
+    sizeBytes: built.buffer.length,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+export function deckQuarters(ctx: ServiceContext, input: MethodInput<'deck.quarters'>): MethodOutput<'deck.quarters'> {
+  const today = todayOf(ctx);
+  const fallback = lastCompleteQuarter(today);
+  let from = fallback.start;
+  if (input.accountId !== undefined) {
+    const start = getAccount(ctx, { id: input.accountId }).contractStart;
+    if (start && start < from) from = start;
+  }
+  const quarters = quartersBetween(from, today).map(({ id, label, start, end, complete }) => ({ id, label, start, end, complete }));
+  return { defaultQuarter: fallback.id, quarters };
+}
+
+export function deckHandlers(ctx: ServiceContext): HandlerGroup<'deck.build' | 'deck.quarters' | 'deck.settings.get' | 'deck.settings.set'> {
+  return {
+    'deck.build': (input) => buildDeckFile(ctx, input),
+    'deck.quarters': (input) => deckQuarters(ctx, input),
+    'deck.settings.get': () => ({ settings: readDeckSettings(ctx), defaults: DECK_DEFAULTS }),
+    'deck.settings.set': (input) => ({ settings: writeDeckSettings(ctx, input) }),
+  };
+}

@@ -1,0 +1,101 @@
+// The portfolio's saved views: a name, the table's filters and its sort. Filters and sort are stored as JSON and
+// read back through the contract's schemas, whose defaults fill in fields a view saved by an older build lacks.
+import { z } from 'zod';
+import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { HandlerGroup } from '../api/handlers';
+import type { ServiceContext } from './context';
+import { prepared } from './metrics-data';
+import { deleteWithUndo, storedRows } from './trash';
+
+interface ViewRow {
+  id: number;
+  name: string;
+  filters: string;
+  sort: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const SELECT = 'SELECT id, name, filters, sort, created_at AS createdAt, updated_at AS updatedAt FROM saved_views';
+const DEFAULT_SORT: z.output<typeof ViewSort> = { column: 'name', direction: 'asc' };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+function toView(r: ViewRow): SavedView {
+  const filters = ViewFilters.safeParse(parseJson(r.filters));
+  const sort = ViewSort.safeParse(parseJson(r.sort));
+  return {
+    id: r.id,
+    name: r.name,
+    filters: filters.success ? filters.data : ViewFilters.parse({}),
+    sort: sort.success ? sort.data : DEFAULT_SORT,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function listViews(ctx: ServiceContext): { items: SavedView[] } {
+  const rows = prepared(ctx.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE, id`).all() as ViewRow[];
+  return { items: rows.map(toView) };
+}
+
+function requireView(ctx: ServiceContext, id: number): ViewRow {
+  const row = prepared(ctx.sqlite, `${SELECT} WHERE id = ?`).get(id) as ViewRow | undefined;
+  if (!row) throw new AppError('not_found', `There is no saved view with id ${id}.`);
+  return row;
+}
+
+type SaveInput = z.output<Contract['views.save']['input']>;
+
+/** With an id, updates that view; without, replaces the view of the same name (any case) or adds one. */
+export function saveView(ctx: ServiceContext, input: SaveInput): SavedView {
+  const now = ctx.now().getTime();
+  const sameName = prepared(ctx.sqlite, 'SELECT id FROM saved_views WHERE lower(name) = lower(?)').get(input.name) as { id: number } | undefined;
+  let id = input.id;
+  if (id !== undefined) {
+    requireView(ctx, id);
+    if (sameName && sameName.id !== id) throw new AppError('duplicate_view_name', `There is already a view called “${input.name}”.`);
+  } else {
+    id = sameName?.id;
+  }
+  const filters = JSON.stringify(input.filters);
+  const sort = JSON.stringify(input.sort);
+  if (id === undefined) {
+    id = Number(
+      prepared(ctx.sqlite, 'INSERT INTO saved_views (name, filters, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+        input.name,
+        filters,
+        sort,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+  } else {
+    prepared(ctx.sqlite, 'UPDATE saved_views SET name = ?, filters = ?, sort = ?, updated_at = ? WHERE id = ?').run(input.name, filters, sort, now, id);
+  }
+  return toView(requireView(ctx, id));
+}
+
+export function deleteView(ctx: ServiceContext, id: number): UndoTicket {
+  const row = requireView(ctx, id);
+  return deleteWithUndo(
+    ctx,
+    { kind: 'view', name: row.name, accountId: null, deleted: [{ table: 'saved_views', rows: storedRows(ctx, 'saved_views', 'id = ?', id) }] },
+    () => prepared(ctx.sqlite, 'DELETE FROM saved_views WHERE id = ?').run(id),
+  );
+}
+
+export function savedViewHandlers(ctx: ServiceContext): HandlerGroup<'views.list' | 'views.save' | 'views.delete'> {
+  return {
+    'views.list': () => listViews(ctx),
+    'views.save': (input) => saveView(ctx, input),
+    'views.delete': (input) => deleteView(ctx, input.id),
+  };
+}

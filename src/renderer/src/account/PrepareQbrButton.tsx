@@ -1,0 +1,129 @@
+// "Prepare QBR" builds the deck for a quarter (deck.build). The desktop shell has the file on disk already, so it
+// shows where; in a browser the file is fetched from the web host's download route with the page's cookie.
+import { Alert, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPresentation } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { DeckFormat, MethodOutput } from '../../../shared/contract';
+import { useMutation } from '../hooks/use-mutation';
+import { formatDate } from '../../../shared/format';
+import { useQuery } from '../hooks/use-query';
+
+type Built = MethodOutput<'deck.build'>;
+
+function downloadFromWebHost(built: Built) {
+  const link = document.createElement('a');
+  link.href = `/api/download?path=${encodeURIComponent(built.path)}`;
+  link.download = built.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function DeckForm({ accountId, onBuilt }: { accountId: number; onBuilt: (built: Built) => void }) {
+  const quarters = useQuery('deck.quarters', { accountId });
+  const [quarter, setQuarter] = useState<string | null>(null);
+  const [format, setFormat] = useState<DeckFormat>('pptx');
+  const build = useMutation('deck.build', { errorTitle: 'Could not build the QBR deck' });
+  const chosen = quarter ?? quarters.data?.defaultQuarter ?? null;
+
+  return (
+    <Stack>
+      <Select
+        label="Quarter"
+        description="A quarter in progress is reported “to date”."
+        data={(quarters.data?.quarters ?? []).map((q) => ({ value: q.id, label: q.complete ? q.label : `${q.label} (to date)` }))}
+        value={chosen}
+        onChange={setQuarter}
+        placeholder={quarters.loading ? 'Loading quarters…' : 'Last complete quarter'}
+        error={quarters.error?.message}
+        allowDeselect={false}
+        data-testid="deck-quarter"
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          Format
+        </Text>
+        <SegmentedControl
+          value={format}
+          onChange={(v) => setFormat(v === 'pdf' ? 'pdf' : 'pptx')}
+          data={[
+            { value: 'pptx', label: 'PowerPoint (PPTX)' },
+            { value: 'pdf', label: 'PDF' },
+          ]}
+        />
+      </Stack>
+      <Group justify="flex-end">
+        <Button
+          loading={build.running}
+          onClick={async () => {
+            const built = await build.mutate({ accountId, format, ...(chosen ? { quarter: chosen } : {}) });
+            if (built) onBuilt(built);
+          }}
+          data-testid="deck-build"
+        >
+          Build
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function PrepareQbrButton({ accountId }: { accountId: number }) {
+  const [opened, modal] = useDisclosure(false);
+  const [built, setBuilt] = useState<Built>();
+  const info = useQuery('app.info', {});
+  const inBrowser = info.data?.host !== 'electron';
+
+  return (
+    <>
+      <Button leftSection={<IconPresentation size={16} />} variant="light" onClick={modal.open} data-testid="prepare-qbr">
+        Prepare QBR
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => {
+          modal.close();
+          setBuilt(undefined);
+        }}
+        title="Prepare the QBR deck"
+        centered
+      >
+        {built ? (
+          <Alert color="teal" title={`${built.fileName} is ready`} data-testid="deck-built">
+            <Stack gap="xs">
+              <Text size="sm">
+                {built.slides} slides, {built.quarter.label}, numbers as of {formatDate(built.asOf)}.
+              </Text>
+              {inBrowser ? (
+                <Text size="sm">The download has started; look in the browser’s downloads.</Text>
+              ) : (
+                <Text size="sm">
+                  Saved to <Code>{built.path}</Code>
+                </Text>
+              )}
+              <Group gap="xs">
+                {inBrowser && (
+                  <Button size="xs" variant="light" onClick={() => downloadFromWebHost(built)}>
+                    Download again
+                  </Button>
+                )}
+                <Button size="xs" variant="default" onClick={() => setBuilt(undefined)}>
+                  Build another
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          <DeckForm
+            accountId={accountId}
+            onBuilt={(result) => {
+              setBuilt(result);
+              if (inBrowser) downloadFromWebHost(result);
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

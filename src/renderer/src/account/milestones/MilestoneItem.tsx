@@ -1,0 +1,87 @@
+// One milestone on the timeline: its status (achieved on time, late, overdue, upcoming), target vs achieved,
+// its TTV from contract start, and the actions (complete today, edit, delete with undo).
+import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { Milestone } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { useMutation } from '../../hooks/use-mutation';
+import { MILESTONE_KIND_LABEL, MILESTONE_STATUS, plural } from '../labels';
+import { deleteWithUndo } from '../undo';
+
+function StatusNote({ m }: { m: Milestone }) {
+  if (m.status === 'overdue' && m.daysLate !== null) {
+    return (
+      <Text size="sm" c="red" fw={600}>
+        {plural(m.daysLate, 'day')} overdue
+      </Text>
+    );
+  }
+  if (m.status === 'achieved_late' && m.daysLate !== null) return <Text size="sm" c="orange">{plural(m.daysLate, 'day')} late</Text>;
+  if (m.status === 'upcoming' && m.daysUntilDue !== null) {
+    return <Text size="sm" c="dimmed">{m.daysUntilDue === 0 ? 'due today' : `due in ${plural(m.daysUntilDue, 'day')}`}</Text>;
+  }
+  return null;
+}
+
+export function MilestoneItem({ milestone: m, onEdit }: { milestone: Milestone; onEdit: () => void }) {
+  const complete = useMutation('milestones.complete', {
+    errorTitle: 'Could not complete the milestone',
+    successMessage: (done) => `“${done.name}” achieved on ${formatDate(done.achievedDate)}.`,
+  });
+  const status = MILESTONE_STATUS[m.status];
+  return (
+    <Stack gap={4} data-testid="milestone" data-status={m.status} data-name={m.name}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group gap="xs">
+          <Text fw={600}>{m.name}</Text>
+          {m.name !== MILESTONE_KIND_LABEL[m.kind] && (
+            <Badge size="xs" variant="outline" color="gray">
+              {MILESTONE_KIND_LABEL[m.kind]}
+            </Badge>
+          )}
+          <Badge size="sm" color={status.color} variant={m.status === 'overdue' ? 'filled' : 'light'} data-testid="milestone-status">
+            {status.label}
+          </Badge>
+          <StatusNote m={m} />
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          {!m.achievedDate && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="teal"
+              leftSection={<IconCheck size={14} />}
+              loading={complete.running}
+              onClick={() => void complete.mutate({ id: m.id })}
+              data-testid="milestone-complete"
+            >
+              Complete today
+            </Button>
+          )}
+          <Tooltip label="Edit">
+            <ActionIcon variant="subtle" aria-label={`Edit ${m.name}`} onClick={onEdit} data-testid="milestone-edit">
+              <IconPencil size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Delete (can be undone)">
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Delete ${m.name}`}
+              onClick={() => void deleteWithUndo(() => call('milestones.delete', { id: m.id }))}
+              data-testid="milestone-delete"
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="milestone-dates">
+        Target {formatDate(m.targetDate)} · Achieved {m.achievedDate ? formatDate(m.achievedDate) : 'not yet'}
+        {m.daysFromContractStart !== null && ` · day ${m.daysFromContractStart} of the contract`}
+      </Text>
+      {m.notes && <Text size="sm">{m.notes}</Text>}
+    </Stack>
+  );
+}

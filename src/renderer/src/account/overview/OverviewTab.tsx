@@ -1,0 +1,87 @@
+// The account's overview: health and its drivers, usage and health trends with one range switch, adoption,
+// coverage, benchmarks, renewal likelihood and recommendations. Each card loads and fails on its own.
+import { Grid, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useQuery } from '../../hooks/use-query';
+import { CardSkeleton, QueryError } from '../QueryStates';
+import { BenchmarksCard } from './BenchmarksCard';
+import { CoverageCard } from './CoverageCard';
+import { FeatureAdoptionCard } from './FeatureAdoptionCard';
+import { HealthCard } from './HealthCard';
+import { HealthChart } from './HealthChart';
+import { RANGES, rangeFor } from './ranges';
+import { RecommendationsCard } from './RecommendationsCard';
+import { RenewalCard } from './RenewalCard';
+import { UsageChart } from './UsageChart';
+
+function Loading({ lines = 5, height }: { lines?: number; height?: number }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <CardSkeleton lines={lines} height={height} />
+    </Paper>
+  );
+}
+
+export function OverviewTab({ accountId }: { accountId: number }) {
+  const [rangeValue, setRangeValue] = useState('90');
+  const range = rangeFor(rangeValue);
+  const health = useQuery('health.account', { id: accountId });
+  const metrics = useQuery('metrics.account', { id: accountId });
+  const settings = useQuery('settings.get', {});
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        {health.data ? (
+          <HealthCard health={health.data} />
+        ) : health.error ? (
+          <QueryError title="Could not load the health score" error={health.error} onRetry={health.refetch} />
+        ) : (
+          <Loading lines={8} />
+        )}
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Stack gap="md">
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              Trends
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={range.value}
+              onChange={setRangeValue}
+              data={RANGES.map((r) => ({ value: r.value, label: r.label }))}
+              aria-label="Chart range"
+              data-testid="range-switch"
+            />
+          </Group>
+          <UsageChart accountId={accountId} range={range} />
+          {health.data ? (
+            <HealthChart history={health.data.history} asOf={health.data.asOf} range={range} />
+          ) : (
+            !health.error && <Loading height={200} />
+          )}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        <RecommendationsCard accountId={accountId} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        {metrics.data ? (
+          <FeatureAdoptionCard metrics={metrics.data} features={settings.data?.features ?? []} />
+        ) : metrics.error ? (
+          <QueryError title="Could not load the account’s metrics" error={metrics.error} onRetry={metrics.refetch} />
+        ) : (
+          <Loading lines={6} />
+        )}
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>{metrics.data ? <CoverageCard metrics={metrics.data} /> : !metrics.error && <Loading />}</Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
+        <BenchmarksCard accountId={accountId} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
+        <RenewalCard accountId={accountId} />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,148 @@
+// A QBR's action items, editable in place: owner and due date save when the field is left, status when chosen.
+// An item a later QBR took over is read-only here ("carried over"); its continuation is edited instead.
+import { ActionIcon, Badge, Button, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ActionItemStatus, type ActionItem } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { useMutation } from '../../hooks/use-mutation';
+import { deleteWithUndo } from '../undo';
+
+const STATUS_LABEL: Record<ActionItem['status'], string> = { open: 'Open', done: 'Done', dropped: 'Dropped', carried: 'Carried over' };
+
+function Row({ item }: { item: ActionItem }) {
+  const update = useMutation('qbrs.actionItem.update', { errorTitle: 'Could not update the action item' });
+  const [owner, setOwner] = useState(item.owner ?? '');
+  const carried = item.status === 'carried';
+
+  return (
+    <Table.Tr data-testid="action-item" data-status={item.status} data-text={item.text}>
+      <Table.Td>
+        <Text size="sm">{item.text}</Text>
+        <Group gap={4}>
+          {item.carriedFromId !== null && (
+            <Badge size="xs" variant="light" color="blue" data-testid="carried-from">
+              carried over · raised {formatDate(item.raisedOn)}
+            </Badge>
+          )}
+          {item.overdue && (
+            <Badge size="xs" color="red">
+              overdue
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td w={160}>
+        <TextInput
+          size="xs"
+          variant="unstyled"
+          placeholder="No owner"
+          aria-label={`Owner of “${item.text}”`}
+          value={owner}
+          disabled={carried}
+          onChange={(e) => setOwner(e.currentTarget.value)}
+          onBlur={() => owner.trim() !== (item.owner ?? '') && void update.mutate({ id: item.id, owner: owner.trim() || null })}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      </Table.Td>
+      <Table.Td w={150}>
+        <TextInput
+          size="xs"
+          variant="unstyled"
+          type="date"
+          aria-label={`Due date of “${item.text}”`}
+          defaultValue={item.dueDate ?? ''}
+          disabled={carried}
+          onBlur={(e) => e.currentTarget.value !== (item.dueDate ?? '') && void update.mutate({ id: item.id, dueDate: e.currentTarget.value || null })}
+        />
+      </Table.Td>
+      <Table.Td w={150}>
+        {carried ? (
+          <Tooltip label="Still open: a later QBR took it over">
+            <Badge variant="light" color="blue">
+              {STATUS_LABEL.carried}
+            </Badge>
+          </Tooltip>
+        ) : (
+          <Select
+            size="xs"
+            aria-label={`Status of “${item.text}”`}
+            value={item.status}
+            allowDeselect={false}
+            data={ActionItemStatus.options.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+            onChange={(v) => {
+              const status = ActionItemStatus.options.find((s) => s === v);
+              if (status && status !== item.status) void update.mutate({ id: item.id, status });
+            }}
+            data-testid="action-item-status"
+          />
+        )}
+      </Table.Td>
+      <Table.Td w={40}>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={`Delete “${item.text}”`}
+          onClick={() => void deleteWithUndo(() => call('qbrs.actionItem.delete', { id: item.id }))}
+        >
+          <IconTrash size={14} />
+        </ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function AddItem({ qbrId }: { qbrId: number }) {
+  const [text, setText] = useState('');
+  const create = useMutation('qbrs.actionItem.create', { errorTitle: 'Could not add the action item' });
+  const add = async () => {
+    if (text.trim() && (await create.mutate({ qbrId, text: text.trim() }))) setText('');
+  };
+  return (
+    <Group gap="xs" mt="xs">
+      <TextInput
+        size="xs"
+        flex={1}
+        placeholder="Add an action item and press Enter"
+        aria-label="New action item"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === 'Enter' && void add()}
+      />
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} loading={create.running} onClick={() => void add()}>
+        Add
+      </Button>
+    </Group>
+  );
+}
+
+export function ActionItemsTable({ qbrId, items }: { qbrId: number; items: ActionItem[] }) {
+  return (
+    <>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No action items.
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} data-testid="action-items">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Action item</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Row key={`${item.id}:${item.owner ?? ''}:${item.dueDate ?? ''}`} item={item} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <AddItem qbrId={qbrId} />
+    </>
+  );
+}

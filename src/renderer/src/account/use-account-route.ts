@@ -1,0 +1,22 @@
+// The account view is the app's one deep link: '#/account/<id>' (portfolio/account-link.ts writes it). It lives
+// beside the screen routes of use-hash-route.ts, which reads it as the portfolio, so the Portfolio link stays lit.
+import { useSyncExternalStore } from 'react';
+
+const ACCOUNT_HASH = /^#\/?account\/(\d+)\/?$/;
+
+function currentAccountId(): number | null {
+  const match = ACCOUNT_HASH.exec(window.location.hash);
+  if (!match) return null;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The account id in the address, or null when another screen is open. */
+export function useAccountRoute(): number | null {
+  return useSyncExternalStore(subscribe, currentAccountId);
+}

@@ -1,0 +1,212 @@
+// The files being imported and the progress of every import job, kept above the screens so that leaving the
+// Import screen mid-import loses nothing, and so a finished job (also from a watched folder) is announced on
+// any screen.
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ImportKind, ImportProgress, Mapping } from '../../../shared/contract';
+import { ClientError, call, filePath, on } from '../api/client';
+import { baseName, finishedEntry, newEntry, type FileEntry } from './file-entry';
+import { announceFinished, isFinished } from './announce';
+
+export interface ImportSession {
+  entries: FileEntry[];
+  /** Progress of every job this page has heard of, by job id (finished ones keep their summary). */
+  progress: Record<string, ImportProgress>;
+  addFiles(files: readonly File[]): void;
+  /** Paths from the desktop file dialog: main reads them where they are. */
+  addPaths(paths: readonly string[]): void;
+  chooseKind(key: string, kind: ImportKind): void;
+  mapField(key: string, field: string, header: string | null): void;
+  retry(key: string): void;
+  start(key: string): Promise<void>;
+  dismiss(key: string): void;
+  /** Removes the cards of finished imports and of files that could not be read. */
+  clearFinished(): void;
+}
+
+const Context = createContext<ImportSession | null>(null);
+
+export function useImportSession(): ImportSession {
+  const session = use(Context);
+  if (!session) throw new Error('useImportSession needs an ImportSessionProvider above it');
+  return session;
+}
+
+function asClientError(error: unknown): ClientError {
+  return error instanceof ClientError ? error : new ClientError({ code: 'internal', message: String(error) });
+}
+
+export function ImportSessionProvider({ children }: { children: ReactNode }) {
+  const [entries, setEntries] = useState<FileEntry[]>([]);
+  const [progress, setProgress] = useState<Record<string, ImportProgress>>({});
+  const nextKey = useRef(0);
+  // The latest request per file: an older answer arriving late must not replace a newer preview.
+  const requests = useRef(new Map<string, number>());
+  const entriesRef = useRef(entries);
+  const progressRef = useRef(progress);
+  useEffect(() => {
+    entriesRef.current = entries;
+    progressRef.current = progress;
+  }, [entries, progress]);
+
+  const update = useCallback((key: string, change: Partial<FileEntry> | ((e: FileEntry) => Partial<FileEntry>)) => {
+    setEntries((all) => all.map((e) => (e.key === key ? { ...e, ...(typeof change === 'function' ? change(e) : change) } : e)));
+  }, []);
+
+  const inspect = useCallback(
+    async (key: string, path: string, fileName: string, choice: { kind?: ImportKind; mapping?: Mapping }) => {
+      const request = (requests.current.get(key) ?? 0) + 1;
+      requests.current.set(key, request);
+      try {
+        const inspection = await call('import.inspect', { path, fileName, ...choice });
+        if (requests.current.get(key) !== request) return;
+        update(key, (e) => ({
+          stage: e.stage === 'inspecting' || e.stage === 'unreadable' ? 'ready' : e.stage,
+          inspection,
+          mapping: inspection.mapping,
+          mappingEdited: choice.mapping !== undefined,
+          sizeBytes: inspection.sizeBytes,
+          refreshing: false,
+          error: null,
+        }));
+      } catch (caught) {
+        if (requests.current.get(key) !== request) return;
+        const error = asClientError(caught);
+        update(key, (e) => ({ stage: e.inspection ? e.stage : 'unreadable', refreshing: false, error }));
+      }
+    },
+    [update],
+  );
+
+  const add = useCallback(
+    (items: { fileName: string; sizeBytes: number | null; path: string | null; file?: File }[]) => {
+      const added = items.map((item) => ({ ...item, key: `file-${++nextKey.current}` }));
+      setEntries((all) => [...added.map((a) => newEntry(a.key, a.fileName, a.sizeBytes, a.path)), ...all]);
+      for (const item of added) {
+        void (async () => {
+          let path = item.path;
+          if (!path && item.file) {
+            try {
+              path = await filePath(item.file);
+            } catch (caught) {
+              update(item.key, { stage: 'unreadable', error: asClientError(caught) });
+              return;
+            }
+            update(item.key, { path, stage: 'inspecting' });
+          }
+          if (path) await inspect(item.key, path, item.fileName, {});
+        })();
+      }
+    },
+    [inspect, update],
+  );
+
+  const addFiles = useCallback(
+    (files: readonly File[]) => add(files.map((file) => ({ fileName: file.name, sizeBytes: file.size, path: null, file }))),
+    [add],
+  );
+  const addPaths = useCallback(
+    (paths: readonly string[]) => add(paths.map((path) => ({ fileName: baseName(path), sizeBytes: null, path }))),
+    [add],
+  );
+
+  const withEntry = useCallback((key: string, action: (entry: FileEntry) => void) => {
+    const entry = entriesRef.current.find((e) => e.key === key);
+    if (entry) action(entry);
+  }, []);
+
+  const chooseKind = useCallback(
+    (key: string, kind: ImportKind) =>
+      withEntry(key, (entry) => {
+        if (!entry.path) return;
+        update(key, { refreshing: true });
+        void inspect(key, entry.path, entry.fileName, { kind });
+      }),
+    [withEntry, update, inspect],
+  );
+
+  const mapField = useCallback(
+    (key: string, field: string, header: string | null) =>
+      withEntry(key, (entry) => {
+        if (!entry.path || !entry.inspection) return;
+        const mapping = { ...entry.mapping, [field]: header };
+        update(key, { mapping, mappingEdited: true, refreshing: true });
+        void inspect(key, entry.path, entry.fileName, { kind: entry.inspection.kind, mapping });
+      }),
+    [withEntry, update, inspect],
+  );
+
+  const retry = useCallback(
+    (key: string) =>
+      withEntry(key, (entry) => {
+        if (!entry.path) return;
+        update(key, { stage: 'inspecting', error: null });
+        void inspect(key, entry.path, entry.fileName, {});
+      }),
+    [withEntry, update, inspect],
+  );
+
+  const start = useCallback(
+    async (key: string) => {
+      const entry = entriesRef.current.find((e) => e.key === key);
+      if (!entry?.path || !entry.inspection || entry.stage !== 'ready') return;
+      update(key, { stage: 'starting', error: null });
+      try {
+        const { jobId } = await call('import.start', {
+          path: entry.path,
+          fileName: entry.fileName,
+          kind: entry.inspection.kind,
+          mapping: entry.mapping,
+        });
+        update(key, { stage: 'started', jobId });
+      } catch (caught) {
+        update(key, { stage: 'ready', error: asClientError(caught) });
+      }
+    },
+    [update],
+  );
+
+  const dismiss = useCallback((key: string) => {
+    requests.current.delete(key);
+    setEntries((all) => all.filter((e) => e.key !== key));
+  }, []);
+
+  const clearFinished = useCallback(() => {
+    setEntries((all) => all.filter((e) => !finishedEntry(e, progressRef.current)));
+  }, []);
+
+  // Every job's progress, including watched-folder and CLI imports; a finished job is announced once.
+  useEffect(() => {
+    const announced = new Set<string>();
+    const record = (p: ImportProgress) => {
+      setProgress((all) => ({ ...all, [p.jobId]: p }));
+      if (isFinished(p) && !announced.has(p.jobId)) {
+        announced.add(p.jobId);
+        announceFinished(p);
+      }
+    };
+    const unsubscribe = on('import.progress', record);
+    let current = true;
+    // Jobs already running when the page opened (a watched folder, a reload mid-import); events then take over.
+    call('import.jobs', {}).then(
+      (running) => {
+        if (!current) return;
+        setProgress((all) => {
+          const next = { ...all };
+          for (const p of running) next[p.jobId] ??= p;
+          return next;
+        });
+      },
+      () => undefined, // Only a head start: the events carry the same progress.
+    );
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, []);
+
+  const session = useMemo<ImportSession>(
+    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, retry, start, dismiss, clearFinished }),
+    [entries, progress, addFiles, addPaths, chooseKind, mapField, retry, start, dismiss, clearFinished],
+  );
+  return <Context value={session}>{children}</Context>;
+}

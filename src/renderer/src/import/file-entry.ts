@@ -1,0 +1,72 @@
+// One file the CSM dropped or picked, from upload to finished import. Each file is its own job: it is read,
+// shown with its detected kind and mapping, and imported only when the CSM says so.
+import type { ImportProgress, Inspection, Mapping } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/errors';
+
+export type FileStage =
+  /** The web host is receiving the file (Electron skips this: main reads the dropped path). */
+  | 'uploading'
+  /** Main is sniffing the file: kind, source, mapping and a preview. */
+  | 'inspecting'
+  /** Shown with its mapping and preview; waiting for the CSM to press Import. */
+  | 'ready'
+  /** Main refused the file (empty, not text, unterminated quote...). */
+  | 'unreadable'
+  /** import.start was called; the job id is not known yet. */
+  | 'starting'
+  /** A job runs or ran: its progress and summary come from import.progress events. */
+  | 'started';
+
+export interface FileEntry {
+  key: string;
+  fileName: string;
+  sizeBytes: number | null;
+  path: string | null;
+  stage: FileStage;
+  inspection: Inspection | null;
+  /** The mapping the import will use: detected, remembered, or edited by the CSM. */
+  mapping: Mapping;
+  mappingEdited: boolean;
+  /** A re-inspection (new kind or mapping) is running; the previous preview stays on screen meanwhile. */
+  refreshing: boolean;
+  error: AppErrorShape | null;
+  jobId: string | null;
+}
+
+export function newEntry(key: string, fileName: string, sizeBytes: number | null, path: string | null): FileEntry {
+  return {
+    key,
+    fileName,
+    sizeBytes,
+    path,
+    stage: path ? 'inspecting' : 'uploading',
+    inspection: null,
+    mapping: {},
+    mappingEdited: false,
+    refreshing: false,
+    error: null,
+    jobId: null,
+  };
+}
+
+/** A card with nothing left to do: its import ended, or the file could not be read. */
+export function finishedEntry(entry: FileEntry, progress: Record<string, ImportProgress>): boolean {
+  if (entry.stage === 'unreadable') return true;
+  return entry.stage === 'started' && entry.jobId !== null && progress[entry.jobId]?.summary != null;
+}
+
+/** Labels of the required fields that have no column yet: they block the Import button. */
+export function missingRequired(inspection: Inspection, mapping: Mapping): string[] {
+  return inspection.fields.filter((f) => f.required && !mapping[f.field]).map((f) => f.label);
+}
+
+/** "Time", "Time and Account", "Time, Account and User". */
+export function joinLabels(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/** The last segment of a path from the OS file dialog, on Windows or POSIX. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

@@ -1,0 +1,129 @@
+import { Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { MethodOutput, MoneyTotal } from '../../../shared/contract';
+import { formatCount, formatMoney } from '../../../shared/format';
+import type { Filters } from './portfolio-rows';
+
+type Kpis = MethodOutput<'portfolio.overview'>['kpis'];
+
+/** The headline figure in the book's main currency (the one most accounts are billed in); "—" for an empty book. */
+function primaryMoney(total: MoneyTotal): string {
+  return total.primary ? formatMoney(total.primary.amount, total.primary.currency) : '—';
+}
+
+/** The other currencies, listed rather than converted: no exchange rate is known offline. */
+function otherCurrencies(total: MoneyTotal): string | null {
+  const others = total.byCurrency.filter((m) => m.currency !== total.primary?.currency);
+  return others.length ? `+ ${others.map((m) => formatMoney(m.amount, m.currency)).join(' · ')}` : null;
+}
+
+interface CardProps {
+  label: string;
+  value: string;
+  testId: string;
+  sub?: ReactNode;
+  explanation: ReactNode;
+  /** Narrows the table to the accounts behind the figure. */
+  onClick?: () => void;
+  tone?: string;
+}
+
+function KpiCard({ label, value, testId, sub, explanation, onClick, tone }: CardProps) {
+  const body = (
+    <Paper withBorder p="sm" h="100%" style={onClick ? { cursor: 'pointer' } : undefined}>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
+          {label}
+        </Text>
+        <Text fz={22} fw={700} c={tone} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
+          {value}
+        </Text>
+        {sub && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {sub}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+  return (
+    <Tooltip label={explanation} multiline w={300} openDelay={300} position="bottom" withArrow>
+      {onClick ? (
+        <UnstyledButton onClick={onClick} aria-label={`${label}: ${value}. Show these accounts`} h="100%">
+          {body}
+        </UnstyledButton>
+      ) : (
+        <div>{body}</div>
+      )}
+    </Tooltip>
+  );
+}
+
+interface Props {
+  kpis: Kpis;
+  /** Applies a filter that shows the accounts behind a figure (red ones for ARR at risk…). */
+  onShow: (change: Partial<Filters>) => void;
+}
+
+/** The book at a glance; each figure explains itself on hover and, on click, filters the table to its accounts. */
+export function KpiStrip({ kpis, onShow }: Props) {
+  const { arrAtRisk, renewalsNext90Days: renewals } = kpis;
+  const redOthers = otherCurrencies(arrAtRisk.red);
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="kpi-strip">
+      <KpiCard
+        label="Accounts"
+        value={formatCount(kpis.accounts)}
+        testId="kpi-accounts"
+        sub={`${formatCount(kpis.statusCounts.green)} green · ${formatCount(kpis.statusCounts.yellow)} yellow · ${formatCount(kpis.statusCounts.red)} red${kpis.statusCounts.noData ? ` · ${formatCount(kpis.statusCounts.noData)} no data` : ''}`}
+        explanation={`Current customers: every account except the ${formatCount(kpis.churnedAccounts)} churned (last renewal lost). Every figure in this strip counts current customers only. Click to clear the filters.`}
+        onClick={() => onShow({ stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false, search: '' })}
+      />
+      <KpiCard
+        label="Total ARR"
+        value={primaryMoney(kpis.totalArr)}
+        testId="kpi-arr"
+        sub={otherCurrencies(kpis.totalArr) ?? 'annual recurring revenue'}
+        explanation="The sum of the current customers’ ARR. Accounts billed in another currency are added up per currency and listed under the total: Bearing works offline and knows no exchange rate."
+      />
+      <KpiCard
+        label="ARR at risk"
+        value={primaryMoney(arrAtRisk.red)}
+        testId="kpi-arr-at-risk"
+        tone={arrAtRisk.redAccounts > 0 ? 'red' : undefined}
+        sub={`${formatCount(arrAtRisk.redAccounts)} red ${arrAtRisk.redAccounts === 1 ? 'account' : 'accounts'}${redOthers ? ` · ${redOthers}` : ''}`}
+        explanation={`The ARR of current customers whose health status is red: a score below the red threshold, or a rule that forces red (for example no usage in 30 days). Yellow accounts are not counted: ${primaryMoney(arrAtRisk.yellow)} in ${formatCount(arrAtRisk.yellowAccounts)} yellow ${arrAtRisk.yellowAccounts === 1 ? 'account' : 'accounts'} is the watch list. Thresholds and rules are in Settings › Health score. Click to show the red accounts.`}
+        onClick={() => onShow({ statuses: ['red'] })}
+      />
+      <KpiCard
+        label="Renewals in 90 days"
+        value={formatCount(renewals.count)}
+        testId="kpi-renewals"
+        sub={`${primaryMoney(renewals.arr)} ARR${otherCurrencies(renewals.arr) ? ` ${otherCurrencies(renewals.arr)}` : ''}`}
+        explanation="Current customers whose renewal date falls from today through the next 89 days, and the ARR up for renewal. Click to show them."
+        onClick={() => onShow({ renewalWithinDays: 90 })}
+      />
+      <KpiCard
+        label="Median TTV"
+        value={kpis.medianTtvDays === null ? 'no data' : `${formatCount(kpis.medianTtvDays)} days`}
+        testId="kpi-ttv"
+        tone={kpis.medianTtvDays === null ? 'dimmed' : undefined}
+        sub={
+          kpis.medianTtvDays === null
+            ? 'no account has reached basic value yet'
+            : `from ${formatCount(kpis.ttvAccounts)} of ${formatCount(kpis.accounts)} accounts that reached basic value`
+        }
+        explanation="Time to value: days from contract start to the achieved date of the “basic value” milestone, the median over the current customers that achieved it. Accounts that have not are left out, not counted as zero."
+      />
+      <KpiCard
+        label="Needs attention"
+        value={formatCount(kpis.accountsWithOverdueMilestones)}
+        testId="kpi-overdue"
+        tone={kpis.accountsWithOverdueMilestones > 0 ? 'red' : undefined}
+        sub={`with overdue milestones · ${formatCount(kpis.accountsWithQbrOverdue)} with a QBR overdue`}
+        explanation="Current customers with at least one time-to-value milestone past its target date and not achieved; and, below, those whose last QBR is older than the QBR cadence. Click to show the accounts with overdue milestones."
+        onClick={() => onShow({ overdueOnly: true })}
+      />
+    </SimpleGrid>
+  );
+}

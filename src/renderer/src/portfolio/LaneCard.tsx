@@ -1,0 +1,63 @@
+import { Anchor, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { PortfolioRow } from '../../../shared/contract';
+import { formatCount, formatDaysFrom } from '../../../shared/format';
+import { accountHref, openAccount } from './account-link';
+import { formatScore, statusLook } from './health-status';
+import classes from './portfolio-table.module.css';
+import { STAGES } from './StageBadge';
+
+/** Cards have one fixed height so each lane can be virtualized like the table. */
+export const CARD_HEIGHT = 74;
+export const CARD_GAP = 8;
+
+/** One account in a journey lane: health colour on the edge, time in stage, and what needs attention. */
+export function LaneCard({ row, asOf }: { row: PortfolioRow; asOf: string }) {
+  const look = statusLook(row.health.status);
+  const stage = row.stage ? STAGES[row.stage].label.toLowerCase() : null;
+  return (
+    <Paper
+      withBorder
+      px="sm"
+      py={8}
+      h={CARD_HEIGHT}
+      data-testid="lane-card"
+      onClick={(event) => {
+        if (!(event.target instanceof Element && event.target.closest('a'))) openAccount(row.id);
+      }}
+      style={{ cursor: 'pointer', borderLeft: `4px solid var(--mantine-color-${look.color}-filled)`, overflow: 'hidden' }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Anchor href={accountHref(row.id)} c="inherit" fw={500} size="sm" truncate underline="hover" title={row.name}>
+          {row.name}
+        </Anchor>
+        {/* The table's badge, so a score looks the same in both layouts (dark text on yellow, for contrast). */}
+        <span className={classes.score} data-color={row.health.score === null ? 'gray' : look.color} title={`Health ${formatScore(row.health.score)}, ${look.label}`}>
+          {formatScore(row.health.score)}
+        </span>
+      </Group>
+      <Text size="xs" c="dimmed" truncate>
+        {row.owner ?? 'no owner'}
+      </Text>
+      <Group gap="xs" wrap="nowrap" mt={2}>
+        {stage && row.timeInStageDays !== null && (
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            {formatCount(row.timeInStageDays)} days in {stage}
+          </Text>
+        )}
+        {row.stage === 'renewal' && row.renewalDate && (
+          <Text size="xs" c={(row.daysToRenewal ?? 0) < 0 ? 'red' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
+            renews {formatDaysFrom(row.renewalDate, asOf)}
+          </Text>
+        )}
+        {row.overdueMilestones > 0 && (
+          <Tooltip label="Time-to-value milestones past their target date and not achieved">
+            <Badge size="xs" color="red" variant="filled" leftSection={<IconAlertTriangle size={10} />} style={{ flexShrink: 0 }}>
+              {row.overdueMilestones} overdue
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,9 @@
+// The Account view lives at #/account/<id> (hash routing, see hooks/use-hash-route.ts): a link is a plain href,
+// so it works from the table, the lanes and the command palette alike, and survives a reload.
+export function accountHref(id: number): string {
+  return `#/account/${id}`;
+}
+
+export function openAccount(id: number): void {
+  window.location.hash = `/account/${id}`;
+}

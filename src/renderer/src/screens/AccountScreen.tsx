@@ -1,0 +1,93 @@
+// One account (issue #5): the header with contract and stage, then Overview | Milestones | QBRs | Touchpoints.
+// Only the open tab is mounted, so its reads run and refetch while the others cost nothing. Keys 1–4 switch tabs.
+import { Anchor, Center, EmptyState, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconCalendarEvent, IconFlag, IconGauge, IconMessages, IconQuestionMark } from '@tabler/icons-react';
+import { useState } from 'react';
+import { AccountHeader } from '../account/AccountHeader';
+import { MilestonesTab } from '../account/milestones/MilestonesTab';
+import { OverviewTab } from '../account/overview/OverviewTab';
+import { QbrsTab } from '../account/qbrs/QbrsTab';
+import { QueryError } from '../account/QueryStates';
+import { TouchpointsTab } from '../account/touchpoints/TouchpointsTab';
+import { useToday } from '../account/use-today';
+import { useQuery } from '../hooks/use-query';
+
+const TABS = [
+  { value: 'overview', label: 'Overview', icon: IconGauge },
+  { value: 'milestones', label: 'Milestones', icon: IconFlag },
+  { value: 'qbrs', label: 'QBRs', icon: IconCalendarEvent },
+  { value: 'touchpoints', label: 'Touchpoints', icon: IconMessages },
+] as const;
+type TabName = (typeof TABS)[number]['value'];
+
+function NotFound({ id }: { id: number }) {
+  return (
+    <Center py="xl" data-testid="account-not-found">
+      <EmptyState
+        maw={520}
+        icon={<IconQuestionMark size={32} stroke={1.5} />}
+        withIndicatorBackground
+        title="No such account"
+        description={`There is no account #${id} in this book: it may have been removed with its import or the demo data.`}
+      >
+        <EmptyState.Actions>
+          <Anchor href="#/portfolio">Back to the portfolio</Anchor>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Center>
+  );
+}
+
+export function AccountScreen({ id }: { id: number }) {
+  const account = useQuery('accounts.get', { id });
+  const today = useToday();
+  const [tab, setTab] = useState<TabName>('overview');
+  useHotkeys(TABS.map((t, i) => [String(i + 1), () => setTab(t.value)]));
+
+  if (account.error && !account.data) {
+    if (account.error.code === 'not_found') return <NotFound id={id} />;
+    return <QueryError title="Could not load the account" error={account.error} onRetry={account.refetch} />;
+  }
+  if (!account.data) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading the account">
+        <Skeleton height={14} width={90} />
+        <Skeleton height={32} width="40%" />
+        <Skeleton height={70} />
+        <Skeleton height={36} width="50%" />
+        <Skeleton height={300} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md" data-testid="account-screen">
+      <AccountHeader account={account.data} today={today} />
+      <Tabs value={tab} onChange={(v) => setTab(TABS.find((t) => t.value === v)?.value ?? 'overview')} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((t, i) => (
+            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />} data-testid={`tab-${t.value}`}>
+              {t.label}{' '}
+              <Text span size="xs" c="dimmed" visibleFrom="md">
+                <Kbd size="xs">{i + 1}</Kbd>
+              </Text>
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <OverviewTab accountId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="milestones" pt="md">
+          <MilestonesTab accountId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="qbrs" pt="md">
+          <QbrsTab accountId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="touchpoints" pt="md">
+          <TouchpointsTab accountId={id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+// The QBR deck (issue #6): build a PPTX with native charts, or the same content as PDF, for one account and one
+// calendar quarter; the branding it carries (company name, colour, logo) lives in Settings.
+import { z } from 'zod';
+import { empty, id, isoDate, method } from './define';
+
+export const DeckFormat = z.enum(['pptx', 'pdf']);
+export type DeckFormat = z.infer<typeof DeckFormat>;
+
+/** A calendar quarter as the CLI spells it: "2026Q3". Parsed (and refused with `invalid_quarter`) by the service. */
+const quarterText = z.string().min(1).max(20);
+
+export const DeckSettings = z.object({
+  companyName: z.string(),
+  /** "#4263eb": the title bars and the "this quarter" series. */
+  color: z.string(),
+  /** A PNG or JPEG on this machine; null = no logo. */
+  logoPath: z.string().nullable(),
+});
+export type DeckSettings = z.infer<typeof DeckSettings>;
+
+export const DeckQuarter = z.object({
+  /** "2026Q3" */
+  id: z.string(),
+  /** "Q3 2026" */
+  label: z.string(),
+  start: isoDate,
+  end: isoDate,
+  /** False for the quarter today falls in: its deck reads "to date" and is computed as of today. */
+  complete: z.boolean(),
+});
+export type DeckQuarter = z.infer<typeof DeckQuarter>;
+
+export const deckMethods = {
+  'deck.build': method({
+    input: z
+      .object({
+        accountId: id,
+        /** Default: the last complete quarter. */
+        quarter: quarterText.optional(),
+        format: DeckFormat,
+        /**
+         * Where to save it (an absolute path ending in .pptx or .pdf, matching format), e.g. from a Save dialog.
+         * Default: `<data folder>/decks/<account> QBR <quarter>.<format>`.
+         */
+        outPath: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      /** Absolute path of the file written: the desktop shell opens it, the web host serves it from /api/download. */
+      path: z.string(),
+      format: DeckFormat,
+      quarter: DeckQuarter,
+      /** The as-of date every number was computed at: the quarter's last day, or today for a quarter in progress. */
+      asOf: isoDate,
+      slides: z.number().int(),
+      sizeBytes: z.number().int(),
+      durationMs: z.number(),
+    }),
+  }),
+  /** The quarters a deck can be built for (newest first) and the default one. */
+  'deck.quarters': method({
+    input: z.object({ accountId: id.optional() }).strict(),
+    output: z.object({ defaultQuarter: z.string(), quarters: z.array(DeckQuarter) }),
+  }),
+  'deck.settings.get': method({
+    input: empty,
+    output: z.object({ settings: DeckSettings, defaults: DeckSettings }),
+  }),
+  'deck.settings.set': method({
+    input: z
+      .object({
+        companyName: z.string().trim().min(1).max(80).optional(),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')
+          .optional(),
+        logoPath: z.string().min(1).max(4096).nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ settings: DeckSettings }),
+    writes: ['settings'],
+  }),
+};

@@ -1,0 +1,144 @@
+// The Portfolio screen in one call: the KPI strip and one row per account with everything the table, the
+// journey lanes and the command palette need, read from the daily health snapshots (fast at 2,000 accounts).
+// Saved views store the table's filters and sort by name.
+import { z } from 'zod';
+import { Stage } from './accounts';
+import { empty, id, isoDate, method } from './define';
+import { HealthStatus } from './metrics';
+import { UndoTicket } from './undo';
+
+/** Money in major units (e.g. dollars) with its ISO currency. */
+export const Money = z.object({ currency: z.string(), amount: z.number() });
+export type Money = z.infer<typeof Money>;
+
+/** A sum over accounts that may mix currencies: one figure per currency (largest first) and the primary one. */
+export const MoneyTotal = z.object({ byCurrency: z.array(Money), primary: Money.nullable() });
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
+
+export const PortfolioRow = z.object({
+  id,
+  name: z.string(),
+  owner: z.string().nullable(),
+  industry: z.string().nullable(),
+  /** The stage in force (override, else computed); null for churned accounts and accounts without dates. */
+  stage: Stage.nullable(),
+  stageOverridden: z.boolean(),
+  /** The first day of the stage in force, and the days since (journey lanes: "42 days in adoption"). */
+  stageStartedOn: isoDate.nullable(),
+  timeInStageDays: z.number().int().nullable(),
+  churned: z.boolean(),
+  arr: z.number().nullable(),
+  currency: z.string(),
+  licenses: z.number().int().nullable(),
+  contractStart: isoDate.nullable(),
+  renewalDate: isoDate.nullable(),
+  /** renewal − as-of; negative once the date has passed. */
+  daysToRenewal: z.number().int().nullable(),
+  health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable() }),
+  /** Daily scores for the sparkline, oldest first, ending on the as-of date; rounded; null = no snapshot. */
+  trend: z.array(z.number().nullable()),
+  /** Score now − score 30 days before. */
+  delta30: z.number().nullable(),
+  /** MAU ÷ licenses (METRICS.md); null without licenses or usage. */
+  licenseUtilization: z.number().nullable(),
+  lastQbrDate: isoDate.nullable(),
+  qbrOverdue: z.boolean().nullable(),
+  /** TTV milestones past their target and not achieved. */
+  overdueMilestones: z.number().int(),
+  isDemo: z.boolean(),
+});
+export type PortfolioRow = z.infer<typeof PortfolioRow>;
+
+const StatusCounts = z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), noData: z.number().int() });
+
+export const PortfolioKpis = z.object({
+  /** Current customers: every account but the churned ones (the KPIs below count these only). */
+  accounts: z.number().int(),
+  churnedAccounts: z.number().int(),
+  totalArr: MoneyTotal,
+  arrAtRisk: z.object({
+    red: MoneyTotal,
+    redAccounts: z.number().int(),
+    yellow: MoneyTotal,
+    yellowAccounts: z.number().int(),
+  }),
+  /** Renewal date from the as-of date through 89 days after it. */
+  renewalsNext90Days: z.object({ count: z.number().int(), arr: MoneyTotal }),
+  /** Median basic-value TTV (achieved − contract start) over the accounts that achieved it; null if none. */
+  medianTtvDays: z.number().nullable(),
+  ttvAccounts: z.number().int(),
+  statusCounts: StatusCounts,
+  /** Accounts with at least one overdue milestone, and with an overdue QBR. */
+  accountsWithOverdueMilestones: z.number().int(),
+  accountsWithQbrOverdue: z.number().int(),
+});
+
+export const PortfolioSortColumn = z.enum([
+  'name',
+  'owner',
+  'stage',
+  'health',
+  'delta30',
+  'arr',
+  'renewalDate',
+  'licenseUtilization',
+  'lastQbrDate',
+  'overdueMilestones',
+  'timeInStageDays',
+]);
+
+/** The table's filters as a view stores them; each field has a default so old views keep parsing. */
+export const ViewFilters = z.object({
+  search: z.string().max(200).default(''),
+  stages: z.array(Stage).default([]),
+  statuses: z.array(z.enum(['green', 'yellow', 'red', 'no_data'])).default([]),
+  owners: z.array(z.string().max(200)).max(500).default([]),
+  /** Renewal within this many days of today (passed renewals excluded); null = any. */
+  renewalWithinDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** Only accounts with an overdue milestone. */
+  overdueOnly: z.boolean().default(false),
+  includeChurned: z.boolean().default(false),
+});
+export type ViewFilters = z.infer<typeof ViewFilters>;
+
+export const ViewSort = z.object({ column: PortfolioSortColumn, direction: z.enum(['asc', 'desc']) });
+
+export const SavedView = z.object({
+  id,
+  name: z.string(),
+  filters: ViewFilters,
+  sort: ViewSort,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type SavedView = z.infer<typeof SavedView>;
+
+export const portfolioMethods = {
+  'portfolio.overview': method({
+    input: z.object({ asOf: isoDate.optional(), trendDays: z.number().int().min(7).max(90).optional() }).strict(),
+    output: z.object({
+      asOf: isoDate,
+      trendDays: z.number().int(),
+      /** The currency most accounts are billed in: every MoneyTotal's `primary` is in it. */
+      primaryCurrency: z.string().nullable(),
+      kpis: PortfolioKpis,
+      /** Every account, churned ones included (flagged), in name order. */
+      rows: z.array(PortfolioRow),
+    }),
+  }),
+  'views.list': method({ input: empty, output: z.object({ items: z.array(SavedView) }) }),
+  'views.save': method({
+    input: z
+      .object({
+        /** Update this view; without it, a view of the same name (any case) is replaced, else one is added. */
+        id: id.optional(),
+        name: z.string().trim().min(1).max(80),
+        filters: ViewFilters.default(ViewFilters.parse({})),
+        sort: ViewSort.default({ column: 'name', direction: 'asc' }),
+      })
+      .strict(),
+    output: SavedView,
+    writes: ['views'],
+  }),
+  'views.delete': method({ input: z.object({ id }).strict(), output: UndoTicket, writes: ['views'] }),
+};

@@ -1,0 +1,81 @@
+// The Settings screen's own settings: time zone, QBR cadence, stage lengths, key features, where the data lives
+// and its backups. Health weights, thresholds, rules and the adoption definitions are the metrics settings, read
+// and written through health.settings.* (one store for every knob of the model, not two).
+import { z } from 'zod';
+import { empty, id, method, TABLES } from './define';
+
+export const Feature = z.object({ id, key: z.string(), name: z.string(), isKey: z.boolean(), isPaid: z.boolean() });
+export type Feature = z.infer<typeof Feature>;
+
+export const Backup = z.object({
+  /** The file's name inside the backups folder: what backup.restore takes. */
+  file: z.string(),
+  path: z.string(),
+  /** Epoch ms (the file's modification time). */
+  createdAt: z.number(),
+  sizeBytes: z.number().int(),
+  /** Who took it: the CSM (Back up now), the app before a migration, or before a restore. */
+  kind: z.enum(['manual', 'before_migration', 'before_restore', 'other']),
+});
+export type Backup = z.infer<typeof Backup>;
+
+export const AppSettings = z.object({
+  /** The configured IANA time zone; null = follow the machine's. */
+  timeZone: z.string().nullable(),
+  machineTimeZone: z.string(),
+  /** The one in force: what "today" and every day boundary use. */
+  effectiveTimeZone: z.string(),
+  /** Days between QBRs: the next one is suggested this long after the last, and is overdue after it. */
+  qbrCadenceDays: z.number().int(),
+  /**
+   * Journey stage lengths. onboardingDays and renewalDays are settings; adoptionDays is what remains of a
+   * contractDays-long contract (365 − 30 − 90 = 245 with the defaults: the renewal stage takes precedence).
+   */
+  stageLengths: z.object({
+    onboardingDays: z.number().int(),
+    adoptionDays: z.number().int(),
+    renewalDays: z.number().int(),
+    contractDays: z.number().int(),
+  }),
+  /** Every known feature; isKey marks the key features breadth and adoption count. */
+  features: z.array(Feature),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  backupsDir: z.string(),
+  /** Newest first. */
+  backups: z.array(Backup),
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+
+export const settingsMethods = {
+  'settings.get': method({ input: empty, output: AppSettings }),
+  'settings.update': method({
+    input: z
+      .object({
+        /** An IANA name ("Europe/Berlin"); null returns to the machine's time zone. */
+        timeZone: z.string().max(100).nullable().optional(),
+        qbrCadenceDays: z.number().int().min(1).max(730).optional(),
+        stageLengths: z
+          .object({ onboardingDays: z.number().int().min(1).max(365).optional(), renewalDays: z.number().int().min(1).max(365).optional() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: AppSettings,
+    writes: ['settings', 'health'],
+  }),
+  'features.update': method({
+    input: z
+      .object({ id, isKey: z.boolean().optional(), isPaid: z.boolean().optional(), name: z.string().trim().min(1).max(200).optional() })
+      .strict(),
+    output: Feature,
+    writes: ['features', 'health'],
+  }),
+  'backup.create': method({ input: empty, output: Backup, writes: ['backups'] }),
+  'backup.restore': method({
+    input: z.object({ file: z.string().min(1).max(255) }).strict(),
+    output: z.object({ restoredFrom: Backup, safetyBackup: Backup }),
+    // Everything may differ after a restore.
+    writes: TABLES,
+  }),
+};

@@ -1,0 +1,123 @@
+// The account's timeline: logged touchpoints (calls, emails, meetings, support cases, campaigns) and survey
+// responses (NPS, CSAT, proficiency) merged, newest first, with quick entry of each.
+import { z } from 'zod';
+import { id, isoDate, method } from './define';
+import { UndoTicket } from './undo';
+
+export const TouchpointKind = z.enum(['call', 'email', 'meeting', 'support_case', 'campaign']);
+export type TouchpointKind = z.infer<typeof TouchpointKind>;
+export const SurveyKind = z.enum(['nps', 'csat', 'proficiency']);
+export type SurveyKind = z.infer<typeof SurveyKind>;
+
+export const TouchpointItem = z.object({
+  source: z.literal('touchpoint'),
+  /** Unique across the merged timeline ("touchpoint:12"): a stable React key. */
+  key: z.string(),
+  id,
+  accountId: id,
+  kind: TouchpointKind,
+  date: isoDate,
+  title: z.string(),
+  notes: z.string().nullable(),
+  /** Support cases only. withinSla null = no SLA set. */
+  caseStatus: z.enum(['open', 'closed']).nullable(),
+  closedDate: isoDate.nullable(),
+  resolved: z.boolean().nullable(),
+  withinSla: z.boolean().nullable(),
+  /** Support cases: days open so far (open) or until closed; null for other kinds. */
+  daysOpen: z.number().int().nullable(),
+  /** Campaigns: the feature promoted and whether the customer responded. */
+  featureKey: z.string().nullable(),
+  featureName: z.string().nullable(),
+  responded: z.boolean().nullable(),
+});
+export type TouchpointItem = z.infer<typeof TouchpointItem>;
+
+export const SurveyItem = z.object({
+  source: z.literal('survey'),
+  key: z.string(),
+  id,
+  accountId: id,
+  kind: SurveyKind,
+  date: isoDate,
+  /** NPS: one answer 0–10; CSAT and proficiency: 1–5. */
+  score: z.number(),
+  userId: id.nullable(),
+  /** The respondent's name, else email; null for an account-level answer. */
+  userName: z.string().nullable(),
+});
+export type SurveyItem = z.infer<typeof SurveyItem>;
+
+export const TimelineItem = z.discriminatedUnion('source', [TouchpointItem, SurveyItem]);
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
+const title = z.string().trim().min(1).max(300);
+const notes = z.string().max(8000);
+const touchpointFields = {
+  kind: TouchpointKind,
+  date: isoDate,
+  title,
+  notes: notes.nullable().optional(),
+  caseStatus: z.enum(['open', 'closed']).nullable().optional(),
+  closedDate: isoDate.nullable().optional(),
+  resolved: z.boolean().nullable().optional(),
+  withinSla: z.boolean().nullable().optional(),
+  /** A feature's key (features.key); campaigns only. */
+  featureKey: z.string().max(200).nullable().optional(),
+  responded: z.boolean().nullable().optional(),
+};
+
+export const touchpointMethods = {
+  'touchpoints.list': method({
+    input: z
+      .object({
+        accountId: id,
+        /** Only these kinds (touchpoint or survey kinds); all by default. */
+        kinds: z.array(z.union([TouchpointKind, SurveyKind])).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+        asOf: isoDate.optional(),
+      })
+      .strict(),
+    output: z.object({ accountId: id, items: z.array(TimelineItem), total: z.number().int() }),
+  }),
+  'touchpoints.create': method({
+    input: z.object({ accountId: id, ...touchpointFields }).strict(),
+    output: TouchpointItem,
+    writes: ['touchpoints', 'health'],
+  }),
+  'touchpoints.update': method({
+    input: z
+      .object({
+        id,
+        kind: touchpointFields.kind.optional(),
+        date: touchpointFields.date.optional(),
+        title: title.optional(),
+        notes: touchpointFields.notes,
+        caseStatus: touchpointFields.caseStatus,
+        closedDate: touchpointFields.closedDate,
+        resolved: touchpointFields.resolved,
+        withinSla: touchpointFields.withinSla,
+        featureKey: touchpointFields.featureKey,
+        responded: touchpointFields.responded,
+      })
+      .strict(),
+    output: TouchpointItem,
+    writes: ['touchpoints', 'health'],
+  }),
+  'touchpoints.delete': method({ input: z.object({ id }).strict(), output: UndoTicket, writes: ['touchpoints', 'health'] }),
+  'surveys.create': method({
+    input: z
+      .object({
+        accountId: id,
+        kind: SurveyKind,
+        score: z.number(),
+        date: isoDate,
+        /** The respondent, one of the account's known users; omitted for an account-level answer. */
+        userEmail: z.string().trim().min(1).max(320).optional(),
+      })
+      .strict(),
+    output: SurveyItem,
+    writes: ['surveys', 'health'],
+  }),
+  'surveys.delete': method({ input: z.object({ id }).strict(), output: UndoTicket, writes: ['surveys', 'health'] }),
+};

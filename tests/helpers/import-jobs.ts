@@ -1,0 +1,76 @@
+// Running import jobs through the API as a screen does (start, then follow 'import.progress' to the end), and
+// looking at the store the way the import tests compare it.
+import type Database from 'better-sqlite3';
+import type { Backend } from '../../src/main/app';
+import type { ImportProgress, ImportSummary, MethodInput } from '../../src/shared/contract';
+
+export interface FollowedJob {
+  jobId: string;
+  summary: ImportSummary;
+  phases: ImportProgress['phase'][];
+}
+
+const FINAL = new Set(['done', 'failed', 'cancelled']);
+
+/** Starts an import and resolves with its summary and every phase it reported, in order. */
+export async function runJob(
+  backend: Backend,
+  input: MethodInput<'import.start'>,
+  onProgress?: (p: ImportProgress, jobId: string) => void,
+): Promise<FollowedJob> {
+  const seen: ImportProgress[] = [];
+  let wanted: string | null = null;
+  let finish: (p: ImportProgress) => void = () => undefined;
+  const finished = new Promise<ImportProgress>((resolve) => (finish = resolve));
+  // Subscribed before the start: nothing the job reports can be missed.
+  const off = backend.api.subscribe((event, payload) => {
+    if (event !== 'import.progress') return;
+    const p = payload as ImportProgress;
+    seen.push(p);
+    if (wanted !== null && p.jobId === wanted) {
+      onProgress?.(p, wanted);
+      if (FINAL.has(p.phase)) finish(p);
+    }
+  });
+  const started = await backend.api.invoke('import.start', input);
+  if (!started.ok) {
+    off();
+    throw new Error(`import.start failed: ${JSON.stringify(started.error)}`);
+  }
+  const jobId = (started.value as { jobId: string }).jobId;
+  wanted = jobId;
+  const early = seen.find((p) => p.jobId === jobId && FINAL.has(p.phase));
+  const end = early ?? (await finished);
+  off();
+  if (!end.summary) throw new Error(`job ${jobId} ended (${end.phase}) without a summary`);
+  return { jobId, summary: end.summary, phases: seen.filter((p) => p.jobId === jobId).map((p) => p.phase) };
+}
+
+/** usage_daily next to the GROUP BY over usage_events it must equal (minutes rounded: float sums differ in order). */
+export function rollupsAndEvents(sqlite: Database.Database): { rollups: unknown[]; fromEvents: unknown[] } {
+  const rollups = sqlite
+    .prepare('SELECT account_id, day, user_id, feature_id, events, round(minutes, 6) AS minutes FROM usage_daily ORDER BY 1, 2, 3, 4')
+    .all();
+  const fromEvents = sqlite
+    .prepare(
+      `SELECT account_id, day, user_id, feature_id, sum(count) AS events, round(sum(minutes), 6) AS minutes
+       FROM usage_events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    )
+    .all();
+  return { rollups, fromEvents };
+}
+
+/** Every row of every table, in rowid order: two snapshots are equal when the store holds exactly the same. */
+export function snapshot(sqlite: Database.Database): Record<string, unknown[]> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  return out;
+}
+
+export function count(sqlite: Database.Database, sql: string, ...params: unknown[]): number {
+  return sqlite.prepare(sql).pluck().get(...params) as number;
+}
