@@ -120,6 +120,25 @@ describe('import jobs through the API', () => {
   });
 });
 
+describe('who an event belongs to', () => {
+  it("counts an event with no account for a known user's account, and rejects it for an unknown user", async () => {
+    backend = tempBackend();
+    await runJob(backend, { path: fixture('daily-usage.csv'), timeZone: 'UTC' }); // u-1001 is in acme
+    const file = path.join(work, 'no-account.csv');
+    fs.writeFileSync(file, 'user_id,account_id,event,timestamp\nu-1001,,Login,2025-03-05 09:00:00\nu-9999,,Login,2025-03-05 09:00:00\n');
+    const job = await runJob(backend, { path: file, timeZone: 'UTC' });
+    expect(job.summary).toMatchObject({ status: 'imported_with_rejections', rowsAccepted: 1, distinctAccounts: 1 });
+    expect(job.summary.rejected).toEqual([{ line: 3, code: 'anonymous_no_account', reason: expect.stringContaining('"u-9999" is not known') }]);
+    const account = backend.database.sqlite
+      .prepare("SELECT a.external_id FROM usage_events e JOIN accounts a ON a.id = e.account_id WHERE e.import_id = ?")
+      .pluck()
+      .get(job.summary.importId);
+    expect(account).toBe('acme');
+    // The rejected row created nothing: no user u-9999.
+    expect(count(backend.database.sqlite, "SELECT count(*) FROM users WHERE external_id = 'u-9999'")).toBe(0);
+  });
+});
+
 describe('files that stress the reader', () => {
   it('imports a file with a 5 MB cell without stalling; a 5 MB value in a mapped column is rejected, not stored', async () => {
     const file = path.join(work, 'huge-cell.csv');

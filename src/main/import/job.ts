@@ -173,14 +173,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) : null);
   const localMidnight = (date: string) => clock.localToEpoch(Date.parse(`${date}T00:00:00Z`));
 
-  // Foreign keys are checked by construction here (every id written was just read or created by the StoreWriter
-  // inside this transaction); SQLite's own check doubles the cost of each insert. It cannot change inside a
-  // transaction, so it is switched off before BEGIN and restored after COMMIT or ROLLBACK.
-  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
-  sqlite.pragma('foreign_keys = OFF');
   // The rollup sorts every new event once. With temp_store = MEMORY SQLite keeps that whole sort in memory (10
   // million rows: gigabytes); with FILE it sorts in cache-sized runs and merges them from a temp file, so the
-  // import's memory stays flat however long the file.
+  // import's memory stays flat however long the file. It cannot change inside a transaction: set before BEGIN,
+  // restored after COMMIT or ROLLBACK.
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
   sqlite.pragma('temp_store = FILE');
   try {
@@ -337,7 +333,6 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     if (e.code !== 'cancelled') recordFailure(options, summary, totalBytes);
     return finish();
   } finally {
-    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`temp_store = ${tempStore}`);
   }
 }

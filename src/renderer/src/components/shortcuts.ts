@@ -27,6 +27,9 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: [[MOD, ',']], description: 'Settings (desktop app menu)', desktopOnly: true },
 ];
 
+/** Marks the screen's search box, the one "/" focuses. */
+export const SEARCH_BOX_ATTRIBUTE = 'data-search-box';
+
 /** "g" then a letter: a sequence, as in Gmail or GitHub, so single letters stay free for typing. */
 export const GO_TO: Record<string, Route> = { p: 'portfolio', i: 'import', s: 'settings' };
 /** mod+1…3, in the navbar's order. */

@@ -3,18 +3,22 @@
 // command palette (Mantine Spotlight listens for it itself).
 import { useEffect, useRef } from 'react';
 import type { Route } from '../hooks/use-hash-route';
-import { GO_TO, NUMBERED } from './shortcuts';
+import { GO_TO, NUMBERED, SEARCH_BOX_ATTRIBUTE } from './shortcuts';
 
 const SEQUENCE_MS = 1500;
 
+// Inputs that take no text: after clicking a checkbox, a chip or a segmented control, the shortcuts still work.
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 /** Focuses the screen's search box; on another screen, goes to the portfolio first and focuses it once shown. */
 function focusSearch(navigate: (route: Route) => void) {
-  const find = () => document.querySelector<HTMLInputElement>('[data-search-box]');
+  const find = () => document.querySelector<HTMLInputElement>(`[${SEARCH_BOX_ATTRIBUTE}]`);
   const box = find();
   if (box) {
     box.focus();

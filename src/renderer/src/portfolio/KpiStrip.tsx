@@ -92,7 +92,7 @@ export function KpiStrip({ kpis, onShow }: Props) {
         testId="kpi-arr-at-risk"
         tone={arrAtRisk.redAccounts > 0 ? 'red' : undefined}
         sub={`${formatCount(arrAtRisk.redAccounts)} red ${arrAtRisk.redAccounts === 1 ? 'account' : 'accounts'}${redOthers ? ` · ${redOthers}` : ''}`}
-        explanation={`The ARR of current customers whose health status is red: a score below the red threshold, or a rule that forces red (for example no usage in 30 days). Yellow accounts are not counted: ${primaryMoney(arrAtRisk.yellow)} in ${formatCount(arrAtRisk.yellowAccounts)} yellow ${arrAtRisk.yellowAccounts === 1 ? 'account' : 'accounts'} is the watch list. Thresholds and rules are in Settings › Health score. Click to show the red accounts.`}
+        explanation={`The ARR of current customers whose health status is red: a score below the red threshold, or a rule that forces red (for example no usage in 30 days). Yellow accounts are not counted; they are the watch list: ${primaryMoney(arrAtRisk.yellow)} in ${formatCount(arrAtRisk.yellowAccounts)} ${arrAtRisk.yellowAccounts === 1 ? 'account' : 'accounts'}. Thresholds and rules are in Settings › Health score. Click to show the red accounts.`}
         onClick={() => onShow({ statuses: ['red'] })}
       />
       <KpiCard

@@ -2,6 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInpu
 import { IconAlertCircle, IconLayoutColumns, IconSearch, IconTable } from '@tabler/icons-react';
 import { useDeferredValue, useMemo } from 'react';
 import { formatCount } from '../../../shared/format';
+import { SEARCH_BOX_ATTRIBUTE } from '../components/shortcuts';
 import { useQuery } from '../hooks/use-query';
 import { AccountsTable } from '../portfolio/AccountsTable';
 import { EmptyBook } from '../portfolio/EmptyBook';
@@ -11,9 +12,6 @@ import { PortfolioFilters } from '../portfolio/PortfolioFilters';
 import { filterRows, isFiltered, sortRows } from '../portfolio/portfolio-rows';
 import { SavedViewsMenu } from '../portfolio/SavedViewsMenu';
 import { usePortfolioState, type Layout } from '../portfolio/use-portfolio-state';
-
-/** The search box the "/" shortcut focuses (components/KeyboardShortcuts.tsx). */
-export const SEARCH_BOX_ATTRIBUTE = 'data-search-box';
 
 function Loading() {
   return (

@@ -28,7 +28,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
   const s = settings.data;
 
   return (
-    <Stack maw={800} gap="md" pb="md">
+    <Stack maw={740} gap="md" pb="md">
       <Stack gap={6}>
         <Title order={2}>Settings</Title>
         {/* Buttons, not #anchors: the hash is the app's router. */}

@@ -58,8 +58,7 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
         />
         <NumberInput
           w={190}
-          label="QBR every (days)"
-          description="Overdue after this long"
+          label="QBR cadence (days)"
           min={1}
           max={730}
           allowDecimal={false}
@@ -72,7 +71,7 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
         <Progress.Root size={22} data-testid="stage-bar">
           <Tooltip label={`Onboarding: ${form.onboardingDays} days`}>
             <Progress.Section value={pct(form.onboardingDays)} color="blue">
-              <Progress.Label>Onboarding</Progress.Label>
+              <Progress.Label>{form.onboardingDays} d</Progress.Label>
             </Progress.Section>
           </Tooltip>
           <Tooltip label={`Adoption: ${adoption} days`}>
@@ -82,12 +81,13 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
           </Tooltip>
           <Tooltip label={`Renewal: ${form.renewalDays} days`}>
             <Progress.Section value={pct(Math.min(form.renewalDays, contract))} color="grape">
-              <Progress.Label>Renewal</Progress.Label>
+              <Progress.Label>Renewal {form.renewalDays} d</Progress.Label>
             </Progress.Section>
           </Tooltip>
         </Progress.Root>
         <Text size="xs" c="dimmed" data-testid="stage-summary">
-          In a {contract}-day contract: onboarding {form.onboardingDays} days, adoption {adoption} days, renewal {form.renewalDays} days.
+          In a {contract}-day contract: onboarding {form.onboardingDays} days, adoption {adoption} days, renewal {form.renewalDays} days. A QBR
+          is overdue {form.qbrCadenceDays} days after the last one.
         </Text>
       </Stack>
       {dirty && (
