@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEventsCsv } from '../../bench/events-csv';
 import { openBackend } from '../../src/main/app';
 import { startImport } from '../../src/main/services/imports';
@@ -26,10 +26,15 @@ beforeAll(async () => {
   csv = path.join(work, 'events.csv');
   csvSize = await writeEventsCsv(csv, { rows: ROWS, users: 3_000, accounts: 20 });
 });
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of [work, ...dataDirs]) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** A data folder that already holds one small import, which must survive whatever happens next. */
 async function seededDataDir(): Promise<string> {
   const dataDir = tempDir('bearing-kill-data-');
+  dataDirs.push(dataDir);
   const backend = openBackend({ host: 'cli', dataDir });
   try {
     const summary = await startImport(backend.context, { path: SEED_FIXTURE, timeZone: 'UTC' }).done;

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -68,6 +68,7 @@ function readDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
 const lines = (s: Summary) => s.rejected.map((r) => [r.line, r.code]);
 
 let work: string;
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 beforeAll(() => {
   work = tempDir('bearing-cli-import-');
   // The same event on lines 2 and 4 (a re-sent batch): stored once, line 4 reported as its duplicate.

@@ -3,7 +3,7 @@
 // and the other imports are untouched.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { ImportRecord } from '../../src/shared/contract';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
@@ -15,8 +15,11 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 let backend: (Backend & { dataDir: string }) | undefined;
 afterEach(() => {
   backend?.close();
+  // Some of these stores hold 100,000+ rows: not left behind in the temp folder.
+  if (backend) fs.rmSync(backend.dataDir, { recursive: true, force: true });
   backend = undefined;
 });
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 let work: string;
 beforeAll(() => {

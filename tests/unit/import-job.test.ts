@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { ImportProgress, Inspection } from '../../src/shared/contract';
 import { writeEventsCsv } from '../../bench/events-csv';
@@ -17,8 +17,11 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 let backend: (Backend & { dataDir: string }) | undefined;
 afterEach(() => {
   backend?.close();
+  // Some of these stores hold 100,000+ rows: not left behind in the temp folder.
+  if (backend) fs.rmSync(backend.dataDir, { recursive: true, force: true });
   backend = undefined;
 });
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 let work: string;
 let large: string;
@@ -227,5 +230,17 @@ describe('the history', () => {
     expect(after).toMatchObject({ kind: 'events', mappingRemembered: true, mapping });
     const next = await runJob(backend, { path: second, timeZone: 'UTC' });
     expect(next.summary).toMatchObject({ status: 'imported', rowsAccepted: 1, kind: 'events' });
+  });
+});
+
+describe('health after an import', () => {
+  it('is backfilled right after an import (in the worker), on the clock of the import', async () => {
+    backend = tempBackend({ host: 'web' });
+    const job = await runJob(backend, { path: fixture('daily-usage.csv'), timeZone: 'UTC' });
+    expect(job.summary.status).toBe('imported');
+    const latest = backend.database.sqlite.prepare('SELECT max(day) AS day, count(*) AS n FROM health_snapshots').get() as { day: string; n: number };
+    // tempBackend's clock says 2026-11-24; the worker used the job's "now", not the wall clock.
+    expect(latest.day).toBe('2026-11-24');
+    expect(latest.n).toBeGreaterThan(1);
   });
 });

@@ -34,6 +34,8 @@ export const REJECT_CODES = [
   'negative_count',
   'not_a_number',
   'anonymous_no_account',
+  /** An account but only an anonymous device id: usage metrics count known users. */
+  'anonymous_user',
   'missing_value',
   'invalid_email',
   'value_too_long',

@@ -6,7 +6,6 @@ import type { DeckFormat, MethodInput, MethodOutput } from '../../shared/contrac
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup } from '../api/handlers';
 import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from '../deck/branding';
-import { buildDeck } from '../deck/build';
 import { lastCompleteQuarter, quartersBetween, type Quarter } from '../deck/quarter';
 import { todayOf } from './clock';
 import type { ServiceContext } from './context';
@@ -56,6 +55,8 @@ async function writeDeckFile(file: string, buffer: Buffer): Promise<string> {
 export async function buildDeckFile(ctx: ServiceContext, input: MethodInput<'deck.build'>): Promise<MethodOutput<'deck.build'>> {
   const started = performance.now();
   const target = input.outPath === undefined ? null : checkOutPath(input.outPath, input.format);
+  // pptxgenjs and pdfkit are loaded on the first deck, not at every start of the app or the CLI.
+  const { buildDeck } = await import('../deck/build');
   const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format });
   const { quarter, account, asOf } = built.data;
   const file = await writeDeckFile(target ?? path.join(decksDir(ctx), deckFileName(account.name, quarter, input.format)), built.buffer);

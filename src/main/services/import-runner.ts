@@ -14,7 +14,7 @@ import type { WorkerMessage, WorkerStart } from '../import/worker';
 export type JobSpec = Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
 
 export interface JobHandle {
-  done: Promise<{ summary: ImportSummary; accountIds: number[] }>;
+  done: Promise<{ summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }>;
   cancel(): void;
 }
 
@@ -24,7 +24,7 @@ export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u:
   applyPragmas(sqlite);
   let accountIds: number[] = [];
   const done = runImport({ ...job, sqlite, signal: controller.signal, onProgress, onCommitted: (ids) => (accountIds = ids) })
-    .then((summary) => ({ summary, accountIds }))
+    .then((summary) => ({ summary, accountIds, healthRefreshed: false }))
     .finally(() => sqlite.close());
   return { done, cancel: () => controller.abort() };
 }
@@ -47,10 +47,10 @@ function workerScript(): { code: string | URL; eval: boolean } {
 export function runInWorker(databaseFile: string, job: JobSpec, onProgress: (u: ImportProgressUpdate) => void, nativeBinding?: string): JobHandle {
   const script = workerScript();
   const worker = new Worker(script.code, { eval: script.eval, workerData: { databaseFile, nativeBinding, job } satisfies WorkerStart });
-  const done = new Promise<{ summary: ImportSummary; accountIds: number[] }>((resolve, reject) => {
+  const done = new Promise<{ summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.update);
-      else if (message.type === 'done') resolve({ summary: message.summary, accountIds: message.accountIds });
+      else if (message.type === 'done') resolve({ summary: message.summary, accountIds: message.accountIds, healthRefreshed: message.healthRefreshed });
       else reject(new Error(message.message));
     });
     worker.on('error', reject);
