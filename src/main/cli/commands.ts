@@ -2,7 +2,7 @@
 // screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
 import type { MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { call, type Command } from './command';
+import { call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
 
@@ -10,6 +10,19 @@ export { call, type CliIo, type Command, type CommandContext } from './command';
 
 function pad(value: string, width: number): string {
   return value.length >= width ? value.slice(0, width) : value + ' '.repeat(width - value.length);
+}
+
+/** --json prints the list as it is; an empty book says what to do. True when nothing more is to be printed. */
+function printJsonOrNothing(io: CliIo, json: boolean, items: unknown[]): boolean {
+  if (json) {
+    io.out(JSON.stringify(items, null, 2));
+    return true;
+  }
+  if (items.length === 0) {
+    io.err('No accounts yet. Import an accounts CSV or run `npm run -s cli -- demo`.');
+    return true;
+  }
+  return false;
 }
 
 export function table(rows: string[][]): string {
@@ -56,14 +69,7 @@ export const commands: Record<string, Command> = {
         ...(typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {}),
       };
       const { items } = await call(api, 'accounts.list', input);
-      if (flags.json) {
-        io.out(JSON.stringify(items, null, 2));
-        return 0;
-      }
-      if (items.length === 0) {
-        io.err('No accounts yet. Import an accounts CSV or run `npm run -s cli -- demo`.');
-        return 0;
-      }
+      if (printJsonOrNothing(io, flags.json === true, items)) return 0;
       const rows = [['ID', 'NAME', 'STAGE', 'ARR', 'LICENSES', 'RENEWAL']];
       for (const a of items) {
         rows.push([
@@ -93,14 +99,7 @@ export const commands: Record<string, Command> = {
         typeof flags.account === 'string'
           ? [await call(api, 'health.account', { id: accountIdFlag(flags.account), ...asOf })]
           : (await call(api, 'health.list', { ...asOf, explain: true })).items;
-      if (flags.json) {
-        io.out(JSON.stringify(items, null, 2));
-        return 0;
-      }
-      if (items.length === 0) {
-        io.err('No accounts yet. Import an accounts CSV or run `npm run -s cli -- demo`.');
-        return 0;
-      }
+      if (printJsonOrNothing(io, flags.json === true, items)) return 0;
       const rows = [['ID', 'NAME', 'SCORE', 'STATUS', 'TREND', 'RULES']];
       for (const a of items) {
         rows.push([

@@ -1,39 +1,70 @@
-// Undo for deletes (issue #5, "everywhere"): a delete answers with a ticket, and the notification that confirms
-// the delete carries the Undo button. One helper, so every screen's deletes read and behave the same.
+// Undo for deletes (issue #5, "everywhere"): every delete answers with a ticket; the notification it raises
+// carries an Undo button that hands the ticket's token to main. One place, so every tab words it the same.
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UndoTicket } from '../../../shared/contract';
-import { ClientError, call } from '../api/client';
+import { call, isClientError } from '../api/client';
 
-const MAX_SHOWN_MS = 15_000;
+const WHAT: Record<UndoTicket['kind'], string> = {
+  milestone: 'Milestone',
+  qbr: 'QBR',
+  action_item: 'Action item',
+  touchpoint: 'Touchpoint',
+  survey: 'Survey answer',
+  view: 'View',
+};
 
-/** "View “Renewals” deleted · Undo"; the button works until the ticket expires (the notification closes first). */
-export function showUndoNotification(ticket: UndoTicket, what: string): void {
+async function applyUndo(ticket: UndoTicket, notificationId: string) {
+  notifications.hide(notificationId);
+  try {
+    const restored = await call('undo.apply', { token: ticket.token });
+    notifications.show({ color: 'teal', message: `${WHAT[restored.kind]} “${restored.name}” restored.` });
+  } catch (error) {
+    notifications.show({
+      color: 'red',
+      title: 'Could not undo the delete',
+      message: isClientError(error) ? error.message : String(error),
+      autoClose: 10_000,
+    });
+  }
+}
+
+/** Shows "<Kind> deleted — Undo" for as long as the ticket is good (at most 15 s, so it does not linger). */
+export function notifyDeleted(ticket: UndoTicket) {
   const id = `undo-${ticket.token}`;
-  const undo = async () => {
-    notifications.hide(id);
-    try {
-      await call('undo.apply', { token: ticket.token });
-      notifications.show({ color: 'teal', message: `${what} restored.` });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: 'Could not undo',
-        message: error instanceof ClientError ? error.message : String(error),
-        autoClose: 10_000,
-      });
-    }
-  };
+  const autoClose = Math.max(3000, Math.min(15_000, ticket.expiresAt - Date.now()));
   notifications.show({
     id,
-    autoClose: Math.max(1_000, Math.min(MAX_SHOWN_MS, ticket.expiresAt - Date.now())),
+    autoClose,
+    title: `${WHAT[ticket.kind]} deleted`,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm">{what} deleted.</Text>
-        <Button size="compact-sm" variant="light" onClick={() => void undo()} data-testid="undo-delete">
+        <Text size="sm" lineClamp={2}>
+          “{ticket.name}”
+        </Text>
+        <Button size="compact-sm" variant="light" onClick={() => void applyUndo(ticket, id)} data-testid="undo-delete">
           Undo
         </Button>
       </Group>
     ),
   });
+}
+
+/**
+ * Runs a delete (a contract call answering an undo ticket) and offers the undo; a failure is shown as a readable
+ * notification. Resolves true when the thing was deleted.
+ */
+export async function deleteWithUndo(remove: () => Promise<UndoTicket>): Promise<boolean> {
+  try {
+    notifyDeleted(await remove());
+    return true;
+  } catch (error) {
+    notifications.show({
+      color: 'red',
+      title: 'Could not delete it',
+      message: isClientError(error) ? error.message : String(error),
+      autoClose: 10_000,
+    });
+    return false;
+  }
 }

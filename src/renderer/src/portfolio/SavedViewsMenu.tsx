@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBookmark, IconBookmarkFilled, IconChevronDown, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SavedView } from '../../../shared/contract';
-import { showUndoNotification } from '../components/undo-notification';
+import { notifyDeleted } from '../components/undo-notification';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 import { sameView, type Filters, type Sort } from './portfolio-rows';
@@ -96,7 +96,7 @@ export function SavedViewsMenu({ filters, sort, onApply }: Props) {
                         data-testid="view-delete"
                         onClick={async () => {
                           const ticket = await remove.mutate({ id: view.id });
-                          if (ticket) showUndoNotification(ticket, `View “${view.name}”`);
+                          if (ticket) notifyDeleted(ticket);
                         }}
                       >
                         <IconTrash size={16} />

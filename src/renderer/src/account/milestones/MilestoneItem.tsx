@@ -7,7 +7,7 @@ import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
 import { MILESTONE_KIND_LABEL, MILESTONE_STATUS, plural } from '../labels';
-import { deleteWithUndo } from '../undo';
+import { deleteWithUndo } from '../../components/undo-notification';
 
 function StatusNote({ m }: { m: Milestone }) {
   if (m.status === 'overdue' && m.daysLate !== null) {

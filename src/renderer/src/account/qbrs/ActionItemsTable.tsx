@@ -7,7 +7,7 @@ import { ActionItemStatus, type ActionItem } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
-import { deleteWithUndo } from '../undo';
+import { deleteWithUndo } from '../../components/undo-notification';
 
 const STATUS_LABEL: Record<ActionItem['status'], string> = { open: 'Open', done: 'Done', dropped: 'Dropped', carried: 'Carried over' };
 

@@ -4,7 +4,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Qbr } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { deleteWithUndo } from '../undo';
+import { deleteWithUndo } from '../../components/undo-notification';
 import { ActionItemsTable } from './ActionItemsTable';
 import { RESPONSE_COLOR, RESPONSE_LABEL } from './response';
 

@@ -7,7 +7,7 @@ import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
 import { plural, SURVEY_KIND_LABEL, SURVEY_RANGE, TOUCHPOINT_KIND_LABEL } from '../labels';
-import { deleteWithUndo } from '../undo';
+import { deleteWithUndo } from '../../components/undo-notification';
 
 function CaseBadges({ t, today }: { t: TouchpointItem; today: string }) {
   const close = useMutation('touchpoints.update', { errorTitle: 'Could not close the case', successMessage: 'Case closed.' });
