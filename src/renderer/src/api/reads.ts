@@ -19,6 +19,7 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'usage.series': ['usage', 'accounts'],
   'health.settings.get': ['settings'],
   'deck.quarters': ['accounts', 'settings'],
+  'deck.settings.get': ['settings'],
 };
 
 export function tablesReadBy(method: MethodName): readonly Table[] | 'all' {

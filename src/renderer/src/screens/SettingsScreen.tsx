@@ -5,6 +5,7 @@ import { useQuery } from '../hooks/use-query';
 import { AdoptionSection } from '../settings/AdoptionSection';
 import { AppearanceSection } from '../settings/AppearanceSection';
 import { DataSection } from '../settings/DataSection';
+import { DeckSection } from '../settings/DeckSection';
 import { HealthSection } from '../settings/HealthSection';
 import { JourneySection } from '../settings/JourneySection';
 import { KeyFeaturesSection } from '../settings/KeyFeaturesSection';
@@ -69,6 +70,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
           <TimeZoneSection settings={s} />
+          <DeckSection />
           <DataSection settings={s} info={info} />
         </>
       )}
