@@ -77,6 +77,7 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     mapping: plan.mapping,
     mappingRemembered: plan.mappingRemembered,
     fields: spec.fields.map((f) => ({ field: f.key, label: f.label, required: required.has(f.key) })),
+    requiresOneOf: spec.requires.filter((g) => g.length > 1),
     preview: lines.map(({ line, result }) => {
       if (result.ok === true) {
         const { kind: _kind, ...values } = result.row;

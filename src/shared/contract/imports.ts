@@ -53,6 +53,8 @@ export const Inspection = z.object({
   /** True when the mapping was remembered from an earlier file with the same headers. */
   mappingRemembered: z.boolean(),
   fields: z.array(MappingField),
+  /** Groups of fields of which at least one needs a column (e.g. an account, a user or an email). */
+  requiresOneOf: z.array(z.array(z.string())),
   /** The first rows exactly as they would be stored, or why each would be rejected or skipped. */
   preview: z.array(
     z.object({

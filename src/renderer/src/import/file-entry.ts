@@ -55,9 +55,15 @@ export function finishedEntry(entry: FileEntry, progress: Record<string, ImportP
   return entry.stage === 'started' && entry.jobId !== null && progress[entry.jobId]?.summary != null;
 }
 
-/** Labels of the required fields that have no column yet: they block the Import button. */
+/**
+ * What still needs a column before the file can be imported: each required field, and each group of which at
+ * least one field is needed ("Account ID or User ID or Email"). They block the Import button.
+ */
 export function missingRequired(inspection: Inspection, mapping: Mapping): string[] {
-  return inspection.fields.filter((f) => f.required && !mapping[f.field]).map((f) => f.label);
+  const label = (field: string) => inspection.fields.find((f) => f.field === field)?.label ?? field;
+  const single = inspection.fields.filter((f) => f.required && !mapping[f.field]).map((f) => f.label);
+  const groups = (inspection.requiresOneOf ?? []).filter((g) => !g.some((field) => mapping[field])).map((g) => g.map(label).join(' or '));
+  return [...single, ...groups];
 }
 
 /** "Time", "Time and Account", "Time, Account and User". */

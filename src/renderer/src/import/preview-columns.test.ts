@@ -8,7 +8,7 @@ import { formatPreviewValue, previewColumns } from './preview-columns';
 function inspection(partial: Partial<Inspection>): Inspection {
   return {
     path: '/tmp/x.csv', fileName: 'x.csv', sizeBytes: 10, encoding: 'utf-8', delimiter: ',', headers: [], kind: 'events',
-    source: 'generic', confidence: 1, mapping: {}, mappingRemembered: false, fields: [], preview: [], ...partial,
+    source: 'generic', confidence: 1, mapping: {}, mappingRemembered: false, fields: [], requiresOneOf: [], preview: [], ...partial,
   };
 }
 
@@ -56,5 +56,16 @@ describe('missingRequired', () => {
     ];
     expect(missingRequired(inspection({ fields }), { timestamp: 'Date', name: null, email: null })).toEqual(['Name']);
     expect(joinLabels(['Time', 'Name', 'Account'])).toBe('Time, Name and Account');
+  });
+
+  it('asks for one field of each group that has none mapped', () => {
+    const fields = [
+      { field: 'accountId', label: 'Account ID', required: false },
+      { field: 'userId', label: 'User ID', required: false },
+      { field: 'email', label: 'Email', required: false },
+    ];
+    const groups = { fields, requiresOneOf: [['accountId', 'userId', 'email']] };
+    expect(missingRequired(inspection(groups), { accountId: null, userId: null, email: null })).toEqual(['Account ID or User ID or Email']);
+    expect(missingRequired(inspection(groups), { accountId: null, userId: 'Visitor ID', email: null })).toEqual([]);
   });
 });
