@@ -57,6 +57,11 @@ const bridge = {
     return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
   },
 
+  async openDeck(path: string): Promise<boolean> {
+    if (typeof path !== 'string') return false;
+    return (await ipcRenderer.invoke(IPC_CHANNELS.openDeck, path).catch(() => false)) === true;
+  },
+
   pathForFile(file: File): string {
     return webUtils.getPathForFile(file);
   },

@@ -14,6 +14,8 @@ export const IPC_CHANNELS = {
   event: 'bearing:event',
   /** renderer -> main, invoke() -> string[] of chosen file paths */
   pickFiles: 'bearing:pick-files',
+  /** renderer -> main, invoke(path) -> boolean: opens a built deck in the OS's default app */
+  openDeck: 'bearing:open-deck',
   /** main -> renderer, (command) from the application menu */
   menuCommand: 'bearing:menu-command',
 } as const;
@@ -33,6 +35,8 @@ export interface BearingBridge {
   pickFiles(): Promise<string[]>;
   /** The path on disk of a file dropped on the window, so main reads it itself (big data never crosses IPC). */
   pathForFile(file: File): string;
+  /** Opens a deck Bearing built (only files in its decks folder) in PowerPoint, Keynote or the PDF viewer. */
+  openDeck(path: string): Promise<boolean>;
   /** Commands chosen in the application menu (File > Import…, Settings…, Help). */
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

@@ -8,6 +8,7 @@ import {
   answerCall,
   bindContract,
   bindHostCapabilities,
+  isInside,
   forwardEvents,
   sendMenuCommand,
   trustedFrame,
@@ -170,11 +171,28 @@ describe('binding the contract to ipcMain', () => {
   it('serves the file picker only to the app frame', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const pickFiles = vi.fn(async () => ['/home/csm/usage.csv']);
-    bindHostCapabilities(ipc, isTrusted, { pickFiles });
+    bindHostCapabilities(ipc, isTrusted, { pickFiles, openDeck: async () => false });
     const pick = handlers.get(IPC_CHANNELS.pickFiles)!;
     expect(await pick({ senderFrame: { url: 'https://evil.example/', parent: null } })).toEqual([]);
     expect(pickFiles).not.toHaveBeenCalled();
     expect(await pick(fromApp)).toEqual(['/home/csm/usage.csv']);
+  });
+
+  it('opens built decks only for the app frame, and only inside the decks folder', async () => {
+    const { ipc, handlers } = fakeIpcMain();
+    const opened: string[] = [];
+    const decks = '/data/Bearing/decks';
+    bindHostCapabilities(ipc, isTrusted, {
+      pickFiles: async () => [],
+      openDeck: async (file) => isInside(decks, file) && opened.push(file) > 0,
+    });
+    const open = handlers.get(IPC_CHANNELS.openDeck)!;
+    expect(await open({ senderFrame: { url: 'https://evil.example/', parent: null } }, `${decks}/a.pptx`)).toBe(false);
+    expect(await open(fromApp, 42)).toBe(false);
+    expect(await open(fromApp, `${decks}/../bearing.sqlite`)).toBe(false);
+    expect(await open(fromApp, '/etc/passwd')).toBe(false);
+    expect(await open(fromApp, `${decks}/Acme QBR 2026Q3.pptx`)).toBe(true);
+    expect(opened).toEqual([`${decks}/Acme QBR 2026Q3.pptx`]);
   });
 
   it('sends menu commands only to a live window', () => {
@@ -338,7 +356,7 @@ describe('the preload bridge', () => {
   it('exposes exactly the contract and the host capabilities, under window.bearing', async () => {
     const { bridge } = await loadBridge();
     expect([...fakeElectron.exposed.keys()]).toEqual(['bearing']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'onMenuCommand', 'pathForFile', 'pickFiles']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'onMenuCommand', 'openDeck', 'pathForFile', 'pickFiles']);
   });
 
   it('forwards contract method calls, and refuses other names before they reach IPC', async () => {

@@ -16,7 +16,7 @@ import {
 } from 'electron';
 import { openBackend, type Backend } from '../app';
 import { MigrationError } from '../db/open';
-import { bindContract, bindHostCapabilities, forwardEvents, sendMenuCommand, trustedFrame } from './ipc';
+import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
 import {
   appUrlMatcher,
@@ -133,7 +133,12 @@ async function start(): Promise<void> {
   }
   backend = opened;
   bindContract(ipcMain, opened.api, isTrustedFrame);
-  bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, { pickFiles });
+  const decksDir = path.join(opened.context.dataDir, 'decks');
+  bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
+    pickFiles,
+    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
+    openDeck: async (file) => isInside(decksDir, file) && (await shell.openPath(file)) === '',
+  });
   installMenu();
   createWindow(opened.api);
 }

@@ -2,6 +2,7 @@
 // is answered with a Result value: a foreign frame, an unknown method or a malformed call is refused the same
 // way a service error is reported, and nothing ever rejects into the renderer with a raw Error.
 // Written against small structural interfaces so the tests drive it with fakes instead of Electron.
+import path from 'node:path';
 import { IPC_CHANNELS, type MenuCommand } from '../../shared/bridge';
 import { isMethodName, type EventName, type EventPayload, type Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -77,6 +78,8 @@ export function bindContract(ipcMain: IpcMainLike, api: Pick<Api, 'invoke'>, isT
 export interface HostCapabilities<E extends InvokeEventLike> {
   /** Shows the OS open dialog for the window that asked; resolves to the chosen paths. */
   pickFiles(event: E): Promise<string[]>;
+  /** Opens a built deck with the OS; refuses anything outside the decks folder. */
+  openDeck(path: string): Promise<boolean>;
 }
 
 /** The desktop-only helpers that are not contract methods: they exist only where there is a native shell. */
@@ -90,7 +93,20 @@ export function bindHostCapabilities<E extends InvokeEventLike>(
     const paths = await capabilities.pickFiles(event);
     return paths.filter((p) => typeof p === 'string');
   });
-  return () => ipcMain.removeHandler(IPC_CHANNELS.pickFiles);
+  ipcMain.handle(IPC_CHANNELS.openDeck, async (event, ...args) => {
+    if (!isTrustedFrame(event.senderFrame) || typeof args[0] !== 'string') return false;
+    return capabilities.openDeck(args[0]);
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_CHANNELS.pickFiles);
+    ipcMain.removeHandler(IPC_CHANNELS.openDeck);
+  };
+}
+
+/** True when `file` lies inside `folder` once both are resolved (no `..` escape). */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Pushes the API's events (which tables changed) to one window until it closes or the returned undo runs. */

@@ -108,6 +108,11 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
                     Download again
                   </Button>
                 )}
+                {!inBrowser && window.bearing && (
+                  <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
+                    Open
+                  </Button>
+                )}
                 <Button size="xs" variant="default" onClick={() => setBuilt(undefined)}>
                   Build another
                 </Button>
