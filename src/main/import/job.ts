@@ -196,8 +196,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     const insertReject = sqlite.prepare('INSERT INTO import_rejects (import_id, line, code, reason, raw) VALUES (?, ?, ?, ?, ?)');
 
     // One fact object for every usage row: a million rows, no million short-lived objects.
-    const fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0 };
-    const usage = (row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number): WriteOutcome => {
+    const fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
+    const usage = (row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome => {
+      fact.dateMin = dateMin;
+      fact.dateMax = dateMax;
       fact.accountExternalId = row.accountId;
       fact.accountName = row.accountName;
       fact.userExternalId = row.userId;
@@ -222,7 +224,15 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
           // A summary gives totals per user over a window; Bearing records them on the last-visit day.
           const at = row.lastVisit ?? (row.windowEnd ? localMidnight(row.windowEnd) : null);
           if (at === null) return { kind: 'rejected', code: 'missing_value', reason: 'The row has no last visit or window end, so its usage has no date.' };
-          return usage(row, null, at, undefined, row.events ?? row.daysActive ?? 0, row.minutes, line);
+          // Its dates (for the summary's date range) are more than its one ts: staged with the row.
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (const ms of [row.firstVisit, row.lastVisit, row.windowStart ? localMidnight(row.windowStart) : null, row.windowEnd ? localMidnight(row.windowEnd) : null]) {
+            if (ms === null || ms === undefined || !Number.isFinite(ms)) continue;
+            if (ms < lo) lo = ms;
+            if (ms > hi) hi = ms;
+          }
+          return usage(row, null, at, undefined, row.events ?? row.daysActive ?? 0, row.minutes, line, Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null);
         }
         case 'accounts':
           return writer.writeAccount({
@@ -299,6 +309,19 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
       }
     }
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
+    // Usage rows were staged as 'inserted': the ones that turn out to be duplicates are moved to duplicates here
+    // (an import holds one kind, so a usage file's duplicates and dates all come from this).
+    const flushed = writer.flushUsage(LIST_LIMIT);
+    if (flushed.duplicateCount > 0) {
+      summary.counts.accepted -= flushed.duplicateCount;
+      summary.counts.duplicates += flushed.duplicateCount;
+      for (const d of flushed.duplicates) {
+        if (summary.duplicates.length >= LIST_LIMIT) break;
+        summary.duplicates.push(d);
+      }
+      minDate = flushed.dateRange?.min ?? Infinity;
+      maxDate = flushed.dateRange?.max ?? -Infinity;
+    }
     writer.rollUp();
     summary.distinctAccounts = writer.distinctAccounts;
     summary.distinctUsers = writer.distinctUsers;
