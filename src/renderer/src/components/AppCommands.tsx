@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconDatabaseExport,
@@ -16,6 +16,7 @@ import { formatCount } from '../../../shared/format';
 import type { Route } from '../hooks/use-hash-route';
 import { useMutation } from '../hooks/use-mutation';
 import { CommandPalette, type Command } from './CommandPalette';
+import { RemoveDemoModal } from './RemoveDemoModal';
 import { MOD } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
@@ -39,10 +40,6 @@ export function AppCommands({ navigate, demoLoaded }: Props) {
   const { mutate: loadDemo } = useMutation('demo.load', {
     errorTitle: 'Could not load the demo book',
     successMessage: ({ accounts }) => `Loaded the demo book: ${formatCount(accounts)} sample accounts.`,
-  });
-  const remove = useMutation('demo.remove', {
-    errorTitle: 'Could not remove the demo data',
-    successMessage: ({ removedAccounts }) => `Removed the demo book (${formatCount(removedAccounts)} accounts).`,
   });
   const { mutate: backupNow } = useMutation('backup.create', {
     errorTitle: 'Could not back up',
@@ -99,28 +96,7 @@ export function AppCommands({ navigate, demoLoaded }: Props) {
     <>
       <CommandPalette commands={commands} />
       <ShortcutsHelp opened={helpOpened} onClose={help.close} desktop={Boolean(window.bearing)} />
-      <Modal opened={removing} onClose={removeDemo.close} title="Remove the demo data?" centered>
-        <Stack>
-          <Text size="sm">
-            This deletes the sample accounts with their usage, milestones, QBRs and touchpoints. Accounts you imported stay as
-            they are. You can load the demo book again from the command palette ({MOD}+K) or the empty portfolio.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={removeDemo.close}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={remove.running}
-              onClick={async () => {
-                if (await remove.mutate({})) removeDemo.close();
-              }}
-            >
-              Remove demo data
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RemoveDemoModal opened={removing} onClose={removeDemo.close} howToReload={`from the command palette (${MOD}+K) or the empty portfolio`} />
     </>
   );
 }

@@ -1,16 +1,12 @@
-import { Button, Group, Modal, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFlask, IconTrash } from '@tabler/icons-react';
 import { formatCount } from '../../../shared/format';
-import { useMutation } from '../hooks/use-mutation';
+import { RemoveDemoModal } from './RemoveDemoModal';
 
 /** Says plainly that the sample book is on screen, and removes it (after a confirmation) when the CSM is ready. */
 export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
   const [confirming, confirm] = useDisclosure(false);
-  const remove = useMutation('demo.remove', {
-    errorTitle: 'Could not remove the demo data',
-    successMessage: ({ removedAccounts }) => `Removed the demo book (${formatCount(removedAccounts)} accounts).`,
-  });
   const accounts = `${formatCount(demoAccounts)} sample ${demoAccounts === 1 ? 'account' : 'accounts'}`;
 
   return (
@@ -46,29 +42,7 @@ export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
           </Button>
         </Group>
       </Paper>
-      <Modal opened={confirming} onClose={confirm.close} title="Remove the demo data?" centered>
-        <Stack>
-          <Text size="sm">
-            This deletes the {accounts} with their usage, milestones, QBRs and touchpoints. Accounts you imported
-            stay as they are. You can load the demo book again from the empty portfolio.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={confirm.close}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={remove.running}
-              data-testid="confirm-remove-demo"
-              onClick={async () => {
-                if (await remove.mutate({})) confirm.close();
-              }}
-            >
-              Remove demo data
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RemoveDemoModal opened={confirming} onClose={confirm.close} howToReload="from the empty portfolio" />
     </>
   );
 }

@@ -21,28 +21,9 @@ export function AdoptionSection({ draft }: { draft: MetricsDraft }) {
             </Text>
             <Group gap="xs" align="center">
               <Text size="sm">Active on at least</Text>
-              <NumberInput
-                w={70}
-                size="xs"
-                min={1}
-                max={31}
-                allowDecimal={false}
-                value={s.adoptedUser.minActiveDays}
-                onChange={(v) => draft.update('adoptedUser', { ...s.adoptedUser, minActiveDays: int(v, 1, 31) })}
-                aria-label="Minimum active days"
-                data-testid="adopted-min-days"
-              />
+              <DaysInput max={31} value={s.adoptedUser.minActiveDays} label="Minimum active days" testId="adopted-min-days" onChange={(days) => draft.update('adoptedUser', { ...s.adoptedUser, minActiveDays: days })} />
               <Text size="sm">distinct days of the last</Text>
-              <NumberInput
-                w={70}
-                size="xs"
-                min={1}
-                max={90}
-                allowDecimal={false}
-                value={s.adoptedUser.windowDays}
-                onChange={(v) => draft.update('adoptedUser', { ...s.adoptedUser, windowDays: int(v, 1, 90) })}
-                aria-label="Window in days"
-              />
+              <DaysInput max={90} value={s.adoptedUser.windowDays} label="Window in days" onChange={(days) => draft.update('adoptedUser', { ...s.adoptedUser, windowDays: days })} />
               <Text size="sm">days</Text>
             </Group>
             <Switch
@@ -92,32 +73,31 @@ export function AdoptionSection({ draft }: { draft: MetricsDraft }) {
             </Text>
             <Group gap="xs" align="center">
               <Text size="sm">Daily user: active on at least</Text>
-              <NumberInput
-                w={70}
-                size="xs"
-                min={1}
-                max={30}
-                allowDecimal={false}
-                value={s.cadenceDays.daily}
-                onChange={(v) => draft.update('cadenceDays', { ...s.cadenceDays, daily: int(v, 1, 30) })}
-                aria-label="Days for a daily user"
-              />
+              <DaysInput max={30} value={s.cadenceDays.daily} label="Days for a daily user" onChange={(days) => draft.update('cadenceDays', { ...s.cadenceDays, daily: days })} />
               <Text size="sm">of the last 30 days; weekly user: at least</Text>
-              <NumberInput
-                w={70}
-                size="xs"
-                min={1}
-                max={30}
-                allowDecimal={false}
-                value={s.cadenceDays.weekly}
-                onChange={(v) => draft.update('cadenceDays', { ...s.cadenceDays, weekly: int(v, 1, 30) })}
-                aria-label="Days for a weekly user"
-              />
+              <DaysInput max={30} value={s.cadenceDays.weekly} label="Days for a weekly user" onChange={(days) => draft.update('cadenceDays', { ...s.cadenceDays, weekly: days })} />
               <Text size="sm">days</Text>
             </Group>
           </Stack>
         </Stack>
       )}
     </SettingsSection>
+  );
+}
+
+/** A whole number of days in a sentence ("at least [8] distinct days of the last [30] days"). */
+function DaysInput({ value, max, label, testId, onChange }: { value: number; max: number; label: string; testId?: string; onChange(days: number): void }) {
+  return (
+    <NumberInput
+      w={70}
+      size="xs"
+      min={1}
+      max={max}
+      allowDecimal={false}
+      value={value}
+      onChange={(v) => onChange(int(v, 1, max))}
+      aria-label={label}
+      data-testid={testId}
+    />
   );
 }
