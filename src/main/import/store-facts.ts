@@ -1,0 +1,55 @@
+// What the StoreWriter takes (validated rows reduced to what the store needs) and what it answers per row.
+export interface UsageFact {
+  accountExternalId: string | null;
+  accountName: string | null;
+  userExternalId: string | null;
+  email: string | null;
+  feature: string | null;
+  ts: number;
+  /** The local day (days since 1970-01-01) when the row names a day rather than an instant. */
+  day?: number;
+  count: number;
+  minutes: number;
+  /** The earliest and latest dates the row names, when they are not ts itself (usage summaries); else null. */
+  dateMin: number | null;
+  dateMax: number | null;
+}
+
+/** What flushing the staged usage rows found: how many were stored, the duplicates, and the stored rows' dates. */
+export interface UsageFlush {
+  staged: number;
+  inserted: number;
+  /** Staged rows that were not stored, in line order (the first `limit` of them). */
+  duplicates: { line: number; duplicateOf: number | null; importId: number | null }[];
+  duplicateCount: number;
+  /** Earliest and latest date of the stored rows (only computed when there were duplicates; else null). */
+  dateRange: { min: number; max: number } | null;
+}
+
+export interface AccountFact {
+  externalId: string | null;
+  name: string;
+  owner?: string | null;
+  industry?: string | null;
+  arrMinor?: number | null;
+  currency?: string | null;
+  licenses?: number | null;
+  contractStart?: string | null;
+  renewalDate?: string | null;
+  crmStage?: string | null;
+}
+
+export interface UserFact {
+  externalId: string | null;
+  email: string | null;
+  name: string | null;
+  role: 'end_user' | 'manager' | 'executive' | 'admin' | null;
+  department: string | null;
+  accountExternalId: string | null;
+  accountName: string | null;
+}
+
+export type WriteOutcome =
+  | { kind: 'inserted' }
+  | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null }
+  | { kind: 'rejected'; code: string; reason: string };
