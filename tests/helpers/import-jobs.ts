@@ -1,5 +1,6 @@
 // Running import jobs through the API as a screen does (start, then follow 'import.progress' to the end), and
 // looking at the store the way the import tests compare it.
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Backend } from '../../src/main/app';
 import type { ImportProgress, ImportSummary, MethodInput } from '../../src/shared/contract';
@@ -73,4 +74,10 @@ export function snapshot(sqlite: Database.Database): Record<string, unknown[]> {
 
 export function count(sqlite: Database.Database, sql: string, ...params: unknown[]): number {
   return sqlite.prepare(sql).pluck().get(...params) as number;
+}
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
+/** A CSV from tests/fixtures/import. */
+export function fixture(name: string): string {
+  return path.join(FIXTURES, name);
 }

@@ -7,10 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { ImportRecord } from '../../src/shared/contract';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
-import { count, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';
+import { count, fixture, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
-const fixture = (name: string) => path.join(FIXTURES, name);
 
 let backend: (Backend & { dataDir: string }) | undefined;
 afterEach(() => {

@@ -180,35 +180,34 @@ export function createRowValidator(options: ValidatorOptions): RowValidator {
     );
   };
 
+  /** Whose usage a row is: an account, a user or an email at least, else it cannot be tied to a customer. */
+  const usageOwner = () => {
+    const { accountId, accountName } = account();
+    const userId = userOf();
+    const email = emailOf(F.email);
+    if (accountId === null && accountName === null && userId === null && email === null) throw noOwner();
+    return { accountId, accountName, userId, email };
+  };
+  /** The counts of a per-day or per-week row. */
+  const periodTotals = () => {
+    const events = count(F.events);
+    return { events: events ?? 0, minutes: duration(F.minutes) };
+  };
+
   const build: Record<Kind, () => NormalizedRow> = {
     events: () => {
       const ts = required(F.timestamp, instant(F.timestamp));
-      const { accountId, accountName } = account();
-      const userId = userOf();
-      const email = emailOf(F.email);
-      if (accountId === null && accountName === null && userId === null && email === null) throw noOwner();
+      const who = usageOwner();
       const n = count(F.count);
-      return { kind: 'events', accountId, accountName, userId, email, event: text(F.event), ts, count: n ?? 1, minutes: duration(F.minutes) };
+      return { kind: 'events', ...who, event: text(F.event), ts, count: n ?? 1, minutes: duration(F.minutes) };
     },
     daily_usage: () => {
       const day = required(F.day, calendar(F.day, true));
-      const { accountId, accountName } = account();
-      const userId = userOf();
-      const email = emailOf(F.email);
-      if (accountId === null && accountName === null && userId === null && email === null) throw noOwner();
-      const events = count(F.events);
-      const minutes = duration(F.minutes);
-      return { kind: 'daily_usage', accountId, accountName, userId, email, event: text(F.event), day, events: events ?? 0, minutes };
+      return { kind: 'daily_usage', ...usageOwner(), event: text(F.event), day, ...periodTotals() };
     },
     weekly_usage: () => {
       const weekStart = required(F.weekStart, calendar(F.weekStart, true));
-      const { accountId, accountName } = account();
-      const userId = userOf();
-      const email = emailOf(F.email);
-      if (accountId === null && accountName === null && userId === null && email === null) throw noOwner();
-      const events = count(F.events);
-      const minutes = duration(F.minutes);
-      return { kind: 'weekly_usage', accountId, accountName, userId, email, event: text(F.event), weekStart, events: events ?? 0, minutes };
+      return { kind: 'weekly_usage', ...usageOwner(), event: text(F.event), weekStart, ...periodTotals() };
     },
     usage_summary: () => {
       const { accountId, accountName } = account();
