@@ -57,7 +57,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     label: 'Events (one row per event)',
     fields: [
       accountId, accountName, userId, email, deviceId, event,
-      { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'date', 'clienteventtime', 'servertime', 'day'] },
+      { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'browsertime', 'date', 'clienteventtime', 'servertime', 'day'] },
       minutes,
       { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
     ],

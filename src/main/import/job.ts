@@ -148,7 +148,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   summary.source = plan.source;
   const missing = missingRequired(plan.kind, plan.mapping);
   if (missing.length > 0) {
-    summary.error = { code: 'mapping_incomplete', message: `Choose a column for: ${missing.join('; ')}.`, line: 1 };
+    summary.error = { code: 'mapping_incomplete', message: `Nothing was mapped to a required field. ${missing.join(' ')}`, line: 1 };
     recordFailure(options, summary, totalBytes);
     return finish();
   }
@@ -173,12 +173,6 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) : null);
   const localMidnight = (date: string) => clock.localToEpoch(Date.parse(`${date}T00:00:00Z`));
 
-  // The rollup sorts every new event once. With temp_store = MEMORY SQLite keeps that whole sort in memory (10
-  // million rows: gigabytes); with FILE it sorts in cache-sized runs and merges them from a temp file, so the
-  // import's memory stays flat however long the file. It cannot change inside a transaction: set before BEGIN,
-  // restored after COMMIT or ROLLBACK.
-  const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-  sqlite.pragma('temp_store = FILE');
   try {
     // Inside the try: a store locked by another writer for longer than busy_timeout is a failed import, reported.
     sqlite.exec('BEGIN IMMEDIATE');
@@ -192,7 +186,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
         .lastInsertRowid,
     );
     summary.importId = importId;
-    const writer = new StoreWriter(sqlite, importId, timeZone);
+    const writer = new StoreWriter(sqlite, importId, timeZone, { listLimit: LIST_LIMIT });
     const insertReject = sqlite.prepare('INSERT INTO import_rejects (import_id, line, code, reason, raw) VALUES (?, ?, ?, ?, ?)');
 
     // One fact object for every usage row: a million rows, no million short-lived objects.
@@ -310,8 +304,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     }
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
     // Usage rows were staged as 'inserted': the ones that turn out to be duplicates are moved to duplicates here
-    // (an import holds one kind, so a usage file's duplicates and dates all come from this).
-    const flushed = writer.flushUsage(LIST_LIMIT);
+    // (an import holds one kind, so a usage file's duplicates and dates all come from this). The last chunk's
+    // events and rollup are written now; the earlier chunks' were written as the file was read.
+    const flushed = writer.flushUsage();
     if (flushed.duplicateCount > 0) {
       summary.counts.accepted -= flushed.duplicateCount;
       summary.counts.duplicates += flushed.duplicateCount;
@@ -322,7 +317,6 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
       minDate = flushed.dateRange?.min ?? Infinity;
       maxDate = flushed.dateRange?.max ?? -Infinity;
     }
-    writer.rollUp();
     summary.distinctAccounts = writer.distinctAccounts;
     summary.distinctUsers = writer.distinctUsers;
     summary.dateRange = Number.isFinite(minDate) ? { min: new Date(minDate).toISOString(), max: new Date(maxDate).toISOString() } : null;
@@ -355,8 +349,6 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     if (summary.error) summary.error.line = e.line;
     if (e.code !== 'cancelled') recordFailure(options, summary, totalBytes);
     return finish();
-  } finally {
-    sqlite.pragma(`temp_store = ${tempStore}`);
   }
 }
 

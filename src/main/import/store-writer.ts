@@ -2,10 +2,11 @@
 // and features to integer ids (cached, so a million rows cost a million inserts and nothing more), stores each
 // usage fact once, records what it changed in accounts and users so the import can be undone, and rolls the
 // new events up into usage_daily. The usage path runs once per row of files with millions of rows: it allocates
-// nothing on success (the caller reuses one fact object, 'inserted' is a shared constant) and only appends the
-// row to a temp staging table (batched); flushUsage moves the staged rows into usage_events in one sorted,
-// set-based pass (dedupe included) before the rollup, in the same transaction.
+// nothing on success (the caller reuses one fact object, 'inserted' is a shared constant) and only hands the
+// row's ids and numbers to UsageChunks, which stores them a sorted chunk at a time (dedupe and rollup included);
+// flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
+import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
 export { undoImportRows } from './undo';
@@ -45,12 +46,11 @@ function norm(value: string | null | undefined): string | null {
   return v === '' ? null : v;
 }
 
-const STAGE_COLUMNS = 10;
-const STAGE_BATCH = 64;
-
-function stagingInsert(rows: number): string {
-  const values = `(${new Array<string>(STAGE_COLUMNS).fill('?').join(', ')})`;
-  return `INSERT INTO temp.import_staging (account_id, user_id, feature_id, ts, day, count, minutes, line, date_min, date_max) VALUES ${new Array<string>(rows).fill(values).join(', ')}`;
+export interface StoreWriterOptions {
+  /** Duplicates listed in the usage summary (all are counted). */
+  listLimit?: number;
+  /** Usage rows per sorted chunk (see UsageChunks); tests use small chunks. */
+  chunkRows?: number;
 }
 
 export class StoreWriter {
@@ -65,16 +65,14 @@ export class StoreWriter {
   private readonly updates = new Map<string, Database.Statement>();
   private readonly statements;
   private readonly clock: ZoneClock;
-  private staged = 0;
-  /** Staged rows are inserted STAGE_BATCH at a time (one statement call per batch, not per row). */
-  private readonly stageBuffer: (number | null)[] = new Array<number | null>(STAGE_BATCH * STAGE_COLUMNS).fill(null);
-  private stageFill = 0;
-  private flushed: UsageFlush | null = null;
+  /** Created with the first usage row: an accounts or users file allocates no chunk. */
+  private usage: UsageChunks | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly importId: number,
     timeZone: string,
+    private readonly options: StoreWriterOptions = {},
   ) {
     this.clock = zoneClock(timeZone);
     for (const r of sqlite.prepare('SELECT id, external_id, name FROM accounts').all() as Row[]) {
@@ -86,14 +84,7 @@ export class StoreWriter {
       this.usersByExternal.set(String(r.external_id), { id: Number(r.id), accountId: Number(r.account_id) });
     }
     for (const r of sqlite.prepare('SELECT id, key FROM features').all() as Row[]) this.features.set(String(r.key), Number(r.id));
-    // Usage rows are appended to a connection-local staging table during the read (no index: the cheapest insert
-    // there is) and reach usage_events in one sorted pass at the end, in the same transaction (flushUsage).
-    sqlite.exec('DROP TABLE IF EXISTS temp.import_staging');
-    sqlite.exec(
-      'CREATE TEMP TABLE import_staging (account_id INTEGER, user_id INTEGER, feature_id INTEGER, ts INTEGER, day INTEGER, count INTEGER, minutes REAL, line INTEGER, date_min INTEGER, date_max INTEGER)',
-    );
     this.statements = {
-      stageBatch: sqlite.prepare(stagingInsert(STAGE_BATCH)),
       insertAccount: sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)'),
       insertUser: sqlite.prepare('INSERT INTO users (account_id, external_id, email, name) VALUES (?, ?, ?, ?)'),
       insertFeature: sqlite.prepare('INSERT INTO features (key, name) VALUES (?, ?)'),
@@ -151,7 +142,7 @@ export class StoreWriter {
 
   /**
    * One usage fact: 'rejected', or staged and answered 'inserted'. Whether a staged row is a duplicate (already
-   * stored, by this file or an earlier import) is settled by flushUsage at the end of the file.
+   * stored, by this file or an earlier import) is settled when its chunk is written; flushUsage tells the total.
    */
   writeUsage(fact: UsageFact, line: number): WriteOutcome {
     const email = norm(fact.email);
@@ -182,28 +173,15 @@ export class StoreWriter {
     }
     const featureId = this.ensureFeature(norm(fact.feature));
     const day = fact.day ?? this.clock.dayNumber(fact.ts);
-    // Staged, not yet stored: whether it is a duplicate is settled set-based by flushUsage, which corrects the
-    // caller's counts for the rows that turn out to be.
-    const b = this.stageBuffer;
-    let i = this.stageFill;
-    b[i++] = user.accountId;
-    b[i++] = user.id;
-    b[i++] = featureId;
-    b[i++] = fact.ts;
-    b[i++] = day;
-    b[i++] = fact.count;
-    b[i++] = fact.minutes;
-    b[i++] = line;
-    b[i++] = fact.dateMin;
-    b[i++] = fact.dateMax;
-    this.stageFill = i;
-    if (i === b.length) {
-      this.statements.stageBatch.run(b);
-      this.stageFill = 0;
-    }
-    this.staged++;
-    this.touchedAccounts.add(user.accountId);
-    this.touchedUsers.add(user.id);
+    // Staged, not yet stored: whether it is a duplicate is settled when its chunk is written, and flushUsage
+    // corrects the caller's counts for the rows that turn out to be.
+    this.usage ??= new UsageChunks(this.sqlite, this.importId, {
+      listLimit: this.options.listLimit,
+      chunkRows: this.options.chunkRows,
+      touchedAccounts: this.touchedAccounts,
+      touchedUsers: this.touchedUsers,
+    });
+    this.usage.add(user.accountId, user.id, featureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
     return INSERTED;
   }
 
@@ -292,71 +270,11 @@ export class StoreWriter {
   }
 
   /**
-   * Stores the staged usage rows (same transaction): one INSERT in the dedupe key's order, so usage_events and its
-   * unique index are written in key order rather than at random positions. Within the file the first occurrence
-   * by line wins (line breaks ties in the sort); a row whose key is already stored is a duplicate of that row.
-   * When every staged row was stored (the usual case) nothing else needs looking at; otherwise the duplicates are
-   * found by one probe per staged row, and the counts, users, accounts and dates are taken from the stored rows.
+   * Writes the last chunk of usage rows (events and rollup, same transaction) and answers for all of them: how
+   * many were stored, the duplicates (first `listLimit` in line order, with the line and import they repeat)
+   * and the stored rows' dates. Nothing to do for accounts and users files.
    */
-  flushUsage(limit: number): UsageFlush {
-    const result: UsageFlush = { staged: this.staged, inserted: 0, duplicates: [], duplicateCount: 0, dateRange: null };
-    this.flushed = result;
-    if (this.staged === 0) return result;
-    if (this.stageFill > 0) {
-      this.sqlite.prepare(stagingInsert(this.stageFill / STAGE_COLUMNS)).run(this.stageBuffer.slice(0, this.stageFill));
-      this.stageFill = 0;
-    }
-    result.inserted = this.sqlite
-      .prepare(
-        `INSERT OR IGNORE INTO usage_events (account_id, user_id, feature_id, ts, day, count, minutes, import_id, line)
-         SELECT account_id, user_id, feature_id, ts, day, count, minutes, ?, line FROM temp.import_staging
-         ORDER BY user_id, ts, feature_id, line`,
-      )
-      .run(this.importId).changes;
-    result.duplicateCount = this.staged - result.inserted;
-    if (result.duplicateCount === 0) return result;
-    const probe = 'JOIN usage_events e ON e.user_id = s.user_id AND e.ts = s.ts AND e.feature_id = s.feature_id';
-    const duplicates = this.sqlite
-      .prepare(`SELECT s.line, e.line AS duplicateOf, e.import_id AS importId FROM temp.import_staging s ${probe}
-                WHERE NOT (e.import_id IS ? AND e.line IS s.line) ORDER BY s.rowid`)
-      .iterate(this.importId) as IterableIterator<{ line: number; duplicateOf: number | null; importId: number | null }>;
-    for (const d of duplicates) {
-      if (result.duplicates.length >= limit) break;
-      result.duplicates.push(d);
-    }
-    const range = this.sqlite
-      .prepare(`SELECT min(coalesce(s.date_min, s.ts)) AS min, max(coalesce(s.date_max, s.ts)) AS max FROM temp.import_staging s ${probe}
-                WHERE e.import_id IS ? AND e.line IS s.line`)
-      .get(this.importId) as { min: number | null; max: number | null };
-    result.dateRange = range.min === null || range.max === null ? null : { min: range.min, max: range.max };
-    this.touchedAccounts.clear();
-    this.touchedUsers.clear();
-    for (const [account, user] of this.sqlite.prepare('SELECT DISTINCT account_id, user_id FROM usage_events WHERE import_id = ?').raw().iterate(this.importId) as IterableIterator<[number, number]>) {
-      this.touchedAccounts.add(account);
-      this.touchedUsers.add(user);
-    }
-    return result;
-  }
-
-  /**
-   * Adds this import's new events to the daily rollup (same transaction as the events themselves). One sorted
-   * pass at the end: the rows reach usage_daily in its key order, which is several times faster than updating the
-   * rollup row by row in file order (a trigger doing that measured about twice as slow on a million events).
-   * When no staged row was a duplicate the staging table holds exactly the new events and is read instead of
-   * usage_events (no index lookups). Drops the staging table.
-   */
-  rollUp(): void {
-    const fromStaging = this.flushed !== null && this.flushed.duplicateCount === 0;
-    const source = fromStaging ? 'temp.import_staging' : 'usage_events WHERE import_id = ?';
-    const statement = this.sqlite.prepare(
-      `INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes)
-       SELECT account_id, user_id, feature_id, day, sum(count), sum(minutes)
-       FROM ${source}${fromStaging ? ' WHERE true' : ''} GROUP BY account_id, day, user_id, feature_id
-       ON CONFLICT (account_id, day, user_id, feature_id)
-       DO UPDATE SET events = events + excluded.events, minutes = minutes + excluded.minutes`,
-    );
-    if (fromStaging) statement.run();
-    else statement.run(this.importId);
-    this.sqlite.exec('DROP TABLE IF EXISTS temp.import_staging');
+  flushUsage(): UsageFlush {
+    return this.usage?.finish() ?? { staged: 0, inserted: 0, duplicates: [], duplicateCount: 0, dateRange: null };
   }
 }

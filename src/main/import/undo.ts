@@ -61,9 +61,15 @@ export function undoImportRows(sqlite: Database.Database, importId: number): voi
     .prepare('SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? ORDER BY id DESC')
     .all(importId) as { table_name: 'accounts' | 'users' | 'features'; row_id: number; before: string | null }[];
   const accountInUse = sqlite.prepare(ACCOUNT_IN_USE);
-  const userInUse = sqlite.prepare(
-    'SELECT 1 FROM usage_events WHERE user_id = :id UNION ALL SELECT 1 FROM usage_daily WHERE user_id = :id UNION ALL SELECT 1 FROM surveys WHERE user_id = :id LIMIT 1',
-  );
+  const userProbe = sqlite.prepare('SELECT 1 FROM usage_events WHERE user_id = :id UNION ALL SELECT 1 FROM surveys WHERE user_id = :id LIMIT 1');
+  // usage_daily has no index by user (imports would pay for it): the users it still holds are read in one pass,
+  // only if this import created a user at all.
+  let usersWithRollups: Set<number> | null = null;
+  const userInUse = (id: number) => {
+    if (userProbe.get({ id }) !== undefined) return true;
+    usersWithRollups ??= new Set((sqlite.prepare('SELECT DISTINCT user_id FROM usage_daily').raw().all() as [number][]).map((r) => r[0]));
+    return usersWithRollups.has(id);
+  };
   // Features have no index usage can be probed by: the ones still used are found in one pass, if needed at all.
   let featuresInUse: Set<number> | null = null;
   const featureInUse = (id: number) => {
@@ -87,7 +93,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): voi
         change.table_name === 'accounts'
           ? accountInUse.get({ id: change.row_id }) !== undefined
           : change.table_name === 'users'
-            ? userInUse.get({ id: change.row_id }) !== undefined
+            ? userInUse(change.row_id)
             : featureInUse(change.row_id);
       if (!inUse) sqlite.prepare(`DELETE FROM ${change.table_name} WHERE id = ?`).run(change.row_id);
     } else {
