@@ -1,4 +1,6 @@
-// `npm run bench:import [-- --rows N] [-- --keep]`: a seeded N-row (default 1,000,000) usage-event CSV, imported
+// `npm run bench:import [-- --rows N] [-- --shape export|narrow] [-- --keep]`: a seeded N-row (default 1,000,000)
+// usage-event CSV (default shape 'export': a Pendo raw-event export, ten columns, ~135 bytes a row; 'narrow': the
+// five columns an event needs, ~50 bytes a row; see events-csv.ts), imported
 // by Bearing (validating, deduplicating, rolling up, one transaction) in a child process, timed and measured for
 // peak RSS; then, in the same run, the sqlite3 command-line tool's plain `.import` of the same file into a bare
 // table as the baseline. Prints rows/s, MB/s, peak RSS and the ratio against the 1.5x target; like the other
@@ -16,7 +18,11 @@ const here = import.meta.dirname;
 const root = path.resolve(here, '..');
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    shape: { type: 'string', default: 'export' },
+    keep: { type: 'boolean', default: false },
+  },
   allowPositionals: false,
 });
 const rows = Number(values.rows);
@@ -25,12 +31,18 @@ if (!Number.isInteger(rows) || rows <= 0) {
   process.exit(2);
 }
 
+const shape = values.shape;
+if (shape !== 'export' && shape !== 'narrow') {
+  process.stderr.write(`--shape is export or narrow, not "${shape}"\n`);
+  process.exit(2);
+}
+
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const dataRoot = path.join(here, '.data');
-process.stdout.write(`Generating ${fmt(rows)} rows (seeded, cached in bench/.data)… `);
-const csv = await eventsCsv(dataRoot, { rows });
+process.stdout.write(`Generating ${fmt(rows)} rows, ${shape} shape (seeded, cached in bench/.data)… `);
+const csv = await eventsCsv(dataRoot, { rows, shape });
 process.stdout.write(csv.generatedMs === null ? 'cached.\n' : `done in ${fmt(csv.generatedMs / 1000, 1)} s.\n`);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-import-'));
@@ -78,7 +90,7 @@ try {
   process.stdout.write(
     [
       '',
-      `file: ${fmt(mb(csv.bytes), 1)} MB, ${fmt(rows)} data rows`,
+      `file: ${fmt(mb(csv.bytes), 1)} MB, ${fmt(rows)} data rows, ${shape} shape`,
       `Bearing: ${fmt(bearing.accepted)} accepted, ${fmt(bearing.duplicates)} duplicates, ${fmt(bearing.rejected)} rejected`,
       `Bearing's whole job as the CLI waits for it, health snapshots of the touched accounts included: ` +
         `${fmt(bearing.jobMs / 1000, 2)} s wall, ${fmt(bearing.cpuMs / 1000, 2)} s CPU`,

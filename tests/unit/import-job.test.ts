@@ -229,6 +229,16 @@ describe('the history', () => {
     const next = await runJob(backend, { path: second, timeZone: 'UTC' });
     expect(next.summary).toMatchObject({ status: 'imported', rowsAccepted: 1, kind: 'events' });
   });
+
+  it('names every required field a mapping leaves out, once, and imports nothing', async () => {
+    backend = tempBackend();
+    const file = path.join(work, 'unmapped.csv');
+    fs.writeFileSync(file, 'who,org,what,when_it_happened\nu-1,acme,Login,2025-03-04 09:00:00\n');
+    const job = await runJob(backend, { path: file, kind: 'events', mapping: { userId: 'who', event: 'what' }, timeZone: 'UTC' });
+    expect(job.summary.error).toEqual({ code: 'mapping_incomplete', message: 'Nothing was mapped to a required field. Choose the column for Time.', line: 1 });
+    expect(job.summary.rowsAccepted).toBe(0);
+    expect(count(backend.database.sqlite, 'SELECT count(*) FROM usage_events')).toBe(0);
+  });
 });
 
 describe('health after an import', () => {

@@ -52,6 +52,17 @@ u-2,acme,2025-03-04,3,1`);
     expect([s.kind, s.source]).toEqual(['daily_usage', 'pendo']);
   });
 
+  it('Pendo raw-event export (Browser Time, one row per event with its counts) is events, its Event the feature', () => {
+    const text = `Visitor ID,Account ID,Account Name,Visitor Email,Event,Page,Browser Time,Number of Events,Number of Minutes,Remote IP
+u-1,acct-3,Customer 3 Ltd,user1@customer3.example.com,Feature 07,/reports/weekly,2025-02-16T12:21:17Z,1,12.5,10.3.1.48
+u-2,acct-4,Customer 4 Ltd,user2@customer4.example.com,Feature 21,/home,2025-06-02T12:08:39Z,1,17.9,10.4.2.97`;
+    const rows = text.split('\n').map((l) => l.split(','));
+    const s = detectShape(rows[0], rows.slice(1));
+    expect([s.kind, s.source]).toEqual(['events', 'pendo']);
+    const mapping = suggestMapping(s.kind, s.source, rows[0], rows.slice(1), { stats: s.stats });
+    expect(mapping).toMatchObject({ userId: 'Visitor ID', accountId: 'Account ID', email: 'Visitor Email', event: 'Event', timestamp: 'Browser Time', count: 'Number of Events', minutes: 'Number of Minutes' });
+  });
+
   it('dates seven days apart without a "week" header are weekly usage', () => {
     const s = csvShape(`user_id,account_id,date,events
 u-1,acme,2025-03-03,12
