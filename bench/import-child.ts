@@ -2,8 +2,11 @@
 // parent's. Runs the path the CLI runs (startImport on a backend with host 'cli': the in-process runner, then the
 // health snapshot refresh) and prints one JSON line with the timings, counts and peak RSS.
 //   tsx bench/import-child.ts <file.csv> <dataDir>
+//   tsx bench/import-child.ts <file.csv> --read-only    (the streaming reader alone: read, decode, parse)
 import fs from 'node:fs';
 import { openBackend } from '../src/main/app';
+import { fileSource, readRecordBatches } from '../src/main/import/records-stream';
+import { sniffFile } from '../src/main/import/sniff';
 import { startImport } from '../src/main/services/imports';
 
 export interface ChildResult {
@@ -32,10 +35,24 @@ function vmHwm(): number | null {
   }
 }
 
+export interface ReadOnlyResult {
+  records: number;
+  readMs: number;
+}
+
 const [file, dataDir] = process.argv.slice(2);
 if (!file || !dataDir) {
-  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir>\n');
+  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> | --read-only\n');
   process.exit(2);
+}
+if (dataDir === '--read-only') {
+  // What the import costs before any validation or storage: the floor of any import that reads with this parser.
+  const sniff = await sniffFile(file);
+  const started = performance.now();
+  let records = 0;
+  for await (const batch of readRecordBatches(fileSource(file), { delimiter: sniff.delimiter, encoding: sniff.encoding })) records += batch.records.length;
+  process.stdout.write(`${JSON.stringify({ records, readMs: performance.now() - started } satisfies ReadOnlyResult)}\n`);
+  process.exit(0);
 }
 
 // Sampling is the fallback where /proc is missing (macOS); on Linux VmHWM is exact and also reported.

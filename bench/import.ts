@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventsCsv } from './events-csv';
-import type { ChildResult } from './import-child';
+import type { ChildResult, ReadOnlyResult } from './import-child';
 
 const TARGET_RATIO = 1.5;
 const here = import.meta.dirname;
@@ -58,6 +58,12 @@ try {
   const bearing = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
   process.stdout.write(`${bearing.status}.\n`);
 
+  // The reader alone (read, decode, parse; no validation, no store), for scale: the part of any import with
+  // this parser that no storage design can remove.
+  const reader = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, '--read-only'], { encoding: 'utf8' });
+  if (reader.status !== 0) throw new Error(`the read-only pass failed (exit ${reader.status}):\n${reader.stderr}`);
+  const readOnly = JSON.parse(reader.stdout.trim().split('\n').pop() ?? '{}') as ReadOnlyResult;
+
   // Baseline: the sqlite3 shell's .import into a table it creates from the header (no types, no checks). Three
   // runs, the median: one second of work is easily disturbed on a shared machine.
   process.stdout.write('Importing with sqlite3 .import (3 runs)… ');
@@ -95,6 +101,8 @@ try {
       `Bearing's whole job as the CLI waits for it, health snapshots of the touched accounts included: ` +
         `${fmt(bearing.jobMs / 1000, 2)} s wall, ${fmt(bearing.cpuMs / 1000, 2)} s CPU`,
       `load average at the end: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')} on ${os.cpus().length} CPUs (figures are wall times)`,
+      `the reader alone (read, decode, parse: no validation, no store): ${fmt(readOnly.readMs / 1000, 2)} s = ` +
+        `${fmt(readOnly.readMs / baselineMs, 2)}x the baseline`,
       `ratio: ${fmt(ratio, 2)}x the sqlite3 baseline (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
       '',
     ].join('\n'),

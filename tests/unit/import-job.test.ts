@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { ImportProgress, Inspection } from '../../src/shared/contract';
 import { writeEventsCsv } from '../../bench/events-csv';
+import { runImport } from '../../src/main/import/job';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
 import { count, fixture, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';
 
@@ -60,6 +61,18 @@ describe('import jobs through the API', () => {
     expect(rollups).toEqual(fromEvents);
     expect(backend.database.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(backend.database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it("writes without foreign-key checks on the job's own connection and turns them back on, after success and failure", async () => {
+    backend = tempBackend();
+    const sqlite = backend.database.sqlite;
+    const done = await runImport({ sqlite, path: fixture('pendo-events.csv'), timeZone: 'UTC', now: Date.parse('2026-11-24T12:00:00Z') });
+    expect(done.status).toBe('imported');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    const failed = await runImport({ sqlite, path: fixture('unterminated-quote.csv'), timeZone: 'UTC', now: Date.parse('2026-11-24T12:00:00Z') });
+    expect(failed.status).toBe('error');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it.each(['cli', 'web'] as const)('cancel leaves the store exactly as it was (%s host)', async (host) => {
