@@ -6,9 +6,10 @@
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
 //   leaves out, found by probing the identity index for just those batches.
 // - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order.
-// Sorting in memory costs a fraction of SQLite's sorter, the B-trees are written in key order rather than at
+// Sorting in memory (chunk-order.ts) costs a fraction of SQLite's sorter, the B-trees are written in key order rather than at
 // random, and memory is bounded by the chunk however long the file (a 10-million-row file is 20 chunks).
 import type Database from 'better-sqlite3';
+import { identityOrder, rollupOrder } from './chunk-order';
 import type { UsageFlush } from './store-facts';
 
 /** Rows held before a chunk is written (~45 MB of typed arrays). */
@@ -58,6 +59,7 @@ export class UsageChunks {
   private readonly dateMin: Float64Array;
   private readonly dateMax: Float64Array;
   private readonly order: Uint32Array;
+  private readonly scratch: Uint32Array;
   /** 1 when the row was stored (not a duplicate). */
   private readonly stored: Uint8Array;
   /** For a duplicate: the line and import of the stored row it repeats (NaN: unknown), while listing. */
@@ -92,6 +94,7 @@ export class UsageChunks {
     this.dateMin = column();
     this.dateMax = column();
     this.order = new Uint32Array(this.capacity);
+    this.scratch = new Uint32Array(this.capacity);
     this.stored = new Uint8Array(this.capacity);
     this.dupLine = column();
     this.dupImport = column();
@@ -134,10 +137,9 @@ export class UsageChunks {
     this.fill = 0;
     const { account, day, user, feature, ts, stored } = this;
     const order = this.order.subarray(0, n);
-    for (let i = 0; i < n; i++) order[i] = i;
     // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
     // index are written in key order.
-    order.sort((a, b) => user[a] - user[b] || ts[a] - ts[b] || feature[a] - feature[b] || a - b);
+    identityOrder(order, this.scratch, user, ts, feature);
 
     // Duplicates are always counted (staged - inserted); listed only while the summary's list has room.
     const listing = this.result.duplicates.length < this.listLimit;
@@ -162,7 +164,7 @@ export class UsageChunks {
     }
     if (batch > 0) this.insertBatch(batch, listing);
     // Then the rollup's order, so usage_daily is written in its key order too.
-    order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || user[a] - user[b] || feature[a] - feature[b]);
+    rollupOrder(order, this.scratch, account, day, user, feature);
     this.rollUp(order);
     if (listing) this.list(order, repeats);
   }
