@@ -21,7 +21,8 @@ import { zoneClock } from './zone-clock';
 import { summaryMessage } from './summary-message';
 
 export interface ImportProgressUpdate {
-  phase: 'reading' | 'saving';
+  /** 'scoring' comes from the runner, after the commit, while health snapshots are recomputed. */
+  phase: 'reading' | 'saving' | 'scoring';
   rows: number;
   bytesRead: number;
   totalBytes: number;

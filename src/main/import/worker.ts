@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openBackend } from '../app';
 import { applyPragmas } from '../db/open';
 import { refreshHealthSnapshots } from '../services/health-snapshots';
-import { runImport, type ImportJobOptions } from './job';
+import { runImport, type ImportJobOptions, type ImportProgressUpdate } from './job';
 
 export interface WorkerStart {
   databaseFile: string;
@@ -30,6 +30,7 @@ if (parentPort) {
   const sqlite = new Database(start.databaseFile, start.nativeBinding ? { nativeBinding: start.nativeBinding } : {});
   applyPragmas(sqlite);
   let accountIds: number[] = [];
+  let last: ImportProgressUpdate | null = null;
   runImport({
     ...start.job,
     onCommitted: (ids) => {
@@ -37,10 +38,18 @@ if (parentPort) {
     },
     sqlite,
     signal: controller.signal,
-    onProgress: (update) => port.postMessage({ type: 'progress', update } satisfies WorkerMessage),
+    onProgress: (update) => {
+      last = update;
+      port.postMessage({ type: 'progress', update } satisfies WorkerMessage);
+    },
   })
     .then((summary) => {
       sqlite.close();
+      if (accountIds.length > 0) {
+        // Committed: from here the CSM sees "updating health", and nothing is left to cancel.
+        const update = { rows: summary.counts.rows, bytesRead: 0, totalBytes: 0, ...last, phase: 'scoring' as const, rowsPerSecond: 0, secondsLeft: null };
+        port.postMessage({ type: 'progress', update } satisfies WorkerMessage);
+      }
       const healthRefreshed = accountIds.length > 0 && refreshHealth(start, accountIds);
       port.postMessage({ type: 'done', summary, accountIds, healthRefreshed } satisfies WorkerMessage);
     })

@@ -124,7 +124,10 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
         // The worker refreshes health itself, off the main thread; the in-process runner (CLI) leaves it here.
-        if (accountIds.length > 0 && !healthRefreshed) refreshHealthSnapshots(ctx, { accountIds });
+        if (accountIds.length > 0 && !healthRefreshed) {
+          report({ phase: 'scoring' });
+          refreshHealthSnapshots(ctx, { accountIds });
+        }
       } catch (error) {
         // The import is committed: a snapshot that failed to refresh is recomputed later, not a failed import.
         process.stderr.write(`Bearing: health snapshots not refreshed after import (${error instanceof Error ? error.message : String(error)}).\n`);

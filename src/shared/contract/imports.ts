@@ -92,7 +92,8 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export const ImportProgress = z.object({
   jobId: z.string(),
   fileName: z.string(),
-  phase: z.enum(['queued', 'reading', 'saving', 'done', 'failed', 'cancelled']),
+  /** 'scoring': the import is committed and the touched accounts' health history is being recomputed. */
+  phase: z.enum(['queued', 'reading', 'saving', 'scoring', 'done', 'failed', 'cancelled']),
   origin: z.enum(['manual', 'watch', 'cli']),
   rows: z.number().int(),
   bytesRead: z.number(),

@@ -5,11 +5,15 @@ import { formatCount } from '../../../shared/format';
 import { useMutation } from '../hooks/use-mutation';
 import { formatBytes, formatTimeLeft } from './format-import';
 
-/** A running job: how far it is through the file, how fast, how long to go, and a way to stop it. */
+/**
+ * A running job: how far it is through the file, how fast, how long to go, and a way to stop it. Once the rows
+ * are committed ('scoring': the touched accounts' health is being recomputed) there is nothing left to cancel.
+ */
 export function JobProgressView({ progress }: { progress: ImportProgress }) {
   const cancel = useMutation('import.cancel', { errorTitle: 'Could not cancel the import' });
   const { phase, bytesRead, totalBytes } = progress;
-  const percent = totalBytes > 0 ? Math.min(100, (bytesRead / totalBytes) * 100) : phase === 'saving' ? 100 : 0;
+  const writing = phase === 'saving' || phase === 'scoring';
+  const percent = totalBytes > 0 ? Math.min(100, (bytesRead / totalBytes) * 100) : writing ? 100 : 0;
   const timeLeft = formatTimeLeft(progress.secondsLeft);
 
   return (
@@ -22,7 +26,7 @@ export function JobProgressView({ progress }: { progress: ImportProgress }) {
       ) : (
         <>
           <Progress
-            value={phase === 'saving' ? 100 : percent}
+            value={writing ? 100 : percent}
             striped
             animated
             size="lg"
@@ -30,7 +34,13 @@ export function JobProgressView({ progress }: { progress: ImportProgress }) {
           />
           <Group justify="space-between" gap="xs">
             <Text size="sm">
-              {phase === 'saving' ? 'Saving to your book…' : 'Reading'} · {formatCount(progress.rows)} rows
+              {phase === 'scoring' ? (
+                <>Saved · {formatCount(progress.rows)} rows read · updating health scores…</>
+              ) : (
+                <>
+                  {phase === 'saving' ? 'Saving to your book…' : 'Reading'} · {formatCount(progress.rows)} rows
+                </>
+              )}
               {progress.rowsPerSecond > 0 && ` · ${formatCount(progress.rowsPerSecond)} rows/s`}
               {phase === 'reading' && timeLeft && ` · ${timeLeft}`}
             </Text>
@@ -40,21 +50,27 @@ export function JobProgressView({ progress }: { progress: ImportProgress }) {
           </Group>
         </>
       )}
-      <Group>
-        <Button
-          size="xs"
-          variant="default"
-          leftSection={<IconPlayerStop size={14} />}
-          loading={cancel.running}
-          onClick={() => void cancel.mutate({ jobId: progress.jobId })}
-          data-testid="import-cancel"
-        >
-          Cancel
-        </Button>
-        <Text size="xs" c="dimmed">
-          Cancelling keeps your book exactly as it was before this file.
+      {phase === 'scoring' ? (
+        <Text size="xs" c="dimmed" data-testid="import-committed">
+          The rows are in your book; the accounts they touch get their health history recomputed.
         </Text>
-      </Group>
+      ) : (
+        <Group>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlayerStop size={14} />}
+            loading={cancel.running}
+            onClick={() => void cancel.mutate({ jobId: progress.jobId })}
+            data-testid="import-cancel"
+          >
+            Cancel
+          </Button>
+          <Text size="xs" c="dimmed">
+            Cancelling keeps your book exactly as it was before this file.
+          </Text>
+        </Group>
+      )}
     </Stack>
   );
 }
