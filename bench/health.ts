@@ -11,6 +11,7 @@ import { computeAllHealth, listHealth } from '../src/main/services/health';
 import { refreshHealthSnapshots } from '../src/main/services/health-snapshots';
 import { readMetricsSettings } from '../src/main/services/metrics-settings';
 import { addDays, dayNumber } from '../src/shared/dates';
+import { prng } from './events-csv';
 
 const ACCOUNTS = 2_000;
 const USERS_PER_ACCOUNT = 25;
@@ -19,16 +20,6 @@ const TODAY = '2026-11-24';
 const ROLES = ['end_user', 'end_user', 'end_user', 'manager', 'executive', 'admin'];
 const DEPARTMENTS = ['Sales', 'Ops', 'Finance', 'Support', 'HR'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = process.hrtime.bigint();

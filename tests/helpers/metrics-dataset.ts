@@ -2,21 +2,12 @@
 // over 120 days (then rolled up into usage_daily the way the importer does), milestones, a QBR, touchpoints and
 // surveys. Deterministic: the same rows on every run.
 import type Database from 'better-sqlite3';
+import { prng } from '../../bench/events-csv';
 import { dayNumber } from '../../src/shared/dates';
 
 export const AS_OF = '2026-11-20';
 export const AS_OF_DAY = dayNumber(AS_OF);
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** user id → [account, role, department, chance of being active on a day, features it uses] */
 const USERS: [number, number, string, string | null, number, number[]][] = [

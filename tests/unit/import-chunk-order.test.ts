@@ -2,18 +2,9 @@
 // too spread out to count (the comparison fallback), equal identities (the earliest row first), one user with
 // most of the rows, and the empty and one-row chunks.
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/events-csv';
 import { countingSortBy, identityOrder, rollupOrder } from '../../src/main/import/chunk-order';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function chunk(n: number, seed: number, spread: { users: number; userBase?: number; features: number; seconds: number }) {
   const random = prng(seed);
