@@ -19,3 +19,18 @@ export async function ok<T = unknown>(promise: Promise<{ ok: boolean; value?: un
   if (!result.ok) throw new Error(`Expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
+
+/** A method's value, for a call through the API that must succeed. */
+export const call = <T = unknown>(b: Backend, method: string, input: unknown = {}): Promise<T> => ok<T>(b.api.invoke(method, input));
+
+/** The error of a call through the API that must fail. */
+export async function failure(b: Backend, method: string, input: unknown): Promise<{ code: string; message: string }> {
+  const result = await b.api.invoke(method, input);
+  if (result.ok) throw new Error(`${method} should have failed`);
+  return result.error;
+}
+
+/** The error code of a call through the API that must fail. */
+export async function fail(b: Backend, method: string, input: unknown): Promise<string> {
+  return (await failure(b, method, input)).code;
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { MethodOutput } from '../../src/shared/contract';
-import { ok, tempBackend } from '../helpers/backend';
+import { call, fail, tempBackend } from '../helpers/backend';
 
 // TTV milestones through the real API on a real SQLite file. The clock is 2026-11-24 (UTC).
 let backend: Backend | undefined;
@@ -19,16 +19,9 @@ function book(): Backend {
   return backend;
 }
 
-const call = <T>(b: Backend, method: string, input: unknown) => ok<T>(b.api.invoke(method, input));
 type List = MethodOutput<'milestones.list'>;
 type Item = MethodOutput<'milestones.create'>;
 type Ticket = MethodOutput<'milestones.delete'>;
-
-async function fail(b: Backend, method: string, input: unknown): Promise<string> {
-  const result = await b.api.invoke(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error.code;
-}
 
 describe('milestones', () => {
   it('give each milestone its status as of a date: on time, late, overdue, upcoming', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { MethodOutput } from '../../src/shared/contract';
-import { ok, tempBackend } from '../helpers/backend';
+import { call, fail, tempBackend } from '../helpers/backend';
 
 // The QBR log through the real API on a real SQLite file. The clock is 2026-11-24 (UTC).
 let backend: Backend | undefined;
@@ -17,17 +17,10 @@ function book(): Backend {
   return backend;
 }
 
-const call = <T>(b: Backend, method: string, input: unknown) => ok<T>(b.api.invoke(method, input));
 type Created = MethodOutput<'qbrs.create'>;
 type List = MethodOutput<'qbrs.list'>;
 type Suggestion = MethodOutput<'qbrs.nextSuggestion'>;
 type Item = MethodOutput<'qbrs.actionItem.update'>;
-
-async function fail(b: Backend, method: string, input: unknown): Promise<string> {
-  const result = await b.api.invoke(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error.code;
-}
 
 async function twoQbrs(b: Backend) {
   const first = await call<Created>(b, 'qbrs.create', {

@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { MethodOutput } from '../../src/shared/contract';
-import { ok, tempBackend } from '../helpers/backend';
+import { call, fail, tempBackend } from '../helpers/backend';
 
 // The portfolio's saved views through the real API on a real SQLite file.
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
 
-const call = <T>(b: Backend, method: string, input: unknown = {}) => ok<T>(b.api.invoke(method, input));
 type View = MethodOutput<'views.save'>;
-
-async function fail(b: Backend, method: string, input: unknown): Promise<string> {
-  const result = await b.api.invoke(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error.code;
-}
 
 describe('saved views', () => {
   it('round-trip the filters and the sort, with defaults for what a view leaves out', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { MethodOutput } from '../../src/shared/contract';
 import { DB_FILE_NAME, findMigrationsFolder, openDatabase } from '../../src/main/db/open';
-import { ok, tempBackend, tempDir } from '../helpers/backend';
+import { call, failure, tempBackend, tempDir } from '../helpers/backend';
 
 // Settings (time zone, QBR cadence, stage lengths, features) and backup / restore on real SQLite files.
 let backend: Backend | undefined;
@@ -19,14 +19,7 @@ function book(): Backend {
   return backend;
 }
 
-const call = <T>(b: Backend, method: string, input: unknown = {}) => ok<T>(b.api.invoke(method, input));
 type Settings = MethodOutput<'settings.get'>;
-
-async function fail(b: Backend, method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await b.api.invoke(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error;
-}
 
 describe('settings', () => {
   it('describe the time zone, cadence, stage lengths, features and where the data lives', async () => {
@@ -52,12 +45,12 @@ describe('settings', () => {
 
   it('validate and store the time zone, which moves "today"', async () => {
     const b = book();
-    const bad = await fail(b, 'settings.update', { timeZone: 'Mars/Olympus_Mons' });
+    const bad = await failure(b, 'settings.update', { timeZone: 'Mars/Olympus_Mons' });
     expect(bad.code).toBe('invalid_time_zone');
     expect(bad.message).toMatch(/Europe\/Berlin/);
-    expect((await fail(b, 'settings.update', { timeZone: '' })).code).toBe('invalid_time_zone');
+    expect((await failure(b, 'settings.update', { timeZone: '' })).code).toBe('invalid_time_zone');
     // Nothing was written by the refused call, even alongside a valid field.
-    await fail(b, 'settings.update', { timeZone: 'nope', qbrCadenceDays: 30 });
+    await failure(b, 'settings.update', { timeZone: 'nope', qbrCadenceDays: 30 });
     expect((await call<Settings>(b, 'settings.get')).qbrCadenceDays).toBe(90);
 
     // 2026-11-24 12:00 UTC is already the 25th in Auckland.
@@ -80,7 +73,7 @@ describe('settings', () => {
     // Acme renews in 38 days: in the renewal stage whatever the window; with 120 days it entered on 2026-09-03.
     const row = (await call<MethodOutput<'portfolio.overview'>>(b, 'portfolio.overview')).rows[0];
     expect(row).toMatchObject({ stage: 'renewal', stageStartedOn: '2026-09-03' });
-    expect((await fail(b, 'settings.update', { qbrCadenceDays: 0 })).code).toBe('invalid_input');
+    expect((await failure(b, 'settings.update', { qbrCadenceDays: 0 })).code).toBe('invalid_input');
   });
 
   it('mark key and paid features', async () => {
@@ -88,7 +81,7 @@ describe('settings', () => {
     const f = await call<MethodOutput<'features.update'>>(b, 'features.update', { id: 2, isKey: true, name: 'Audit log' });
     expect(f).toEqual({ id: 2, key: 'audit', name: 'Audit log', isKey: true, isPaid: true });
     expect((await call<Settings>(b, 'settings.get')).features.map((x) => x.isKey)).toEqual([true, true]);
-    expect((await fail(b, 'features.update', { id: 9, isKey: true })).code).toBe('not_found');
+    expect((await failure(b, 'features.update', { id: 9, isKey: true })).code).toBe('not_found');
   });
 });
 
@@ -143,13 +136,13 @@ describe('backups', () => {
   it('restore only backups from the backups folder, and only Bearing databases', async () => {
     const b = book();
     for (const file of ['../bearing.sqlite', '/etc/passwd', 'backups/x.sqlite', 'notes.txt', '.hidden.sqlite']) {
-      expect((await fail(b, 'backup.restore', { file })).code, file).toBe('invalid_backup_file');
+      expect((await failure(b, 'backup.restore', { file })).code, file).toBe('invalid_backup_file');
     }
-    expect((await fail(b, 'backup.restore', { file: 'missing.sqlite' })).code).toBe('not_found');
+    expect((await failure(b, 'backup.restore', { file: 'missing.sqlite' })).code).toBe('not_found');
     const dir = path.join(b.context.dataDir, 'backups');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'garbage.sqlite'), 'this is not a database');
-    expect((await fail(b, 'backup.restore', { file: 'garbage.sqlite' })).code).toBe('invalid_backup');
+    expect((await failure(b, 'backup.restore', { file: 'garbage.sqlite' })).code).toBe('invalid_backup');
     // Nothing was changed, and no safety backup was needed.
     expect(b.database.sqlite.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
     expect(fs.readdirSync(dir)).toEqual(['garbage.sqlite']);
@@ -186,6 +179,6 @@ describe('backups', () => {
     const db = new Database(backup.path);
     db.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)").run();
     db.close();
-    expect((await fail(b, 'backup.restore', { file: backup.file })).code).toBe('backup_too_new');
+    expect((await failure(b, 'backup.restore', { file: backup.file })).code).toBe('backup_too_new');
   });
 });

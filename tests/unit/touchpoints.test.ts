@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app';
 import type { MethodOutput } from '../../src/shared/contract';
-import { ok, tempBackend } from '../helpers/backend';
+import { call, fail, tempBackend } from '../helpers/backend';
 
 // The account timeline (touchpoints and survey answers) through the real API. The clock is 2026-11-24 (UTC).
 let backend: Backend | undefined;
@@ -18,16 +18,9 @@ function book(): Backend {
   return backend;
 }
 
-const call = <T>(b: Backend, method: string, input: unknown) => ok<T>(b.api.invoke(method, input));
 type Timeline = MethodOutput<'touchpoints.list'>;
 type Touchpoint = MethodOutput<'touchpoints.create'>;
 type Survey = MethodOutput<'surveys.create'>;
-
-async function fail(b: Backend, method: string, input: unknown): Promise<string> {
-  const result = await b.api.invoke(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error.code;
-}
 
 describe('touchpoints', () => {
   it('merge touchpoints and survey answers into one timeline, newest first, filtered by kind', async () => {
