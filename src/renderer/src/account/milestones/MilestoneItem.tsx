@@ -1,13 +1,13 @@
 // One milestone on the timeline: its status (achieved on time, late, overdue, upcoming), target vs achieved,
 // its TTV from contract start, and the actions (complete today, edit, delete with undo).
-import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import type { Milestone } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
 import { MILESTONE_KIND_LABEL, MILESTONE_STATUS, plural } from '../labels';
-import { deleteWithUndo } from '../../components/undo-notification';
+import { DeleteButton, EditButton } from '../../components/ItemActions';
 
 function StatusNote({ m }: { m: Milestone }) {
   if (m.status === 'overdue' && m.daysLate !== null) {
@@ -59,22 +59,8 @@ export function MilestoneItem({ milestone: m, onEdit }: { milestone: Milestone; 
               Complete today
             </Button>
           )}
-          <Tooltip label="Edit">
-            <ActionIcon variant="subtle" aria-label={`Edit ${m.name}`} onClick={onEdit} data-testid="milestone-edit">
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Delete (can be undone)">
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Delete ${m.name}`}
-              onClick={() => void deleteWithUndo(() => call('milestones.delete', { id: m.id }))}
-              data-testid="milestone-delete"
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <EditButton label={`Edit ${m.name}`} onClick={onEdit} testId="milestone-edit" />
+          <DeleteButton label={`Delete ${m.name}`} remove={() => call('milestones.delete', { id: m.id })} testId="milestone-delete" />
         </Group>
       </Group>
       <Text size="sm" c="dimmed" data-testid="milestone-dates">

@@ -1,10 +1,9 @@
 // One logged QBR: when, who came, what was reviewed and agreed, how the customer responded, and its action items.
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Qbr } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { deleteWithUndo } from '../../components/undo-notification';
+import { DeleteButton, EditButton } from '../../components/ItemActions';
 import { ActionItemsTable } from './ActionItemsTable';
 import { RESPONSE_COLOR, RESPONSE_LABEL } from './response';
 
@@ -33,22 +32,8 @@ export function QbrCard({ qbr, onEdit }: { qbr: Qbr; onEdit: () => void }) {
             </Badge>
           </Group>
           <Group gap={4}>
-            <Tooltip label="Edit">
-              <ActionIcon variant="subtle" aria-label={`Edit the QBR of ${formatDate(qbr.date)}`} onClick={onEdit}>
-                <IconPencil size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Delete (can be undone)">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Delete the QBR of ${formatDate(qbr.date)}`}
-                onClick={() => void deleteWithUndo(() => call('qbrs.delete', { id: qbr.id }))}
-                data-testid="qbr-delete"
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
+            <EditButton label={`Edit the QBR of ${formatDate(qbr.date)}`} onClick={onEdit} />
+            <DeleteButton label={`Delete the QBR of ${formatDate(qbr.date)}`} remove={() => call('qbrs.delete', { id: qbr.id })} testId="qbr-delete" />
           </Group>
         </Group>
         <Group gap={4}>

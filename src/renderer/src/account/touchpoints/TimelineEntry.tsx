@@ -1,13 +1,12 @@
 // One entry of the account's timeline: a touchpoint (with a support case's status and SLA, a campaign's feature
 // and response) or a survey answer, with delete-with-undo and, for an open case, closing it today.
-import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { SurveyItem, TimelineItem, TouchpointItem } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
 import { plural, SURVEY_KIND_LABEL, SURVEY_RANGE, TOUCHPOINT_KIND_LABEL } from '../labels';
-import { deleteWithUndo } from '../../components/undo-notification';
+import { DeleteButton } from '../../components/ItemActions';
 
 function CaseBadges({ t, today }: { t: TouchpointItem; today: string }) {
   const close = useMutation('touchpoints.update', { errorTitle: 'Could not close the case', successMessage: 'Case closed.' });
@@ -91,10 +90,7 @@ export function entryKindLabel(item: TimelineItem): string {
 }
 
 export function TimelineEntry({ item, today }: { item: TimelineItem; today: string }) {
-  const remove = () =>
-    item.source === 'survey'
-      ? deleteWithUndo(() => call('surveys.delete', { id: item.id }))
-      : deleteWithUndo(() => call('touchpoints.delete', { id: item.id }));
+  const remove = () => (item.source === 'survey' ? call('surveys.delete', { id: item.id }) : call('touchpoints.delete', { id: item.id }));
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap" data-testid="timeline-entry" data-kind={item.kind}>
       <Stack gap={2}>
@@ -103,11 +99,7 @@ export function TimelineEntry({ item, today }: { item: TimelineItem; today: stri
         </Text>
         {item.source === 'survey' ? <SurveyBody s={item} /> : <TouchpointBody t={item} today={today} />}
       </Stack>
-      <Tooltip label="Delete (can be undone)">
-        <ActionIcon variant="subtle" color="red" aria-label={`Delete this ${entryKindLabel(item).toLowerCase()}`} onClick={() => void remove()} data-testid="timeline-delete">
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Tooltip>
+      <DeleteButton label={`Delete this ${entryKindLabel(item).toLowerCase()}`} remove={remove} testId="timeline-delete" />
     </Group>
   );
 }
