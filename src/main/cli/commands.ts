@@ -117,7 +117,7 @@ export const commands: Record<string, Command> = {
     },
   },
   metrics: {
-    summary: "Every METRICS.md metric of one account (the CLI's JSON names are camelCase)",
+    summary: "Every docs/METRICS.md metric of one account (the CLI's JSON names are camelCase)",
     usage: 'metrics --account ID [--as-of YYYY-MM-DD] [--json]',
     flags: {
       account: { type: 'string', description: 'the account id (required)' },
