@@ -17,7 +17,7 @@ export default defineConfig({
         // The import job runs in a worker thread: its own entry, found beside index.js at run time.
         input: {
           index: path.resolve(root, 'src/main/electron/index.ts'),
-          'import-worker': path.resolve(root, 'src/main/import/worker.ts'),
+          'import-worker': path.resolve(root, 'src/main/workers/import-worker.ts'),
         },
       },
     },

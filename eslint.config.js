@@ -1,11 +1,25 @@
-// Lint, including the layering rules of DESIGN.md: src/shared is pure (no Node, DB, React, main or renderer),
-// only src/main/electron imports electron, the renderer never reaches into main.
+// Lint, including the layering rules of DESIGN.md: src/shared is pure (no Node, DB, React, main or renderer) and
+// its metrics sit below its contract; only src/main/electron imports electron; the renderer never reaches into main
+// nor into the metrics; inside src/main every import points down the floors (mainFloors below).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'events', 'url', 'http'];
+
+const sharedIsPure = {
+  paths: [
+    { name: 'electron', message: 'src/shared is pure: no Electron.' },
+    { name: 'better-sqlite3', message: 'src/shared is pure: no database.' },
+    { name: 'react', message: 'src/shared is pure: no React.' },
+  ],
+  patterns: [
+    { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from main, renderer or preload.' },
+    { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'src/shared is pure: no database.' },
+    { group: nodeBuiltins, message: 'src/shared is pure: no Node built-ins.' },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'test-results/**', 'bench/.data/**', '.electron-native/**'] },
@@ -24,20 +38,17 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', sharedIsPure] },
+  },
+  {
+    // The model sits below the contract: the contract names the model's outputs, never the other way round.
+    files: ['src/shared/metrics/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'src/shared is pure: no Electron.' },
-            { name: 'better-sqlite3', message: 'src/shared is pure: no database.' },
-            { name: 'react', message: 'src/shared is pure: no React.' },
-          ],
-          patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from main, renderer or preload.' },
-            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'src/shared is pure: no database.' },
-            { group: nodeBuiltins, message: 'src/shared is pure: no Node built-ins.' },
-          ],
+          ...sharedIsPure,
+          patterns: [...sharedIsPure.patterns, { regex: '^\\.\\./contract(/|$)', message: 'src/shared/metrics does not import the contract.' }],
         },
       ],
     },
@@ -54,26 +65,55 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the typed client.' },
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
+            { regex: '(^|/)shared/metrics(/|$)', message: 'The renderer reads metric names, labels and settings through src/shared/contract.' },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    files: ['src/preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  {
-    files: ['src/main/**/*.ts'],
-    ignores: ['src/main/electron/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only src/main/electron imports electron.' }],
-          patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer or React.' }],
-        },
-      ],
-    },
-  },
+  // Floors inside src/main (DESIGN.md): an import only ever points down, as VS Code's layering rules enforce.
+  ...mainFloors(),
 );
+
+/**
+ * One no-restricted-imports block per folder of src/main. Every folder of main sits one level below src/main, so an
+ * import of another folder is always `../<folder>/…`: the block refuses the folders on its own floor or above.
+ */
+function mainFloors() {
+  const floors = [
+    ['electron', 'web', 'cli', 'workers'], // hosts: the shell, the web host, the CLI, the import worker's entry
+    ['app'], // the composition root: opens the store, the services and the API
+    ['api'], // validation, handler map, cross-cutting wrappers
+    ['deck'], // the QBR deck, above the services it reads
+    ['services'], // the contract's implementation, one module per feature
+    ['import'], // files to rows: sniff, decode, map, validate, write
+    ['db'], // schema, connections and the queries of each table group
+  ];
+  const base = {
+    paths: [{ name: 'electron', message: 'Only src/main/electron imports electron.' }],
+    patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer or React.' }],
+  };
+  return floors.flatMap((floor, level) =>
+    floor.map((folder) => {
+      const above = floors.slice(0, level).flat();
+      const beside = level === 0 ? floor.filter((f) => f !== folder) : [];
+      // import and db share a floor, but db is the ground: it never reads the importer.
+      const refused = [...above, ...beside, ...(folder === 'db' ? ['import'] : [])];
+      const patterns = [...base.patterns];
+      if (refused.length > 0) {
+        patterns.push({
+          regex: `^\\.\\./(${refused.join('|')})(/|$)`,
+          message: `src/main/${folder} sits below ${refused.join(', ')}: imports point down the floors of DESIGN.md (hosts > app > api > deck > services > import, db > shared).`,
+        });
+      }
+      return {
+        files: [`src/main/${folder}/**/*.ts`],
+        rules: { 'no-restricted-imports': folder === 'electron' ? ['error', { patterns }] : ['error', { paths: base.paths, patterns }] },
+      };
+    }),
+  );
+}

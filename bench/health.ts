@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openBackend } from '../src/main/app';
+import { openBackend } from '../src/main/app/backend';
 import { computeAllHealth, listHealth } from '../src/main/services/health';
 import { refreshHealthSnapshots } from '../src/main/services/health-snapshots';
 import { readMetricsSettings } from '../src/main/services/metrics-settings';

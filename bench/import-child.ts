@@ -4,7 +4,7 @@
 //   tsx bench/import-child.ts <file.csv> <dataDir>
 //   tsx bench/import-child.ts <file.csv> --read-only    (the streaming reader alone: read, decode, parse)
 import fs from 'node:fs';
-import { openBackend } from '../src/main/app';
+import { openBackend } from '../src/main/app/backend';
 import { fileSource, readRecordBatches } from '../src/main/import/records-stream';
 import { sniffFile } from '../src/main/import/sniff';
 import { startImport } from '../src/main/services/imports';

@@ -3,7 +3,7 @@
 // (the resource timing of portfolio.overview) to the first rows on screen (the page's 'portfolio:first-rows'
 // mark); the time from navigation, which includes loading the bundle, is printed beside it. Median of 5 loads.
 import { execFileSync } from 'node:child_process';
-import { openBackend } from '../src/main/app';
+import { openBackend } from '../src/main/app/backend';
 import { tempDir } from '../tests/helpers/backend';
 import { launchApp } from '../tests/e2e/harness';
 

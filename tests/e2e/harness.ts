@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openBackend, type Backend, type BackendOptions } from '../../src/main/app';
+import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempDir } from '../helpers/backend';
 

@@ -5,7 +5,7 @@
 // and logs how fast the portfolio first renders them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend } from '../../src/main/app';
+import { openBackend } from '../../src/main/app/backend';
 import type { MethodOutput, PortfolioRow } from '../../src/shared/contract';
 import { formatCount, formatMoney } from '../../src/shared/format';
 import { tempDir } from '../helpers/backend';

@@ -1,7 +1,7 @@
 // The renderer against the real web host and store: the portfolio lists the accounts through the contract,
 // stays virtualized at 2,000 rows, refetches when main announces a change, and never leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend } from '../../src/main/app';
+import { openBackend } from '../../src/main/app/backend';
 import { tempDir } from '../helpers/backend';
 import { launchApp, type App } from './harness';
 

@@ -18,9 +18,10 @@ describe('deck branding in Settings', () => {
     await company.waitFor();
     await company.fill('Northwind Success');
     await page.getByTestId('deck-color').fill('#0b7285');
-    // The colour picker's dropdown stays open while the field has focus; a CSM clicks away, the test presses Escape.
-    await page.keyboard.press('Escape');
-    await page.locator('.mantine-ColorInput-dropdown').waitFor({ state: 'hidden' }).catch(() => undefined);
+    // The colour picker's dropdown stays open while the field has focus (its saturation panel then covers Save):
+    // the CSM tabs away, and the dropdown must close before Save is clicked (a swallowed wait made this flaky).
+    await page.getByTestId('deck-color').press('Tab');
+    await page.locator('.mantine-ColorInput-dropdown').waitFor({ state: 'hidden' });
     await page.getByTestId('deck-save').click();
     await page.getByText('The next QBR deck will use these.').waitFor();
     const saved = await app.backend.api.invoke('deck.settings.get', {});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openBackend, type Backend, type BackendOptions } from '../../src/main/app';
+import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
 
 export function tempDir(prefix = 'bearing-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -2,7 +2,7 @@
 // looking at the store the way the import tests compare it.
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { ImportProgress, ImportSummary, MethodInput } from '../../src/shared/contract';
 
 export interface FollowedJob {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../src/shared/contract';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import { createHandlers } from '../../src/main/api/handlers';
 import { ok, tempBackend } from '../helpers/backend';
 

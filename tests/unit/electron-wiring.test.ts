@@ -2,7 +2,7 @@
 // the real 'electron' package there starts a download that fails. vi.mock('electron', factory) below never
 // loads the real package; only the preload test needs it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openBackend, type Backend } from '../../src/main/app';
+import { openBackend, type Backend } from '../../src/main/app/backend';
 import type { Api } from '../../src/main/api/api';
 import {
   answerCall,

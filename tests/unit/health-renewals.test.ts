@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import { addDays, dayNumber } from '../../src/shared/dates';
 import type { MethodOutput } from '../../src/shared/contract';
 import { ok, tempBackend } from '../helpers/backend';

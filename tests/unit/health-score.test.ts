@@ -127,7 +127,7 @@ describe('combine', () => {
 });
 
 describe('settings', () => {
-  it('default to METRICS.md and fall back field by field from a bad stored value', () => {
+  it('default to docs/METRICS.md and fall back field by field from a bad stored value', () => {
     expect(DEFAULT_SETTINGS.weights).toEqual({ usage: 30, breadth: 20, frequency: 15, exposure: 10, relationship: 15, satisfaction: 10 });
     expect(DEFAULT_SETTINGS.thresholds).toEqual({ green: 70, yellow: 40 });
     expect(DEFAULT_SETTINGS.adoptedUser).toEqual({ minActiveDays: 8, windowDays: 30, requireKeyFeature: true });

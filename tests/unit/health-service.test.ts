@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import { healthInputs, liveHealth } from '../../src/main/services/health-compute';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
 import { loadBundles } from '../../src/main/services/metrics-data';

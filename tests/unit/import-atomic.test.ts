@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEventsCsv } from '../../bench/events-csv';
-import { openBackend } from '../../src/main/app';
+import { openBackend } from '../../src/main/app/backend';
 import { startImport } from '../../src/main/services/imports';
 import { tempDir } from '../helpers/backend';
 

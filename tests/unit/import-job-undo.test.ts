@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { ImportRecord } from '../../src/shared/contract';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
 import { count, fixture, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { ImportProgress, Inspection } from '../../src/shared/contract';
 import { writeEventsCsv } from '../../bench/events-csv';
 import { runImport } from '../../src/main/import/job';

@@ -4,7 +4,7 @@
 // date range and distinct accounts and users of the rows that were stored.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import { StoreWriter, type UsageFact } from '../../src/main/import/store-writer';
 import { tempBackend } from '../helpers/backend';
 import { count, rollupsAndEvents } from '../helpers/import-jobs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeyStage } from '../../src/shared/metrics/journey';
 
-// Hand-computed against METRICS.md: onboarding = first 30 days (or until the onboarding milestone),
+// Hand-computed against docs/METRICS.md: onboarding = first 30 days (or until the onboarding milestone),
 // renewal = last 90 days before renewal, adoption between.
 describe('journeyStage', () => {
   const contract = { contractStart: '2026-01-01', renewalDate: '2027-01-01' };

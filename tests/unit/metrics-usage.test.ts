@@ -14,7 +14,7 @@ import {
   wau,
 } from '../../src/shared/metrics/usage';
 
-// Hand-computed fixture (METRICS.md, Usage). D = 2026-11-20; key feature 10; 10 licenses; four known users:
+// Hand-computed fixture (docs/METRICS.md, Usage). D = 2026-11-20; key feature 10; 10 licenses; four known users:
 //   u1 end user: active D−9 … D (10 days) on key feature 10
 //   u2 manager:  active D−3 and D−20, no feature
 //   u3 executive: active only D−40 (outside every window), on feature 10

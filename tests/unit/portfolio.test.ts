@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import { portfolioOverview } from '../../src/main/services/portfolio';
 import { addDays } from '../../src/shared/dates';
 import type { MethodOutput, PortfolioRow } from '../../src/shared/contract';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { MethodOutput } from '../../src/shared/contract';
 import { DB_FILE_NAME, findMigrationsFolder, openDatabase } from '../../src/main/db/open';
 import { call, failure, tempBackend, tempDir } from '../helpers/backend';

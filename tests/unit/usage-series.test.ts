@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { MethodOutput } from '../../src/shared/contract';
 import { addDays } from '../../src/shared/dates';
 import { ok, tempBackend } from '../helpers/backend';

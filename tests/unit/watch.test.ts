@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/main/app';
+import type { Backend } from '../../src/main/app/backend';
 import type { ImportRecord } from '../../src/shared/contract';
 import { startWatching } from '../../src/main/services/watch';
 import { ok, tempBackend, tempDir } from '../helpers/backend';

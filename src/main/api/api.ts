@@ -9,8 +9,8 @@ import {
   type Result,
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { ServiceContext } from '../services/context';
-import { createHandlers, type Handlers } from './handlers';
+import type { Handlers, ServiceContext } from '../services/context';
+import { createHandlers } from './handlers';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

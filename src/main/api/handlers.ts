@@ -1,11 +1,9 @@
-import type { z } from 'zod';
-import type { Contract, MethodName, MethodOutput } from '../../shared/contract';
-import type { ServiceContext } from '../services/context';
+import type { Handlers, ServiceContext } from '../services/context';
 import { accountHandlers } from '../services/accounts';
 import { systemHandlers } from '../services/system';
 import { benchmarkHandlers } from '../services/benchmarks';
 import { healthHandlers } from '../services/health';
-import { withHealthRefresh } from '../services/health-snapshots';
+import { withHealthRefresh } from './health-refresh';
 import { metricsHandlers } from '../services/metrics';
 import { renewalHandlers } from '../services/renewal-model';
 import { importHandlers } from '../services/imports';
@@ -20,14 +18,7 @@ import { appSettingsHandlers } from '../services/app-settings';
 import { backupHandlers } from '../services/backups';
 import { undoHandlers } from '../services/trash';
 import { usageHandlers } from '../services/usage-series';
-import { deckHandlers } from '../services/deck';
-
-/** One function per contract method, taking the already-validated input. */
-export type Handlers = {
-  [K in MethodName]: (input: z.output<Contract[K]['input']>) => MethodOutput<K> | Promise<MethodOutput<K>>;
-};
-
-export type HandlerGroup<K extends MethodName> = Pick<Handlers, K>;
+import { deckHandlers } from '../deck/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   // Writes to what health reads refresh the daily health snapshots (see withHealthRefresh).

@@ -1,13 +1,13 @@
 // Opening Bearing's back end for any host: the store, the services and the API every transport binds to.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createApi, type Api } from './api/api';
-import { defaultDataDir } from './db/data-dir';
-import { openDatabase, type OpenedDb } from './db/open';
-import type { Host, ServiceContext } from './services/context';
-import { loadDemo } from './services/demo';
-import { readSetting, writeSetting } from './services/settings-store';
-import { startWatching } from './services/watch';
+import { createApi, type Api } from '../api/api';
+import { defaultDataDir } from '../db/data-dir';
+import { openDatabase, type OpenedDb } from '../db/open';
+import type { Host, ServiceContext } from '../services/context';
+import { loadDemo } from '../services/demo';
+import { readSetting, writeSetting } from '../services/settings-store';
+import { startWatching } from '../services/watch';
 
 export interface BackendOptions {
   host: Host;

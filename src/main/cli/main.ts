@@ -1,9 +1,9 @@
 // `npm run -s cli -- <command>`: Bearing's services from a terminal, on the same store as the app
 // (BEARING_DATA_DIR or the OS user-data folder).
 import { parseArgs } from 'node:util';
-import { openBackend } from './app';
-import { commands, type CliIo } from './cli/commands';
-import { AppError } from '../shared/errors';
+import { openBackend } from '../app/backend';
+import { commands, type CliIo } from './commands';
+import { AppError } from '../../shared/errors';
 
 function help(io: CliIo): void {
   const lines = [

@@ -85,6 +85,16 @@ export function timestampForFile(now = new Date()): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
+/**
+ * A second connection to a store that openDatabase has already opened and migrated: the import job's and the
+ * import worker's own, so their long transaction never blocks the services' connection from reading.
+ */
+export function connect(file: string, nativeBinding?: string): { db: Db; sqlite: Database.Database } {
+  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+  applyPragmas(sqlite);
+  return { db: drizzle(sqlite, { schema }) as Db, sqlite };
+}
+
 export function openDatabase(options: OpenOptions): OpenedDb {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, DB_FILE_NAME);

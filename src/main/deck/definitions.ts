@@ -1,4 +1,4 @@
-// The appendix: what each number in the deck means, from METRICS.md, rewritten for the customer's executive (no
+// The appendix: what each number in the deck means, from docs/METRICS.md, rewritten for the customer's executive (no
 // table names, no jargon) and quoting the settings in force, so the definition always matches the computation.
 import type { MetricsSettings } from '../../shared/metrics/settings';
 

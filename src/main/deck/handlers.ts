@@ -4,12 +4,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DeckFormat, MethodInput, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
-import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from '../deck/branding';
-import { lastCompleteQuarter, quartersBetween, type Quarter } from '../deck/quarter';
-import { todayOf } from './clock';
-import type { ServiceContext } from './context';
-import { getAccount } from './accounts';
+import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from './branding';
+import { lastCompleteQuarter, quartersBetween, type Quarter } from './quarter';
+import { todayOf } from '../services/clock';
+import type { HandlerGroup, ServiceContext } from '../services/context';
+import { getAccount } from '../services/accounts';
 
 /** Where built decks go; the web host serves downloads from here and nowhere else. */
 export function decksDir(ctx: Pick<ServiceContext, 'dataDir'>): string {
@@ -56,7 +55,7 @@ export async function buildDeckFile(ctx: ServiceContext, input: MethodInput<'dec
   const started = performance.now();
   const target = input.outPath === undefined ? null : checkOutPath(input.outPath, input.format);
   // pptxgenjs and pdfkit are loaded on the first deck, not at every start of the app or the CLI.
-  const { buildDeck } = await import('../deck/build');
+  const { buildDeck } = await import('./build');
   const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format });
   const { quarter, account, asOf } = built.data;
   const file = await writeDeckFile(target ?? path.join(decksDir(ctx), deckFileName(account.name, quarter, input.format)), built.buffer);

@@ -14,7 +14,7 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import { openBackend, type Backend } from '../app';
+import { openBackend, type Backend } from '../app/backend';
 import { MigrationError } from '../db/open';
 import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';

@@ -1,4 +1,4 @@
-// Job titles -> the four roles the exposure metric counts (METRICS.md, "exposure"). CRMs export free-text titles;
+// Job titles -> the four roles the exposure metric counts (docs/METRICS.md, "exposure"). CRMs export free-text titles;
 // the checks run executive, manager, admin: "VP of Customer Support Operations" is an executive, "Director of IT
 // Administration" a manager, "Salesforce Administrator" an admin, "Team Lead" a manager, "Product Owner" a user.
 import type { Role } from './types';

@@ -1,6 +1,6 @@
 import type { Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 import { prepared } from './metrics-data';
 
 export interface AccountBasics {
@@ -12,7 +12,7 @@ export interface AccountBasics {
 }
 
 /** The account the write is about, or the not_found error every service answers with. */
-export function requireAccount(ctx: ServiceContext, id: number): AccountBasics {
+export function requireAccount(ctx: StoreContext, id: number): AccountBasics {
   const row = prepared(
     ctx.sqlite,
     'SELECT id, name, contract_start AS contractStart, renewal_date AS renewalDate, stage_override AS stageOverride FROM accounts WHERE id = ?',

@@ -3,9 +3,8 @@ import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../sha
 import { AppError } from '../../shared/errors';
 import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
 import { accounts, milestones } from '../db/schema';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { readMetricsSettings } from './metrics-settings';
 
 type AccountRow = typeof accounts.$inferSelect;

@@ -4,11 +4,10 @@
 import { dayNumber, isValidTimeZone } from '../../shared/dates';
 import type { AppSettings, Feature, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
 import { backupsDir } from '../db/open';
 import { listBackups } from './backups';
 import { timeZoneOf, todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { loadFeatures, prepared } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';

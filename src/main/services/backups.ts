@@ -8,9 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Backup, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
 import { backupsDir, backupTo, DB_FILE_NAME, MigrationError, openDatabase, timestampForFile } from '../db/open';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 
 const KINDS: [prefix: string, kind: Backup['kind']][] = [
   ['backup-', 'manual'],

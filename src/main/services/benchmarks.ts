@@ -1,4 +1,4 @@
-// Benchmarks from renewals (METRICS.md, Health; seed 003): each benchmarked metric of an account beside its
+// Benchmarks from renewals (docs/METRICS.md, Health; seed 003): each benchmarked metric of an account beside its
 // distribution among accounts that renewed, read from their daily snapshots at the same lifecycle age (days into
 // the contract term). Below the 25th percentile (setting) of renewed accounts is flagged.
 import { dayNumber } from '../../shared/dates';
@@ -13,9 +13,8 @@ import {
   type BenchmarkMetric,
 } from '../../shared/metrics/benchmarks';
 import { computeHealth } from '../../shared/metrics/health';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, windowAt } from './health-compute';
 import type { SnapshotJson } from './health-snapshots';
 import { loadBundles, prepared } from './metrics-data';

@@ -1,15 +1,15 @@
 import { isoDateIn, isValidTimeZone } from '../../shared/dates';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 import { readSetting } from './settings-store';
 
 /** The configured time zone (Settings), else the machine's. */
-export function timeZoneOf(ctx: ServiceContext): string {
+export function timeZoneOf(ctx: StoreContext): string {
   const configured = readSetting(ctx, 'timeZone');
   if (typeof configured === 'string' && isValidTimeZone(configured)) return configured;
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** Today's calendar date in the configured time zone: the default as-of date. */
-export function todayOf(ctx: ServiceContext): string {
+export function todayOf(ctx: StoreContext): string {
   return isoDateIn(ctx.now().getTime(), timeZoneOf(ctx));
 }

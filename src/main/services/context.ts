@@ -1,24 +1,33 @@
-import type { EventName, EventPayload, Table } from '../../shared/contract';
+import type { z } from 'zod';
+import type { Contract, EventName, EventPayload, MethodName, MethodOutput } from '../../shared/contract';
 import type { Db } from '../db/open';
 import type Database from 'better-sqlite3';
 
 export type Host = 'electron' | 'web' | 'cli';
 
-/** What every service function gets: the store, where it lives, the clock and a way to tell clients. */
-export interface ServiceContext {
+/** The store, where it lives and the clock: all that reading and computing from the store needs. */
+export interface StoreContext {
   db: Db;
   sqlite: Database.Database;
   dataDir: string;
   databaseFile: string;
+  /** The wall clock, injectable so tests are reproducible. */
+  now(): Date;
+}
+
+/** What every service function of the API gets: the store, the host it runs in and a way to tell clients. */
+export interface ServiceContext extends StoreContext {
   host: Host;
   /** The better-sqlite3 addon built for Electron's ABI, when running in Electron (import workers need it too). */
   nativeBinding?: string;
   version: string;
-  /** The wall clock, injectable so tests are reproducible. */
-  now(): Date;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export function tablesChanged(ctx: ServiceContext, tables: Table[]): void {
-  if (tables.length > 0) ctx.emit('changed', { tables });
-}
+/** One function per contract method, taking the already-validated input. */
+export type Handlers = {
+  [K in MethodName]: (input: z.output<Contract[K]['input']>) => MethodOutput<K> | Promise<MethodOutput<K>>;
+};
+
+/** The handlers one feature owns: each service declares its own group, and the API merges them. */
+export type HandlerGroup<K extends MethodName> = Pick<Handlers, K>;

@@ -8,7 +8,7 @@ import type { HealthFacts } from '../../shared/metrics/health-components';
 import type { FeatureInfo } from '../../shared/metrics/inputs';
 import type { MetricsSettings } from '../../shared/metrics/settings';
 import { UsageWindow } from '../../shared/metrics/usage-window';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 import { lastEventDay, loadDayActivity, loadFeatures, type AccountBundle } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
@@ -17,7 +17,7 @@ export interface HealthInputs {
   features: FeatureInfo[];
 }
 
-export function healthInputs(ctx: ServiceContext, settings = readMetricsSettings(ctx)): HealthInputs {
+export function healthInputs(ctx: StoreContext, settings = readMetricsSettings(ctx)): HealthInputs {
   return { settings, features: loadFeatures(ctx) };
 }
 
@@ -46,14 +46,14 @@ export function factsFromWindow(
 }
 
 /** The 30-day window ending on asOfDay, read from the rollups, with the account's latest event before it. */
-export function windowAt(ctx: ServiceContext, accountId: number, asOfDay: number): UsageWindow {
+export function windowAt(ctx: StoreContext, accountId: number, asOfDay: number): UsageWindow {
   const w = new UsageWindow(30);
   for (const day of loadDayActivity(ctx, accountId, asOfDay - 29, asOfDay)) w.add(day);
   if (w.lastEventDay === null) w.lastEventDay = lastEventDay(ctx, accountId, asOfDay);
   return w;
 }
 
-export function liveHealth(ctx: ServiceContext, bundle: AccountBundle, asOfDay: number, inputs: HealthInputs): HealthResult {
+export function liveHealth(ctx: StoreContext, bundle: AccountBundle, asOfDay: number, inputs: HealthInputs): HealthResult {
   const w = windowAt(ctx, bundle.account.id, asOfDay);
   return computeHealth(factsFromWindow(bundle, inputs.features, w, asOfDay), inputs.settings);
 }
@@ -63,7 +63,7 @@ export function liveHealth(ctx: ServiceContext, bundle: AccountBundle, asOfDay: 
  * window. `each` gets the day and its result (results are not kept, so a long history costs no memory).
  */
 export function healthSeries(
-  ctx: ServiceContext,
+  ctx: StoreContext,
   bundle: AccountBundle,
   fromDay: number,
   toDay: number,

@@ -1,15 +1,13 @@
-// Daily health snapshots (METRICS.md, Trend): one row per account and day, backfilled over the imported history
+// Daily health snapshots (docs/METRICS.md, Trend): one row per account and day, backfilled over the imported history
 // so that the trend is there right after an import, and refreshed after every write to what health reads.
 // The snapshot's `components` JSON holds the component scores under their names, the benchmarked metrics under
 // "metric.<name>" and the rules that fired under "rule.<id>" (the table has one JSON column for all three).
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
-import { contract, methodNames, type MethodName, type Table } from '../../shared/contract';
 import { explain, type FiredRule, type HealthResult } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
-import type { Handlers } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
 import { firstEventDay, loadBundles, prepared, type AccountBundle } from './metrics-data';
 
@@ -58,12 +56,12 @@ export function decodeSnapshot(json: SnapshotJson, settings: MetricsSettings): H
  * The first day worth a snapshot: the first event when usage has been imported (before it, a score would rest on
  * the relationship alone and draw a misleading start of the trend), else the contract start; within the cap.
  */
-function historyStart(ctx: ServiceContext, bundle: AccountBundle, today: number): number {
+function historyStart(ctx: StoreContext, bundle: AccountBundle, today: number): number {
   const first = firstEventDay(ctx, bundle.account.id) ?? (bundle.account.contractStart ? dayNumber(bundle.account.contractStart) : today);
   return Math.min(today, Math.max(first, today - HISTORY_CAP_DAYS));
 }
 
-export function writeSnapshot(ctx: ServiceContext, accountId: number, day: number, result: HealthResult, json: SnapshotJson): void {
+export function writeSnapshot(ctx: StoreContext, accountId: number, day: number, result: HealthResult, json: SnapshotJson): void {
   prepared(ctx.sqlite, 'INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status, components) VALUES (?, ?, ?, ?, ?)').run(
     accountId,
     isoFromDayNumber(day),
@@ -79,7 +77,7 @@ export function writeSnapshot(ctx: ServiceContext, accountId: number, day: numbe
  * loader, an edit, a settings change. One transaction; one pass of the rollups per account.
  */
 export function refreshHealthSnapshots(
-  ctx: ServiceContext,
+  ctx: StoreContext,
   options: { accountIds?: number[]; fromDay?: number; inputs?: HealthInputs } = {},
 ): { accounts: number; snapshots: number } {
   const today = dayNumber(todayOf(ctx));
@@ -105,39 +103,4 @@ export function refreshHealthSnapshots(
     }
   })();
   return { accounts: bundles.length, snapshots };
-}
-
-/** Tables whose rows health reads: a write to any of them makes the snapshots stale. */
-const HEALTH_INPUTS: ReadonlySet<Table> = new Set(['accounts', 'users', 'features', 'usage', 'milestones', 'qbrs', 'touchpoints', 'surveys', 'settings']);
-
-function targetAccount(method: MethodName, input: unknown): number | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const fields = new Map(Object.entries(input));
-  const accountId = fields.get('accountId');
-  if (typeof accountId === 'number') return accountId;
-  const id = fields.get('id');
-  return method.startsWith('accounts.') && typeof id === 'number' ? id : undefined;
-}
-
-/**
- * Wraps every write method whose `writes` touch what health reads, so snapshots follow each edit: the edited
- * account's whole history when the input names it, else today's snapshot of every account. Methods that list
- * 'health' among their writes (the demo loader, health's own) refresh snapshots themselves.
- */
-export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Handlers {
-  const wrapped: Record<string, unknown> = { ...handlers };
-  for (const name of methodNames) {
-    const spec = contract[name];
-    const writes: readonly Table[] = 'writes' in spec && spec.writes ? spec.writes : [];
-    if (writes.includes('health') || !writes.some((t) => HEALTH_INPUTS.has(t))) continue;
-    const inner = handlers[name] as (input: unknown) => unknown;
-    wrapped[name] = async (input: unknown) => {
-      const output = await inner(input);
-      const account = targetAccount(name, input);
-      refreshHealthSnapshots(ctx, account === undefined ? { fromDay: dayNumber(todayOf(ctx)) } : { accountIds: [account] });
-      return output;
-    };
-  }
-  // The same keys with the same signatures: a mapped type cannot be rebuilt key by key without this assertion.
-  return wrapped as Handlers;
 }

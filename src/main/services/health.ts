@@ -6,9 +6,8 @@ import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/cont
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
 import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
 import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
 import { loadBundles, prepared } from './metrics-data';

@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import type { ImportSummary } from '../../shared/contract/imports';
-import { applyPragmas } from '../db/open';
+import { connect } from '../db/open';
 import { runImport, type ImportJobOptions, type ImportProgressUpdate } from '../import/job';
-import type { WorkerMessage, WorkerStart } from '../import/worker';
+import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 
 export type JobSpec = Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
 
@@ -20,8 +19,7 @@ export interface JobHandle {
 
 export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u: ImportProgressUpdate) => void, nativeBinding?: string): JobHandle {
   const controller = new AbortController();
-  const sqlite = new Database(databaseFile, nativeBinding ? { nativeBinding } : {});
-  applyPragmas(sqlite);
+  const { sqlite } = connect(databaseFile, nativeBinding);
   let accountIds: number[] = [];
   const done = runImport({ ...job, sqlite, signal: controller.signal, onProgress, onCommitted: (ids) => (accountIds = ids) })
     .then((summary) => ({ summary, accountIds, healthRefreshed: false }))
@@ -33,7 +31,7 @@ export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u:
 function workerScript(): { code: string | URL; eval: boolean } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    const url = new URL('../import/worker.ts', here).href;
+    const url = new URL('../workers/import-worker.ts', here).href;
     return { code: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, eval: true };
   }
   // Bundled: this code may sit in a shared chunk below out/main, the worker entry beside index.js.
@@ -58,5 +56,5 @@ export function runInWorker(databaseFile: string, job: JobSpec, onProgress: (u: 
       if (code !== 0) reject(new Error(`The import stopped unexpectedly (code ${code}); nothing was changed.`));
     });
   }).finally(() => void worker.terminate());
-  return { done, cancel: () => worker.postMessage({ type: 'cancel' }) };
+  return { done, cancel: () => worker.postMessage({ type: 'cancel' } satisfies WorkerCommand) };
 }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { ImportProgress, ImportRecord, ImportSummary, Inspection, MethodInput, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { isValidTimeZone } from '../../shared/dates';
-import type { HandlerGroup } from '../api/handlers';
 import { KIND_SPECS } from '../import/fields';
 import { planImport } from '../import/job';
 import { previewRows } from '../import/preview';
@@ -14,7 +13,7 @@ import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/store-writer';
 import { timeZoneOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
 

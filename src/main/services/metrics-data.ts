@@ -16,7 +16,7 @@ import type { RenewalRecord } from '../../shared/metrics/benchmarks';
 import type { DayActivity } from '../../shared/metrics/usage-window';
 import type { Role } from '../../shared/metrics/settings';
 import type { Stage } from '../../shared/contract';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 
 export interface AccountRecord {
   id: number;
@@ -60,7 +60,7 @@ function groupBy<T extends { accountId: number }, U>(rows: T[], map: (row: T) =>
   return out;
 }
 
-function rowsOf<T>(ctx: ServiceContext, sql: string, accountId?: number): T[] {
+function rowsOf<T>(ctx: StoreContext, sql: string, accountId?: number): T[] {
   const filtered = accountId === undefined ? sql : `${sql} WHERE account_id = ?`;
   const stmt = prepared(ctx.sqlite, filtered);
   return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as T[];
@@ -68,14 +68,14 @@ function rowsOf<T>(ctx: ServiceContext, sql: string, accountId?: number): T[] {
 
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 
-export function loadAccounts(ctx: ServiceContext, accountId?: number): AccountRecord[] {
+export function loadAccounts(ctx: StoreContext, accountId?: number): AccountRecord[] {
   const sql =
     'SELECT id, name, licenses, contract_start AS contractStart, renewal_date AS renewalDate, stage_override AS stageOverride FROM accounts';
   const stmt = prepared(ctx.sqlite, accountId === undefined ? `${sql} ORDER BY name, id` : `${sql} WHERE id = ?`);
   return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as AccountRecord[];
 }
 
-export function loadFeatures(ctx: ServiceContext): FeatureInfo[] {
+export function loadFeatures(ctx: StoreContext): FeatureInfo[] {
   const rows = prepared(ctx.sqlite, 'SELECT id, key, name, is_key AS isKey, is_paid AS isPaid FROM features ORDER BY id').all() as {
     id: number;
     key: string;
@@ -87,7 +87,7 @@ export function loadFeatures(ctx: ServiceContext): FeatureInfo[] {
 }
 
 /** Bundles for one account or for all of them (accounts in name order). */
-export function loadBundles(ctx: ServiceContext, accountId?: number): AccountBundle[] {
+export function loadBundles(ctx: StoreContext, accountId?: number): AccountBundle[] {
   const accounts = loadAccounts(ctx, accountId);
   const users = groupBy(
     rowsOf<UserInfo & { accountId: number }>(ctx, 'SELECT id, account_id AS accountId, name, email, role, department FROM users', accountId),
@@ -144,7 +144,7 @@ export function loadBundles(ctx: ServiceContext, accountId?: number): AccountBun
 }
 
 /** An account's rollup rows with day in [fromDay, toDay]. */
-export function loadUsageRows(ctx: ServiceContext, accountId: number, fromDay: number, toDay: number): UsageRow[] {
+export function loadUsageRows(ctx: StoreContext, accountId: number, fromDay: number, toDay: number): UsageRow[] {
   return prepared(
     ctx.sqlite,
     'SELECT user_id AS userId, feature_id AS featureId, day, events, minutes FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ?',
@@ -155,7 +155,7 @@ export function loadUsageRows(ctx: ServiceContext, accountId: number, fromDay: n
  * An account's days of activity in [fromDay, toDay], ascending, straight from the primary key order
  * (account_id, day, user_id, feature_id): no sort, no row objects.
  */
-export function loadDayActivity(ctx: ServiceContext, accountId: number, fromDay: number, toDay: number): DayActivity[] {
+export function loadDayActivity(ctx: StoreContext, accountId: number, fromDay: number, toDay: number): DayActivity[] {
   const rows = prepared(
     ctx.sqlite,
     'SELECT day, user_id, feature_id FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
@@ -180,7 +180,7 @@ export function loadDayActivity(ctx: ServiceContext, accountId: number, fromDay:
 }
 
 /** The day of the account's latest event on or before toDay; null when it has none (a backward index seek). */
-export function lastEventDay(ctx: ServiceContext, accountId: number, toDay: number): number | null {
+export function lastEventDay(ctx: StoreContext, accountId: number, toDay: number): number | null {
   const row = prepared(
     ctx.sqlite,
     'SELECT day FROM usage_daily WHERE account_id = ? AND day <= ? AND events > 0 ORDER BY day DESC LIMIT 1',
@@ -189,7 +189,7 @@ export function lastEventDay(ctx: ServiceContext, accountId: number, toDay: numb
 }
 
 /** The day of the account's first event; null when it has none. */
-export function firstEventDay(ctx: ServiceContext, accountId: number): number | null {
+export function firstEventDay(ctx: StoreContext, accountId: number): number | null {
   const row = prepared(ctx.sqlite, 'SELECT day FROM usage_daily WHERE account_id = ? AND events > 0 ORDER BY day LIMIT 1').get(accountId) as
     | { day: number }
     | undefined;

@@ -2,12 +2,12 @@
 // hand-edited or older settings value falls back to the defaults field by field instead of breaking health.
 import { AppError } from '../../shared/errors';
 import { MetricsSettings, parseSettings } from '../../shared/metrics/settings';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 import { readSetting, writeSetting } from './settings-store';
 
 export const METRICS_SETTINGS_KEY = 'metrics';
 
-export function readMetricsSettings(ctx: ServiceContext): MetricsSettings {
+export function readMetricsSettings(ctx: StoreContext): MetricsSettings {
   return parseSettings(readSetting(ctx, METRICS_SETTINGS_KEY));
 }
 
@@ -31,6 +31,6 @@ export function mergeMetricsSettings(current: MetricsSettings, change: Record<st
   return parsed.data;
 }
 
-export function writeMetricsSettings(ctx: ServiceContext, settings: MetricsSettings): void {
+export function writeMetricsSettings(ctx: StoreContext, settings: MetricsSettings): void {
   writeSetting(ctx, METRICS_SETTINGS_KEY, settings);
 }

@@ -1,4 +1,4 @@
-// Every METRICS.md metric for one account as of a date (`metrics.account`, the CLI's `metrics --json`), the
+// Every docs/METRICS.md metric for one account as of a date (`metrics.account`, the CLI's `metrics --json`), the
 // portfolio's totals, and the recommendations. The formulas live in src/shared/metrics; this file only loads the
 // account's data and hands it over.
 import { dayNumber } from '../../shared/dates';
@@ -31,9 +31,8 @@ import {
 } from '../../shared/metrics/relationship';
 import { continuousAdoption, earlyWarnings, milestoneStatus, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { isAdoptedAccount, usageMetrics } from '../../shared/metrics/usage';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import { loadBundles, loadFeatures, loadUsageRows, prepared, type AccountBundle } from './metrics-data';

@@ -1,14 +1,13 @@
-// TTV milestones (METRICS.md, seed 003): the account's timeline with each milestone's status as of a date, and
+// TTV milestones (docs/METRICS.md, seed 003): the account's timeline with each milestone's status as of a date, and
 // create / edit / complete / delete (with undo). Status and TTV come from the same shared functions as
 // metrics.account (milestoneStatus, timeToValueDays), so the timeline and the metrics can never disagree.
 import { daysBetween } from '../../shared/dates';
 import type { MethodInput, MethodOutput, Milestone, MilestoneKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { milestoneStatus, timeToValueDays } from '../../shared/metrics/time-to-value';
-import type { HandlerGroup } from '../api/handlers';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { deleteWithUndo, storedRows } from './trash';

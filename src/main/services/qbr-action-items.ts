@@ -3,9 +3,8 @@
 // 'qbr_action_items' only and leave the health snapshots alone.
 import type { ActionItem, ActionItemStatus, MethodInput, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { prepared } from './metrics-data';
 import { deleteWithUndo, storedRows } from './trash';
 

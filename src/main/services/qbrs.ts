@@ -8,10 +8,9 @@ import { addDays, daysBetween } from '../../shared/dates';
 import type { ActionItem, Contract, MethodInput, MethodOutput, Qbr, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { qbrDaysSince, qbrOverdue } from '../../shared/metrics/relationship';
-import type { HandlerGroup } from '../api/handlers';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
@@ -172,7 +171,7 @@ export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
 
 /**
  * The next QBR: a QBR already logged after the as-of date is the next one; otherwise the last QBR plus the
- * cadence, or the contract start plus the cadence before the first, or today. Overdue is METRICS.md's QBR
+ * cadence, or the contract start plus the cadence before the first, or today. Overdue is docs/METRICS.md's QBR
  * cadence rule (the same function the portfolio and the health rule use).
  */
 export function nextQbrSuggestion(ctx: ServiceContext, input: MethodInput<'qbrs.nextSuggestion'>): MethodOutput<'qbrs.nextSuggestion'> {

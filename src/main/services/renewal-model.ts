@@ -1,4 +1,4 @@
-// Renewal likelihood (METRICS.md, beyond the seeds): once enough renewal outcomes are known (20 by default), a
+// Renewal likelihood (docs/METRICS.md, beyond the seeds): once enough renewal outcomes are known (20 by default), a
 // logistic regression on the six health components as they stood 30 days before each renewal; every account gets
 // a probability and its top drivers, and the model reports its cross-validated AUC. With fewer outcomes, or only
 // one kind of outcome, it says there is not enough history instead of guessing.
@@ -6,9 +6,8 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import { crossValidatedAuc, drivers, fitLogistic, predict, type Example } from '../../shared/metrics/renewal-model';
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
-import type { HandlerGroup } from '../api/handlers';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import type { SnapshotJson } from './health-snapshots';

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { prepared } from './metrics-data';
 import { deleteWithUndo, storedRows } from './trash';
 

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../db/schema';
-import type { ServiceContext } from './context';
+import type { StoreContext } from './context';
 
 /** Raw key/value access; the typed settings model validates what comes out of it. */
-export function readSetting(ctx: ServiceContext, key: string): unknown {
+export function readSetting(ctx: StoreContext, key: string): unknown {
   const row = ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
   return row?.value;
 }
 
-export function writeSetting(ctx: ServiceContext, key: string, value: unknown): void {
+export function writeSetting(ctx: StoreContext, key: string, value: unknown): void {
   ctx.db
     .insert(settings)
     .values({ key, value })

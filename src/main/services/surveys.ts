@@ -1,11 +1,10 @@
-// Survey answers (METRICS.md, satisfaction / proficiency, seed 002) entered by hand: one respondent's NPS answer
+// Survey answers (docs/METRICS.md, satisfaction / proficiency, seed 002) entered by hand: one respondent's NPS answer
 // (0–10), CSAT (1–5) or proficiency (1–5), optionally tied to one of the account's known users.
 import type { MethodInput, SurveyItem, SurveyKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { userLabel } from '../../shared/metrics/inputs';
-import type { HandlerGroup } from '../api/handlers';
 import { requireAccount } from './account-lookup';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { deleteWithUndo, storedRows } from './trash';

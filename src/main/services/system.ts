@@ -1,8 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { AppInfo } from '../../shared/contract';
-import type { HandlerGroup } from '../api/handlers';
 import { accounts, usageDaily } from '../db/schema';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { loadDemo, removeDemo } from './demo';
 
 export function appInfo(ctx: ServiceContext): AppInfo {

@@ -4,10 +4,9 @@
 import { daysBetween } from '../../shared/dates';
 import type { MethodInput, MethodOutput, TimelineItem, TouchpointItem, TouchpointKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { listSurveys } from './surveys';

@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { MethodOutput, TrashKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 

@@ -1,13 +1,12 @@
-// DAU / WAU / MAU per day (METRICS.md, seeds 000 and 003) for the account view's usage chart: one read of the
+// DAU / WAU / MAU per day (docs/METRICS.md, seeds 000 and 003) for the account view's usage chart: one read of the
 // rollups and two sliding windows (7 and 30 days), the same UsageWindow the health backfill slides.
 import { z } from 'zod';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { Contract, MethodOutput } from '../../shared/contract';
 import { UsageWindow } from '../../shared/metrics/usage-window';
-import type { HandlerGroup } from '../api/handlers';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { loadDayActivity, prepared } from './metrics-data';
 
 type SeriesInput = z.output<Contract['usage.series']['input']>;

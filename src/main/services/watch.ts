@@ -5,8 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { HandlerGroup } from '../api/handlers';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { startImport } from './imports';
 
 const IMPORTABLE = /\.(csv|tsv|txt)$/i;

@@ -1,6 +1,6 @@
 // `npm run web`: the whole app in a browser, on 127.0.0.1 with a per-run token. Same store as the desktop app.
 import path from 'node:path';
-import { openBackend } from '../app';
+import { openBackend } from '../app/backend';
 import { startWebHost } from './server';
 
 const backend = openBackend({ host: 'web', demoOnFirstStart: true, watchFolders: true });

@@ -1,34 +1,23 @@
-// The import job off the main thread: the window (Electron) and the web host stay responsive while a large file
-// is read. The worker opens its own connection to the same database file; its one transaction commits or rolls
-// back as a whole, so terminating the worker (or the process) leaves no partial import.
+// The import job's thread: the window (Electron) and the web host stay responsive while a large file is read.
+// A thin entry: it opens its own connection to the store (no API, no migrations, no watchers), runs the job, then
+// recomputes the health history of the accounts the import touched. Its one transaction commits or rolls back as
+// a whole, so terminating the worker (or the process) leaves no partial import.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openBackend } from '../app';
-import { applyPragmas } from '../db/open';
+import { connect } from '../db/open';
+import { runImport, type ImportProgressUpdate } from '../import/job';
+import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
+import type { StoreContext } from '../services/context';
 import { refreshHealthSnapshots } from '../services/health-snapshots';
-import { runImport, type ImportJobOptions, type ImportProgressUpdate } from './job';
-
-export interface WorkerStart {
-  databaseFile: string;
-  nativeBinding?: string;
-  job: Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress'>;
-}
-
-export type WorkerMessage =
-  | { type: 'progress'; update: Parameters<NonNullable<ImportJobOptions['onProgress']>>[0] }
-  | { type: 'done'; summary: Awaited<ReturnType<typeof runImport>>; accountIds: number[]; healthRefreshed: boolean }
-  | { type: 'failed'; message: string };
 
 if (parentPort) {
   const port = parentPort;
   const start = workerData as WorkerStart;
   const controller = new AbortController();
-  port.on('message', (message: { type: string }) => {
+  port.on('message', (message: WorkerCommand) => {
     if (message.type === 'cancel') controller.abort();
   });
-  const sqlite = new Database(start.databaseFile, start.nativeBinding ? { nativeBinding: start.nativeBinding } : {});
-  applyPragmas(sqlite);
+  const { sqlite } = connect(start.databaseFile, start.nativeBinding);
   let accountIds: number[] = [];
   let last: ImportProgressUpdate | null = null;
   runImport({
@@ -66,16 +55,17 @@ if (parentPort) {
  */
 function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
   try {
-    const backend = openBackend({
-      host: 'cli',
+    const store = connect(start.databaseFile, start.nativeBinding);
+    const ctx: StoreContext = {
+      ...store,
       dataDir: path.dirname(start.databaseFile),
-      nativeBinding: start.nativeBinding,
+      databaseFile: start.databaseFile,
       now: () => new Date(start.job.now),
-    });
+    };
     try {
-      refreshHealthSnapshots(backend.context, { accountIds });
+      refreshHealthSnapshots(ctx, { accountIds });
     } finally {
-      backend.close();
+      store.sqlite.close();
     }
     return true;
   } catch {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { STAGES } from '../metrics/journey';
 import { id, isoDate, method } from './define';
 
-export const Stage = z.enum(['onboarding', 'adoption', 'renewal']);
+export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
 export const AccountSummary = z.object({

@@ -1,10 +1,24 @@
-// Metrics, health, benchmarks, renewal likelihood and recommendations (METRICS.md). Ratios are in [0, 1]; a
+// Metrics, health, benchmarks, renewal likelihood and recommendations (docs/METRICS.md). Ratios are in [0, 1]; a
 // null is "no data", never 0. The camelCase names of `metrics.account` are the CLI's JSON contract: add, never rename.
 import { z } from 'zod';
 import { Stage } from './accounts';
 import { id, isoDate, method } from './define';
 import { COMPONENT_NAMES, MetricsSettings } from '../metrics/settings';
 import { BENCHMARK_METRICS } from '../metrics/benchmarks';
+
+// The renderer reads the model's names, labels and settings types through the contract, never from the metrics.
+export {
+  COMPONENT_HINTS,
+  COMPONENT_LABELS,
+  COMPONENT_NAMES,
+  type ComponentName,
+  type HealthRule,
+  type HealthThresholds,
+  type HealthWeights,
+  MetricsSettings,
+  type RuleEffect,
+} from '../metrics/settings';
+export { RENEWAL_WINDOW_DAYS } from '../metrics/portfolio-kpis';
 
 const ratio = z.number().nullable();
 const count = z.number().int().nullable();

@@ -1,4 +1,4 @@
-// TTV milestones (METRICS.md, seed 003): per account, kickoff, onboarding complete, first key action, basic value,
+// TTV milestones (docs/METRICS.md, seed 003): per account, kickoff, onboarding complete, first key action, basic value,
 // exceeded value and custom ones, each with a target and an achieved date. TTV = achieved − contract start.
 import { z } from 'zod';
 import { id, isoDate, method } from './define';

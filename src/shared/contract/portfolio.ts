@@ -39,7 +39,7 @@ export const PortfolioRow = z.object({
   trend: z.array(z.number().nullable()),
   /** Score now − score 30 days before. */
   delta30: z.number().nullable(),
-  /** MAU ÷ licenses (METRICS.md); null without licenses or usage. */
+  /** MAU ÷ licenses (docs/METRICS.md); null without licenses or usage. */
   licenseUtilization: z.number().nullable(),
   lastQbrDate: isoDate.nullable(),
   qbrOverdue: z.boolean().nullable(),

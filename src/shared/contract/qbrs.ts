@@ -129,7 +129,7 @@ export const qbrMethods = {
     output: z.object({
       accountId: id,
       asOf: isoDate,
-      /** The QBR cadence setting (METRICS.md: overdue after 90 days). */
+      /** The QBR cadence setting (docs/METRICS.md: overdue after 90 days). */
       cadenceDays: z.number().int(),
       lastQbrDate: isoDate.nullable(),
       suggestedDate: isoDate,

@@ -1,4 +1,4 @@
-// Usage over time for the account view's chart (DAU / WAU / MAU, METRICS.md) with its range switch.
+// Usage over time for the account view's chart (DAU / WAU / MAU, docs/METRICS.md) with its range switch.
 import { z } from 'zod';
 import { id, isoDate, method } from './define';
 

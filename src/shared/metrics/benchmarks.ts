@@ -1,4 +1,4 @@
-// Benchmarks from renewals (METRICS.md, Health; seed 003): for each metric, the distribution among accounts that
+// Benchmarks from renewals (docs/METRICS.md, Health; seed 003): for each metric, the distribution among accounts that
 // renewed, taken at the same lifecycle age (days into the contract term) as the account compared; an account
 // below the 25th percentile (setting) of renewed accounts is flagged, with the comparison shown.
 import { addDays, daysBetween } from '../dates';

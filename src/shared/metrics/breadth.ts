@@ -1,4 +1,4 @@
-// Breadth and depth family (METRICS.md, "is the customer getting value?"): feature adoption, breadth over key
+// Breadth and depth family (docs/METRICS.md, "is the customer getting value?"): feature adoption, breadth over key
 // features, time to first key action, engagement score, exposure across roles and departments, campaign uplift.
 import { inWindow, lastDays, type DayWindow, type EntitlementInfo, type FeatureInfo, type UsageRow, type UserInfo } from './inputs';
 import type { MetricsSettings } from './settings';

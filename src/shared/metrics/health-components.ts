@@ -1,4 +1,4 @@
-// The six health components, each scored 0–100 from METRICS.md's metrics with the facts behind it. METRICS.md
+// The six health components, each scored 0–100 from docs/METRICS.md's metrics with the facts behind it. docs/METRICS.md
 // leaves the mapping from metric to score open; the choices, and why:
 // - usage = license utilization ÷ usageFullAt (default 0.8), capped at 100: few accounts ever use every seat, so
 //   80 % of seats in use is full marks. Without a license count, active ÷ known users is scaled the same way.

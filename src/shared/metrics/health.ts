@@ -1,23 +1,14 @@
-// Health score (METRICS.md, Health): the weighted mean of the component scores (usage 30, breadth 20, frequency
+// Health score (docs/METRICS.md, Health): the weighted mean of the component scores (usage 30, breadth 20, frequency
 // 15, exposure 10, relationship 15, satisfaction 10 by default); a component with no data is left out and the other
 // weights rescaled. Status green ≥ 70, yellow 40–69, red < 40, then rules cap or force it, each with its reason.
 // Every result carries its explanation, and the contributions add up to the score exactly (in tenths).
 import { dayNumber } from '../dates';
 import { componentScores, dateOfDay, type ComponentScore, type HealthFacts } from './health-components';
 import { qbrDaysSince, qbrOverdue, openSupportCases } from './relationship';
-import { COMPONENT_NAMES, type ComponentName, type HealthRule, type MetricsSettings, type RuleEffect } from './settings';
+import { COMPONENT_LABELS, COMPONENT_NAMES, type ComponentName, type HealthRule, type MetricsSettings, type RuleEffect } from './settings';
 import { lateOnboardingMilestones } from './time-to-value';
 
 export type HealthStatus = 'green' | 'yellow' | 'red';
-
-export const COMPONENT_LABELS: Record<ComponentName, string> = {
-  usage: 'Usage',
-  breadth: 'Breadth',
-  frequency: 'Frequency',
-  exposure: 'Exposure',
-  relationship: 'Relationship',
-  satisfaction: 'Satisfaction',
-};
 
 export interface ExplainedComponent extends ComponentScore {
   label: string;

@@ -1,8 +1,10 @@
-// Journey stage (METRICS.md, seed 000): onboarding = the first 30 days after contract start, or, when the account
+// Journey stage (docs/METRICS.md, seed 000): onboarding = the first 30 days after contract start, or, when the account
 // has an onboarding milestone, until it is achieved; renewal = the last 90 days before the renewal date (it wins
 // over the others); adoption between them.
-import type { Stage } from '../contract/accounts';
 import { addDays, daysBetween } from '../dates';
+
+export const STAGES = ['onboarding', 'adoption', 'renewal'] as const;
+export type Stage = (typeof STAGES)[number];
 
 export interface StageLengths {
   onboardingDays: number;

@@ -1,5 +1,5 @@
 // Portfolio KPIs (DESIGN.md, Portfolio; issue #5): accounts, ARR, ARR at risk (red, then yellow), renewals in the
-// next 90 days and the median time to basic value (METRICS.md TTV, seeds 001 and 003), over current customers.
+// next 90 days and the median time to basic value (docs/METRICS.md TTV, seeds 001 and 003), over current customers.
 import type { HealthStatus } from './health';
 import { median } from './stats';
 

@@ -1,4 +1,4 @@
-// Recommendations (METRICS.md, "what to do next"), each naming the users, features or milestones concerned:
+// Recommendations (docs/METRICS.md, "what to do next"), each naming the users, features or milestones concerned:
 // - satisfaction and proficiency high but a feature little used → the feature may not be needed (seed 002);
 // - satisfaction and proficiency low → revisit onboarding and training (seed 002);
 // - active users not using a key feature they are entitled to → a reminder to those users, by name (000, 003);

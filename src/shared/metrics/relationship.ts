@@ -1,4 +1,4 @@
-// Relationship family (METRICS.md, "is the relationship positive and trusted?", seeds 000 and 002): QBR cadence,
+// Relationship family (docs/METRICS.md, "is the relationship positive and trusted?", seeds 000 and 002): QBR cadence,
 // QBR and campaign response, support case success rate, touchpoint trend, satisfaction and proficiency.
 import { addDays, dayNumber, daysBetween } from '../dates';
 import { inWindow, lastDays, type DayWindow, type QbrInfo, type SurveyInfo, type TouchpointInfo } from './inputs';

@@ -1,4 +1,4 @@
-// Renewal likelihood (METRICS.md, beyond the seeds): with enough known outcomes, a logistic regression on the
+// Renewal likelihood (docs/METRICS.md, beyond the seeds): with enough known outcomes, a logistic regression on the
 // health components (standardized; a missing component takes the training mean), fitted by Newton's method with
 // a small L2 penalty so that a handful of outcomes cannot send a weight to infinity. Its accuracy is the AUC of
 // out-of-fold predictions from k-fold cross-validation, so the CSM can judge it before trusting it.

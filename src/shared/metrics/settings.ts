@@ -1,10 +1,29 @@
-// Every knob of the metrics and the health model (METRICS.md: "where a definition has a knob, the knob is a
+// Every knob of the metrics and the health model (docs/METRICS.md: "where a definition has a knob, the knob is a
 // setting with the default given here"). One zod schema, so a settings file written by an older or newer build
 // parses to a complete, valid object: each missing field takes its default.
 import { z } from 'zod';
 
 export const COMPONENT_NAMES = ['usage', 'breadth', 'frequency', 'exposure', 'relationship', 'satisfaction'] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
+
+/** Each component's name on screen and on slides, and what it measures (Settings shows the hint). */
+export const COMPONENT_LABELS: Record<ComponentName, string> = {
+  usage: 'Usage',
+  breadth: 'Breadth',
+  frequency: 'Frequency',
+  exposure: 'Exposure',
+  relationship: 'Relationship',
+  satisfaction: 'Satisfaction',
+};
+
+export const COMPONENT_HINTS: Record<ComponentName, string> = {
+  usage: 'License utilization: users active in 30 days ÷ licenses',
+  breadth: 'Key features used ÷ key features enabled',
+  frequency: 'Users meeting their role’s expected cadence',
+  exposure: 'Roles and departments with an active user',
+  relationship: 'QBR cadence, responses, support cases, touchpoints',
+  satisfaction: 'Latest NPS and CSAT',
+};
 
 export const ROLES = ['end_user', 'manager', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,7 +57,7 @@ export type RuleEffect = z.infer<typeof RuleEffect>;
 
 const ruleBase = { id: z.string().min(1).max(60), enabled: z.boolean().default(true), effect: RuleEffect };
 
-/** Rules cap or force a status, each with a reason shown beside the score (METRICS.md, Health). */
+/** Rules cap or force a status, each with a reason shown beside the score (docs/METRICS.md, Health). */
 export const HealthRule = z.discriminatedUnion('kind', [
   z.object({ ...ruleBase, kind: z.literal('no_usage'), days: z.number().int().min(1).max(365).default(30) }),
   z.object({ ...ruleBase, kind: z.literal('open_support_case'), days: z.number().int().min(1).max(365).default(14) }),

@@ -1,5 +1,5 @@
 // Small statistics the metrics share: means, medians, quantiles and percentile ranks. Empty input gives null
-// (METRICS.md: a metric without inputs is "no data", never 0).
+// (docs/METRICS.md: a metric without inputs is "no data", never 0).
 
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -1,4 +1,4 @@
-// Time to value and onboarding family (METRICS.md): TTV milestones and their lateness, TTFV/TTV in days,
+// Time to value and onboarding family (docs/METRICS.md): TTV milestones and their lateness, TTFV/TTV in days,
 // time-to-onboard KPI per cohort, early warnings and the continuous adoption curve. Journey stage is in journey.ts.
 import { dayNumber, daysBetween } from '../dates';
 import { inWindow, type MilestoneInfo, type MilestoneKind, type TouchpointInfo, type UsageRow } from './inputs';

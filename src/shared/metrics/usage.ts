@@ -1,4 +1,4 @@
-// Usage family (METRICS.md, "Usage: is the customer using the product?"). Every function reads daily rollup rows
+// Usage family (docs/METRICS.md, "Usage: is the customer using the product?"). Every function reads daily rollup rows
 // of one account and windows that end at the as-of day D, D included; no clock, no SQL.
 import { inWindow, lastDays, type DayWindow, type UsageRow, type UserInfo } from './inputs';
 import { CADENCES, type Cadence, type MetricsSettings } from './settings';

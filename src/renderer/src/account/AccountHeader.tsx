@@ -1,5 +1,5 @@
 // The account's identity and contract at a glance: who owns it, what it pays, when it renews, and the journey
-// stage, which the CSM may override (METRICS.md: "the override is shown as such").
+// stage, which the CSM may override (docs/METRICS.md: "the override is shown as such").
 import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Stage, type AccountSummary } from '../../../shared/contract';

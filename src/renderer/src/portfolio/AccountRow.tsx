@@ -2,7 +2,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { PortfolioRow } from '../../../shared/contract';
 import { formatCount, formatDate, formatDaysFrom, formatMoney, formatPercent } from '../../../shared/format';
-import { RENEWAL_WINDOW_DAYS } from '../../../shared/metrics/portfolio-kpis';
+import { RENEWAL_WINDOW_DAYS } from '../../../shared/contract';
 import { accountHref, openAccount } from './account-link';
 import { HealthCell } from './HealthCell';
 import classes from './portfolio-table.module.css';

@@ -4,7 +4,7 @@ import { useQuery } from '../hooks/use-query';
 
 /**
  * Why an account has its score: each component's score and the points it adds, the rules that capped or forced
- * the status, and what was left out for lack of data (METRICS.md, Health: "no number in the UI is unexplained").
+ * the status, and what was left out for lack of data (docs/METRICS.md, Health: "no number in the UI is unexplained").
  * Read lazily from 'health.account' when the CSM hovers a score: the portfolio's rows carry only the score.
  */
 export function HealthExplanation({ accountId, asOf }: { accountId: number; asOf: string }) {

@@ -4,7 +4,7 @@ import type { MetricsDraft } from './use-metrics-draft';
 
 const int = (v: number | string, min: number, max: number) => Math.max(min, Math.min(max, Math.round(typeof v === 'number' ? v : Number(v) || min)));
 
-/** The adoption definitions of METRICS.md (seeds 001–003), saved with the health settings. */
+/** The adoption definitions of docs/METRICS.md (seeds 001–003), saved with the health settings. */
 export function AdoptionSection({ draft }: { draft: MetricsDraft }) {
   const s = draft.current;
   return (

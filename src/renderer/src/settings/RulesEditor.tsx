@@ -1,5 +1,5 @@
 import { Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
-import type { HealthRule, RuleEffect } from '../../../shared/metrics/settings';
+import type { HealthRule, RuleEffect } from '../../../shared/contract';
 
 const EFFECTS: { value: RuleEffect; label: string }[] = [
   { value: 'force_red', label: 'make it red' },

@@ -1,5 +1,5 @@
 import { Group, NumberInput, Progress, RangeSlider, Stack, Text } from '@mantine/core';
-import type { HealthThresholds } from '../../../shared/metrics/settings';
+import type { HealthThresholds } from '../../../shared/contract';
 
 /** The two cut-offs on one scale: red below yellow, yellow below green, green at or above it. */
 export function ThresholdsEditor({ thresholds, onChange }: { thresholds: HealthThresholds; onChange: (t: HealthThresholds) => void }) {

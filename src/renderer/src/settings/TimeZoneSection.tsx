@@ -15,7 +15,7 @@ function zones(): string[] {
   }
 }
 
-/** The zone that decides what "today" is and where each day starts (METRICS.md: a day is a day in this zone). */
+/** The zone that decides what "today" is and where each day starts (docs/METRICS.md: a day is a day in this zone). */
 export function TimeZoneSection({ settings }: { settings: AppSettings }) {
   const update = useMutation('settings.update', {
     errorTitle: 'Could not change the time zone',

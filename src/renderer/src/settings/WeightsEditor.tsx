@@ -1,14 +1,5 @@
 import { Group, NumberInput, Slider, Stack, Text } from '@mantine/core';
-import { COMPONENT_NAMES, type ComponentName, type HealthWeights } from '../../../shared/metrics/settings';
-
-const COMPONENTS: Record<ComponentName, { label: string; hint: string }> = {
-  usage: { label: 'Usage', hint: 'License utilization: users active in 30 days ÷ licenses' },
-  breadth: { label: 'Breadth', hint: 'Key features used ÷ key features enabled' },
-  frequency: { label: 'Frequency', hint: 'Users meeting their role’s expected cadence' },
-  exposure: { label: 'Exposure', hint: 'Roles and departments with an active user' },
-  relationship: { label: 'Relationship', hint: 'QBR cadence, responses, support cases, touchpoints' },
-  satisfaction: { label: 'Satisfaction', hint: 'Latest NPS and CSAT' },
-};
+import { COMPONENT_HINTS, COMPONENT_LABELS, COMPONENT_NAMES, type HealthWeights } from '../../../shared/contract';
 
 interface Props {
   weights: HealthWeights;
@@ -27,10 +18,10 @@ export function WeightsEditor({ weights, onChange }: Props) {
           <Group key={name} gap="md" wrap="nowrap" align="center">
             <Stack gap={0} w={220} style={{ flexShrink: 0 }}>
               <Text size="sm" fw={500}>
-                {COMPONENTS[name].label}
+                {COMPONENT_LABELS[name]}
               </Text>
               <Text size="xs" c="dimmed" lineClamp={2}>
-                {COMPONENTS[name].hint}
+                {COMPONENT_HINTS[name]}
               </Text>
             </Stack>
             <Slider
@@ -41,7 +32,7 @@ export function WeightsEditor({ weights, onChange }: Props) {
               value={Math.min(100, weights[name])}
               onChange={set}
               label={(v) => `${v}`}
-              thumbLabel={`${COMPONENTS[name].label} weight`}
+              thumbLabel={`${COMPONENT_LABELS[name]} weight`}
             />
             <NumberInput
               w={80}
@@ -51,7 +42,7 @@ export function WeightsEditor({ weights, onChange }: Props) {
               allowDecimal={false}
               value={weights[name]}
               onChange={(v) => set(typeof v === 'number' ? v : Number(v) || 0)}
-              aria-label={`${COMPONENTS[name].label} weight`}
+              aria-label={`${COMPONENT_LABELS[name]} weight`}
               data-testid={`weight-${name}`}
             />
             <Text size="xs" c="dimmed" w={40} ta="right" title="Share of the score">

@@ -3,7 +3,7 @@
 // QBR cadence, which 'settings.update' writes into the same store) is then never overwritten by a stale copy.
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
-import type { MetricsSettings } from '../../../shared/metrics/settings';
+import type { MetricsSettings } from '../../../shared/contract';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 

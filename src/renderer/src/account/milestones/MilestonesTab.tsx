@@ -1,4 +1,4 @@
-// TTV milestones (METRICS.md, seed 003) on a timeline, target vs achieved; overdue ones stand out in red. The
+// TTV milestones (docs/METRICS.md, seed 003) on a timeline, target vs achieved; overdue ones stand out in red. The
 // TTV figures above the timeline are the days from contract start to each value milestone.
 import { Alert, Button, Center, EmptyState, Group, Kbd, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';

@@ -1,8 +1,8 @@
-// Benchmarks from renewals (METRICS.md, seed 003): each metric against the accounts that renewed, at the same
+// Benchmarks from renewals (docs/METRICS.md, seed 003): each metric against the accounts that renewed, at the same
 // lifecycle age; below their 25th percentile is flagged, with the comparison sentence main wrote.
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { MethodOutput } from '../../../../shared/contract';
+import { COMPONENT_LABELS, type MethodOutput } from '../../../../shared/contract';
 import { formatCount, formatPercent } from '../../../../shared/format';
 import { useQuery } from '../../hooks/use-query';
 import { CardSkeleton, QueryError } from '../QueryStates';
@@ -11,12 +11,7 @@ type Comparison = MethodOutput<'benchmarks.account'>['comparisons'][number];
 
 const METRIC_LABEL: Record<Comparison['metric'], string> = {
   score: 'Health score',
-  usage: 'Usage',
-  breadth: 'Breadth',
-  frequency: 'Frequency',
-  exposure: 'Exposure',
-  relationship: 'Relationship',
-  satisfaction: 'Satisfaction',
+  ...COMPONENT_LABELS,
   licenseUtilization: 'License utilization',
 };
 

@@ -1,4 +1,4 @@
-// Exposure (METRICS.md, seed 004): which roles and departments have at least one user meeting their expected
+// Exposure (docs/METRICS.md, seed 004): which roles and departments have at least one user meeting their expected
 // cadence, and the executives' weekly logins on their own, so the CSM sees whose voice is missing.
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';

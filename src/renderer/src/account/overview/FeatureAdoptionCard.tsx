@@ -1,4 +1,4 @@
-// Feature adoption (METRICS.md, breadth and depth): for each feature, users of it ÷ active users in the last 30
+// Feature adoption (docs/METRICS.md, breadth and depth): for each feature, users of it ÷ active users in the last 30
 // days, with the key features the account is entitled to marked used or not ("3 of 4 key features").
 import { Badge, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { AccountMetrics, Feature } from '../../../../shared/contract';

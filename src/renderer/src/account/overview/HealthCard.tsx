@@ -1,4 +1,4 @@
-// The health score with everything that explains it (METRICS.md, Health): each component's score, weight and
+// The health score with everything that explains it (docs/METRICS.md, Health): each component's score, weight and
 // contribution with its facts, the components left out and why, the rules that capped or forced the status, and
 // the change since the snapshot a month before.
 import { Alert, Badge, Group, List, Paper, RingProgress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';

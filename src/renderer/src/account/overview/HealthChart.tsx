@@ -1,4 +1,4 @@
-// Health over time from the daily snapshots (METRICS.md, "Trend"), with the status thresholds drawn as bands
+// Health over time from the daily snapshots (docs/METRICS.md, "Trend"), with the status thresholds drawn as bands
 // and lines, so the CSM sees when the account crossed from green to yellow and by how much.
 import { Badge, Box, Group, Paper, Text, Title } from '@mantine/core';
 import { ResponsiveLine, type LineCustomSvgLayerProps, type SliceTooltipProps } from '@nivo/line';
@@ -16,7 +16,7 @@ import { tickFormat, type Range } from './ranges';
 type HealthSeries = { id: 'Health'; data: { x: string; y: number | null; status: HealthStatus | null }[] };
 type History = MethodOutput<'health.account'>['history'];
 
-/** METRICS.md defaults, drawn until the settings arrive. */
+/** docs/METRICS.md defaults, drawn until the settings arrive. */
 const DEFAULT_THRESHOLDS = { green: 70, yellow: 40 };
 
 function HealthTooltip({ slice }: SliceTooltipProps<HealthSeries>) {

@@ -1,4 +1,4 @@
-// What to do next (METRICS.md, recommendations): each names the users, features or milestones it is about, so
+// What to do next (docs/METRICS.md, recommendations): each names the users, features or milestones it is about, so
 // the CSM can act on it without another lookup.
 import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconBulb } from '@tabler/icons-react';

@@ -1,20 +1,11 @@
-// Renewal likelihood (METRICS.md, beyond the seeds): once enough outcomes are known, a model fitted on past
+// Renewal likelihood (docs/METRICS.md, beyond the seeds): once enough outcomes are known, a model fitted on past
 // renewals gives this account's probability with its top drivers, and says how accurate it was on held-back ones.
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ComponentName } from '../../../../shared/metrics/settings';
+import { COMPONENT_LABELS } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format';
 import { useQuery } from '../../hooks/use-query';
 import { Explained } from '../Explained';
 import { CardSkeleton, QueryError } from '../QueryStates';
-
-const COMPONENT_LABEL: Record<ComponentName, string> = {
-  usage: 'Usage',
-  breadth: 'Breadth',
-  frequency: 'Frequency',
-  exposure: 'Exposure',
-  relationship: 'Relationship',
-  satisfaction: 'Satisfaction',
-};
 
 export function RenewalCard({ accountId }: { accountId: number }) {
   const likelihood = useQuery('renewal.likelihood', { id: accountId });
@@ -62,7 +53,7 @@ export function RenewalCard({ accountId }: { accountId: number }) {
               </Text>
               {mine.drivers.map((d) => (
                 <Text key={d.component} size="sm">
-                  {COMPONENT_LABEL[d.component]} {d.value === null ? '(no data)' : Math.round(d.value)}:{' '}
+                  {COMPONENT_LABELS[d.component]} {d.value === null ? '(no data)' : Math.round(d.value)}:{' '}
                   <Text span c={d.effect >= 0 ? 'teal' : 'red'} fw={500}>
                     {d.effect >= 0 ? 'raises' : 'lowers'} the odds
                   </Text>

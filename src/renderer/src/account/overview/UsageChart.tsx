@@ -1,4 +1,4 @@
-// DAU / WAU / MAU over the chosen range (METRICS.md, usage): distinct active users on the day, in the trailing
+// DAU / WAU / MAU over the chosen range (docs/METRICS.md, usage): distinct active users on the day, in the trailing
 // 7 and 30 days. One tooltip per day lists all three, so a CSM reads the day's figures without hunting for lines.
 import { Box, Group, Paper, Text, Title } from '@mantine/core';
 import { ResponsiveLine, type SliceTooltipProps } from '@nivo/line';

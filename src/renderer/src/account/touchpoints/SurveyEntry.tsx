@@ -1,4 +1,4 @@
-// A survey answer for the account (METRICS.md, satisfaction / proficiency): NPS 0–10, CSAT or proficiency 1–5.
+// A survey answer for the account (docs/METRICS.md, satisfaction / proficiency): NPS 0–10, CSAT or proficiency 1–5.
 import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';

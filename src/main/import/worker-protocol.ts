@@ -1,0 +1,18 @@
+// The messages between the import runner (in the app's process) and the import worker's thread.
+import type { ImportSummary } from '../../shared/contract/imports';
+import type { ImportJobOptions, ImportProgressUpdate } from './job';
+
+export interface WorkerStart {
+  databaseFile: string;
+  nativeBinding?: string;
+  job: Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
+}
+
+/** From the runner to the worker. */
+export type WorkerCommand = { type: 'cancel' };
+
+/** From the worker to the runner. */
+export type WorkerMessage =
+  | { type: 'progress'; update: ImportProgressUpdate }
+  | { type: 'done'; summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }
+  | { type: 'failed'; message: string };
