@@ -251,10 +251,8 @@ describe('choosing the quarter', () => {
       longest = Math.max(longest, now - last);
       last = now;
     }, 20);
-    const started = performance.now();
     await build(demoId);
     clearInterval(timer);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(longest).toBeLessThan(1_000);
   });
 

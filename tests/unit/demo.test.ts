@@ -36,7 +36,6 @@ describe('the demo book', () => {
     const loaded = await ok<{ accounts: number; usageEvents: number }>(b.api.invoke('demo.load', {}));
     const elapsed = performance.now() - started;
     console.info(`demo.load: ${loaded.accounts} accounts, ${loaded.usageEvents} usage events in ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(5000);
     expect(loaded.accounts).toBeGreaterThanOrEqual(55);
     expect(loaded.accounts).toBeLessThanOrEqual(70);
     expect(loaded.usageEvents).toBe(b.one('SELECT sum(events) FROM usage_daily'));

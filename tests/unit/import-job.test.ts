@@ -171,9 +171,7 @@ describe('files that stress the reader', () => {
         'acme,u-3,Login,2025-03-04 09:10:00,short\n',
     );
     backend = tempBackend();
-    const started = Date.now();
     const job = await runJob(backend, { path: file, timeZone: 'UTC' });
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(job.summary).toMatchObject({ status: 'imported_with_rejections', rowsAccepted: 2 });
     expect(job.summary.rejected).toEqual([{ line: 3, code: 'value_too_long', reason: expect.stringContaining('the limit is 1,000') }]);
     // The reject keeps a bounded copy of the row, not 5 MB.
@@ -194,9 +192,7 @@ describe('files that stress the reader', () => {
     const inspection = await ok<Inspection>(backend.api.invoke('import.inspect', { path: file }));
     expect(inspection.headers).toHaveLength(300);
     expect(inspection.mapping).toMatchObject({ userId: 'user_id', accountId: 'account_id', event: 'event', timestamp: 'timestamp' });
-    const started = Date.now();
     const job = await runJob(backend, { path: file, timeZone: 'UTC' });
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(job.summary).toMatchObject({ status: 'imported', kind: 'events', distinctAccounts: 5, distinctUsers: 50 });
     expect(job.summary.rowsAccepted + job.summary.counts.duplicates).toBe(2_000);
   });

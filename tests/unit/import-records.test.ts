@@ -129,12 +129,10 @@ describe('readRecords: bad files', () => {
 });
 
 describe('readRecords: big cells, wide files, cancel, streaming', () => {
-  it('a 5 MB quoted cell with newlines, in 64 KB reads, quickly and with the next line numbered right', async () => {
+  it('a 5 MB quoted cell with newlines, in 64 KB reads, within the test timeout and with the next line numbered right', async () => {
     const big = 'lorem ipsum, "dolor"\n'.repeat(250_000); // ~5.25 MB with 250k newlines and quotes
     const text = `id,body,n\n1,"${big.replace(/"/g, '""')}",x\n2,small,y\n`;
-    const started = performance.now();
     const records = await collect(chunks(Buffer.from(text), 64 * 1024));
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(records).toHaveLength(2);
     expect(records[0].fields[1]).toBe(big);
     expect(records[0].line).toBe(2);

@@ -1,29 +1,34 @@
 import type { Handlers, ServiceContext } from '../services/context';
 import { accountHandlers } from '../services/accounts';
-import { systemHandlers } from '../services/system';
+import { backupHandlers } from '../services/backup';
 import { benchmarkHandlers } from '../services/benchmarks';
+import { demoHandlers } from '../services/demo';
+import { featureHandlers } from '../services/features';
 import { healthHandlers } from '../services/health';
-import { withHealthRefresh } from './health-refresh';
-import { metricsHandlers } from '../services/metrics';
-import { renewalHandlers } from '../services/renewal-model';
 import { importHandlers } from '../services/imports';
-import { watchHandlers } from '../services/watch';
-import { portfolioHandlers } from '../services/portfolio';
+import { metricsHandlers } from '../services/metrics';
 import { milestoneHandlers } from '../services/milestones';
-import { qbrHandlers } from '../services/qbrs';
+import { portfolioHandlers } from '../services/portfolio';
 import { actionItemHandlers } from '../services/qbr-action-items';
-import { touchpointHandlers } from '../services/touchpoints';
+import { qbrHandlers } from '../services/qbrs';
+import { renewalHandlers } from '../services/renewal';
+import { settingsHandlers } from '../services/settings';
 import { surveyHandlers } from '../services/surveys';
-import { appSettingsHandlers } from '../services/app-settings';
-import { backupHandlers } from '../services/backups';
-import { undoHandlers } from '../services/trash';
-import { usageHandlers } from '../services/usage-series';
+import { systemHandlers } from '../services/system';
+import { touchpointHandlers } from '../services/touchpoints';
+import { undoHandlers } from '../services/undo';
+import { usageHandlers } from '../services/usage';
+import { viewHandlers } from '../services/views';
+import { watchHandlers } from '../services/watch';
 import { deckHandlers } from '../deck/handlers';
+import { withHealthRefresh } from './health-refresh';
 
+/** Every contract method's handler: each feature's group, merged (one module per feature, named as its methods). */
 export function createHandlers(ctx: ServiceContext): Handlers {
   // Writes to what health reads refresh the daily health snapshots (see withHealthRefresh).
   return withHealthRefresh(ctx, {
     ...systemHandlers(ctx),
+    ...demoHandlers(ctx),
     ...accountHandlers(ctx),
     ...healthHandlers(ctx),
     ...metricsHandlers(ctx),
@@ -32,12 +37,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...importHandlers(ctx),
     ...watchHandlers(ctx),
     ...portfolioHandlers(ctx),
+    ...viewHandlers(ctx),
     ...milestoneHandlers(ctx),
     ...qbrHandlers(ctx),
     ...actionItemHandlers(ctx),
     ...touchpointHandlers(ctx),
     ...surveyHandlers(ctx),
-    ...appSettingsHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...featureHandlers(ctx),
     ...backupHandlers(ctx),
     ...undoHandlers(ctx),
     ...usageHandlers(ctx),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { todayOf } from './clock';
-import type { ServiceContext } from './context';
+import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { findDemoBook, parseDemoBook, USAGE_STRIDE, type DemoAccount, type DemoBook } from './demo-book';
 import { readSetting, writeSetting } from './settings-store';
@@ -285,4 +285,11 @@ export function removeDemo(ctx: ServiceContext): { removedAccounts: number } {
       return { removedAccounts };
     })(),
   );
+}
+
+export function demoHandlers(ctx: ServiceContext): HandlerGroup<'demo.load' | 'demo.remove'> {
+  return {
+    'demo.load': () => loadDemo(ctx),
+    'demo.remove': () => removeDemo(ctx),
+  };
 }

@@ -10,7 +10,7 @@ import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   kickoff: 'Kickoff',

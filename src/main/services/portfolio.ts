@@ -17,7 +17,6 @@ import { encodeSnapshot, writeSnapshot } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
-import { savedViewHandlers } from './saved-views';
 
 export const DEFAULT_TREND_DAYS = 30;
 /** "−12 since last month", as health.list reports it. */
@@ -202,9 +201,8 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
 
 export function portfolioHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'portfolio.overview' | 'views.list' | 'views.save' | 'views.delete'> {
+): HandlerGroup<'portfolio.overview'> {
   return {
     'portfolio.overview': (input) => portfolioOverview(ctx, input),
-    ...savedViewHandlers(ctx),
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 export interface ItemRow {
   id: number;

@@ -15,7 +15,7 @@ import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 import { actionItemsOf, insertActionItem, toActionItems } from './qbr-action-items';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 interface QbrRow {
   id: number;

@@ -7,7 +7,7 @@ import { requireAccount } from './account-lookup';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 /** The scales satisfaction() reads: NPS answers are counted as promoters / detractors, so they must be 0–10. */
 const SCALES: Record<SurveyKind, { min: number; max: number; label: string }> = {

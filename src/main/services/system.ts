@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm';
 import type { AppInfo } from '../../shared/contract';
 import { accounts, usageDaily } from '../db/schema';
 import type { HandlerGroup, ServiceContext } from './context';
-import { loadDemo, removeDemo } from './demo';
 
 export function appInfo(ctx: ServiceContext): AppInfo {
   const demoAccounts = ctx.db.select({ n: count() }).from(accounts).where(eq(accounts.isDemo, true)).get()?.n ?? 0;
@@ -18,10 +17,8 @@ export function appInfo(ctx: ServiceContext): AppInfo {
   };
 }
 
-export function systemHandlers(ctx: ServiceContext): HandlerGroup<'app.info' | 'demo.load' | 'demo.remove'> {
+export function systemHandlers(ctx: ServiceContext): HandlerGroup<'app.info'> {
   return {
     'app.info': () => appInfo(ctx),
-    'demo.load': () => loadDemo(ctx),
-    'demo.remove': () => removeDemo(ctx),
   };
 }

@@ -10,7 +10,7 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { prepared } from './metrics-data';
 import { listSurveys } from './surveys';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 interface TouchpointRow {
   id: number;

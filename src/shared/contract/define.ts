@@ -37,3 +37,6 @@ export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
 export const empty = z.object({}).strict();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const id = z.number().int().positive();
+
+/** One account as of a date (default: today): the input of every per-account reading of the model. */
+export const accountAsOfInput = z.object({ id, asOf: isoDate.optional() }).strict();

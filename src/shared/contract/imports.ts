@@ -151,11 +151,3 @@ export const importMethods = {
     writes: ['imports', 'usage', 'accounts', 'users', 'features', 'health'],
   }),
 };
-
-export const WatchedFolder = z.object({ id, path: z.string(), exists: z.boolean() });
-
-export const watchMethods = {
-  'watch.list': method({ input: empty, output: z.array(WatchedFolder) }),
-  'watch.add': method({ input: z.object({ path: filePath }).strict(), output: WatchedFolder, writes: ['settings'] }),
-  'watch.remove': method({ input: z.object({ id }).strict(), output: z.object({ removed: z.boolean() }), writes: ['settings'] }),
-};

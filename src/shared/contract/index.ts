@@ -2,30 +2,49 @@
 // and output, and the events main pushes. The IPC, HTTP and CLI transports are all derived from this object.
 import { z } from 'zod';
 import { accountMethods } from './accounts';
+import { backupMethods } from './backup';
+import { benchmarkMethods } from './benchmarks';
+import { deckMethods } from './deck';
 import { TABLES, type MethodSpec } from './define';
-import { systemMethods } from './system';
+import { demoMethods } from './demo';
+import { featureMethods } from './features';
+import { healthMethods } from './health';
+import { ImportProgress, importMethods } from './imports';
 import { metricsMethods } from './metrics';
-import { ImportProgress, importMethods, watchMethods } from './imports';
-import { portfolioMethods } from './portfolio';
 import { milestoneMethods } from './milestones';
+import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
-import { touchpointMethods } from './touchpoints';
+import { renewalMethods } from './renewal';
 import { settingsMethods } from './settings';
+import { surveyMethods } from './surveys';
+import { systemMethods } from './system';
+import { touchpointMethods } from './touchpoints';
 import { undoMethods } from './undo';
 import { usageMethods } from './usage';
-import { deckMethods } from './deck';
+import { viewMethods } from './views';
+import { watchMethods } from './watch';
 
+// One file per feature, named as its methods are (health.* in health.ts, views.* in views.ts), and one service
+// module of the same name in src/main/services implements it.
 export const contract = {
   ...systemMethods,
+  ...demoMethods,
   ...accountMethods,
+  ...healthMethods,
   ...metricsMethods,
+  ...benchmarkMethods,
+  ...renewalMethods,
   ...importMethods,
   ...watchMethods,
   ...portfolioMethods,
+  ...viewMethods,
   ...milestoneMethods,
   ...qbrMethods,
   ...touchpointMethods,
+  ...surveyMethods,
   ...settingsMethods,
+  ...featureMethods,
+  ...backupMethods,
   ...undoMethods,
   ...usageMethods,
   ...deckMethods,
@@ -56,16 +75,25 @@ export const eventNames = Object.keys(events) as EventName[];
 /** The result envelope every transport carries. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; line?: number | null } };
 
-export * from './define';
 export * from './accounts';
-export * from './system';
-export * from './metrics';
+export * from './backup';
+export * from './benchmarks';
+export * from './deck';
+export * from './define';
+export * from './demo';
+export * from './features';
+export * from './health';
 export * from './imports';
-export * from './portfolio';
+export * from './metrics';
 export * from './milestones';
+export * from './portfolio';
 export * from './qbrs';
-export * from './touchpoints';
+export * from './renewal';
 export * from './settings';
+export * from './surveys';
+export * from './system';
+export * from './touchpoints';
 export * from './undo';
 export * from './usage';
-export * from './deck';
+export * from './views';
+export * from './watch';

@@ -1,23 +1,10 @@
-// The Settings screen's own settings: time zone, QBR cadence, stage lengths, key features, where the data lives
-// and its backups. Health weights, thresholds, rules and the adoption definitions are the metrics settings, read
+// The Settings screen's own settings: time zone, QBR cadence, stage lengths, and what it shows of the features and
+// the backups (features.*, backup.*). Health weights, thresholds, rules and the adoption definitions are the metrics settings, read
 // and written through health.settings.* (one store for every knob of the model, not two).
 import { z } from 'zod';
-import { empty, id, method, TABLES } from './define';
-
-export const Feature = z.object({ id, key: z.string(), name: z.string(), isKey: z.boolean(), isPaid: z.boolean() });
-export type Feature = z.infer<typeof Feature>;
-
-export const Backup = z.object({
-  /** The file's name inside the backups folder: what backup.restore takes. */
-  file: z.string(),
-  path: z.string(),
-  /** Epoch ms (the file's modification time). */
-  createdAt: z.number(),
-  sizeBytes: z.number().int(),
-  /** Who took it: the CSM (Back up now), the app before a migration, or before a restore. */
-  kind: z.enum(['manual', 'before_migration', 'before_restore', 'other']),
-});
-export type Backup = z.infer<typeof Backup>;
+import { Backup } from './backup';
+import { empty, method } from './define';
+import { Feature } from './features';
 
 export const AppSettings = z.object({
   /** The configured IANA time zone; null = follow the machine's. */
@@ -63,19 +50,5 @@ export const settingsMethods = {
       .strict(),
     output: AppSettings,
     writes: ['settings', 'health'],
-  }),
-  'features.update': method({
-    input: z
-      .object({ id, isKey: z.boolean().optional(), isPaid: z.boolean().optional(), name: z.string().trim().min(1).max(200).optional() })
-      .strict(),
-    output: Feature,
-    writes: ['features', 'health'],
-  }),
-  'backup.create': method({ input: empty, output: Backup, writes: ['backups'] }),
-  'backup.restore': method({
-    input: z.object({ file: z.string().min(1).max(255) }).strict(),
-    output: z.object({ restoredFrom: Backup, safetyBackup: Backup }),
-    // Everything may differ after a restore.
-    writes: TABLES,
   }),
 };

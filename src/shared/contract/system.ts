@@ -14,14 +14,4 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const systemMethods = {
   'app.info': method({ input: empty, output: AppInfo }),
-  'demo.load': method({
-    input: empty,
-    output: z.object({ accounts: z.number().int(), usageEvents: z.number().int() }),
-    writes: ['accounts', 'users', 'features', 'usage', 'milestones', 'qbrs', 'touchpoints', 'surveys', 'renewals', 'health'],
-  }),
-  'demo.remove': method({
-    input: empty,
-    output: z.object({ removedAccounts: z.number().int() }),
-    writes: ['accounts', 'users', 'features', 'usage', 'milestones', 'qbrs', 'touchpoints', 'surveys', 'renewals', 'health'],
-  }),
 };

@@ -2,12 +2,11 @@
 // responses (NPS, CSAT, proficiency) merged, newest first, with quick entry of each.
 import { z } from 'zod';
 import { id, isoDate, method } from './define';
+import { SurveyItem, SurveyKind } from './surveys';
 import { UndoTicket } from './undo';
 
 export const TouchpointKind = z.enum(['call', 'email', 'meeting', 'support_case', 'campaign']);
 export type TouchpointKind = z.infer<typeof TouchpointKind>;
-export const SurveyKind = z.enum(['nps', 'csat', 'proficiency']);
-export type SurveyKind = z.infer<typeof SurveyKind>;
 
 export const TouchpointItem = z.object({
   source: z.literal('touchpoint'),
@@ -32,21 +31,6 @@ export const TouchpointItem = z.object({
   responded: z.boolean().nullable(),
 });
 export type TouchpointItem = z.infer<typeof TouchpointItem>;
-
-export const SurveyItem = z.object({
-  source: z.literal('survey'),
-  key: z.string(),
-  id,
-  accountId: id,
-  kind: SurveyKind,
-  date: isoDate,
-  /** NPS: one answer 0–10; CSAT and proficiency: 1–5. */
-  score: z.number(),
-  userId: id.nullable(),
-  /** The respondent's name, else email; null for an account-level answer. */
-  userName: z.string().nullable(),
-});
-export type SurveyItem = z.infer<typeof SurveyItem>;
 
 export const TimelineItem = z.discriminatedUnion('source', [TouchpointItem, SurveyItem]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
@@ -105,19 +89,4 @@ export const touchpointMethods = {
     writes: ['touchpoints', 'health'],
   }),
   'touchpoints.delete': method({ input: z.object({ id }).strict(), output: UndoTicket, writes: ['touchpoints', 'health'] }),
-  'surveys.create': method({
-    input: z
-      .object({
-        accountId: id,
-        kind: SurveyKind,
-        score: z.number(),
-        date: isoDate,
-        /** The respondent, one of the account's known users; omitted for an account-level answer. */
-        userEmail: z.string().trim().min(1).max(320).optional(),
-      })
-      .strict(),
-    output: SurveyItem,
-    writes: ['surveys', 'health'],
-  }),
-  'surveys.delete': method({ input: z.object({ id }).strict(), output: UndoTicket, writes: ['surveys', 'health'] }),
 };

@@ -1,11 +1,12 @@
-// The Settings screen: time zone, QBR cadence, stage lengths, features, data folder and backups. The QBR cadence
+// The Settings screen: time zone, QBR cadence, stage lengths, and what it shows of the features, the data folder
+// and the backups. The QBR cadence
 // and the stage lengths are fields of the metrics settings (qbrOverdueDays, stageLengths) — the same values the
 // health rules, the journey stage and metrics.account read — so this file edits them there, never a copy.
 import { dayNumber, isValidTimeZone } from '../../shared/dates';
-import type { AppSettings, Feature, MethodInput } from '../../shared/contract';
+import type { AppSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir } from '../db/open';
-import { listBackups } from './backups';
+import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
@@ -75,20 +76,9 @@ export function updateAppSettings(ctx: ServiceContext, input: MethodInput<'setti
   return readAppSettings(ctx);
 }
 
-export function updateFeature(ctx: ServiceContext, input: MethodInput<'features.update'>): Feature {
-  const current = loadFeatures(ctx).find((f) => f.id === input.id);
-  if (!current) throw new AppError('not_found', `There is no feature with id ${input.id}.`);
-  const next = { ...current, name: input.name ?? current.name, isKey: input.isKey ?? current.isKey, isPaid: input.isPaid ?? current.isPaid };
-  prepared(ctx.sqlite, 'UPDATE features SET name = ?, is_key = ?, is_paid = ? WHERE id = ?').run(next.name, next.isKey ? 1 : 0, next.isPaid ? 1 : 0, next.id);
-  // Breadth counts key features on every day of every account's history; paid flags and names score nothing.
-  if (next.isKey !== current.isKey) refreshHealthSnapshots(ctx);
-  return next;
-}
-
-export function appSettingsHandlers(ctx: ServiceContext): HandlerGroup<'settings.get' | 'settings.update' | 'features.update'> {
+export function settingsHandlers(ctx: ServiceContext): HandlerGroup<'settings.get' | 'settings.update'> {
   return {
     'settings.get': () => readAppSettings(ctx),
     'settings.update': (input) => updateAppSettings(ctx, input),
-    'features.update': (input) => updateFeature(ctx, input),
   };
 }

@@ -5,7 +5,7 @@ import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket }
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
 import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './trash';
+import { deleteWithUndo, storedRows } from './undo';
 
 interface ViewRow {
   id: number;
@@ -91,7 +91,7 @@ export function deleteView(ctx: ServiceContext, id: number): UndoTicket {
   );
 }
 
-export function savedViewHandlers(ctx: ServiceContext): HandlerGroup<'views.list' | 'views.save' | 'views.delete'> {
+export function viewHandlers(ctx: ServiceContext): HandlerGroup<'views.list' | 'views.save' | 'views.delete'> {
   return {
     'views.list': () => listViews(ctx),
     'views.save': (input) => saveView(ctx, input),
