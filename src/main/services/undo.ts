@@ -4,7 +4,7 @@
 // ids (AUTOINCREMENT never hands an id out twice, so they are free) and writes the before-images back.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { MethodOutput, TrashKind, UndoTicket } from '../../shared/contract';
+import type { MethodOutput, UndoKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
@@ -32,7 +32,7 @@ export function storedRows(ctx: ServiceContext, table: TrashTable, where: string
 }
 
 export interface TrashEntry {
-  kind: TrashKind;
+  kind: UndoKind;
   name: string;
   accountId: number | null;
   deleted: TrashGroup[];
@@ -93,7 +93,7 @@ function restoreRow(ctx: ServiceContext, table: TrashTable, row: Row): void {
 export function applyUndo(ctx: ServiceContext, token: string): MethodOutput<'undo.apply'> {
   const entry = prepared(ctx.sqlite, 'SELECT kind, account_id AS accountId, label, payload, expires_at AS expiresAt FROM trash WHERE token = ?').get(
     token,
-  ) as { kind: TrashKind; accountId: number | null; label: string; payload: string; expiresAt: number } | undefined;
+  ) as { kind: UndoKind; accountId: number | null; label: string; payload: string; expiresAt: number } | undefined;
   if (!entry) throw new AppError('undo_not_found', 'There is nothing to undo: it was undone already or has expired.');
   if (entry.expiresAt <= ctx.now().getTime()) {
     prepared(ctx.sqlite, 'DELETE FROM trash WHERE token = ?').run(token);

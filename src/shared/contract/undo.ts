@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { id, method } from './define';
 
-export const TrashKind = z.enum(['milestone', 'qbr', 'action_item', 'touchpoint', 'survey', 'view']);
-export type TrashKind = z.infer<typeof TrashKind>;
+export const UndoKind = z.enum(['milestone', 'qbr', 'action_item', 'touchpoint', 'survey', 'view']);
+export type UndoKind = z.infer<typeof UndoKind>;
 
 export const UndoTicket = z.object({
   token: z.string(),
-  kind: TrashKind,
+  kind: UndoKind,
   /** The deleted thing's own words (milestone name, QBR date, touchpoint title…), for "… deleted · Undo". */
   name: z.string(),
   accountId: id.nullable(),
@@ -20,7 +20,7 @@ export type UndoTicket = z.infer<typeof UndoTicket>;
 export const undoMethods = {
   'undo.apply': method({
     input: z.object({ token: z.string().min(1).max(100) }).strict(),
-    output: z.object({ kind: TrashKind, name: z.string(), accountId: id.nullable(), restoredRows: z.number().int() }),
+    output: z.object({ kind: UndoKind, name: z.string(), accountId: id.nullable(), restoredRows: z.number().int() }),
     writes: ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'views', 'health'],
   }),
 };

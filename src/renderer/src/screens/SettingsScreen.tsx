@@ -8,7 +8,7 @@ import { DataSection } from '../settings/DataSection';
 import { DeckSection } from '../settings/DeckSection';
 import { HealthSection } from '../settings/HealthSection';
 import { JourneySection } from '../settings/JourneySection';
-import { KeyFeaturesSection } from '../settings/KeyFeaturesSection';
+import { FeaturesSection } from '../settings/FeaturesSection';
 import { ModelChangesBar } from '../settings/ModelChangesBar';
 import { TimeZoneSection } from '../settings/TimeZoneSection';
 import { useMetricsDraft } from '../settings/use-metrics-draft';
@@ -66,7 +66,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
       {!s && !settings.error && <Loader size="sm" aria-label="Loading the settings" />}
       {s && (
         <>
-          <KeyFeaturesSection features={s.features} />
+          <FeaturesSection features={s.features} />
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
           <TimeZoneSection settings={s} />

@@ -5,7 +5,7 @@ import { useMutation } from '../hooks/use-mutation';
 import { SettingsSection } from './SettingsSection';
 
 /** Which features are key (breadth and the adopted-user definition count them) and which are paid (downgrade risk). */
-export function KeyFeaturesSection({ features }: { features: readonly Feature[] }) {
+export function FeaturesSection({ features }: { features: readonly Feature[] }) {
   const update = useMutation('features.update', { errorTitle: 'Could not change the feature' });
   // The switch being saved: a key-feature change recomputes every account's health history, which takes a moment.
   const [pending, setPending] = useState<string | null>(null);
