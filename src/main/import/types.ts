@@ -1,12 +1,12 @@
 // The vocabulary shared by every importer module: what a file can hold (kind), which tool exported it (source),
 // the codes a CSM sees for a rejected line or a refused file, and the rows exactly as they will be stored.
-// Kept free of Node imports so the contract (src/shared) can later adopt these lists unchanged.
+// Kind and source are the contract's enums and role the health model's (src/shared): named here, never listed again.
+import type { ImportKind, ImportSource } from '../../shared/contract/imports';
+import type { Role } from '../../shared/metrics/settings';
 
-export const KINDS = ['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const SOURCES = ['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic'] as const;
-export type Source = (typeof SOURCES)[number];
+export type Kind = ImportKind;
+export type Source = ImportSource;
+export type { Role };
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -50,8 +50,6 @@ export interface CsvRecord {
 
 /** A canonical field -> the header it is read from (null = not in this file). */
 export type ColumnMapping = Record<string, string | null>;
-
-export type Role = 'end_user' | 'manager' | 'executive' | 'admin';
 
 /** One usage event. Instants are UTC epoch ms. */
 export interface EventRow {
