@@ -15,32 +15,28 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Codes that refuse a whole file (thrown as AppError by sniff and the records stream). */
-export const FILE_ERROR_CODES = [
-  'empty_file',
-  'no_data_rows',
-  'not_text',
-  'unterminated_quote',
-  'record_too_large',
-  'cancelled',
-] as const;
-export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+export type FileErrorCode =
+  | 'empty_file'
+  | 'no_data_rows'
+  | 'not_text'
+  | 'unterminated_quote'
+  | 'record_too_large'
+  | 'cancelled';
 
 /** Codes that reject one line; the line is kept in the import's reject list, never silently dropped. */
-export const REJECT_CODES = [
-  'field_count',
-  'invalid_date',
-  'future_date',
-  'negative_duration',
-  'negative_count',
-  'not_a_number',
-  'anonymous_no_account',
+export type RejectCode =
+  | 'field_count'
+  | 'invalid_date'
+  | 'future_date'
+  | 'negative_duration'
+  | 'negative_count'
+  | 'not_a_number'
+  | 'anonymous_no_account'
   /** An account but only an anonymous device id: usage metrics count known users. */
-  'anonymous_user',
-  'missing_value',
-  'invalid_email',
-  'value_too_long',
-] as const;
-export type RejectCode = (typeof REJECT_CODES)[number];
+  | 'anonymous_user'
+  | 'missing_value'
+  | 'invalid_email'
+  | 'value_too_long';
 
 /** One data record of the file: its physical line (header = line 1) and its cells as written. */
 export interface CsvRecord {
