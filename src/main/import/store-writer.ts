@@ -10,8 +10,6 @@ import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from 
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
-export { undoImportRows } from './undo';
-
 type Row = Record<string, unknown>;
 
 const INSERTED: WriteOutcome = Object.freeze({ kind: 'inserted' });
