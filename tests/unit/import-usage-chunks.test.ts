@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
-import { StoreWriter, type UsageFact } from '../../src/main/import/store-writer';
+import type { UsageFact } from '../../src/main/import/store-facts';
+import { StoreWriter } from '../../src/main/import/store-writer';
 import { tempBackend } from '../helpers/backend';
 import { count, rollupsAndEvents } from '../helpers/import-jobs';
 

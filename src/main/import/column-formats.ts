@@ -33,7 +33,7 @@ export interface ColumnStats {
   examples: string[];
 }
 
-export function columnSamples(sampleRows: string[][], index: number): string[] {
+function columnSamples(sampleRows: string[][], index: number): string[] {
   const out: string[] = [];
   for (const r of sampleRows) {
     const v = r[index];

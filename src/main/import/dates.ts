@@ -29,9 +29,9 @@ export interface DateParts {
 export type DateProblem = 'invalid' | 'future' | 'too_old';
 
 /** Instants before this are placeholders (0, 1900-01-01, Excel's 1899-12-30), not usage. */
-export const MIN_PLAUSIBLE_MS = Date.UTC(1990, 0, 1);
+const MIN_PLAUSIBLE_MS = Date.UTC(1990, 0, 1);
 /** "Future" allows a day of slack for clocks and zones. */
-export const FUTURE_TOLERANCE_MS = 86_400_000;
+const FUTURE_TOLERANCE_MS = 86_400_000;
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -199,7 +199,7 @@ export function parseDateParts(raw: string, format: DateColumnFormat = { dayFirs
 }
 
 /** Epoch seconds, milliseconds or microseconds, told apart by size (seconds reach 1e11 only in the year 5138). */
-export function fromEpoch(n: number): DateParts | null {
+function fromEpoch(n: number): DateParts | null {
   if (!Number.isFinite(n)) return null;
   const abs = Math.abs(n);
   const ms = abs < 1e11 ? n * 1000 : abs < 1e14 ? n : n / 1000;
@@ -214,7 +214,7 @@ export function fromEpoch(n: number): DateParts | null {
 }
 
 /** The instant (UTC epoch ms) of parsed parts; a time with no offset is read in `timeZone`. */
-export function partsToEpoch(p: DateParts, timeZone: string): number {
+function partsToEpoch(p: DateParts, timeZone: string): number {
   if (p.epochMs !== null) return p.epochMs;
   const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms);
   if (p.offsetMs !== null) return local - p.offsetMs;
@@ -225,7 +225,7 @@ export function partsToEpoch(p: DateParts, timeZone: string): number {
  * The calendar date of parsed parts: the date as written when the cell wrote one (a CRM's "2026-03-31T00:00:00Z"
  * means March 31 wherever you are), the local date in `timeZone` for an epoch number.
  */
-export function partsToIsoDate(p: DateParts, timeZone: string): string {
+function partsToIsoDate(p: DateParts, timeZone: string): string {
   if (p.epochMs !== null) return zoneClock(timeZone).isoDate(p.epochMs);
   return `${p.year}-${p.month < 10 ? '0' : ''}${p.month}-${p.day < 10 ? '0' : ''}${p.day}`;
 }

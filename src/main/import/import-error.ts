@@ -12,10 +12,6 @@ export class ImportError extends AppError {
   }
 }
 
-export function isImportError(value: unknown): value is ImportError {
-  return value instanceof ImportError;
-}
-
 /** Long or multi-line cell values are shortened so a reason stays one readable line. */
 export function quoteValue(value: string, max = 40): string {
   const flat = value.replace(/[\r\n\t]+/g, ' ');

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ImportKind, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
+import type { ImportKind, ImportProgress, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
@@ -14,7 +14,8 @@ import { suggestMapping, sanitizeMapping } from './mapping';
 import { fileSource, readRecordBatches } from './records-stream';
 import { detectShape } from './shapes';
 import { sniffFile } from './sniff';
-import { StoreWriter, type UsageFact, type WriteOutcome } from './store-writer';
+import type { UsageFact, WriteOutcome } from './store-facts';
+import { StoreWriter } from './store-writer';
 import type { NormalizedRow } from './types';
 import { createRowValidator } from './validate';
 import { zoneClock } from './zone-clock';
@@ -39,7 +40,7 @@ export interface ImportJobOptions {
   timeZone: string;
   /** The import's "now" (epoch ms), for future-date checks and the history. */
   now: number;
-  origin?: 'manual' | 'watch' | 'cli' | 'demo';
+  origin?: ImportProgress['origin'];
   signal?: AbortSignal;
   onProgress?(update: ImportProgressUpdate): void;
   /** Called after the commit with the accounts whose data changed (for health snapshots). */

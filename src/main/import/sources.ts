@@ -36,7 +36,7 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
 };
 
 /** Salesforce record ids: 15 or 18 characters with a key prefix (001 account, 003 contact, 005 user, 006 opportunity). */
-export const SALESFORCE_ID = /^(001|003|005|006|00Q|500|800)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
+const SALESFORCE_ID = /^(001|003|005|006|00Q|500|800)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 
 export interface SourceGuess {
   source: Source;

@@ -1,4 +1,6 @@
 // What the StoreWriter takes (validated rows reduced to what the store needs) and what it answers per row.
+import type { Role } from './types';
+
 export interface UsageFact {
   accountExternalId: string | null;
   accountName: string | null;
@@ -43,7 +45,7 @@ export interface UserFact {
   externalId: string | null;
   email: string | null;
   name: string | null;
-  role: 'end_user' | 'manager' | 'executive' | 'admin' | null;
+  role: Role | null;
   department: string | null;
   accountExternalId: string | null;
   accountName: string | null;

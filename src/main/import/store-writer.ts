@@ -6,13 +6,9 @@
 // row's ids and numbers to UsageChunks, which stores them a sorted chunk at a time (dedupe and rollup included);
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
+import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
-
-export { undoImportRows } from './undo';
-
-import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
-export type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 
 type Row = Record<string, unknown>;
 

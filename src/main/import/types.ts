@@ -1,12 +1,12 @@
 // The vocabulary shared by every importer module: what a file can hold (kind), which tool exported it (source),
 // the codes a CSM sees for a rejected line or a refused file, and the rows exactly as they will be stored.
-// Kept free of Node imports so the contract (src/shared) can later adopt these lists unchanged.
+// Kind and source are the contract's enums and role the health model's (src/shared): named here, never listed again.
+import type { ImportKind, ImportSource } from '../../shared/contract/imports';
+import type { Role } from '../../shared/metrics/settings';
 
-export const KINDS = ['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const SOURCES = ['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic'] as const;
-export type Source = (typeof SOURCES)[number];
+export type Kind = ImportKind;
+export type Source = ImportSource;
+export type { Role };
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -15,32 +15,28 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Codes that refuse a whole file (thrown as AppError by sniff and the records stream). */
-export const FILE_ERROR_CODES = [
-  'empty_file',
-  'no_data_rows',
-  'not_text',
-  'unterminated_quote',
-  'record_too_large',
-  'cancelled',
-] as const;
-export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+export type FileErrorCode =
+  | 'empty_file'
+  | 'no_data_rows'
+  | 'not_text'
+  | 'unterminated_quote'
+  | 'record_too_large'
+  | 'cancelled';
 
 /** Codes that reject one line; the line is kept in the import's reject list, never silently dropped. */
-export const REJECT_CODES = [
-  'field_count',
-  'invalid_date',
-  'future_date',
-  'negative_duration',
-  'negative_count',
-  'not_a_number',
-  'anonymous_no_account',
+export type RejectCode =
+  | 'field_count'
+  | 'invalid_date'
+  | 'future_date'
+  | 'negative_duration'
+  | 'negative_count'
+  | 'not_a_number'
+  | 'anonymous_no_account'
   /** An account but only an anonymous device id: usage metrics count known users. */
-  'anonymous_user',
-  'missing_value',
-  'invalid_email',
-  'value_too_long',
-] as const;
-export type RejectCode = (typeof REJECT_CODES)[number];
+  | 'anonymous_user'
+  | 'missing_value'
+  | 'invalid_email'
+  | 'value_too_long';
 
 /** One data record of the file: its physical line (header = line 1) and its cells as written. */
 export interface CsvRecord {
@@ -50,8 +46,6 @@ export interface CsvRecord {
 
 /** A canonical field -> the header it is read from (null = not in this file). */
 export type ColumnMapping = Record<string, string | null>;
-
-export type Role = 'end_user' | 'manager' | 'executive' | 'admin';
 
 /** One usage event. Instants are UTC epoch ms. */
 export interface EventRow {

@@ -13,7 +13,7 @@ import { identityOrder, rollupOrder } from './chunk-order';
 import type { UsageFlush } from './store-facts';
 
 /** Rows held before a chunk is written (~45 MB of typed arrays). */
-export const CHUNK_ROWS = 1 << 19;
+const CHUNK_ROWS = 1 << 19;
 /** Rows per multi-row statement: one statement call per BATCH rows rather than per row. */
 const BATCH = 256;
 const EVENT_COLUMNS = 9;

@@ -11,7 +11,7 @@ import { planImport } from '../import/job';
 import { previewRows } from '../import/preview';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
-import { undoImportRows } from '../import/store-writer';
+import { undoImportRows } from '../import/undo-import';
 import { timeZoneOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';

@@ -1,7 +1,8 @@
-// Undoing an import: its events leave the rollups and the store; accounts, users and features it created are
-// removed unless something else now depends on them; the ones it updated go back to how they were. Runs inside
-// the caller's transaction. Written for imports of millions of rows: every step is one set-based statement or an
-// indexed probe, never a scan of usage_events per rollup row.
+// Undoing one import (imports.undo; not the app-wide Undo of a delete, which is services/trash.ts): its events
+// leave the rollups and the store; accounts, users and features it created are removed unless something else now
+// depends on them; the ones it updated go back to how they were. Runs inside the caller's transaction. Written for
+// imports of millions of rows: every step is one set-based statement or an indexed probe, never a scan of
+// usage_events per rollup row.
 import type Database from 'better-sqlite3';
 
 type Row = Record<string, unknown>;
