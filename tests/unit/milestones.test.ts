@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
-import type { MethodOutput } from '../../src/shared/contract';
+import { contract, type MethodOutput } from '../../src/shared/contract';
 import { call, fail, tempBackend } from '../helpers/backend';
 
 // TTV milestones through the real API on a real SQLite file. The clock is 2026-11-24 (UTC).
@@ -135,5 +135,64 @@ describe('undo of a milestone delete', () => {
     const ticket = await call<Ticket>(b, 'milestones.delete', { id: m.id });
     b.database.sqlite.exec('DELETE FROM accounts WHERE id = 1');
     expect(await fail(b, 'undo.apply', { token: ticket.token })).toBe('undo_conflict');
+  });
+});
+
+// The create and update inputs share their fields (issue #10, point 5); this pins what each accepts and refuses so
+// that sharing them cannot loosen or tighten either: create needs the account and the kind, update needs only the
+// id, neither takes the other's key or anything unknown, and neither fills in a field the caller left out.
+describe('the milestone inputs', () => {
+  const create = contract['milestones.create'].input;
+  const update = contract['milestones.update'].input;
+  const long = (n: number) => 'x'.repeat(n);
+
+  it('create takes an account and a kind, the rest optional, and adds nothing', () => {
+    expect(create.parse({ accountId: 1, kind: 'kickoff' })).toStrictEqual({ accountId: 1, kind: 'kickoff' });
+    const full = { accountId: 1, kind: 'custom', name: 'SSO live', targetDate: '2026-11-14', achievedDate: null, notes: null };
+    expect(create.parse(full)).toStrictEqual(full);
+    expect(create.parse({ accountId: 1, kind: 'custom', name: '  SSO live ' }).name).toBe('SSO live');
+    expect(create.parse({ accountId: 1, kind: 'kickoff', name: long(200), notes: long(4000) }).notes).toHaveLength(4000);
+  });
+
+  it('create refuses a missing account or kind, the other method’s key, and bad fields', () => {
+    for (const input of [
+      { kind: 'kickoff' },
+      { accountId: 1 },
+      { accountId: 0, kind: 'kickoff' },
+      { accountId: 1, kind: 'launch' },
+      { accountId: 1, kind: 'kickoff', id: 3 },
+      { accountId: 1, kind: 'kickoff', status: 'overdue' },
+      { accountId: 1, kind: 'kickoff', name: '   ' },
+      { accountId: 1, kind: 'kickoff', name: null },
+      { accountId: 1, kind: 'kickoff', name: long(201) },
+      { accountId: 1, kind: 'kickoff', notes: long(4001) },
+      { accountId: 1, kind: 'kickoff', targetDate: '2026-9-5' },
+      { accountId: 1, kind: 'kickoff', achievedDate: 20260905 },
+    ]) {
+      expect(create.safeParse(input).success, JSON.stringify(input)).toBe(false);
+    }
+  });
+
+  it('update takes an id and any of the fields, and adds nothing', () => {
+    expect(update.parse({ id: 1 })).toStrictEqual({ id: 1 });
+    const full = { id: 1, kind: 'basic_value', name: 'Basic value', targetDate: null, achievedDate: '2026-11-20', notes: 'moved' };
+    expect(update.parse(full)).toStrictEqual(full);
+    expect(update.parse({ id: 1, name: ' Renamed ' }).name).toBe('Renamed');
+  });
+
+  it('update refuses a missing id, the other method’s key, and bad fields', () => {
+    for (const input of [
+      {},
+      { kind: 'kickoff' },
+      { id: 1, accountId: 1 },
+      { id: 1, kind: null },
+      { id: 1, kind: 'launch' },
+      { id: 1, name: '' },
+      { id: 1, name: null },
+      { id: 1, notes: long(4001) },
+      { id: 1, targetDate: 'soon' },
+    ]) {
+      expect(update.safeParse(input).success, JSON.stringify(input)).toBe(false);
+    }
   });
 });

@@ -123,6 +123,21 @@ describe('portfolio.overview', () => {
     expect(row(o, 'Fjord')).toMatchObject({ stage: null, arr: null, daysToRenewal: null, licenseUtilization: null, qbrOverdue: null, health: { score: null, status: null } });
   });
 
+  // PortfolioRow takes its account fields from AccountSummary (issue #10, point 5): the row keeps exactly these keys,
+  // and each account field says what accounts.get says about the same account on the same day.
+  it('gives each row the account’s own fields as accounts.get has them, less the external id, and the portfolio’s', async () => {
+    const b = smallBook();
+    const o = await overview(b);
+    const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
+    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'health', 'trend', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones'];
+    for (const r of o.rows) {
+      expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());
+      const { externalId, ...account } = await ok<MethodOutput<'accounts.get'>>(b.api.invoke('accounts.get', { id: r.id }));
+      expect(externalId).toBeNull();
+      expect(Object.fromEntries(accountFields.map((key) => [key, r[key as keyof PortfolioRow]]))).toEqual(account);
+    }
+  });
+
   it("computes a missing snapshot live once and keeps it as today's", async () => {
     const b = smallBook();
     const has = () => b.database.sqlite.prepare("SELECT count(*) AS n FROM health_snapshots WHERE account_id = 6 AND day = ?").get(TODAY);

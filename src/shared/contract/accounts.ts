@@ -11,7 +11,8 @@ export const AccountSummary = z.object({
   name: z.string(),
   owner: z.string().nullable(),
   industry: z.string().nullable(),
-  /** The journey stage in force: the CSM's override when set, else computed from the contract dates. */
+  /** The journey stage in force: the CSM's override when set, else computed from the contract dates; null for churned
+   * accounts and accounts without dates. */
   stage: Stage.nullable(),
   stageOverridden: z.boolean(),
   /** The latest renewal outcome was churn: a former customer, kept for history and benchmarks. */

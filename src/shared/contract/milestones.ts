@@ -29,8 +29,15 @@ export const Milestone = z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
-const name = z.string().trim().min(1).max(200);
-const notes = z.string().max(4000);
+/** What the CSM enters for a milestone: create needs the kind, update may change any of these. */
+const MilestoneFields = z.object({
+  kind: MilestoneKind,
+  /** Defaults to the kind's name ("Basic value"); required for custom milestones. */
+  name: z.string().trim().min(1).max(200).optional(),
+  targetDate: isoDate.nullable().optional(),
+  achievedDate: isoDate.nullable().optional(),
+  notes: z.string().max(4000).nullable().optional(),
+});
 
 export const milestoneMethods = {
   'milestones.list': method({
@@ -52,31 +59,12 @@ export const milestoneMethods = {
     }),
   }),
   'milestones.create': method({
-    input: z
-      .object({
-        accountId: id,
-        kind: MilestoneKind,
-        /** Defaults to the kind's name ("Basic value"); required for custom milestones. */
-        name: name.optional(),
-        targetDate: isoDate.nullable().optional(),
-        achievedDate: isoDate.nullable().optional(),
-        notes: notes.nullable().optional(),
-      })
-      .strict(),
+    input: z.object({ accountId: id, ...MilestoneFields.shape }).strict(),
     output: Milestone,
     writes: ['milestones', 'health'],
   }),
   'milestones.update': method({
-    input: z
-      .object({
-        id,
-        kind: MilestoneKind.optional(),
-        name: name.optional(),
-        targetDate: isoDate.nullable().optional(),
-        achievedDate: isoDate.nullable().optional(),
-        notes: notes.nullable().optional(),
-      })
-      .strict(),
+    input: z.object({ id, ...MilestoneFields.partial().shape }).strict(),
     output: Milestone,
     writes: ['milestones', 'health'],
   }),

@@ -1,10 +1,9 @@
 // The Portfolio screen in one call: the KPI strip and one row per account with everything the table, the
 // journey lanes and the command palette need, read from the daily health snapshots (fast at 2,000 accounts).
-// Saved views store the table's filters and sort by name.
 import { z } from 'zod';
-import { Stage } from './accounts';
-import { id, isoDate, method } from './define';
-import { HealthStatus } from './health';
+import { AccountSummary } from './accounts';
+import { isoDate, method } from './define';
+import { HealthStatus, StatusCounts } from './health';
 
 /** Money in major units (e.g. dollars) with its ISO currency. */
 export const Money = z.object({ currency: z.string(), amount: z.number() });
@@ -14,23 +13,15 @@ export type Money = z.infer<typeof Money>;
 export const MoneyTotal = z.object({ byCurrency: z.array(Money), primary: Money.nullable() });
 export type MoneyTotal = z.infer<typeof MoneyTotal>;
 
-export const PortfolioRow = z.object({
-  id,
-  name: z.string(),
-  owner: z.string().nullable(),
-  industry: z.string().nullable(),
-  /** The stage in force (override, else computed); null for churned accounts and accounts without dates. */
-  stage: Stage.nullable(),
-  stageOverridden: z.boolean(),
+/** An account as the portfolio shows it: its own fields as accounts.get has them (but the external id), and what the
+ * table, the journey lanes and the command palette add from the daily health snapshots. */
+export const PortfolioRow = AccountSummary.pick({
+  id: true, name: true, owner: true, industry: true, stage: true, stageOverridden: true, churned: true,
+  arr: true, currency: true, licenses: true, contractStart: true, renewalDate: true, isDemo: true,
+}).extend({
   /** The first day of the stage in force, and the days since (journey lanes: "42 days in adoption"). */
   stageStartedOn: isoDate.nullable(),
   timeInStageDays: z.number().int().nullable(),
-  churned: z.boolean(),
-  arr: z.number().nullable(),
-  currency: z.string(),
-  licenses: z.number().int().nullable(),
-  contractStart: isoDate.nullable(),
-  renewalDate: isoDate.nullable(),
   /** renewal − as-of; negative once the date has passed. */
   daysToRenewal: z.number().int().nullable(),
   health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable() }),
@@ -44,11 +35,8 @@ export const PortfolioRow = z.object({
   qbrOverdue: z.boolean().nullable(),
   /** TTV milestones past their target and not achieved. */
   overdueMilestones: z.number().int(),
-  isDemo: z.boolean(),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
-
-const StatusCounts = z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), noData: z.number().int() });
 
 export const PortfolioKpis = z.object({
   /** Current customers: every account but the churned ones (the KPIs below count these only). */

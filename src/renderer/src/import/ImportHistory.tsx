@@ -1,8 +1,9 @@
-import { ActionIcon, Alert, Badge, Button, Center, EmptyState, Loader, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconChevronDown, IconChevronRight, IconHistory } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import type { ImportRecord } from '../../../shared/contract';
 import { formatCount } from '../../../shared/format';
+import { EmptyState } from '../components/EmptyState';
 import { useQuery } from '../hooks/use-query';
 import { HistoryDetails } from './HistoryDetails';
 import { formatWhen } from './format-import';
@@ -41,12 +42,10 @@ export function ImportHistory() {
   if (list.data.length === 0) {
     return (
       <EmptyState
-        py="xl"
-        icon={<IconHistory size={28} stroke={1.5} />}
-        withIndicatorBackground
+        testId="history-empty"
+        icon={IconHistory}
         title="No imports yet"
         description="Every file you import is listed here, with its rejected rows and a way to undo it. Drop a CSV on the window to start."
-        data-testid="history-empty"
       />
     );
   }

@@ -1,6 +1,6 @@
 // One account (issue #5): the header with contract and stage, then Overview | Milestones | QBRs | Touchpoints.
 // Only the open tab is mounted, so its reads run and refetch while the others cost nothing. Keys 1–4 switch tabs.
-import { Anchor, Center, EmptyState, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconCalendarEvent, IconFlag, IconGauge, IconMessages, IconQuestionMark } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { QbrsTab } from '../account/qbrs/QbrsTab';
 import { QueryError } from '../account/QueryStates';
 import { TouchpointsTab } from '../account/touchpoints/TouchpointsTab';
 import { useToday } from '../account/use-today';
+import { EmptyState } from '../components/EmptyState';
 import { useQuery } from '../hooks/use-query';
 
 const TABS = [
@@ -23,19 +24,13 @@ type TabName = (typeof TABS)[number]['value'];
 
 function NotFound({ id }: { id: number }) {
   return (
-    <Center py="xl" data-testid="account-not-found">
-      <EmptyState
-        maw={520}
-        icon={<IconQuestionMark size={32} stroke={1.5} />}
-        withIndicatorBackground
-        title="No such account"
-        description={`There is no account #${id} in this book: it may have been removed with its import or the demo data.`}
-      >
-        <EmptyState.Actions>
-          <Anchor href="#/portfolio">Back to the portfolio</Anchor>
-        </EmptyState.Actions>
-      </EmptyState>
-    </Center>
+    <EmptyState
+      testId="account-not-found"
+      icon={IconQuestionMark}
+      title="No such account"
+      description={`There is no account #${id} in this book: it may have been removed with its import or the demo data.`}
+      actions={<Anchor href="#/portfolio">Back to the portfolio</Anchor>}
+    />
   );
 }
 

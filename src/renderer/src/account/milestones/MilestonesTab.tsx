@@ -1,11 +1,12 @@
 // TTV milestones (docs/METRICS.md, seed 003) on a timeline, target vs achieved; overdue ones stand out in red. The
 // TTV figures above the timeline are the days from contract start to each value milestone.
-import { Alert, Button, Center, EmptyState, Group, Kbd, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconClock, IconFlag, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MilestoneKind, type Milestone, type MilestoneStatus } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
+import { EmptyState } from '../../components/EmptyState';
 import { useQuery } from '../../hooks/use-query';
 import { Explained } from '../Explained';
 import { MILESTONE_STATUS, plural } from '../labels';
@@ -64,22 +65,20 @@ export function MilestonesTab({ accountId }: { accountId: number }) {
 
   if (items.length === 0) {
     return (
-      <Center py="xl" data-testid="milestones-empty">
+      <>
         <EmptyState
-          maw={520}
-          icon={<IconFlag size={32} stroke={1.5} />}
-          withIndicatorBackground
+          testId="milestones-empty"
+          icon={IconFlag}
           title="No milestones yet"
           description="Add kickoff and basic value targets to track time to value. Press N to add one."
-        >
-          <EmptyState.Actions>
+          actions={
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({})} data-testid="milestone-add">
               Add a milestone
             </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+          }
+        />
         {modal}
-      </Center>
+      </>
     );
   }
 

@@ -1,11 +1,12 @@
 // The QBR log, newest first, under the next QBR's suggested date (from the cadence setting) and the open action
 // items that will carry over to it.
-import { Badge, Button, Center, EmptyState, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MethodOutput, Qbr } from '../../../../shared/contract';
 import { formatDate, formatDaysFrom } from '../../../../shared/format';
+import { EmptyState } from '../../components/EmptyState';
 import { useQuery } from '../../hooks/use-query';
 import { Explained } from '../Explained';
 import { plural } from '../labels';
@@ -80,21 +81,17 @@ export function QbrsTab({ accountId }: { accountId: number }) {
     <Stack gap="md">
       {suggestion.data && <NextQbr suggestion={suggestion.data} onLog={() => setEditing({})} />}
       {qbrs.length === 0 ? (
-        <Center py="xl" data-testid="qbrs-empty">
-          <EmptyState
-            maw={520}
-            icon={<IconCalendarEvent size={32} stroke={1.5} />}
-            withIndicatorBackground
-            title="No QBRs logged yet"
-            description="Log the last business review with its goals, outcomes and action items; open items carry over to the next one."
-          >
-            <EmptyState.Actions>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({})}>
-                Log a QBR
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Center>
+        <EmptyState
+          testId="qbrs-empty"
+          icon={IconCalendarEvent}
+          title="No QBRs logged yet"
+          description="Log the last business review with its goals, outcomes and action items; open items carry over to the next one."
+          actions={
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({})}>
+              Log a QBR
+            </Button>
+          }
+        />
       ) : (
         qbrs.map((q) => <QbrCard key={q.id} qbr={q} onEdit={() => setEditing({ qbr: q })} />)
       )}

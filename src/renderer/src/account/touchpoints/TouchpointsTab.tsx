@@ -1,6 +1,6 @@
 // The account's timeline: calls, emails, meetings, support cases, campaigns and survey answers, newest first,
 // with quick entry on top. Paged, since a long relationship has hundreds of entries.
-import { Button, Center, EmptyState, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { Button, Center, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconChartDots,
   IconLifebuoy,
@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import type { TimelineItem } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format';
+import { EmptyState } from '../../components/EmptyState';
 import { useQuery } from '../../hooks/use-query';
 import { CardSkeleton, QueryError } from '../QueryStates';
 import { useToday } from '../use-today';
@@ -52,15 +53,12 @@ export function TouchpointsTab({ accountId }: { accountId: number }) {
       ) : !items ? (
         <CardSkeleton lines={8} />
       ) : items.length === 0 ? (
-        <Center py="xl" data-testid="touchpoints-empty">
-          <EmptyState
-            maw={520}
-            icon={<IconMessages size={32} stroke={1.5} />}
-            withIndicatorBackground
-            title="No touchpoints yet"
-            description="Press N and type what happened: calls, emails, meetings and support cases build the relationship score."
-          />
-        </Center>
+        <EmptyState
+          testId="touchpoints-empty"
+          icon={IconMessages}
+          title="No touchpoints yet"
+          description="Press N and type what happened: calls, emails, meetings and support cases build the relationship score."
+        />
       ) : (
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="md">
