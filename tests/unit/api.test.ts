@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract, methodNames } from '../../src/shared/contract';
+import { contract, methodNames, type MethodInput, type MethodName } from '../../src/shared/contract';
 import type { Backend } from '../../src/main/app/backend';
+import { createApi } from '../../src/main/api/api';
 import { createHandlers } from '../../src/main/api/handlers';
+import type { Handlers } from '../../src/main/services/context';
 import { ok, tempBackend } from '../helpers/backend';
 
 let backend: Backend | undefined;
@@ -20,12 +22,6 @@ describe('the API contract', () => {
     expect(Object.keys(createHandlers(backend.context)).sort()).toEqual([...methodNames].sort());
   });
 
-  it('gives every method zod input and output schemas', () => {
-    for (const name of methodNames) {
-      expect(typeof contract[name].input.safeParse).toBe('function');
-      expect(typeof contract[name].output.safeParse).toBe('function');
-    }
-  });
 
   it('rejects unknown methods and malformed input with a code, never a throw', async () => {
     backend = tempBackend();
@@ -66,5 +62,171 @@ describe('the API contract', () => {
     await backend.api.invoke('accounts.setStageOverride', { id: 1, stage: 'adoption' });
     expect(seen).toEqual([['changed', { tables: ['accounts'] }]]);
     unsubscribe();
+  });
+});
+
+/**
+ * One valid input per method. Typed against the contract, so a method added without an example fails the typecheck;
+ * each example fills every field the method takes (checked below), so that the wrong-type check reaches them all.
+ */
+const validInputs: { [K in MethodName]: MethodInput<K> } = {
+  'app.info': {},
+  'demo.load': {},
+  'demo.remove': {},
+  'accounts.list': { search: 'acme', stage: 'adoption', asOf: '2026-11-24' },
+  'accounts.get': { id: 1, asOf: '2026-11-24' },
+  'accounts.setStageOverride': { id: 1, stage: 'renewal' },
+  'health.list': { asOf: '2026-11-24', explain: true },
+  'health.account': { id: 1, asOf: '2026-11-24' },
+  'health.refresh': { accountIds: [1, 2], fromDate: '2026-01-01' },
+  'health.settings.get': {},
+  'health.settings.preview': { settings: { weights: { usage: 90 } }, asOf: '2026-11-24' },
+  'health.settings.set': { settings: { weights: { usage: 90 } } },
+  'metrics.account': { id: 1, asOf: '2026-11-24' },
+  'metrics.portfolio': { asOf: '2026-11-24' },
+  'recommendations.account': { id: 1, asOf: '2026-11-24' },
+  'benchmarks.account': { id: 1, asOf: '2026-11-24' },
+  'renewal.likelihood': { asOf: '2026-11-24', id: 1 },
+  'import.inspect': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID', userId: null }, timeZone: 'UTC' },
+  'import.start': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID' }, timeZone: 'UTC', origin: 'manual' },
+  'import.cancel': { jobId: 'job-1' },
+  'import.jobs': {},
+  'imports.list': {},
+  'imports.get': { id: 1 },
+  'imports.rejectsCsv': { id: 1 },
+  'imports.undo': { id: 1 },
+  'watch.list': {},
+  'watch.add': { path: '/tmp/exports' },
+  'watch.remove': { id: 1 },
+  'portfolio.overview': { asOf: '2026-11-24', trendDays: 30 },
+  'views.list': {},
+  'views.save': { id: 1, name: 'At risk', filters: { statuses: ['red'] }, sort: { column: 'health', direction: 'asc' } },
+  'views.delete': { id: 1 },
+  'milestones.list': { accountId: 1, asOf: '2026-11-24' },
+  'milestones.create': { accountId: 1, kind: 'custom', name: 'Pilot go-live', targetDate: '2027-01-15', achievedDate: '2027-01-20', notes: 'EU first' },
+  'milestones.update': { id: 1, kind: 'custom', name: 'Pilot go-live', targetDate: '2027-01-15', achievedDate: '2027-01-20', notes: 'EU first' },
+  'milestones.complete': { id: 1, achievedDate: '2026-11-24' },
+  'milestones.delete': { id: 1 },
+  'qbrs.list': { accountId: 1, asOf: '2026-11-24' },
+  'qbrs.create': {
+    accountId: 1,
+    date: '2026-11-24',
+    attendees: ['Dana Sponsor'],
+    goalsReviewed: 'Dashboards',
+    outcomes: 'A pilot',
+    customerResponse: 'positive',
+    actionItems: [{ text: 'Send the proposal' }],
+    carryOver: false,
+  },
+  'qbrs.update': { id: 1, date: '2026-11-24', attendees: ['Dana Sponsor'], goalsReviewed: 'Dashboards', outcomes: 'A pilot', customerResponse: 'neutral' },
+  'qbrs.delete': { id: 1 },
+  'qbrs.actionItem.create': { qbrId: 1, text: 'Book the training', owner: 'Li Admin', dueDate: '2026-12-24', status: 'open' },
+  'qbrs.actionItem.update': { id: 1, status: 'done', owner: 'Li Admin', dueDate: '2026-12-24', text: 'Book the training' },
+  'qbrs.actionItem.delete': { id: 1 },
+  'qbrs.nextSuggestion': { accountId: 1, asOf: '2026-11-24' },
+  'touchpoints.list': { accountId: 1, kinds: ['call', 'nps'], limit: 50, asOf: '2026-11-24' },
+  'touchpoints.create': {
+    accountId: 1,
+    kind: 'support_case',
+    date: '2026-11-20',
+    title: 'Login fails',
+    notes: 'SSO',
+    caseStatus: 'closed',
+    closedDate: '2026-11-21',
+    resolved: true,
+    withinSla: true,
+    featureKey: 'sso',
+    responded: false,
+  },
+  'touchpoints.update': {
+    id: 1,
+    kind: 'campaign',
+    date: '2026-11-20',
+    title: 'Dashboards webinar',
+    notes: 'Invited the finance team',
+    caseStatus: null,
+    closedDate: null,
+    resolved: null,
+    withinSla: null,
+    featureKey: 'dashboards',
+    responded: true,
+  },
+  'touchpoints.delete': { id: 1 },
+  'surveys.create': { accountId: 1, kind: 'nps', score: 9, date: '2026-11-20', userEmail: 'dana@acme.example' },
+  'surveys.delete': { id: 1 },
+  'settings.get': {},
+  'settings.update': { timeZone: 'Europe/Berlin', qbrCadenceDays: 90, stageLengths: { onboardingDays: 30, renewalDays: 90 } },
+  'features.update': { id: 1, isKey: true, isPaid: false, name: 'Dashboards' },
+  'backup.create': {},
+  'backup.restore': { file: 'backup-2026-11-24.sqlite' },
+  'undo.apply': { token: 'abc123' },
+  'usage.series': { id: 1, days: 30, asOf: '2026-11-24' },
+  'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf', outPath: '/tmp/qbr.pdf' },
+  'deck.quarters': { accountId: 1 },
+  'deck.settings.get': {},
+  'deck.settings.set': { companyName: 'Northwind', color: '#0b7285', logoPath: '/tmp/logo.png' },
+};
+
+/** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */
+function ofAnotherType(value: unknown): unknown {
+  return typeof value === 'number' ? 'seven' : 7;
+}
+
+/**
+ * The API core on a real context, with handlers that record their call and answer something no output schema
+ * accepts: what reaches a handler, and what leaves the API, is then the API's validation alone.
+ */
+function apiWithWrongAnswers(b: Backend) {
+  const called: string[] = [];
+  const stubs = Object.fromEntries(
+    methodNames.map((name) => [
+      name,
+      () => {
+        called.push(name);
+        return { notTheAnswer: true };
+      },
+    ]),
+  );
+  // The cast is the point: these handlers break the output types on purpose, to prove the API checks them.
+  const api = createApi(() => b.context, () => stubs as unknown as Handlers);
+  return { api, called };
+}
+
+describe('every method of the contract', () => {
+  it('accepts its valid example, runs the handler once, and refuses an answer its output schema does not describe', async () => {
+    backend = tempBackend();
+    const { api, called } = apiWithWrongAnswers(backend);
+    for (const name of methodNames) {
+      called.length = 0;
+      const result = await api.invoke(name, validInputs[name]);
+      expect(result, name).toEqual({ ok: false, error: { code: 'invalid_output', message: expect.stringContaining(`${name} produced an invalid answer`) } });
+      expect(called, name).toEqual([name]);
+    }
+  });
+
+  it('refuses, before the handler runs: a payload that is not an object, an unknown field, and each field of the wrong type', async () => {
+    backend = tempBackend();
+    const { api, called } = apiWithWrongAnswers(backend);
+    const refused = { ok: false, error: { code: 'invalid_input', message: expect.any(String) } };
+    for (const name of methodNames) {
+      const valid: Record<string, unknown> = validInputs[name];
+      expect(await api.invoke(name, 'not an object'), `${name} given a string`).toEqual(refused);
+      expect(await api.invoke(name, [valid]), `${name} given an array`).toEqual(refused);
+      expect(await api.invoke(name, { ...valid, unexpected: true }), `${name} given an unknown field`).toEqual(refused);
+      for (const [field, value] of Object.entries(valid)) {
+        const wrong = await api.invoke(name, { ...valid, [field]: ofAnotherType(value) });
+        expect(wrong, `${name} given ${field}: ${JSON.stringify(ofAnotherType(value))}`).toEqual({
+          ok: false,
+          error: { code: 'invalid_input', message: expect.stringContaining(field) },
+        });
+      }
+    }
+    expect(called).toEqual([]);
+  });
+
+  it('has an example above that fills every field of its input, so the checks above reach each one', () => {
+    for (const name of methodNames) {
+      expect(Object.keys(validInputs[name]).sort(), name).toEqual(Object.keys(contract[name].input.shape).sort());
+    }
   });
 });

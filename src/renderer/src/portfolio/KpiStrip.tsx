@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MethodOutput, MoneyTotal } from '../../../shared/contract';
 import { formatCount, formatMoney } from '../../../shared/format';
@@ -49,8 +49,10 @@ function KpiCard({ label, value, testId, sub, explanation, onClick, tone }: Card
   return (
     <Tooltip label={explanation} multiline w={300} openDelay={300} position="bottom" withArrow>
       {onClick ? (
-        <UnstyledButton onClick={onClick} aria-label={`${label}: ${value}. Show these accounts`} h="100%">
+        // Named by what it shows (a screen reader's name must contain the visible words), then what a click does.
+        <UnstyledButton onClick={onClick} h="100%">
           {body}
+          <VisuallyHidden>Show these accounts</VisuallyHidden>
         </UnstyledButton>
       ) : (
         <div>{body}</div>

@@ -30,7 +30,7 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
     >
       <Stack gap="sm" maw={520}>
         <TextInput label="Company name" value={companyName} onChange={(e) => setCompanyName(e.currentTarget.value)} data-testid="deck-company" />
-        <ColorInput label="Colour" value={color} onChange={setColor} format="hex" swatches={[defaults.color, '#0b7285', '#2b8a3e', '#c2255c', '#e8590c', '#343a40']} data-testid="deck-color" />
+        <ColorInput label="Colour" value={color} onChange={setColor} format="hex" swatches={[defaults.color, '#0b7285', '#2b8a3e', '#c2255c', '#e8590c', '#343a40']} eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }} data-testid="deck-color" />
         <TextInput
           label="Logo"
           description="The path of a PNG or JPEG file on this computer; leave empty for no logo."

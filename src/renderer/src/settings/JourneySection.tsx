@@ -70,17 +70,17 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
       <Stack gap={4}>
         <Progress.Root size={22} data-testid="stage-bar">
           <Tooltip label={`Onboarding: ${form.onboardingDays} days`}>
-            <Progress.Section value={pct(form.onboardingDays)} color="blue">
+            <Progress.Section value={pct(form.onboardingDays)} color="blue" aria-label={`Onboarding: ${form.onboardingDays} days`}>
               <Progress.Label>{form.onboardingDays} d</Progress.Label>
             </Progress.Section>
           </Tooltip>
           <Tooltip label={`Adoption: ${adoption} days`}>
-            <Progress.Section value={pct(adoption)} color="teal">
+            <Progress.Section value={pct(adoption)} color="teal" aria-label={`Adoption: ${adoption} days`}>
               <Progress.Label>Adoption {adoption} d</Progress.Label>
             </Progress.Section>
           </Tooltip>
           <Tooltip label={`Renewal: ${form.renewalDays} days`}>
-            <Progress.Section value={pct(Math.min(form.renewalDays, contract))} color="grape">
+            <Progress.Section value={pct(Math.min(form.renewalDays, contract))} color="grape" aria-label={`Renewal: ${form.renewalDays} days`}>
               <Progress.Label>Renewal {form.renewalDays} d</Progress.Label>
             </Progress.Section>
           </Tooltip>

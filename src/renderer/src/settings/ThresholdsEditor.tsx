@@ -20,13 +20,13 @@ export function ThresholdsEditor({ thresholds, onChange }: { thresholds: HealthT
       />
       {/* The three bands the two thresholds make, drawn to the same scale as the slider above. */}
       <Progress.Root size={16} data-testid="threshold-bands">
-        <Progress.Section value={yellow} color="red">
+        <Progress.Section value={yellow} color="red" aria-label={`Red: below ${yellow}`}>
           <Progress.Label>Red</Progress.Label>
         </Progress.Section>
-        <Progress.Section value={Math.max(0, green - yellow)} color="yellow">
-          <Progress.Label c="black">Yellow</Progress.Label>
+        <Progress.Section value={Math.max(0, green - yellow)} color="yellow" aria-label={`Yellow: ${yellow} to below ${green}`}>
+          <Progress.Label>Yellow</Progress.Label>
         </Progress.Section>
-        <Progress.Section value={100 - green} color="green">
+        <Progress.Section value={100 - green} color="green" aria-label={`Green: ${green} and above`}>
           <Progress.Label>Green</Progress.Label>
         </Progress.Section>
       </Progress.Root>

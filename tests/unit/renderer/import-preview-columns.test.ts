@@ -1,9 +1,9 @@
 // The preview must show rows as stored, under the CSM's field names: the stored `ts` and `arrMinor` are named
 // after their fields and shown as UTC time and money, and required fields left without a column block Import.
 import { describe, expect, it } from 'vitest';
-import type { Inspection } from '../../../shared/contract';
-import { joinLabels, missingRequired } from './file-entry';
-import { formatPreviewValue, previewColumns } from './preview-columns';
+import type { Inspection } from '../../../src/shared/contract';
+import { joinLabels, missingRequired } from '../../../src/renderer/src/import/file-entry';
+import { formatPreviewValue, previewColumns } from '../../../src/renderer/src/import/preview-columns';
 
 function inspection(partial: Partial<Inspection>): Inspection {
   return {

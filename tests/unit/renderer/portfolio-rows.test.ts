@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PortfolioRow } from '../../../shared/contract';
-import { DEFAULT_FILTERS, filterRows, isFiltered, ownersOf, sameView, sortRows } from './portfolio-rows';
+import type { PortfolioRow } from '../../../src/shared/contract';
+import { DEFAULT_FILTERS, filterRows, isFiltered, ownersOf, sameView, sortRows } from '../../../src/renderer/src/portfolio/portfolio-rows';
 
 let nextId = 1;
 function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
