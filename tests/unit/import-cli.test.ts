@@ -65,6 +65,10 @@ function readDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
   }
 }
 
+// Each case is a whole CLI process (npm, tsx, the store) and the cases overlap: on a busy 2-core machine ten of
+// them starting at once take longer than the default 30 s, which says nothing about the CLI.
+const CLI_CASE_TIMEOUT = 120_000;
+
 const lines = (s: Summary) => s.rejected.map((r) => [r.line, r.code]);
 
 let work: string;
@@ -201,7 +205,7 @@ describe('cli import --json: every fixture', () => {
     expect(lines(run.json)).toEqual(rejectedLines);
     expect(run.json.skipped.map((s) => s.line)).toEqual(skippedLines);
     for (const r of [...run.json.rejected, ...run.json.skipped]) expect(r.reason.length).toBeGreaterThan(10);
-  });
+  }, CLI_CASE_TIMEOUT);
 
   it('bad rows: each rejected with its line, a stable code and a reason; the good rows imported', async () => {
     const dataDir = tempDir();
@@ -271,7 +275,7 @@ describe('cli import --json: files that cannot be imported', () => {
       imports: db.prepare('SELECT status FROM imports').pluck().all(),
     }));
     expect(stored).toEqual({ events: 0, imports: [status] });
-  });
+  }, CLI_CASE_TIMEOUT);
 });
 
 describe('cli import --json: idempotence', () => {
