@@ -4,10 +4,11 @@ import { detectColumnFormats } from '../../src/main/import/column-formats';
 import { suggestMapping } from '../../src/main/import/mapping';
 import { previewRows } from '../../src/main/import/preview';
 import { fileSource, readRecords } from '../../src/main/import/records-stream';
+import { groupValue, isAnonymousId } from '../../src/main/import/row-builders';
 import { detectShape } from '../../src/main/import/shapes';
 import { sniffFile } from '../../src/main/import/sniff';
 import type { ColumnMapping, Kind, ValidationResult } from '../../src/main/import/types';
-import { createRowValidator, groupValue, isAnonymousId } from '../../src/main/import/validate';
+import { createRowValidator } from '../../src/main/import/validate';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 const NOW = Date.UTC(2026, 3, 24, 12); // 2026-04-24

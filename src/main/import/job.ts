@@ -10,16 +10,15 @@ import { AppError } from '../../shared/errors';
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
+import { emptySummary, finishedStatus, summarise, summaryError } from './import-summary';
 import { suggestMapping, sanitizeMapping } from './mapping';
 import { fileSource, readRecordBatches } from './records-stream';
+import { LIST_LIMIT, RowIntake } from './row-intake';
 import { detectShape } from './shapes';
 import { sniffFile } from './sniff';
-import type { UsageFact, WriteOutcome } from './store-facts';
 import { StoreWriter } from './store-writer';
-import type { NormalizedRow } from './types';
-import { createRowValidator } from './validate';
+import { createRowValidator, type RowValidator } from './validate';
 import { zoneClock } from './zone-clock';
-import { summaryMessage } from './summary-message';
 
 export interface ImportProgressUpdate {
   /** 'scoring' comes from the runner, after the commit, while health snapshots are recomputed. */
@@ -46,10 +45,6 @@ export interface ImportJobOptions {
   /** Called after the commit with the accounts whose data changed (for health snapshots). */
   onCommitted?(accountIds: number[]): void;
 }
-
-/** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
-const LIST_LIMIT = 10_000;
-const STORED_REJECTS_LIMIT = 100_000;
 
 export interface Sniffed {
   sniff: Awaited<ReturnType<typeof sniffFile>>;
@@ -88,26 +83,108 @@ export async function planImport(
   return { sniff, kind, source, confidence: shape.confidence, mapping, mappingRemembered, samples };
 }
 
-function emptySummary(fileName: string, timeZone: string): ImportSummary {
-  return {
-    importId: null,
-    fileName,
-    status: 'error',
-    kind: null,
-    source: null,
-    rowsAccepted: 0,
-    rejected: [],
-    skipped: [],
-    duplicates: [],
-    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 },
-    distinctAccounts: 0,
-    distinctUsers: 0,
-    dateRange: null,
-    error: null,
-    message: '',
-    durationMs: 0,
-    timeZone,
-  };
+/**
+ * The import, as the CSM lives it: plan it (or say why it cannot start), then in one transaction open it, read
+ * every record through validation into the store, roll the usage up and commit; any failure rolls it all back.
+ */
+export async function runImport(options: ImportJobOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const { sqlite, timeZone } = options;
+  const summary = emptySummary(options.fileName ?? path.basename(options.path), timeZone);
+  const planned = await planOrRecordFailure(options, summary);
+  if (planned === null) return summarise(summary, started);
+  const { plan, totalBytes } = planned;
+  const validate = validatorFor(plan, options);
+  const clock = zoneClock(timeZone);
+  const foreignKeys = pauseForeignKeys(sqlite);
+  try {
+    const importId = beginImport(options, plan, summary.fileName, totalBytes);
+    summary.importId = importId;
+    const writer = new StoreWriter(sqlite, importId, timeZone, { listLimit: LIST_LIMIT });
+    const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock);
+    const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
+    options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
+    intake.rollUp();
+    summary.status = finishedStatus(summary.counts);
+    summarise(summary, started);
+    commitImport(options, plan, summary, fileHash);
+    options.onCommitted?.(writer.accountIds);
+    return summary;
+  } catch (error) {
+    abandonImport(options, summary, plan, totalBytes, error);
+    return summarise(summary, started);
+  } finally {
+    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * The plan and the file's size, or null when the import cannot start (no file, not a CSV it can read, nothing
+ * mapped to a required field): then the summary says why and the history lists the attempt.
+ */
+async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSummary): Promise<{ plan: Sniffed; totalBytes: number } | null> {
+  let plan: Sniffed;
+  let totalBytes: number;
+  try {
+    if (!fs.existsSync(options.path)) throw new AppError('file_not_found', `Bearing cannot find ${options.path}. Was it moved?`);
+    totalBytes = fs.statSync(options.path).size;
+    plan = await planImport(options.sqlite, options.path, options);
+  } catch (error) {
+    summary.error = summaryError(AppError.from(error));
+    summary.status = summary.error.code === 'no_data_rows' || summary.error.code === 'empty_file' ? 'no_data' : 'error';
+    recordFailure(options, summary, 0);
+    return null;
+  }
+  summary.kind = plan.kind;
+  summary.source = plan.source;
+  const missing = missingRequired(plan.kind, plan.mapping);
+  if (missing.length > 0) {
+    summary.error = { code: 'mapping_incomplete', message: `Nothing was mapped to a required field. ${missing.join(' ')}`, line: 1 };
+    recordFailure(options, summary, totalBytes);
+    return null;
+  }
+  return { plan, totalBytes };
+}
+
+/** The validator for the planned kind and mapping, with each column's format read from the samples. */
+function validatorFor(plan: Sniffed, options: ImportJobOptions): RowValidator {
+  return createRowValidator({
+    kind: plan.kind,
+    mapping: plan.mapping,
+    headers: plan.sniff.headers,
+    timeZone: options.timeZone,
+    now: options.now,
+    columnFormats: detectColumnFormats(plan.sniff.headers, plan.samples, { delimiter: plan.sniff.delimiter, source: plan.source }),
+  });
+}
+
+/**
+ * Foreign keys are not checked while the import writes (about 0.3 s of a million rows): every id it writes is
+ * one it read or created inside its own transaction, which holds the write lock from the first read to the
+ * commit, so nothing can delete an account or user under it. The pragma cannot change inside a transaction:
+ * off before BEGIN, back on after COMMIT or ROLLBACK. The job has a connection of its own (worker or CLI).
+ * Returns whether they were on (and must be turned back on).
+ */
+function pauseForeignKeys(sqlite: Database.Database): boolean {
+  const foreignKeys = !sqlite.inTransaction && sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) sqlite.pragma('foreign_keys = OFF');
+  return foreignKeys;
+}
+
+/** Opens the import's one transaction and lists the import in it as running; returns its id. */
+function beginImport(options: ImportJobOptions, plan: Sniffed, fileName: string, totalBytes: number): number {
+  // Called inside runImport's try: a store locked by another writer for longer than busy_timeout is a failed
+  // import, reported.
+  options.sqlite.exec('BEGIN IMMEDIATE');
+  return Number(
+    options.sqlite
+      .prepare(
+        `INSERT INTO imports (file_name, file_path, file_hash, size_bytes, source, kind, mapping, time_zone, status, origin, started_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+      )
+      .run(fileName, options.path, null, totalBytes, plan.source, plan.kind, JSON.stringify(plan.mapping), options.timeZone, options.origin ?? 'manual', options.now)
+      .lastInsertRowid,
+  );
 }
 
 /** The file's bytes, hashed on the way to the parser: one read of the file, not two. */
@@ -122,244 +199,74 @@ function hashing(source: AsyncIterable<Uint8Array>, hash: crypto.Hash): AsyncIte
   };
 }
 
-export async function runImport(options: ImportJobOptions): Promise<ImportSummary> {
-  const started = Date.now();
-  const { sqlite, timeZone } = options;
-  const fileName = options.fileName ?? path.basename(options.path);
-  const summary = emptySummary(fileName, timeZone);
-  const finish = () => {
-    summary.durationMs = Date.now() - started;
-    summary.rowsAccepted = summary.counts.accepted;
-    summary.message = summaryMessage(summary);
-    return summary;
-  };
-
-  let plan: Sniffed;
-  let totalBytes: number;
-  try {
-    if (!fs.existsSync(options.path)) throw new AppError('file_not_found', `Bearing cannot find ${options.path}. Was it moved?`);
-    totalBytes = fs.statSync(options.path).size;
-    plan = await planImport(sqlite, options.path, options);
-  } catch (error) {
-    summary.error = { ...AppError.from(error).toJSON(), line: AppError.from(error).line };
-    summary.status = summary.error.code === 'no_data_rows' || summary.error.code === 'empty_file' ? 'no_data' : 'error';
-    recordFailure(options, summary, 0);
-    return finish();
-  }
-  summary.kind = plan.kind;
-  summary.source = plan.source;
-  const missing = missingRequired(plan.kind, plan.mapping);
-  if (missing.length > 0) {
-    summary.error = { code: 'mapping_incomplete', message: `Nothing was mapped to a required field. ${missing.join(' ')}`, line: 1 };
-    recordFailure(options, summary, totalBytes);
-    return finish();
-  }
-
+/**
+ * Reads the file once, start to end: every record goes through the intake, 'reading' progress is reported after
+ * a batch (at most every 100 ms), and the bytes are hashed on the way. Returns the file's hash.
+ */
+async function readEveryRecord(options: ImportJobOptions, plan: Sniffed, totalBytes: number, intake: RowIntake, summary: ImportSummary): Promise<string> {
   const hash = crypto.createHash('sha256');
-  const validate = createRowValidator({
-    kind: plan.kind,
-    mapping: plan.mapping,
-    headers: plan.sniff.headers,
-    timeZone,
-    now: options.now,
-    columnFormats: detectColumnFormats(plan.sniff.headers, plan.samples, { delimiter: plan.sniff.delimiter, source: plan.source }),
-  });
-  const clock = zoneClock(timeZone);
-  let minDate = Infinity;
-  let maxDate = -Infinity;
-  const seeDate = (ms: number | null | undefined) => {
-    if (ms === null || ms === undefined || !Number.isFinite(ms)) return;
-    if (ms < minDate) minDate = ms;
-    if (ms > maxDate) maxDate = ms;
+  let lastReport = 0;
+  const readStarted = Date.now();
+  for await (const batch of readRecordBatches(hashing(fileSource(options.path, options.signal), hash), {
+    delimiter: plan.sniff.delimiter,
+    encoding: plan.sniff.encoding,
+    signal: options.signal,
+  })) {
+    for (const { line, fields } of batch.records) intake.take(fields, line);
+    const now = Date.now();
+    if (options.onProgress && now - lastReport > 100) {
+      lastReport = now;
+      options.onProgress(readingProgress(summary.counts.rows, batch.bytesRead, totalBytes, now - readStarted));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function readingProgress(rows: number, bytesRead: number, totalBytes: number, elapsedMs: number): ImportProgressUpdate {
+  const seconds = Math.max(0.001, elapsedMs / 1000);
+  const rate = bytesRead / seconds;
+  return {
+    phase: 'reading',
+    rows,
+    bytesRead,
+    totalBytes,
+    rowsPerSecond: Math.round(rows / seconds),
+    secondsLeft: rate > 0 ? Math.max(0, (totalBytes - bytesRead) / rate) : null,
   };
-  const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) : null);
-  const localMidnight = (date: string) => clock.localToEpoch(Date.parse(`${date}T00:00:00Z`));
+}
 
-  // Foreign keys are not checked while the import writes (about 0.3 s of a million rows): every id it writes is
-  // one it read or created inside its own transaction, which holds the write lock from the first read to the
-  // commit, so nothing can delete an account or user under it. The pragma cannot change inside a transaction:
-  // off before BEGIN, back on after COMMIT or ROLLBACK. The job has a connection of its own (worker or CLI).
-  const foreignKeys = !sqlite.inTransaction && sqlite.pragma('foreign_keys', { simple: true }) === 1;
-  if (foreignKeys) sqlite.pragma('foreign_keys = OFF');
-  try {
-    // Inside the try: a store locked by another writer for longer than busy_timeout is a failed import, reported.
-    sqlite.exec('BEGIN IMMEDIATE');
-    const importId = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO imports (file_name, file_path, file_hash, size_bytes, source, kind, mapping, time_zone, status, origin, started_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
-        )
-        .run(fileName, options.path, null, totalBytes, plan.source, plan.kind, JSON.stringify(plan.mapping), timeZone, options.origin ?? 'manual', options.now)
-        .lastInsertRowid,
-    );
-    summary.importId = importId;
-    const writer = new StoreWriter(sqlite, importId, timeZone, { listLimit: LIST_LIMIT });
-    const insertReject = sqlite.prepare('INSERT INTO import_rejects (import_id, line, code, reason, raw) VALUES (?, ?, ?, ?, ?)');
-
-    // One fact object for every usage row: a million rows, no million short-lived objects.
-    const fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
-    const usage = (row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome => {
-      fact.dateMin = dateMin;
-      fact.dateMax = dateMax;
-      fact.accountExternalId = row.accountId;
-      fact.accountName = row.accountName;
-      fact.userExternalId = row.userId;
-      fact.email = row.email;
-      fact.feature = feature;
-      fact.ts = ts;
-      fact.day = day;
-      fact.count = count;
-      fact.minutes = minutes ?? 0;
-      return writer.writeUsage(fact, line);
-    };
-    const write = (row: NormalizedRow, line: number): WriteOutcome => {
-      switch (row.kind) {
-        case 'events':
-          return usage(row, row.event, row.ts, undefined, row.count, row.minutes, line);
-        case 'daily_usage':
-        case 'weekly_usage': {
-          const date = row.kind === 'daily_usage' ? row.day : row.weekStart;
-          return usage(row, row.event, localMidnight(date), Date.parse(`${date}T00:00:00Z`) / 86_400_000, row.events, row.minutes, line);
-        }
-        case 'usage_summary': {
-          // A summary gives totals per user over a window; Bearing records them on the last-visit day.
-          const at = row.lastVisit ?? (row.windowEnd ? localMidnight(row.windowEnd) : null);
-          if (at === null) return { kind: 'rejected', code: 'missing_value', reason: 'The row has no last visit or window end, so its usage has no date.' };
-          // Its dates (for the summary's date range) are more than its one ts: staged with the row.
-          let lo = Infinity;
-          let hi = -Infinity;
-          for (const ms of [row.firstVisit, row.lastVisit, row.windowStart ? localMidnight(row.windowStart) : null, row.windowEnd ? localMidnight(row.windowEnd) : null]) {
-            if (ms === null || ms === undefined || !Number.isFinite(ms)) continue;
-            if (ms < lo) lo = ms;
-            if (ms > hi) hi = ms;
-          }
-          return usage(row, null, at, undefined, row.events ?? row.daysActive ?? 0, row.minutes, line, Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null);
-        }
-        case 'accounts':
-          return writer.writeAccount({
-            externalId: row.externalId, name: row.name, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
-            licenses: row.licenses, contractStart: row.contractStart, renewalDate: row.renewalDate, crmStage: row.stage,
-          });
-        case 'users':
-          return writer.writeUser({
-            externalId: row.externalId, email: row.email, name: row.name, role: row.role, department: row.department, accountExternalId: row.accountId, accountName: row.accountName,
-          });
-      }
-    };
-    const datesOf = (row: NormalizedRow) => {
-      switch (row.kind) {
-        case 'events': return seeDate(row.ts);
-        case 'daily_usage': return seeDate(localMidnight(row.day));
-        case 'weekly_usage': return seeDate(localMidnight(row.weekStart));
-        case 'usage_summary':
-          seeDate(row.firstVisit);
-          seeDate(row.lastVisit);
-          if (row.windowStart) seeDate(localMidnight(row.windowStart));
-          return row.windowEnd ? seeDate(localMidnight(row.windowEnd)) : undefined;
-        case 'accounts': seeDate(isoMs(row.contractStart)); return seeDate(isoMs(row.renewalDate));
-        case 'users': return;
-      }
-    };
-    const reject = (line: number, code: string, reason: string, fields: string[]) => {
-      summary.counts.rejected++;
-      if (summary.rejected.length < LIST_LIMIT) summary.rejected.push({ line, code, reason });
-      if (summary.counts.rejected <= STORED_REJECTS_LIMIT) insertReject.run(importId, line, code, reason, fields.join(',').slice(0, 2000));
-    };
-
-    let lastReport = 0;
-    const readStarted = Date.now();
-    for await (const batch of readRecordBatches(hashing(fileSource(options.path, options.signal), hash), {
-      delimiter: plan.sniff.delimiter,
-      encoding: plan.sniff.encoding,
-      signal: options.signal,
-    })) {
-      for (const { line, fields } of batch.records) {
-        summary.counts.rows++;
-        const result = validate(fields, line);
-        if (result.ok === true) {
-          const outcome = write(result.row, line);
-          if (outcome.kind === 'inserted') {
-            summary.counts.accepted++;
-            datesOf(result.row);
-          } else if (outcome.kind === 'duplicate') {
-            summary.counts.duplicates++;
-            if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf: outcome.duplicateOf, importId: outcome.importId });
-          } else {
-            reject(line, outcome.code, outcome.reason, fields);
-          }
-        } else if (result.ok === false) {
-          reject(line, result.code, result.reason, fields);
-        } else {
-          summary.counts.skipped++;
-          if (summary.skipped.length < LIST_LIMIT) summary.skipped.push({ line, reason: result.skip });
-        }
-      }
-      const now = Date.now();
-      if (options.onProgress && now - lastReport > 100) {
-        lastReport = now;
-        const seconds = Math.max(0.001, (now - readStarted) / 1000);
-        const rate = batch.bytesRead / seconds;
-        options.onProgress({
-          phase: 'reading',
-          rows: summary.counts.rows,
-          bytesRead: batch.bytesRead,
-          totalBytes,
-          rowsPerSecond: Math.round(summary.counts.rows / seconds),
-          secondsLeft: rate > 0 ? Math.max(0, (totalBytes - batch.bytesRead) / rate) : null,
-        });
-      }
-    }
-    options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
-    // Usage rows were staged as 'inserted': the ones that turn out to be duplicates are moved to duplicates here
-    // (an import holds one kind, so a usage file's duplicates and dates all come from this). The last chunk's
-    // events and rollup are written now; the earlier chunks' were written as the file was read.
-    const flushed = writer.flushUsage();
-    if (flushed.duplicateCount > 0) {
-      summary.counts.accepted -= flushed.duplicateCount;
-      summary.counts.duplicates += flushed.duplicateCount;
-      for (const d of flushed.duplicates) {
-        if (summary.duplicates.length >= LIST_LIMIT) break;
-        summary.duplicates.push(d);
-      }
-      minDate = flushed.dateRange?.min ?? Infinity;
-      maxDate = flushed.dateRange?.max ?? -Infinity;
-    }
-    summary.distinctAccounts = writer.distinctAccounts;
-    summary.distinctUsers = writer.distinctUsers;
-    summary.dateRange = Number.isFinite(minDate) ? { min: new Date(minDate).toISOString(), max: new Date(maxDate).toISOString() } : null;
-    summary.status = summary.counts.accepted === 0 ? 'no_data' : summary.counts.rejected > 0 ? 'imported_with_rejections' : 'imported';
-    finish();
+/** Records the finished import and, when it stored anything, remembers its mapping for these headers; commits. */
+function commitImport(options: ImportJobOptions, plan: Sniffed, summary: ImportSummary, fileHash: string): void {
+  const { sqlite } = options;
+  sqlite
+    .prepare(
+      `UPDATE imports SET status = ?, file_hash = ?, rows_accepted = ?, rows_rejected = ?, rows_duplicate = ?, rows_skipped = ?, summary = ?, finished_at = ? WHERE id = ?`,
+    )
+    .run(summary.status, fileHash, summary.counts.accepted, summary.counts.rejected, summary.counts.duplicates, summary.counts.skipped,
+      JSON.stringify({ message: summary.message, distinctAccounts: summary.distinctAccounts, distinctUsers: summary.distinctUsers, dateRange: summary.dateRange }),
+      options.now + summary.durationMs, summary.importId);
+  if (summary.counts.accepted > 0 || summary.counts.duplicates > 0) {
     sqlite
       .prepare(
-        `UPDATE imports SET status = ?, file_hash = ?, rows_accepted = ?, rows_rejected = ?, rows_duplicate = ?, rows_skipped = ?, summary = ?, finished_at = ? WHERE id = ?`,
+        `INSERT INTO import_mappings (header_signature, source, kind, mapping, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (header_signature) DO UPDATE SET source = excluded.source, kind = excluded.kind, mapping = excluded.mapping, updated_at = excluded.updated_at`,
       )
-      .run(summary.status, hash.digest('hex'), summary.counts.accepted, summary.counts.rejected, summary.counts.duplicates, summary.counts.skipped,
-        JSON.stringify({ message: summary.message, distinctAccounts: summary.distinctAccounts, distinctUsers: summary.distinctUsers, dateRange: summary.dateRange }),
-        options.now + summary.durationMs, importId);
-    if (summary.counts.accepted > 0 || summary.counts.duplicates > 0) {
-      sqlite
-        .prepare(
-          `INSERT INTO import_mappings (header_signature, source, kind, mapping, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (header_signature) DO UPDATE SET source = excluded.source, kind = excluded.kind, mapping = excluded.mapping, updated_at = excluded.updated_at`,
-        )
-        .run(headerSignature(plan.sniff.headers), plan.source, plan.kind, JSON.stringify(plan.mapping), options.now);
-    }
-    sqlite.exec('COMMIT');
-    options.onCommitted?.(writer.accountIds);
-    return summary;
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    const e = AppError.from(error);
-    Object.assign(summary, emptySummary(fileName, timeZone), { kind: plan.kind, source: plan.source });
-    summary.status = e.code === 'cancelled' ? 'cancelled' : 'error';
-    summary.error = e.toJSON() as ImportSummary['error'];
-    if (summary.error) summary.error.line = e.line;
-    if (e.code !== 'cancelled') recordFailure(options, summary, totalBytes);
-    return finish();
-  } finally {
-    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
+      .run(headerSignature(plan.sniff.headers), plan.source, plan.kind, JSON.stringify(plan.mapping), options.now);
   }
+  sqlite.exec('COMMIT');
+}
+
+/**
+ * Rolls the transaction back and starts the summary over with why: nothing of the file stays. A failure is
+ * listed in the history; a cancel, which the CSM chose, is not.
+ */
+function abandonImport(options: ImportJobOptions, summary: ImportSummary, plan: Sniffed, totalBytes: number, error: unknown): void {
+  if (options.sqlite.inTransaction) options.sqlite.exec('ROLLBACK');
+  const e = AppError.from(error);
+  Object.assign(summary, emptySummary(summary.fileName, options.timeZone), { kind: plan.kind, source: plan.source });
+  summary.status = e.code === 'cancelled' ? 'cancelled' : 'error';
+  summary.error = summaryError(e);
+  if (e.code !== 'cancelled') recordFailure(options, summary, totalBytes);
 }
 
 /** A failed import leaves no rows, but it is listed in the history so the CSM can see what happened. */
@@ -371,6 +278,6 @@ function recordFailure(options: ImportJobOptions, summary: ImportSummary, size: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(summary.fileName, options.path, size, summary.source ?? 'generic', summary.kind ?? 'unknown', options.timeZone, summary.status,
-      options.origin ?? 'manual', options.now, options.now, JSON.stringify({ message, error: summary.error })).lastInsertRowid;
-  summary.importId = Number(id);
+      options.origin ?? 'manual', options.now, options.now, JSON.stringify({ message, error: summary.error }));
+  summary.importId = Number(id.lastInsertRowid);
 }
