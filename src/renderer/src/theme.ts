@@ -6,6 +6,7 @@ import {
   lighten,
   localStorageColorSchemeManager,
   luminance,
+  Modal,
   Notification,
   type CSSVariablesResolver,
 } from '@mantine/core';
@@ -24,8 +25,9 @@ export const theme = createTheme({
   autoContrast: true,
   luminanceThreshold: 0.179,
   components: {
-    // Mantine leaves a toast's close button without a name, and writes its message under a title in a fixed grey
-    // (3.3:1): the button gets a name, the message the readable dimmed colour below.
+    // Mantine leaves the close buttons of dialogs and toasts without a name, and writes a toast's message under its
+    // title in a fixed grey (3.3:1): the buttons get a name, the message the readable dimmed colour below.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
       styles: (_theme, props) => ({ description: props.title ? { color: 'var(--mantine-color-dimmed)' } : {} }),
