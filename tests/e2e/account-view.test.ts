@@ -1,12 +1,14 @@
 // The account view in Chromium against the web host and the demo book (issue #5, points 2–5 and 7): the chart
 // tooltips read what usage.series and health.account answer, the drivers table is health.account's components,
 // milestones are created, edited, completed, deleted and undone, a QBR's open action item carries over to the
-// next QBR, and a touchpoint is logged from the keyboard. Every tab is kept as a screenshot, light and dark.
+// next QBR, and a touchpoint is logged from the keyboard. Every tab passes axe's WCAG A/AA checks in light and dark
+// with nothing overlapping, and is kept as a screenshot.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { addDays } from '../../src/shared/dates';
-import { launchApp, type App } from './harness';
+import { expectAccessible, expectNoOverlap } from './a11y';
+import { emulateColorScheme, launchApp, type App } from './harness';
 
 let app: App;
 let accountId: number;
@@ -160,7 +162,8 @@ describe('the account view', () => {
     await tooltip.waitFor();
     const date = await tooltip.getAttribute('data-date');
     const point = health.history.find((p) => p.date === date);
-    expect(point?.score).not.toBeNull();
+    expect(point, `health.account's history has ${date}`).toBeDefined();
+    expect(point?.score).toEqual(expect.any(Number));
     expect(await tooltip.textContent()).toContain(`Health ${Math.round(point?.score ?? -1)}`);
     await app.screenshot('account-health-tooltip');
     await page.mouse.move(5, 5);
@@ -326,31 +329,42 @@ describe('the account view', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
-  it('is readable in dark mode on every tab', async () => {
+  it('passes axe’s contrast and name checks on every tab in light and dark, with no card, fact or tab overlapping another', async () => {
     const { page } = app;
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
-    await openTab('overview');
-    await page.getByTestId('usage-chart').locator('svg').waitFor();
-    await page.getByTestId('health-driver').first().waitFor();
-    await page.getByTestId('recommendation').first().waitFor();
-    await app.screenshot('account-overview-dark');
-    await page.getByTestId('usage-chart').locator('rect[data-ref^="slice:"]').nth(60).hover({ force: true });
-    await page.getByTestId('usage-tooltip').waitFor();
-    await app.screenshot('account-usage-tooltip-dark');
-    await page.mouse.move(5, 5);
-    await page.getByTestId('feature-adoption').scrollIntoViewIfNeeded();
-    await app.screenshot('account-overview-dark-lower');
-    for (const [tab, ready] of [
-      ['milestones', 'milestone-timeline'],
-      ['qbrs', 'next-qbr'],
-      ['touchpoints', 'touchpoint-timeline'],
-    ] as const) {
-      await openTab(tab);
-      await page.getByTestId(ready).waitFor();
-      await app.screenshot(`account-${tab}-dark`);
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateColorScheme(page, scheme);
+      await openTab('overview');
+      await page.getByTestId('usage-chart').locator('svg').waitFor();
+      await page.getByTestId('health-driver').first().waitFor();
+      await page.getByTestId('recommendation').first().waitFor();
+      await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough history|No prediction/).waitFor();
+      await settle();
+      await expectAccessible(page, `the account overview (${scheme})`);
+      await expectNoOverlap(page.getByTestId('account-facts').locator(':scope > *'), `the header's facts (${scheme})`, { atLeast: 4 });
+      await expectNoOverlap(page.getByRole('tab'), `the tabs (${scheme})`, { atLeast: 4 });
+      await expectNoOverlap(page.getByTestId('account-screen').locator('.mantine-Grid-col > *'), `the overview's cards (${scheme})`, { atLeast: 7 });
+      if (scheme === 'dark') await app.screenshot('account-overview-dark');
+      await page.getByTestId('usage-chart').locator('rect[data-ref^="slice:"]').nth(60).hover({ force: true });
+      await page.getByTestId('usage-tooltip').waitFor();
+      await expectAccessible(page, `the usage tooltip (${scheme})`);
+      if (scheme === 'dark') await app.screenshot('account-usage-tooltip-dark');
+      await page.mouse.move(5, 5);
+      await page.getByTestId('feature-adoption').scrollIntoViewIfNeeded();
+      if (scheme === 'dark') await app.screenshot('account-overview-dark-lower');
+      for (const [tab, ready, item] of [
+        ['milestones', 'milestone-timeline', 'milestone'],
+        ['qbrs', 'next-qbr', 'qbr'],
+        ['touchpoints', 'touchpoint-timeline', 'timeline-entry'],
+      ] as const) {
+        await openTab(tab);
+        await page.getByTestId(ready).waitFor();
+        await page.getByTestId(item).first().waitFor();
+        await expectAccessible(page, `the ${tab} tab (${scheme})`);
+        await expectNoOverlap(page.getByTestId(item), `the ${tab} (${scheme})`);
+        if (scheme === 'dark') await app.screenshot(`account-${tab}-dark`);
+      }
     }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await emulateColorScheme(page, 'light');
   });
 
   it('overrides the stage and shows it as an override', async () => {
@@ -397,10 +411,9 @@ describe('the account view', () => {
     await settle();
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('account-overview-benchmarks-light');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await emulateColorScheme(page, 'dark');
     await app.screenshot('account-overview-benchmarks-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await emulateColorScheme(page, 'light');
   });
 
   it('tells what to do next on a new account with nothing logged yet', async () => {

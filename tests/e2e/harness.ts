@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempDir } from '../helpers/backend';
@@ -73,4 +74,10 @@ export async function launchApp(options: Partial<BackendOptions> & { colorScheme
       backend.close();
     },
   };
+}
+
+/** Sets the OS colour scheme, which the app follows until the CSM picks one in the header, and waits for the switch. */
+export async function emulateColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe(scheme);
 }

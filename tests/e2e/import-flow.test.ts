@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
-import { ARTIFACTS, launchApp, type App } from './harness';
+import { expectAccessible, expectNoOverlap } from './a11y';
+import { ARTIFACTS, emulateColorScheme, launchApp, type App } from './harness';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 let app: App;
@@ -283,25 +284,38 @@ describe('import, in Chromium against the web host', () => {
     await expect.poll(() => page.getByTestId('file-card').count()).toBe(0);
   });
 
-  it('looks right in dark mode', async () => {
+  it('passes axe’s contrast and name checks in light and dark on the empty screen, a preview, a summary and the history, with no card or count overlapping another', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
     const page = await context.newPage();
     const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+    /** Each screen in both schemes, ending in dark for its screenshot. */
+    const inLightAndDark = async (where: string) => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await emulateColorScheme(page, scheme);
+        await expectAccessible(page, `${where} (${scheme})`);
+      }
+    };
     await page.goto(`${app.host.url}#/import`);
     await page.getByTestId('drop-panel').waitFor();
+    await inLightAndDark('the empty Import screen');
     await shot('import-13-dark-empty');
     await page.getByTestId('drop-panel').locator('input[type=file]').setInputFiles([path.join(FIXTURES, 'bad-rows.csv'), path.join(FIXTURES, 'unterminated-quote.csv')]);
     const bad = page.locator('[data-testid=file-card][data-file="bad-rows.csv"]');
     await bad.getByTestId('import-preview').waitFor();
     await page.locator('[data-testid=file-card][data-file="unterminated-quote.csv"]').getByTestId('import-error').waitFor();
+    await inLightAndDark('a preview beside a file it cannot read');
+    await expectNoOverlap(page.getByTestId('file-card'), 'the file cards');
     await shot('import-14-dark-preview');
     await bad.getByTestId('start-import').click();
     await bad.getByTestId('import-summary').waitFor();
     await bad.getByTestId('import-summary').scrollIntoViewIfNeeded();
+    await inLightAndDark('an import summary with rejected lines');
+    await expectNoOverlap(bad.getByTestId('import-summary').locator('[data-testid^="count-"]'), 'the summary’s counts', { atLeast: 6 });
     await shot('import-15-dark-summary');
     await page.getByTestId('tab-history').click();
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('history-details').waitFor();
+    await inLightAndDark('the history with an import opened');
     await shot('import-16-dark-history');
     await context.close();
   });

@@ -1,7 +1,8 @@
 // The portfolio workspace as a CSM uses it (issue #5): the KPI strip agrees with 'portfolio.overview', filters,
 // search and sorts answer at once, a saved view comes back, Ctrl+K jumps to an account, the journey lanes count
 // the accounts, the keyboard shortcuts work, and Settings previews a health change before saving it and backs
-// up and restores. Screens are captured in light and dark into test-results/. A last block seeds 2,000 accounts
+// up and restores. Every screen passes axe's WCAG A/AA checks in light and dark with nothing overlapping, and is
+// captured into test-results/. A last block seeds 2,000 accounts
 // and logs how fast the portfolio first renders them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { openBackend } from '../../src/main/app/backend';
 import type { MethodOutput, PortfolioRow } from '../../src/shared/contract';
 import { formatCount, formatMoney } from '../../src/shared/format';
 import { tempDir } from '../helpers/backend';
+import { expectAccessible, expectNoOverlap } from './a11y';
 import { launchApp, type App } from './harness';
 
 let app: App;
@@ -290,38 +292,60 @@ describe('settings', () => {
     await expect.poll(() => page.getByTestId('backup-row').count()).toBe(2);
   });
 
-  it('looks right in dark mode too', async () => {
+  it('passes axe’s contrast and name checks in light and dark on Settings, the table, a score’s explanation, the lanes, the palette and the shortcuts, with no card, KPI, column header or lane overlapping another', async () => {
     const { page } = app;
-    await setScheme(page, 'dark');
-    await page.getByTestId('settings-health').scrollIntoViewIfNeeded();
-    await page.getByTestId('weight-usage').fill('35');
-    await page.getByTestId('health-preview').and(page.locator('[data-ready]')).waitFor({ timeout: 20_000 });
-    await shot(app, 'settings-04-dark');
-    await page.getByRole('button', { name: 'Discard' }).click();
-    await page.getByTestId('settings-data').scrollIntoViewIfNeeded();
-    await shot(app, 'settings-05-data-dark');
+    for (const scheme of ['light', 'dark'] as const) {
+      const dark = scheme === 'dark';
+      await page.goto(`${app.host.url.split('?')[0]}#/settings`);
+      await page.getByTestId('weights-editor').waitFor();
+      await setScheme(page, scheme);
+      await page.getByTestId('settings-health').scrollIntoViewIfNeeded();
+      await page.getByTestId('weight-usage').fill('35');
+      await page.getByTestId('health-preview').and(page.locator('[data-ready]')).waitFor({ timeout: 20_000 });
+      await expectAccessible(page, `Settings with a change previewed (${scheme})`);
+      await expectNoOverlap(page.locator('[data-testid^="settings-"]'), `the Settings cards (${scheme})`, { atLeast: 6 });
+      if (dark) await shot(app, 'settings-04-dark');
+      await page.getByRole('button', { name: 'Discard' }).click();
+      await page.getByTestId('settings-data').scrollIntoViewIfNeeded();
+      await page.getByTestId('health-changes-bar').waitFor({ state: 'detached' });
+      await expectAccessible(page, `Settings after the change is discarded (${scheme})`);
+      if (dark) await shot(app, 'settings-05-data-dark');
 
-    await page.goto(`${app.host.url.split('?')[0]}#/portfolio`);
-    await page.getByTestId('account-row').first().waitFor();
-    await shot(app, 'portfolio-08-table-dark');
-    await page.getByTestId('account-row').nth(2).getByTestId('health-score').hover();
-    await page.getByTestId('health-explanation').waitFor();
-    await shot(app, 'portfolio-09-health-explained-dark');
-    await page.mouse.move(0, 0);
-    await layout(page, 'Lanes');
-    await page.getByTestId('journey-lanes').waitFor();
-    await shot(app, 'portfolio-10-lanes-dark');
-    await layout(page, 'Table');
-    await page.keyboard.press('Control+K');
-    await page.getByPlaceholder('Jump to an account, or type a command…').waitFor();
-    await page.getByTestId('command-account').first().waitFor();
-    await shot(app, 'portfolio-11-command-palette-dark');
-    await page.keyboard.press('Escape');
-    await noDialog(page);
-    await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    await shot(app, 'shortcuts-help-dark');
-    await page.keyboard.press('Escape');
+      await page.goto(`${app.host.url.split('?')[0]}#/portfolio`);
+      await page.getByTestId('account-row').first().waitFor();
+      await expectAccessible(page, `the portfolio table (${scheme})`);
+      await expectNoOverlap(page.getByTestId('kpi-strip').locator(':scope > *'), `the KPI cards (${scheme})`, { atLeast: 6 });
+      await expectNoOverlap(page.locator('[data-testid^="sort-"]'), `the table's column headers (${scheme})`, { atLeast: 8 });
+      if (dark) await shot(app, 'portfolio-08-table-dark');
+      await page.getByTestId('account-row').nth(2).getByTestId('health-score').hover();
+      await page.getByTestId('health-explanation').waitFor();
+      await expectAccessible(page, `a health score explained on hover (${scheme})`);
+      if (dark) await shot(app, 'portfolio-09-health-explained-dark');
+      await page.mouse.move(0, 0);
+      await layout(page, 'Lanes');
+      await page.getByTestId('journey-lanes').waitFor();
+      await page.getByTestId('lane-card').first().waitFor();
+      await expectAccessible(page, `the journey lanes (${scheme})`);
+      await expectNoOverlap(page.locator('[data-testid=lane-onboarding], [data-testid=lane-adoption], [data-testid=lane-renewal]'), `the lanes (${scheme})`, {
+        atLeast: 3,
+      });
+      await expectNoOverlap(page.getByTestId('lane-card'), `the lanes' account cards (${scheme})`);
+      if (dark) await shot(app, 'portfolio-10-lanes-dark');
+      await layout(page, 'Table');
+      await page.keyboard.press('Control+K');
+      await page.getByPlaceholder('Jump to an account, or type a command…').waitFor();
+      await page.getByTestId('command-account').first().waitFor();
+      await expectAccessible(page, `the command palette (${scheme})`);
+      if (dark) await shot(app, 'portfolio-11-command-palette-dark');
+      await page.keyboard.press('Escape');
+      await noDialog(page);
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await expectAccessible(page, `the keyboard shortcuts (${scheme})`);
+      if (dark) await shot(app, 'shortcuts-help-dark');
+      await page.keyboard.press('Escape');
+      await noDialog(page);
+    }
     await setScheme(page, 'light');
   });
 

@@ -30,7 +30,7 @@ describe('deck branding in Settings', () => {
     await page.getByTestId('deck-logo').fill('/no/such/logo.png');
     await page.getByTestId('deck-save').click();
     await page.getByText('Could not save the deck settings').waitFor();
-    await page.getByTestId('deck').scrollIntoViewIfNeeded().catch(() => undefined);
+    await page.getByTestId('settings-deck').scrollIntoViewIfNeeded();
     await app.screenshot('settings-deck-branding');
 
     const accounts = await app.backend.api.invoke('accounts.list', {});

@@ -6,6 +6,8 @@ import {
   lighten,
   localStorageColorSchemeManager,
   luminance,
+  Modal,
+  Notification,
   type CSSVariablesResolver,
 } from '@mantine/core';
 
@@ -22,6 +24,15 @@ export const theme = createTheme({
   primaryShade: 8,
   autoContrast: true,
   luminanceThreshold: 0.179,
+  components: {
+    // Mantine leaves the close buttons of dialogs and toasts without a name, and writes a toast's message under its
+    // title in a fixed grey (3.3:1): the buttons get a name, the message the readable dimmed colour below.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: (_theme, props) => ({ description: props.title ? { color: 'var(--mantine-color-dimmed)' } : {} }),
+    }),
+  },
 });
 
 /** WCAG 2 AA for text; a little above 4.5 so that a translucent background cannot round it under. */
@@ -45,19 +56,25 @@ function readable(color: string, backgrounds: string[], towards: 'darker' | 'lig
  * Mantine's text colours as near to its own as WCAG AA allows. Its dimmed grey (3.3:1 on white), coloured text in
  * shade 6 (orange 2.6:1) and light-variant labels (teal on its tint 4.3:1) fall short; each is kept in its hue and
  * darkened (or, in dark mode, lightened) just enough for the surfaces it sits on: the body, cards, table stripes
- * and its own tint, hovered or not. `--mantine-color-<name>-contrast` is the text for a filled surface, for the portfolio's own
- * badges (Mantine defines it only for virtual colours).
+ * and its own tint, hovered or not (dimmed text: any colour's tint). `--mantine-color-<name>-contrast` is the text
+ * for a filled surface, for the portfolio's own badges (Mantine defines it only for virtual colours).
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const { colors, white } = t;
   const lightSurfaces = [white, colors.gray[0], colors.gray[1]];
   const darkSurfaces = [colors.dark[7], colors.dark[6], colors.dark[5]];
+  // Grey notes also sit on coloured tints (an alert, a rejected row): Mantine's light-variant backgrounds. Not the
+  // dark palette's (a mid grey Bearing never writes on), nor, in dark mode, yellow's and lime's, so light that dimmed
+  // text would be as bright as body text there: notes on those tints use the body colour (the axe checks hold it).
+  const tints = (skip: string[]) => Object.entries(colors).filter(([name]) => !skip.includes(name)).map(([, shades]) => shades);
+  const lightTints = tints(['dark']).map((shades) => shades[1]);
+  const darkTints = tints(['dark', 'yellow', 'lime']).map((shades) => darken(shades[9], 0.5));
   const light: Record<string, string> = {
-    '--mantine-color-dimmed': readable(colors.gray[6], lightSurfaces, 'darker'),
+    '--mantine-color-dimmed': readable(colors.gray[6], [...lightSurfaces, ...lightTints], 'darker'),
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   };
   const dark: Record<string, string> = {
-    '--mantine-color-dimmed': readable(colors.dark[2], darkSurfaces, 'lighter'),
+    '--mantine-color-dimmed': readable(colors.dark[2], [...darkSurfaces, ...darkTints], 'lighter'),
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   };
   for (const name of Object.keys(colors)) {

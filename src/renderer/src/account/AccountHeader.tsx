@@ -124,7 +124,7 @@ export function AccountHeader({ account, today }: { account: AccountSummary; tod
         <PrepareQbrButton accountId={account.id} />
       </Group>
       <Paper withBorder p="sm" radius="md">
-        <Group gap="xl" align="flex-start">
+        <Group gap="xl" align="flex-start" data-testid="account-facts">
           <Fact label="ARR">
             <Explained
               fw={600}
