@@ -1,7 +1,7 @@
 import type { Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { StoreContext } from './context';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 
 export interface AccountBasics {
   id: number;

@@ -17,7 +17,8 @@ import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, windowAt } from './health-compute';
 import type { SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadBundles } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 type MetricValues = Record<BenchmarkMetric, number | null>;

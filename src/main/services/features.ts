@@ -3,7 +3,8 @@ import type { Feature, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { loadFeatures, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadFeatures } from './metrics-data';
 
 export function updateFeature(ctx: ServiceContext, input: MethodInput<'features.update'>): Feature {
   const current = loadFeatures(ctx).find((f) => f.id === input.id);

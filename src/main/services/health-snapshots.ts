@@ -9,7 +9,8 @@ import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../sh
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
 import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
-import { firstEventDay, loadBundles, prepared, type AccountBundle } from './metrics-data';
+import { prepared } from '../db/statements';
+import { firstEventDay, loadBundles, type AccountBundle } from './metrics-data';
 
 /** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
 export const HISTORY_CAP_DAYS = 730;

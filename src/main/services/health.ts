@@ -10,7 +10,8 @@ import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
 import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadBundles } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */

@@ -1,7 +1,6 @@
 // Reads what the metrics need from the store, shaped as the plain data of src/shared/metrics/inputs.ts. Plain SQL
 // through prepared statements (cached per connection): the health of 2,000 accounts is recomputed in well under a
 // second, so these loaders avoid per-row ORM overhead. All loaders take an optional account filter.
-import type Database from 'better-sqlite3';
 import type {
   EntitlementInfo,
   FeatureInfo,
@@ -16,6 +15,7 @@ import type { RenewalRecord } from '../../shared/metrics/benchmarks';
 import type { DayActivity } from '../../shared/metrics/usage-window';
 import type { Role } from '../../shared/metrics/settings';
 import type { Stage } from '../../shared/contract';
+import { prepared } from '../db/statements';
 import type { StoreContext } from './context';
 
 export interface AccountRecord {
@@ -37,17 +37,6 @@ export interface AccountBundle {
   touchpoints: TouchpointInfo[];
   surveys: SurveyInfo[];
   renewals: RenewalRecord[];
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement, prepared once per connection. */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
-  return s;
 }
 
 function groupBy<T extends { accountId: number }, U>(rows: T[], map: (row: T) => U): Map<number, U[]> {

@@ -35,7 +35,8 @@ import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
-import { loadBundles, loadFeatures, loadUsageRows, prepared, type AccountBundle } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadBundles, loadFeatures, loadUsageRows, type AccountBundle } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 function bundleOf(ctx: ServiceContext, id: number): AccountBundle {

@@ -9,7 +9,7 @@ import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { deleteWithUndo, storedRows } from './undo';
 
 export const MILESTONE_NAMES: Record<MilestoneKind, string> = {

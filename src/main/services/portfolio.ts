@@ -14,7 +14,7 @@ import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { readMetricsSettings } from './metrics-settings';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 

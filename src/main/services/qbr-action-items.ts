@@ -5,7 +5,7 @@ import type { ActionItem, ActionItemStatus, MethodInput, UndoTicket } from '../.
 import { AppError } from '../../shared/errors';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { deleteWithUndo, storedRows } from './undo';
 
 export interface ItemRow {

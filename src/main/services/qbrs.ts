@@ -12,7 +12,7 @@ import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { readMetricsSettings } from './metrics-settings';
 import { actionItemsOf, insertActionItem, toActionItems } from './qbr-action-items';
 import { deleteWithUndo, storedRows } from './undo';

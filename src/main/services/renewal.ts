@@ -11,7 +11,8 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import type { SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadBundles } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 /** Features are taken this many days before the renewal: what a CSM could have seen while there was time to act. */

@@ -10,7 +10,8 @@ import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { loadFeatures, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadFeatures } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 import { readSetting, writeSetting } from './settings-store';
 

@@ -6,7 +6,7 @@ import { userLabel } from '../../shared/metrics/inputs';
 import { requireAccount } from './account-lookup';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { deleteWithUndo, storedRows } from './undo';
 
 /** The scales satisfaction() reads: NPS answers are counted as promoters / detractors, so they must be 0–10. */

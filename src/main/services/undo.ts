@@ -8,7 +8,7 @@ import type { MethodOutput, TrashKind, UndoTicket } from '../../shared/contract'
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 
 /** Long enough for "Undo" in a toast and for changing one's mind later in the day. */
 export const UNDO_TTL_MS = 24 * 60 * 60 * 1000;

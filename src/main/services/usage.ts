@@ -7,7 +7,8 @@ import { UsageWindow } from '../../shared/metrics/usage-window';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { loadDayActivity, prepared } from './metrics-data';
+import { prepared } from '../db/statements';
+import { loadDayActivity } from './metrics-data';
 
 type SeriesInput = z.output<Contract['usage.series']['input']>;
 

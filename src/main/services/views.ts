@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
-import { prepared } from './metrics-data';
+import { prepared } from '../db/statements';
 import { deleteWithUndo, storedRows } from './undo';
 
 interface ViewRow {
