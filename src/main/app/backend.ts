@@ -6,7 +6,7 @@ import { defaultDataDir } from '../db/data-dir';
 import { openDatabase, type OpenedDb } from '../db/open';
 import type { Host, ServiceContext } from '../services/context';
 import { loadDemo } from '../services/demo';
-import { readSetting, writeSetting } from '../services/settings-store';
+import { readSetting, writeSetting } from '../db/settings';
 import { startWatching } from '../services/watch';
 
 export interface BackendOptions {

@@ -6,11 +6,11 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
+import { readSetting, writeSetting } from '../db/settings';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { findDemoBook, parseDemoBook, USAGE_STRIDE, type DemoAccount, type DemoBook } from './demo-book';
-import { readSetting, writeSetting } from './settings-store';
 
 /** Ids of the features the demo created (the features table has no is_demo flag). Features that existed
  * before the demo was loaded are shared with it and never removed with it. */
