@@ -14,7 +14,9 @@ import { todayOf } from '../services/clock';
 import type { ServiceContext } from '../services/context';
 import { accountHealth } from '../services/health';
 import { prepared } from '../db/statements';
-import { lastEventDay, loadBundles, loadFeatures, loadUsageRows } from '../services/metrics-data';
+import { loadBundles } from '../db/account-bundles';
+import { loadFeatures } from '../db/features';
+import { hasEventsBetween, lastEventDay, loadUsageRows } from '../db/usage';
 import { accountMetrics, accountRecommendations } from '../services/metrics';
 import { readMetricsSettings } from '../services/metrics-settings';
 import type { MetricsSettings } from '../../shared/metrics/settings';
@@ -102,13 +104,7 @@ function usageSeries(ctx: ServiceContext, accountId: number, dates: string[]): U
 }
 
 function usedBetween(ctx: ServiceContext, accountId: number, from: string, to: string): boolean {
-  return (
-    prepared(ctx.sqlite, 'SELECT 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 LIMIT 1').get(
-      accountId,
-      dayNumber(from),
-      dayNumber(to),
-    ) !== undefined
-  );
+  return hasEventsBetween(ctx, accountId, dayNumber(from), dayNumber(to));
 }
 
 /**

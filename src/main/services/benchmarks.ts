@@ -13,12 +13,12 @@ import {
   type BenchmarkMetric,
 } from '../../shared/metrics/benchmarks';
 import { computeHealth } from '../../shared/metrics/health';
+import { loadBundles } from '../db/account-bundles';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, windowAt } from './health-compute';
 import type { SnapshotJson } from './health-snapshots';
 import { prepared } from '../db/statements';
-import { loadBundles } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 type MetricValues = Record<BenchmarkMetric, number | null>;

@@ -6,11 +6,12 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { explain, type FiredRule, type HealthResult } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
+import { type AccountBundle, loadBundles } from '../db/account-bundles';
+import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
 import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
 import { prepared } from '../db/statements';
-import { firstEventDay, loadBundles, type AccountBundle } from './metrics-data';
 
 /** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
 export const HISTORY_CAP_DAYS = 730;

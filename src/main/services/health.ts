@@ -6,12 +6,12 @@ import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/cont
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
 import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
+import { loadBundles } from '../db/account-bundles';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
 import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
 import { prepared } from '../db/statements';
-import { loadBundles } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */

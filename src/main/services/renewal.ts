@@ -6,13 +6,13 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import { crossValidatedAuc, drivers, fitLogistic, predict, type Example } from '../../shared/metrics/renewal-model';
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
+import { loadBundles } from '../db/account-bundles';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import type { SnapshotJson } from './health-snapshots';
 import { prepared } from '../db/statements';
-import { loadBundles } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 /** Features are taken this many days before the renewal: what a CSM could have seen while there was time to act. */

@@ -7,11 +7,11 @@ import type { AppSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir } from '../db/open';
 import { deleteSetting, readSetting, writeSetting } from '../db/settings';
+import { loadFeatures } from '../db/features';
 import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { loadFeatures } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 
 /** The contract length adoptionDays is worked out for: the usual one-year term. */

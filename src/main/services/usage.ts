@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { Contract, MethodOutput } from '../../shared/contract';
 import { UsageWindow } from '../../shared/metrics/usage-window';
+import { loadDayActivity } from '../db/usage';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { prepared } from '../db/statements';
-import { loadDayActivity } from './metrics-data';
 
 type SeriesInput = z.output<Contract['usage.series']['input']>;
 
