@@ -14,6 +14,7 @@ import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
+import { lastRenewedDates } from '../db/renewals';
 import { prepared } from '../db/statements';
 import { readMetricsSettings } from './metrics-settings';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
@@ -98,11 +99,7 @@ function lastQbrDates(ctx: ServiceContext, asOf: string): Map<number, string> {
 
 /** The latest renewal each account renewed at, on or before the as-of date: where its current term began. */
 function lastRenewals(ctx: ServiceContext, asOf: string): Map<number, string> {
-  const rows = prepared(
-    ctx.sqlite,
-    "SELECT account_id AS id, max(renewal_date) AS date FROM renewals WHERE outcome = 'renewed' AND renewal_date <= ? GROUP BY account_id",
-  ).all(asOf) as { id: number; date: string }[];
-  return new Map(rows.map((r) => [r.id, r.date]));
+  return new Map(lastRenewedDates(ctx, asOf).map((r) => [r.id, r.date]));
 }
 
 function milestonesByAccount(ctx: ServiceContext): Map<number, MilestoneInfo[]> {
