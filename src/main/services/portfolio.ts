@@ -14,6 +14,7 @@ import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
+import { allMilestones } from '../db/milestones';
 import { lastRenewedDates } from '../db/renewals';
 import { prepared } from '../db/statements';
 import { readMetricsSettings } from './metrics-settings';
@@ -103,12 +104,8 @@ function lastRenewals(ctx: ServiceContext, asOf: string): Map<number, string> {
 }
 
 function milestonesByAccount(ctx: ServiceContext): Map<number, MilestoneInfo[]> {
-  const rows = prepared(
-    ctx.sqlite,
-    'SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate FROM milestones ORDER BY id',
-  ).all() as (MilestoneInfo & { accountId: number })[];
   const out = new Map<number, MilestoneInfo[]>();
-  for (const { accountId, ...m } of rows) {
+  for (const { accountId, ...m } of allMilestones(ctx)) {
     const list = out.get(accountId);
     if (list) list.push(m);
     else out.set(accountId, [m]);
