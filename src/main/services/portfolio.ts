@@ -15,6 +15,7 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
 import { allMilestones } from '../db/milestones';
+import { latestQbrDates } from '../db/qbrs';
 import { lastRenewedDates } from '../db/renewals';
 import { prepared } from '../db/statements';
 import { readMetricsSettings } from './metrics-settings';
@@ -91,11 +92,7 @@ function trends(ctx: ServiceContext, fromDay: number, toDay: number): Map<number
 }
 
 function lastQbrDates(ctx: ServiceContext, asOf: string): Map<number, string> {
-  const rows = prepared(ctx.sqlite, 'SELECT account_id AS id, max(date) AS date FROM qbrs WHERE date <= ? GROUP BY account_id').all(asOf) as {
-    id: number;
-    date: string;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.date]));
+  return new Map(latestQbrDates(ctx, asOf).map((r) => [r.id, r.date]));
 }
 
 /** The latest renewal each account renewed at, on or before the as-of date: where its current term began. */
