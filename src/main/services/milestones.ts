@@ -6,11 +6,12 @@ import type { MethodInput, MethodOutput, Milestone, MilestoneKind, UndoTicket } 
 import { AppError } from '../../shared/errors';
 import { milestoneStatus, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { deleteMilestoneRow, insertMilestone, milestoneRow, milestonesOf, updateMilestoneRow, type MilestoneRow } from '../db/milestones';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   kickoff: 'Kickoff',
@@ -136,7 +137,7 @@ export function deleteMilestone(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireMilestone(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'milestone', name: row.name, accountId: row.accountId, deleted: [{ table: 'milestones', rows: storedRows(ctx, 'milestones', 'id = ?', id) }] },
+    { kind: 'milestone', name: row.name, accountId: row.accountId, deleted: [{ table: 'milestones', rows: storedRowsById(ctx, 'milestones', id) }] },
     () => deleteMilestoneRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });

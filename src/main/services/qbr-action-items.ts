@@ -12,9 +12,10 @@ import {
   type ItemRow,
 } from '../db/qbr-action-items';
 import { qbrAccountId, qbrDatesOf } from '../db/qbrs';
+import { storedRowsById } from '../db/trash';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 function requireItem(ctx: ServiceContext, id: number): ItemRow {
   const row = actionItemRow(ctx, id);
@@ -92,7 +93,7 @@ export function deleteActionItem(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireItem(ctx, id);
   return deleteWithUndo(
     ctx,
-    { kind: 'action_item', name: row.text, accountId: row.accountId, deleted: [{ table: 'qbr_action_items', rows: storedRows(ctx, 'qbr_action_items', 'id = ?', id) }] },
+    { kind: 'action_item', name: row.text, accountId: row.accountId, deleted: [{ table: 'qbr_action_items', rows: storedRowsById(ctx, 'qbr_action_items', id) }] },
     () => deleteActionItemRow(ctx, id),
   );
 }

@@ -10,13 +10,14 @@ import { AppError } from '../../shared/errors';
 import { qbrDaysSince, qbrOverdue } from '../../shared/metrics/relationship';
 import { actionItemsOf, insertActionItem, openItemsUpTo, setActionItemStatus } from '../db/qbr-action-items';
 import { deleteQbrRow, insertQbr, qbrRow, qbrsOf, updateQbrRow, type QbrRow } from '../db/qbrs';
+import { storedActionItemsOfQbr, storedItemsCarriedInto, storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { readMetricsSettings } from './metrics-settings';
 import { toActionItems } from './qbr-action-items';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 const Attendees = z.array(z.string());
 
@@ -116,14 +117,9 @@ export function updateQbr(ctx: ServiceContext, input: MethodInput<'qbrs.update'>
 
 export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
   const qbr = requireQbr(ctx, id);
-  const items = storedRows(ctx, 'qbr_action_items', 'qbr_id = ?', id);
+  const items = storedActionItemsOfQbr(ctx, id);
   // The earlier items this QBR carried over were closed when it was logged; without it they are open again.
-  const carriedFrom = storedRows(
-    ctx,
-    'qbr_action_items',
-    "status = 'dropped' AND id IN (SELECT carried_from_id FROM qbr_action_items WHERE qbr_id = ?)",
-    id,
-  );
+  const carriedFrom = storedItemsCarriedInto(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
     {
@@ -131,7 +127,7 @@ export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
       name: qbr.date,
       accountId: qbr.accountId,
       deleted: [
-        { table: 'qbrs', rows: storedRows(ctx, 'qbrs', 'id = ?', id) },
+        { table: 'qbrs', rows: storedRowsById(ctx, 'qbrs', id) },
         { table: 'qbr_action_items', rows: items },
       ],
       before: [{ table: 'qbr_action_items', rows: carriedFrom }],

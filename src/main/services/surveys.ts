@@ -5,10 +5,11 @@ import { AppError } from '../../shared/errors';
 import { userLabel } from '../../shared/metrics/inputs';
 import { deleteSurveyRow, insertSurvey, surveyRow, surveysOf, type SurveyRow } from '../db/surveys';
 import { userIdOfAccount } from '../db/users';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 /** The scales satisfaction() reads: NPS answers are counted as promoters / detractors, so they must be 0–10. */
 const SCALES: Record<SurveyKind, { min: number; max: number; label: string }> = {
@@ -62,7 +63,7 @@ export function deleteSurvey(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireSurvey(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'survey', name: `${row.kind} ${row.date}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRows(ctx, 'surveys', 'id = ?', id) }] },
+    { kind: 'survey', name: `${row.kind} ${row.date}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRowsById(ctx, 'surveys', id) }] },
     () => deleteSurveyRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });

@@ -14,12 +14,13 @@ import {
   type StoredTouchpoint,
   type TouchpointRow,
 } from '../db/touchpoints';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { listSurveys } from './surveys';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 const bit = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
@@ -159,7 +160,7 @@ export function deleteTouchpoint(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireTouchpoint(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'touchpoint', name: row.title, accountId: row.accountId, deleted: [{ table: 'touchpoints', rows: storedRows(ctx, 'touchpoints', 'id = ?', id) }] },
+    { kind: 'touchpoint', name: row.title, accountId: row.accountId, deleted: [{ table: 'touchpoints', rows: storedRowsById(ctx, 'touchpoints', id) }] },
     () => deleteTouchpointRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { allViews, deleteViewRow, insertView, updateViewRow, viewIdByName, viewRow, type ViewRow } from '../db/views';
+import { storedRowsById } from '../db/trash';
 import type { HandlerGroup, ServiceContext } from './context';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 const DEFAULT_SORT: z.output<typeof ViewSort> = { column: 'name', direction: 'asc' };
 
@@ -64,7 +65,7 @@ export function deleteView(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireView(ctx, id);
   return deleteWithUndo(
     ctx,
-    { kind: 'view', name: row.name, accountId: null, deleted: [{ table: 'saved_views', rows: storedRows(ctx, 'saved_views', 'id = ?', id) }] },
+    { kind: 'view', name: row.name, accountId: null, deleted: [{ table: 'saved_views', rows: storedRowsById(ctx, 'saved_views', id) }] },
     () => deleteViewRow(ctx, id),
   );
 }
