@@ -22,3 +22,19 @@ export function featureIdByKey(store: Store, key: string): number | undefined {
 export function updateFeatureRow(store: Store, f: Pick<FeatureInfo, 'id' | 'name' | 'isKey' | 'isPaid'>): void {
   prepared(store.sqlite, 'UPDATE features SET name = ?, is_key = ?, is_paid = ? WHERE id = ?').run(f.name, f.isKey ? 1 : 0, f.isPaid ? 1 : 0, f.id);
 }
+
+export function insertFeature(store: Store, f: Pick<FeatureInfo, 'key' | 'name' | 'isKey' | 'isPaid'>, createdAt: number): number {
+  return Number(
+    prepared(store.sqlite, 'INSERT INTO features (key, name, is_key, is_paid, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      f.key,
+      f.name,
+      f.isKey ? 1 : 0,
+      f.isPaid ? 1 : 0,
+      createdAt,
+    ).lastInsertRowid,
+  );
+}
+
+export function deleteFeatureRow(store: Store, id: number): void {
+  prepared(store.sqlite, 'DELETE FROM features WHERE id = ?').run(id);
+}

@@ -23,3 +23,12 @@ export function lastRenewedDates(store: Store, asOf: string): { id: number; date
     "SELECT account_id AS id, max(renewal_date) AS date FROM renewals WHERE outcome = 'renewed' AND renewal_date <= ? GROUP BY account_id",
   ).all(asOf) as { id: number; date: string }[];
 }
+
+export function insertRenewal(store: Store, r: { accountId: number; renewalDate: string; outcome: string; arrMinor: number | null }): void {
+  prepared(store.sqlite, 'INSERT INTO renewals (account_id, renewal_date, outcome, arr_minor) VALUES (?, ?, ?, ?)').run(
+    r.accountId,
+    r.renewalDate,
+    r.outcome,
+    r.arrMinor,
+  );
+}
