@@ -1,6 +1,7 @@
 // Lint, including the layering rules of DESIGN.md: src/shared is pure (no Node, DB, React, main or renderer) and
 // its metrics sit below its contract; only src/main/electron imports electron; the renderer never reaches into main
-// nor into the metrics; inside src/main every import points down the floors (mainFloors below).
+// nor into the metrics; inside src/main every import points down the floors (mainFloors below), and SQL stays in
+// src/main/db (and the importer's own bulk writes in src/main/import).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -20,6 +21,25 @@ const sharedIsPure = {
     { group: nodeBuiltins, message: 'src/shared is pure: no Node built-ins.' },
   ],
 };
+
+/**
+ * SQL lives in src/main/db (STYLE.md: one data-access module; features call it, SQL does not spread). Above it, no
+ * folder prepares a statement, sets a pragma or imports the drivers' values; a type-only import of better-sqlite3
+ * (the Database type) is fine. src/main/import keeps its own bulk-write SQL, so it is not listed.
+ */
+const noSqlFolders = new Set(['electron', 'web', 'cli', 'workers', 'app', 'api', 'deck', 'services']);
+const noSqlMessage = 'SQL lives in src/main/db: call (or add) a query function there.';
+const noSqlImports = {
+  paths: [{ name: 'better-sqlite3', allowTypeImports: true, message: noSqlMessage }],
+  patterns: [
+    { group: ['drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: noSqlMessage },
+    { regex: '^\\.\\./db/schema$', allowTypeImports: true, message: `The tables are db's own. ${noSqlMessage}` },
+  ],
+};
+const noSqlCalls = ['prepare', 'prepared', 'pragma'].flatMap((name) => [
+  { selector: `CallExpression[callee.property.name='${name}']`, message: `No .${name}() here. ${noSqlMessage}` },
+  { selector: `CallExpression[callee.name='${name}']`, message: `No ${name}() here. ${noSqlMessage}` },
+]);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'test-results/**', 'bench/.data/**', '.electron-native/**'] },
@@ -80,8 +100,10 @@ export default tseslint.config(
 );
 
 /**
- * One no-restricted-imports block per folder of src/main. Every folder of main sits one level below src/main, so an
- * import of another folder is always `../<folder>/…`: the block refuses the folders on its own floor or above.
+ * One block per folder of src/main. Every folder of main sits one level below src/main, so an import of another
+ * folder is always `../<folder>/…`: the block refuses the folders on its own floor or above. Folders above db and
+ * import also get the SQL rules (noSqlFolders); they live in the same block because, in flat config, a later block
+ * setting the same rule for the same files would replace these options rather than add to them.
  */
 function mainFloors() {
   const floors = [
@@ -110,10 +132,13 @@ function mainFloors() {
           message: `src/main/${folder} sits below ${refused.join(', ')}: imports point down the floors of DESIGN.md (hosts > app > api > deck > services > import, db > shared).`,
         });
       }
-      return {
-        files: [`src/main/${folder}/**/*.ts`],
-        rules: { 'no-restricted-imports': folder === 'electron' ? ['error', { patterns }] : ['error', { paths: base.paths, patterns }] },
-      };
+      const rules = { 'no-restricted-imports': folder === 'electron' ? ['error', { patterns }] : ['error', { paths: base.paths, patterns }] };
+      if (noSqlFolders.has(folder)) {
+        // A rule of its own (typescript-eslint's, for allowTypeImports), so it adds to the floors instead of replacing them.
+        rules['@typescript-eslint/no-restricted-imports'] = ['error', noSqlImports];
+        rules['no-restricted-syntax'] = ['error', ...noSqlCalls];
+      }
+      return { files: [`src/main/${folder}/**/*.ts`], rules };
     }),
   );
 }

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { lastCompleteQuarter, resolveQuarter } from '../../src/main/deck/quarter';
-import { writeSetting } from '../../src/main/services/settings-store';
+import { writeSetting } from '../../src/main/db/settings';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
 

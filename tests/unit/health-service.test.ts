@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { healthInputs, liveHealth } from '../../src/main/services/health-compute';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
-import { loadBundles } from '../../src/main/services/metrics-data';
+import { loadBundles } from '../../src/main/db/account-bundles';
 import { addDays, dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import type { MethodOutput } from '../../src/shared/contract';
 import { ok, tempBackend } from '../helpers/backend';

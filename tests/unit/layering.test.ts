@@ -126,3 +126,51 @@ describe('layering rules (lint)', () => {
     expect(await refused('src/renderer/src/probe.ts', `import { x } from '../../shared/contract';\nexport const y = x;\n`)).toBe(false);
   });
 });
+
+// Issue #10: SQL was spread over 27 files and the deck borrowed the statement cache from a service. It lives in
+// src/main/db now (STYLE.md: one data-access module), and the linter keeps it there.
+describe('SQL stays in src/main/db (lint)', () => {
+  const eslint = new ESLint({ cwd: root });
+  async function rules(file: string, source: string): Promise<(string | null)[]> {
+    const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+    return result.messages.map((m) => m.ruleId);
+  }
+  const prepare = `import type Database from 'better-sqlite3';\nexport const one = (sqlite: Database.Database) => sqlite.prepare('SELECT 1').get();\n`;
+
+  it('refuses a .prepare( in a services file and allows it in a db file', async () => {
+    expect(await rules('src/main/services/probe.ts', prepare)).toContain('no-restricted-syntax');
+    expect(await rules('src/main/db/probe.ts', prepare)).toEqual([]);
+  });
+
+  it.each(['services', 'deck', 'api', 'app', 'cli', 'web', 'workers', 'electron'])(
+    'refuses prepare(), prepared(), pragmas and the drivers in src/main/%s',
+    async (folder) => {
+      const file = `src/main/${folder}/probe.ts`;
+      expect(await rules(file, prepare)).toContain('no-restricted-syntax');
+      const cached = `import { prepared } from '../db/statements';\nexport const one = (s: Parameters<typeof prepared>[0]) => prepared(s, 'SELECT 1').get();\n`;
+      expect(await rules(file, cached)).toContain('no-restricted-syntax');
+      expect(await rules(file, `export const wal = (s: { pragma(p: string): unknown }) => s.pragma('journal_mode');\n`)).toContain('no-restricted-syntax');
+      expect(await rules(file, `import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n`)).toContain(
+        '@typescript-eslint/no-restricted-imports',
+      );
+      expect(await rules(file, `import { eq } from 'drizzle-orm';\nexport const x = eq;\n`)).toContain('@typescript-eslint/no-restricted-imports');
+      expect(await rules(file, `import { accounts } from '../db/schema';\nexport const x = accounts;\n`)).toContain(
+        '@typescript-eslint/no-restricted-imports',
+      );
+    },
+  );
+
+  it('allows the Database type and the query functions of db above it', async () => {
+    const typed = `import type Database from 'better-sqlite3';\nimport { loadFeatures } from '../db/features';\nexport const f = (s: { db: never; sqlite: Database.Database }) => loadFeatures(s);\n`;
+    expect(await rules('src/main/services/probe.ts', typed)).toEqual([]);
+  });
+
+  it('keeps the floors in the same folders (the SQL rule adds to them, it does not replace them)', async () => {
+    const both = `import { x } from '../api/anything';\nexport const y = x;\nexport const z = (s: { prepare(q: string): unknown }) => s.prepare('SELECT 1');\n`;
+    expect(await rules('src/main/services/probe.ts', both)).toEqual(expect.arrayContaining(['no-restricted-imports', 'no-restricted-syntax']));
+  });
+
+  it('leaves the importer its own bulk-write SQL', async () => {
+    expect(await rules('src/main/import/probe.ts', prepare)).toEqual([]);
+  });
+});

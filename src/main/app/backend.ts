@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApi, type Api } from '../api/api';
+import { countAccounts } from '../db/accounts';
 import { defaultDataDir } from '../db/data-dir';
 import { openDatabase, type OpenedDb } from '../db/open';
 import type { Host, ServiceContext } from '../services/context';
 import { loadDemo } from '../services/demo';
-import { readSetting, writeSetting } from '../services/settings-store';
+import { readSetting, writeSetting } from '../db/settings';
 import { startWatching } from '../services/watch';
 
 export interface BackendOptions {
@@ -63,9 +64,9 @@ export function openBackend(options: BackendOptions): Backend {
   }));
   const { context } = api;
   if (options.demoOnFirstStart && readSetting(context, 'demo.offered') === undefined) {
-    const empty = database.sqlite.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
+    const empty = countAccounts(database) === 0;
     try {
-      if (empty.n === 0) loadDemo(context);
+      if (empty) loadDemo(context);
     } catch (error) {
       // A missing or damaged demo file must never stop the app from opening the CSM's own book.
       process.stderr.write(`Bearing: the demo book could not be loaded (${error instanceof Error ? error.message : String(error)}).\n`);

@@ -8,6 +8,12 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** One connection as the queries of db/ take it: drizzle's typed builder and the raw handle statements are cached on. */
+export interface Store {
+  db: Db;
+  sqlite: Database.Database;
+}
+
 export interface OpenOptions {
   dataDir: string;
   /** Folder of drizzle-kit's SQL migrations; found beside the app by default. */
@@ -17,9 +23,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-export interface OpenedDb {
-  db: Db;
-  sqlite: Database.Database;
+export interface OpenedDb extends Store {
   file: string;
   /** Path of the copy taken before migrating, when migrations ran on an existing file. */
   backupFile: string | null;
@@ -89,7 +93,7 @@ export function timestampForFile(now = new Date()): string {
  * A second connection to a store that openDatabase has already opened and migrated: the import job's and the
  * import worker's own, so their long transaction never blocks the services' connection from reading.
  */
-export function connect(file: string, nativeBinding?: string): { db: Db; sqlite: Database.Database } {
+export function connect(file: string, nativeBinding?: string): Store {
   const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
   applyPragmas(sqlite);
   return { db: drizzle(sqlite, { schema }) as Db, sqlite };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DeckSettings } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
-import { readSetting, writeSetting } from '../services/settings-store';
+import { readSetting, writeSetting } from '../db/settings';
 
 export const DECK_DEFAULTS: DeckSettings = { companyName: 'Bearing', color: '#4263eb', logoPath: null };
 

@@ -13,7 +13,11 @@ import { getAccount } from '../services/accounts';
 import { todayOf } from '../services/clock';
 import type { ServiceContext } from '../services/context';
 import { accountHealth } from '../services/health';
-import { lastEventDay, loadBundles, loadFeatures, loadUsageRows, prepared } from '../services/metrics-data';
+import { loadBundles } from '../db/account-bundles';
+import { loadFeatures } from '../db/features';
+import { actionItemsOfQbr } from '../db/qbr-action-items';
+import { lastQbrOnOrBefore } from '../db/qbrs';
+import { hasEventsBetween, lastEventDay, loadUsageRows } from '../db/usage';
 import { accountMetrics, accountRecommendations } from '../services/metrics';
 import { readMetricsSettings } from '../services/metrics-settings';
 import type { MetricsSettings } from '../../shared/metrics/settings';
@@ -101,13 +105,7 @@ function usageSeries(ctx: ServiceContext, accountId: number, dates: string[]): U
 }
 
 function usedBetween(ctx: ServiceContext, accountId: number, from: string, to: string): boolean {
-  return (
-    prepared(ctx.sqlite, 'SELECT 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 LIMIT 1').get(
-      accountId,
-      dayNumber(from),
-      dayNumber(to),
-    ) !== undefined
-  );
+  return hasEventsBetween(ctx, accountId, dayNumber(from), dayNumber(to));
 }
 
 /**
@@ -115,15 +113,9 @@ function usedBetween(ctx: ServiceContext, accountId: number, from: string, to: s
  * of it), so "overdue" is judged against today too.
  */
 function lastQbr(ctx: ServiceContext, accountId: number, asOf: string, today: string): DeckData['lastQbr'] {
-  const qbr = prepared(ctx.sqlite, 'SELECT id, date FROM qbrs WHERE account_id = ? AND date <= ? ORDER BY date DESC, id DESC LIMIT 1').get(
-    accountId,
-    asOf,
-  ) as { id: number; date: string } | undefined;
+  const qbr = lastQbrOnOrBefore(ctx, accountId, asOf);
   if (!qbr) return null;
-  const rows = prepared(
-    ctx.sqlite,
-    'SELECT text, owner, due_date AS dueDate, status FROM qbr_action_items WHERE qbr_id = ? ORDER BY id',
-  ).all(qbr.id) as Omit<ActionItem, 'overdue'>[];
+  const rows = actionItemsOfQbr(ctx, qbr.id);
   return {
     date: qbr.date,
     items: rows.map((r) => ({ ...r, overdue: r.status === 'open' && r.dueDate !== null && r.dueDate < today })),

@@ -1,13 +1,12 @@
-import { and, asc, eq, like, type SQL } from 'drizzle-orm';
 import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
-import { accounts, milestones } from '../db/schema';
+import { accountRow, accountsByName, updateAccountStage, type AccountRow } from '../db/accounts';
+import { onboardingDates } from '../db/milestones';
+import { latestDecidedRenewals } from '../db/renewals';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { readMetricsSettings } from './metrics-settings';
-
-type AccountRow = typeof accounts.$inferSelect;
 
 function toSummary(
   row: AccountRow,
@@ -43,40 +42,18 @@ function toSummary(
 
 /** Achieved date of each account's onboarding-complete milestone (null when not yet achieved). */
 function onboardingMilestones(ctx: ServiceContext, accountId?: number): Map<number, string | null> {
-  const where = accountId
-    ? and(eq(milestones.kind, 'onboarding_complete'), eq(milestones.accountId, accountId))
-    : eq(milestones.kind, 'onboarding_complete');
-  const rows = ctx.db
-    .select({ accountId: milestones.accountId, achievedDate: milestones.achievedDate })
-    .from(milestones)
-    .where(where)
-    .all();
-  return new Map(rows.map((r) => [r.accountId, r.achievedDate]));
+  return new Map(onboardingDates(ctx, accountId).map((r) => [r.accountId, r.achievedDate]));
 }
 
 /** Accounts whose latest decided renewal (on or before the as-of date) was a churn. */
 export function churnedAccounts(ctx: ServiceContext, asOf: string, accountId?: number): Set<number> {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT account_id, outcome FROM renewals r
-       WHERE outcome != 'pending' AND renewal_date <= ? AND (? IS NULL OR account_id = ?)
-         AND renewal_date = (SELECT max(renewal_date) FROM renewals r2
-                             WHERE r2.account_id = r.account_id AND r2.outcome != 'pending' AND r2.renewal_date <= ?)`,
-    )
-    .all(asOf, accountId ?? null, accountId ?? null, asOf) as { account_id: number; outcome: string }[];
+  const rows = latestDecidedRenewals(ctx, asOf, accountId);
   return new Set(rows.filter((r) => r.outcome === 'churned').map((r) => r.account_id));
 }
 
 export function listAccounts(ctx: ServiceContext, input: MethodInput<'accounts.list'>): MethodOutput<'accounts.list'> {
   const asOf = input.asOf ?? todayOf(ctx);
-  const filters: SQL[] = [];
-  if (input.search) filters.push(like(accounts.name, `%${input.search.replace(/[%_]/g, '')}%`));
-  const rows = ctx.db
-    .select()
-    .from(accounts)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(asc(accounts.name))
-    .all();
+  const rows = accountsByName(ctx, input.search);
   const onboarding = onboardingMilestones(ctx);
   const churned = churnedAccounts(ctx, asOf);
   const lengths = readMetricsSettings(ctx).stageLengths;
@@ -86,7 +63,7 @@ export function listAccounts(ctx: ServiceContext, input: MethodInput<'accounts.l
 }
 
 export function getAccount(ctx: ServiceContext, input: MethodInput<'accounts.get'>): AccountSummary {
-  const row = ctx.db.select().from(accounts).where(eq(accounts.id, input.id)).get();
+  const row = accountRow(ctx, input.id);
   if (!row) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const asOf = input.asOf ?? todayOf(ctx);
   return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id), readMetricsSettings(ctx).stageLengths);
@@ -98,7 +75,7 @@ export function setStageOverride(ctx: ServiceContext, id: number, stage: Stage |
   const unchanged = current.stageOverridden && current.stage === stage;
   // Time in an overridden stage counts from when the CSM set it; setting the same stage again keeps that day.
   const changes = unchanged ? { updatedAt: now } : { stageOverride: stage, stageOverrideAt: stage === null ? null : now, updatedAt: now };
-  ctx.db.update(accounts).set(changes).where(eq(accounts.id, id)).run();
+  updateAccountStage(ctx, id, changes);
   return getAccount(ctx, { id });
 }
 

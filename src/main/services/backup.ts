@@ -5,10 +5,10 @@
 // emptied and refilled from the copy in one transaction through ATTACH. Either all of it happens or none.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Backup, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir, backupTo, DB_FILE_NAME, MigrationError, openDatabase, timestampForFile } from '../db/open';
+import { appliedMigrations, probeBackup, replaceContent } from '../db/restore';
 import type { HandlerGroup, ServiceContext } from './context';
 
 const KINDS: [prefix: string, kind: Backup['kind']][] = [
@@ -63,29 +63,19 @@ function requireBackupFile(ctx: ServiceContext, file: string): string {
   return full;
 }
 
-function appliedMigrations(sqlite: Database.Database): number {
-  const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-  return has ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
-}
-
 /** Copies the backup aside and migrates the copy to this build's schema; refuses what is not a Bearing database. */
 function stagedCopy(ctx: ServiceContext, source: string, stagingDir: string): string {
   const staged = path.join(stagingDir, DB_FILE_NAME);
   fs.copyFileSync(source, staged);
-  let probe: Database.Database | undefined;
   try {
-    probe = new Database(staged, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
-    const ok = probe.pragma('quick_check', { simple: true }) === 'ok';
-    const isBearing = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").get() !== undefined;
-    if (!ok || !isBearing) throw new AppError('invalid_backup', 'This file is not a Bearing backup, or it is damaged.');
-    if (appliedMigrations(probe) > appliedMigrations(ctx.sqlite)) {
+    const probe = probeBackup(staged, ctx.nativeBinding);
+    if (!probe.intact || !probe.isBearing) throw new AppError('invalid_backup', 'This file is not a Bearing backup, or it is damaged.');
+    if ((probe.migrations ?? 0) > appliedMigrations(ctx.sqlite)) {
       throw new AppError('backup_too_new', 'This backup was made by a newer version of Bearing: update Bearing, then restore it.');
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('invalid_backup', 'This file is not a Bearing backup, or it is damaged.');
-  } finally {
-    probe?.close();
   }
   try {
     openDatabase({ dataDir: stagingDir, nativeBinding: ctx.nativeBinding }).close();
@@ -94,39 +84,6 @@ function stagedCopy(ctx: ServiceContext, source: string, stagingDir: string): st
     throw new AppError('invalid_backup', `This backup could not be brought up to date (${reason}).`);
   }
   return staged;
-}
-
-function columnsOf(sqlite: Database.Database, schema: string, table: string): string[] {
-  return (sqlite.prepare(`PRAGMA ${schema}.table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
-}
-
-/** Empties every table of the live database and refills it from the attached copy, in one transaction. */
-function replaceContent(sqlite: Database.Database, staged: string): void {
-  sqlite.prepare('ATTACH DATABASE ? AS restore').run(staged);
-  // Foreign keys are off for the copy: deleting a parent must not cascade into rows already copied, and a
-  // backup is restored as it was. The pragma only takes effect outside a transaction.
-  sqlite.pragma('foreign_keys = OFF');
-  try {
-    const tables = (
-      sqlite
-        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    sqlite.transaction(() => {
-      for (const t of tables) sqlite.prepare(`DELETE FROM main."${t}"`).run();
-      for (const t of tables) {
-        const theirs = new Set(columnsOf(sqlite, 'restore', t));
-        const columns = columnsOf(sqlite, 'main', t).filter((c) => theirs.has(c)).map((c) => `"${c}"`).join(', ');
-        if (columns) sqlite.prepare(`INSERT INTO main."${t}" (${columns}) SELECT ${columns} FROM restore."${t}"`).run();
-      }
-      // AUTOINCREMENT counters come back too, so ids handed out after the backup are not reused.
-      sqlite.prepare('DELETE FROM main.sqlite_sequence').run();
-      sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restore.sqlite_sequence').run();
-    })();
-  } finally {
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.prepare('DETACH DATABASE restore').run();
-  }
 }
 
 export function restoreBackup(ctx: ServiceContext, file: string): MethodOutput<'backup.restore'> {

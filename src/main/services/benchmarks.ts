@@ -13,19 +13,18 @@ import {
   type BenchmarkMetric,
 } from '../../shared/metrics/benchmarks';
 import { computeHealth } from '../../shared/metrics/health';
+import { loadBundles } from '../db/account-bundles';
+import { snapshotOn } from '../db/health-snapshots';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, windowAt } from './health-compute';
 import type { SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 type MetricValues = Record<BenchmarkMetric, number | null>;
 
 function snapshotValues(ctx: ServiceContext, accountId: number, date: string): MetricValues | null {
-  const row = prepared(ctx.sqlite, 'SELECT score, components FROM health_snapshots WHERE account_id = ? AND day = ?').get(accountId, date) as
-    | { score: number | null; components: string | null }
-    | undefined;
+  const row = snapshotOn(ctx, accountId, date);
   if (!row) return null;
   const json = (row.components ? JSON.parse(row.components) : {}) as SnapshotJson;
   return {

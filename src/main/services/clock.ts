@@ -1,6 +1,6 @@
 import { isoDateIn, isValidTimeZone } from '../../shared/dates';
+import { readSetting } from '../db/settings';
 import type { StoreContext } from './context';
-import { readSetting } from './settings-store';
 
 /** The configured time zone (Settings), else the machine's. */
 export function timeZoneOf(ctx: StoreContext): string {

@@ -1,14 +1,11 @@
 import type { z } from 'zod';
 import type { Contract, EventName, EventPayload, MethodName, MethodOutput } from '../../shared/contract';
-import type { Db } from '../db/open';
-import type Database from 'better-sqlite3';
+import type { Store } from '../db/open';
 
 export type Host = 'electron' | 'web' | 'cli';
 
 /** The store, where it lives and the clock: all that reading and computing from the store needs. */
-export interface StoreContext {
-  db: Db;
-  sqlite: Database.Database;
+export interface StoreContext extends Store {
   dataDir: string;
   databaseFile: string;
   /** The wall clock, injectable so tests are reproducible. */

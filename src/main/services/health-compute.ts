@@ -8,8 +8,10 @@ import type { HealthFacts } from '../../shared/metrics/health-components';
 import type { FeatureInfo } from '../../shared/metrics/inputs';
 import type { MetricsSettings } from '../../shared/metrics/settings';
 import { UsageWindow } from '../../shared/metrics/usage-window';
+import type { AccountBundle } from '../db/account-bundles';
+import { loadFeatures } from '../db/features';
+import { lastEventDay, loadDayActivity } from '../db/usage';
 import type { StoreContext } from './context';
-import { lastEventDay, loadDayActivity, loadFeatures, type AccountBundle } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 export interface HealthInputs {

@@ -6,10 +6,12 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { explain, type FiredRule, type HealthResult } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
+import { type AccountBundle, loadBundles } from '../db/account-bundles';
+import { deleteSnapshots, writeSnapshotRow } from '../db/health-snapshots';
+import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
 import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
-import { firstEventDay, loadBundles, prepared, type AccountBundle } from './metrics-data';
 
 /** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
 export const HISTORY_CAP_DAYS = 730;
@@ -62,13 +64,7 @@ function historyStart(ctx: StoreContext, bundle: AccountBundle, today: number): 
 }
 
 export function writeSnapshot(ctx: StoreContext, accountId: number, day: number, result: HealthResult, json: SnapshotJson): void {
-  prepared(ctx.sqlite, 'INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status, components) VALUES (?, ?, ?, ?, ?)').run(
-    accountId,
-    isoFromDayNumber(day),
-    result.score,
-    result.status,
-    JSON.stringify(json),
-  );
+  writeSnapshotRow(ctx, accountId, isoFromDayNumber(day), result.score, result.status, JSON.stringify(json));
 }
 
 /**
@@ -91,11 +87,7 @@ export function refreshHealthSnapshots(
     for (const bundle of bundles) {
       const start = historyStart(ctx, bundle, today);
       const from = options.fromDay === undefined ? start : Math.min(today, Math.max(options.fromDay, start));
-      if (options.fromDay === undefined) {
-        prepared(ctx.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ?').run(bundle.account.id);
-      } else {
-        prepared(ctx.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day >= ?').run(bundle.account.id, isoFromDayNumber(from));
-      }
+      deleteSnapshots(ctx, bundle.account.id, options.fromDay === undefined ? undefined : isoFromDayNumber(from));
       healthSeries(ctx, bundle, from, today, inputs, (day, result, facts) => {
         writeSnapshot(ctx, bundle.account.id, day, result, encodeSnapshot(result, facts));
         snapshots += 1;

@@ -6,11 +6,12 @@ import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/cont
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
 import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
+import { loadBundles } from '../db/account-bundles';
+import { accountsWithSnapshots, scoresOn, snapshotHistory } from '../db/health-snapshots';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
 import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */
@@ -60,11 +61,7 @@ function countStatuses(items: readonly { status: HealthStatus | null }[]) {
 }
 
 function previousScores(ctx: ServiceContext, day: number): Map<number, number | null> {
-  const rows = prepared(ctx.sqlite, 'SELECT account_id AS id, score FROM health_snapshots WHERE day = ?').all(isoFromDayNumber(day)) as {
-    id: number;
-    score: number | null;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.score]));
+  return new Map(scoresOn(ctx, isoFromDayNumber(day)).map((r) => [r.id, r.score]));
 }
 
 /** Live health of every account (or the given ones) on a day, with facts. */
@@ -91,15 +88,7 @@ export function listHealth(ctx: ServiceContext, input: MethodInput<'health.list'
     );
     return { asOf, items, counts: countStatuses(items) };
   }
-  // Point lookups on the (account_id, day) primary key: no scan of the snapshot history.
-  const rows = prepared(
-    ctx.sqlite,
-    `SELECT a.id, a.name, s.components AS json, p.score AS previous
-     FROM accounts a
-     LEFT JOIN health_snapshots s ON s.account_id = a.id AND s.day = ?
-     LEFT JOIN health_snapshots p ON p.account_id = a.id AND p.day = ?
-     ORDER BY a.name, a.id`,
-  ).all(asOf, isoFromDayNumber(day - TREND_DAYS)) as { id: number; name: string; json: string | null; previous: number | null }[];
+  const rows = accountsWithSnapshots(ctx, asOf, isoFromDayNumber(day - TREND_DAYS));
   const missing = new Set(rows.filter((r) => r.json === null).map((r) => r.id));
   const live = new Map<number, HealthResult>();
   if (missing.size > 0) {
@@ -124,10 +113,7 @@ export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.ac
   if (!bundle) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const inputs = healthInputs(ctx);
   const result = liveHealth(ctx, bundle, day, inputs);
-  const history = prepared(
-    ctx.sqlite,
-    'SELECT day AS date, score, status FROM health_snapshots WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day',
-  ).all(input.id, isoFromDayNumber(day - 365), asOf) as { date: string; score: number | null; status: HealthStatus | null }[];
+  const history = snapshotHistory(ctx, input.id, isoFromDayNumber(day - 365), asOf);
   const previousDate = isoFromDayNumber(day - TREND_DAYS);
   const stored = history.find((h) => h.date === previousDate);
   const previous = stored ? stored.score : liveHealth(ctx, bundle, day - TREND_DAYS, inputs).score;

@@ -12,6 +12,17 @@ import { previewRows } from '../import/preview';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/undo-import';
+import { accountExists } from '../db/accounts';
+import {
+  accountsOfImport,
+  allRejects,
+  countRejects,
+  firstRejects,
+  importRow as storedImport,
+  markImportUndone,
+  recentImports,
+  type ImportRow,
+} from '../db/imports';
 import { timeZoneOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
@@ -166,12 +177,6 @@ function cancelledSummary(fileName: string, timeZone: string): ImportSummary {
   };
 }
 
-type ImportRow = {
-  id: number; file_name: string; file_path: string | null; source: string; kind: string; status: string; origin: string;
-  mapping: string | null; time_zone: string | null; rows_accepted: number; rows_rejected: number; rows_duplicate: number;
-  rows_skipped: number; size_bytes: number; started_at: number; finished_at: number | null; undone_at: number | null; summary: string | null;
-};
-
 function toRecord(r: ImportRow): ImportRecord {
   const summary = r.summary ? (JSON.parse(r.summary) as { message?: string }) : null;
   return {
@@ -183,25 +188,23 @@ function toRecord(r: ImportRow): ImportRecord {
 }
 
 function importRow(ctx: ServiceContext, id: number): ImportRow {
-  const row = ctx.sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  const row = storedImport(ctx, id);
   if (!row) throw new AppError('not_found', `There is no import with id ${id}.`);
   return row;
 }
 
 export function listImports(ctx: ServiceContext): ImportRecord[] {
-  return (ctx.sqlite.prepare("SELECT * FROM imports WHERE status != 'running' ORDER BY id DESC LIMIT 500").all() as ImportRow[]).map(toRecord);
+  return recentImports(ctx).map(toRecord);
 }
 
 export function importDetails(ctx: ServiceContext, id: number): MethodOutput<'imports.get'> {
   const record = toRecord(importRow(ctx, id));
-  const rejects = ctx.sqlite.prepare('SELECT line, code, reason FROM import_rejects WHERE import_id = ? ORDER BY line LIMIT 1000').all(id) as { line: number; code: string; reason: string }[];
-  const total = (ctx.sqlite.prepare('SELECT count(*) AS n FROM import_rejects WHERE import_id = ?').get(id) as { n: number }).n;
-  return { record, rejects, rejectsTotal: total };
+  return { record, rejects: firstRejects(ctx, id), rejectsTotal: countRejects(ctx, id) };
 }
 
 export function rejectsCsv(ctx: ServiceContext, id: number): MethodOutput<'imports.rejectsCsv'> {
   const record = importRow(ctx, id);
-  const rows = ctx.sqlite.prepare('SELECT line, code, reason, raw FROM import_rejects WHERE import_id = ? ORDER BY line').all(id) as Record<string, unknown>[];
+  const rows = allRejects(ctx, id);
   const base = record.file_name.replace(/\.[^.]+$/, '');
   return { fileName: `${base}-rejected-rows.csv`, csv: toCsv(rows.map((r) => [String(r.line), String(r.code), String(r.reason), String(r.raw ?? '')]), { columns: ['line', 'code', 'reason', 'row as read'] }) };
 }
@@ -209,12 +212,12 @@ export function rejectsCsv(ctx: ServiceContext, id: number): MethodOutput<'impor
 export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const row = importRow(ctx, id);
   if (row.undone_at !== null) throw new AppError('already_undone', `Import ${id} (${row.file_name}) was already undone.`);
-  const accounts = (ctx.sqlite.prepare('SELECT DISTINCT account_id FROM usage_events WHERE import_id = ?').all(id) as { account_id: number }[]).map((r) => r.account_id);
+  const accounts = accountsOfImport(ctx, id);
   ctx.sqlite.transaction(() => {
     undoImportRows(ctx.sqlite, id);
-    ctx.sqlite.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(ctx.now().getTime(), id);
+    markImportUndone(ctx, id, ctx.now().getTime());
   })();
-  const remaining = accounts.filter((a) => ctx.sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').get(a));
+  const remaining = accounts.filter((a) => accountExists(ctx, a));
   if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
   return toRecord(importRow(ctx, id));
 }

@@ -2,8 +2,8 @@
 // hand-edited or older settings value falls back to the defaults field by field instead of breaking health.
 import { AppError } from '../../shared/errors';
 import { MetricsSettings, parseSettings } from '../../shared/metrics/settings';
+import { readSetting, writeSetting } from '../db/settings';
 import type { StoreContext } from './context';
-import { readSetting, writeSetting } from './settings-store';
 
 export const METRICS_SETTINGS_KEY = 'metrics';
 

@@ -15,7 +15,6 @@ import {
   exposure,
   featureAdoption,
   timeToFirstKeyAction,
-  type EngagementRaw,
 } from '../../shared/metrics/breadth';
 import { lastDays, userLabel } from '../../shared/metrics/inputs';
 import { journeyStage } from '../../shared/metrics/journey';
@@ -31,27 +30,19 @@ import {
 } from '../../shared/metrics/relationship';
 import { continuousAdoption, earlyWarnings, milestoneStatus, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { isAdoptedAccount, usageMetrics } from '../../shared/metrics/usage';
+import { loadBundles, type AccountBundle } from '../db/account-bundles';
+import { loadFeatures } from '../db/features';
+import { activeUsersByAccount, loadUsageRows, userEngagement } from '../db/usage';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
-import { loadBundles, loadFeatures, loadUsageRows, prepared, type AccountBundle } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 function bundleOf(ctx: ServiceContext, id: number): AccountBundle {
   const [bundle] = loadBundles(ctx, id);
   if (!bundle) throw new AppError('not_found', `There is no account with id ${id}.`);
   return bundle;
-}
-
-/** Every active user's raw engagement in the window, across the portfolio: the scale of the engagement score. */
-function portfolioEngagement(ctx: ServiceContext, fromDay: number, toDay: number): EngagementRaw[] {
-  return prepared(
-    ctx.sqlite,
-    `SELECT user_id AS userId, count(DISTINCT day) AS activeDays, sum(minutes) AS minutes,
-            count(DISTINCT CASE WHEN feature_id <> 0 THEN feature_id END) AS features
-     FROM usage_daily WHERE day BETWEEN ? AND ? AND events > 0 GROUP BY user_id`,
-  ).all(fromDay, toDay) as EngagementRaw[];
 }
 
 export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.account'>): MethodOutput<'metrics.account'> {
@@ -74,7 +65,8 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
   const adoptionIds = [...new Set([...listed, ...usedInMonth])].filter((id) => featureById.has(id));
   const adoption = featureAdoption(rows, month, adoptionIds);
   const b = breadth(rows, month, enabledKeys.map((f) => f.id));
-  const scale = engagementScale(portfolioEngagement(ctx, month.from, month.to));
+  // Every active user's raw engagement in the window, across the portfolio: the scale of the engagement score.
+  const scale = engagementScale(userEngagement(ctx, month.from, month.to));
   const exp = exposure(users, usage.cadences);
   const execs = executiveActivity(users.filter((u) => u.role === 'executive'), rows, d);
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -188,12 +180,7 @@ export function portfolioMetrics(ctx: ServiceContext, input: MethodInput<'metric
   const settings = readMetricsSettings(ctx);
   const health = listHealth(ctx, { asOf });
   const scores = health.items.map((i) => i.score).filter((s): s is number => s !== null);
-  const perAccount = prepared(
-    ctx.sqlite,
-    `SELECT a.id, a.licenses, (SELECT count(DISTINCT u.user_id) FROM usage_daily u
-        WHERE u.account_id = a.id AND u.day BETWEEN ? AND ? AND u.events > 0) AS mau
-     FROM accounts a`,
-  ).all(d - 29, d) as { id: number; licenses: number | null; mau: number }[];
+  const perAccount = activeUsersByAccount(ctx, d - 29, d);
   const licensed = perAccount.filter((a) => a.licenses !== null && a.licenses > 0);
   const licenses = licensed.reduce((s, a) => s + (a.licenses ?? 0), 0);
   const onboarded = loadBundles(ctx).map((b) => ({

@@ -5,12 +5,13 @@ import { daysBetween } from '../../shared/dates';
 import type { MethodInput, MethodOutput, Milestone, MilestoneKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { milestoneStatus, timeToValueDays } from '../../shared/metrics/time-to-value';
+import { deleteMilestoneRow, insertMilestone, milestoneRow, milestonesOf, updateMilestoneRow, type MilestoneRow } from '../db/milestones';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   kickoff: 'Kickoff',
@@ -22,25 +23,8 @@ export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
 };
 const KIND_ORDER = Object.keys(MILESTONE_NAMES);
 
-interface MilestoneRow {
-  id: number;
-  accountId: number;
-  kind: MilestoneKind;
-  name: string;
-  targetDate: string | null;
-  achievedDate: string | null;
-  notes: string | null;
-}
-
-const SELECT = `SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate, notes
-                FROM milestones`;
-
-function rowsOfAccount(ctx: ServiceContext, accountId: number): MilestoneRow[] {
-  return prepared(ctx.sqlite, `${SELECT} WHERE account_id = ? ORDER BY id`).all(accountId) as MilestoneRow[];
-}
-
 function requireMilestone(ctx: ServiceContext, id: number): MilestoneRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE id = ?`).get(id) as MilestoneRow | undefined;
+  const row = milestoneRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no milestone with id ${id}.`);
   return row;
 }
@@ -69,7 +53,7 @@ function timelineOrder(a: MilestoneRow, b: MilestoneRow): number {
 export function listMilestones(ctx: ServiceContext, input: MethodInput<'milestones.list'>): MethodOutput<'milestones.list'> {
   const account = requireAccount(ctx, input.accountId);
   const asOf = input.asOf ?? todayOf(ctx);
-  const rows = rowsOfAccount(ctx, account.id).sort(timelineOrder);
+  const rows = milestonesOf(ctx, account.id).sort(timelineOrder);
   const items = rows.map((r) => toMilestone(r, account.contractStart, asOf));
   const ttv = (kind: Parameters<typeof timeToValueDays>[2]) => timeToValueDays(account.contractStart, rows, kind, asOf);
   return {
@@ -93,7 +77,7 @@ export function listMilestones(ctx: ServiceContext, input: MethodInput<'mileston
  */
 function validate(ctx: ServiceContext, m: Omit<MilestoneRow, 'id'> & { id: number | null }): void {
   if (m.kind !== 'custom') {
-    const twin = rowsOfAccount(ctx, m.accountId).find((r) => r.kind === m.kind && r.id !== m.id);
+    const twin = milestonesOf(ctx, m.accountId).find((r) => r.kind === m.kind && r.id !== m.id);
     if (twin) {
       throw new AppError('duplicate_milestone', `This account already has a “${MILESTONE_NAMES[m.kind]}” milestone; edit that one instead.`);
     }
@@ -123,11 +107,8 @@ export function createMilestone(ctx: ServiceContext, input: MethodInput<'milesto
     notes: input.notes ?? null,
   };
   validate(ctx, row);
-  const id = prepared(
-    ctx.sqlite,
-    'INSERT INTO milestones (account_id, kind, name, target_date, achieved_date, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(row.accountId, row.kind, row.name, row.targetDate, row.achievedDate, row.notes, ctx.now().getTime()).lastInsertRowid;
-  return saved(ctx, Number(id));
+  const id = insertMilestone(ctx, row, ctx.now().getTime());
+  return saved(ctx, id);
 }
 
 export function updateMilestone(ctx: ServiceContext, input: MethodInput<'milestones.update'>): Milestone {
@@ -144,14 +125,7 @@ export function updateMilestone(ctx: ServiceContext, input: MethodInput<'milesto
     notes: input.notes === undefined ? current.notes : input.notes,
   };
   validate(ctx, next);
-  prepared(ctx.sqlite, 'UPDATE milestones SET kind = ?, name = ?, target_date = ?, achieved_date = ?, notes = ? WHERE id = ?').run(
-    next.kind,
-    next.name,
-    next.targetDate,
-    next.achievedDate,
-    next.notes,
-    next.id,
-  );
+  updateMilestoneRow(ctx, next);
   return saved(ctx, next.id);
 }
 
@@ -163,8 +137,8 @@ export function deleteMilestone(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireMilestone(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'milestone', name: row.name, accountId: row.accountId, deleted: [{ table: 'milestones', rows: storedRows(ctx, 'milestones', 'id = ?', id) }] },
-    () => prepared(ctx.sqlite, 'DELETE FROM milestones WHERE id = ?').run(id),
+    { kind: 'milestone', name: row.name, accountId: row.accountId, deleted: [{ table: 'milestones', rows: storedRowsById(ctx, 'milestones', id) }] },
+    () => deleteMilestoneRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });
   return ticket;

@@ -1,44 +1,26 @@
 // QBR action items: reading them with their carry-over links resolved (see qbrs.ts for how carry-over works),
 // and adding, editing and deleting one. Action items feed nothing health reads, so these writes announce
 // 'qbr_action_items' only and leave the health snapshots alone.
-import type { ActionItem, ActionItemStatus, MethodInput, UndoTicket } from '../../shared/contract';
+import type { ActionItem, MethodInput, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import {
+  actionItemRow,
+  actionItemsOf,
+  deleteActionItemRow,
+  insertActionItem,
+  updateActionItemRow,
+  type ItemRow,
+} from '../db/qbr-action-items';
+import { qbrAccountId, qbrDatesOf } from '../db/qbrs';
+import { storedRowsById } from '../db/trash';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './undo';
-
-export interface ItemRow {
-  id: number;
-  qbrId: number;
-  accountId: number;
-  text: string;
-  owner: string | null;
-  dueDate: string | null;
-  status: ActionItemStatus;
-  carriedFromId: number | null;
-}
-
-const SELECT = `SELECT id, qbr_id AS qbrId, account_id AS accountId, text, owner, due_date AS dueDate, status,
-                       carried_from_id AS carriedFromId FROM qbr_action_items`;
-
-export function actionItemsOf(ctx: ServiceContext, accountId: number): ItemRow[] {
-  return prepared(ctx.sqlite, `${SELECT} WHERE account_id = ? ORDER BY id`).all(accountId) as ItemRow[];
-}
+import { deleteWithUndo } from './undo';
 
 function requireItem(ctx: ServiceContext, id: number): ItemRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE id = ?`).get(id) as ItemRow | undefined;
+  const row = actionItemRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no action item with id ${id}.`);
   return row;
-}
-
-export function insertActionItem(ctx: ServiceContext, item: Omit<ItemRow, 'id'>): number {
-  return Number(
-    prepared(
-      ctx.sqlite,
-      'INSERT INTO qbr_action_items (qbr_id, account_id, text, owner, due_date, status, carried_from_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(item.qbrId, item.accountId, item.text, item.owner, item.dueDate, item.status, item.carriedFromId).lastInsertRowid,
-  );
 }
 
 /** The items of one account, with where each was carried to and the QBR date it was first raised at. */
@@ -70,18 +52,18 @@ export function toActionItems(rows: readonly ItemRow[], qbrDates: ReadonlyMap<nu
 
 function itemById(ctx: ServiceContext, id: number): ActionItem {
   const row = requireItem(ctx, id);
-  const dates = prepared(ctx.sqlite, 'SELECT id, date FROM qbrs WHERE account_id = ?').all(row.accountId) as { id: number; date: string }[];
+  const dates = qbrDatesOf(ctx, row.accountId);
   const item = toActionItems(actionItemsOf(ctx, row.accountId), new Map(dates.map((d) => [d.id, d.date])), todayOf(ctx)).find((i) => i.id === id);
   if (!item) throw new AppError('not_found', `There is no action item with id ${id}.`);
   return item;
 }
 
 export function createActionItem(ctx: ServiceContext, input: MethodInput<'qbrs.actionItem.create'>): ActionItem {
-  const qbr = prepared(ctx.sqlite, 'SELECT account_id AS accountId FROM qbrs WHERE id = ?').get(input.qbrId) as { accountId: number } | undefined;
-  if (!qbr) throw new AppError('not_found', `There is no QBR with id ${input.qbrId}.`);
+  const accountId = qbrAccountId(ctx, input.qbrId);
+  if (accountId === undefined) throw new AppError('not_found', `There is no QBR with id ${input.qbrId}.`);
   const id = insertActionItem(ctx, {
     qbrId: input.qbrId,
-    accountId: qbr.accountId,
+    accountId,
     text: input.text,
     owner: input.owner ?? null,
     dueDate: input.dueDate ?? null,
@@ -93,13 +75,13 @@ export function createActionItem(ctx: ServiceContext, input: MethodInput<'qbrs.a
 
 export function updateActionItem(ctx: ServiceContext, input: MethodInput<'qbrs.actionItem.update'>): ActionItem {
   const current = requireItem(ctx, input.id);
-  prepared(ctx.sqlite, 'UPDATE qbr_action_items SET status = ?, owner = ?, due_date = ?, text = ? WHERE id = ?').run(
-    input.status ?? current.status,
-    input.owner === undefined ? current.owner : input.owner,
-    input.dueDate === undefined ? current.dueDate : input.dueDate,
-    input.text ?? current.text,
-    input.id,
-  );
+  updateActionItemRow(ctx, {
+    id: input.id,
+    status: input.status ?? current.status,
+    owner: input.owner === undefined ? current.owner : input.owner,
+    dueDate: input.dueDate === undefined ? current.dueDate : input.dueDate,
+    text: input.text ?? current.text,
+  });
   return itemById(ctx, input.id);
 }
 
@@ -111,8 +93,8 @@ export function deleteActionItem(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireItem(ctx, id);
   return deleteWithUndo(
     ctx,
-    { kind: 'action_item', name: row.text, accountId: row.accountId, deleted: [{ table: 'qbr_action_items', rows: storedRows(ctx, 'qbr_action_items', 'id = ?', id) }] },
-    () => prepared(ctx.sqlite, 'DELETE FROM qbr_action_items WHERE id = ?').run(id),
+    { kind: 'action_item', name: row.text, accountId: row.accountId, deleted: [{ table: 'qbr_action_items', rows: storedRowsById(ctx, 'qbr_action_items', id) }] },
+    () => deleteActionItemRow(ctx, id),
   );
 }
 

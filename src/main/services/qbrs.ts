@@ -8,36 +8,21 @@ import { addDays, daysBetween } from '../../shared/dates';
 import type { ActionItem, Contract, MethodInput, MethodOutput, Qbr, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { qbrDaysSince, qbrOverdue } from '../../shared/metrics/relationship';
+import { actionItemsOf, insertActionItem, openItemsUpTo, setActionItemStatus } from '../db/qbr-action-items';
+import { deleteQbrRow, insertQbr, qbrRow, qbrsOf, updateQbrRow, type QbrRow } from '../db/qbrs';
+import { storedActionItemsOfQbr, storedItemsCarriedInto, storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
-import { actionItemsOf, insertActionItem, toActionItems } from './qbr-action-items';
-import { deleteWithUndo, storedRows } from './undo';
-
-interface QbrRow {
-  id: number;
-  accountId: number;
-  date: string;
-  attendees: string;
-  goalsReviewed: string | null;
-  outcomes: string | null;
-  customerResponse: Qbr['customerResponse'];
-}
-
-const SELECT = `SELECT id, account_id AS accountId, date, attendees, goals_reviewed AS goalsReviewed, outcomes,
-                       customer_response AS customerResponse FROM qbrs`;
+import { toActionItems } from './qbr-action-items';
+import { deleteWithUndo } from './undo';
 
 const Attendees = z.array(z.string());
 
-function qbrsOf(ctx: ServiceContext, accountId: number): QbrRow[] {
-  return prepared(ctx.sqlite, `${SELECT} WHERE account_id = ? ORDER BY date DESC, id DESC`).all(accountId) as QbrRow[];
-}
-
 export function requireQbr(ctx: ServiceContext, id: number): QbrRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE id = ?`).get(id) as QbrRow | undefined;
+  const row = qbrRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no QBR with id ${id}.`);
   return row;
 }
@@ -76,32 +61,25 @@ export function createQbr(ctx: ServiceContext, input: CreateInput): MethodOutput
   requireAccount(ctx, input.accountId);
   let carriedOver = 0;
   const id = ctx.sqlite.transaction(() => {
-    const qbrId = Number(
-      prepared(
-        ctx.sqlite,
-        `INSERT INTO qbrs (account_id, date, attendees, goals_reviewed, outcomes, customer_response, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        input.accountId,
-        input.date,
-        JSON.stringify(input.attendees),
-        input.goalsReviewed ?? null,
-        input.outcomes ?? null,
-        input.customerResponse,
-        ctx.now().getTime(),
-      ).lastInsertRowid,
+    const qbrId = insertQbr(
+      ctx,
+      {
+        accountId: input.accountId,
+        date: input.date,
+        attendees: JSON.stringify(input.attendees),
+        goalsReviewed: input.goalsReviewed ?? null,
+        outcomes: input.outcomes ?? null,
+        customerResponse: input.customerResponse,
+      },
+      ctx.now().getTime(),
     );
     if (input.carryOver) {
       // Open items of the QBRs held up to this one's date: a QBR logged after the fact does not take over the
       // items of QBRs that came after it.
-      const open = prepared(
-        ctx.sqlite,
-        `SELECT i.id, i.text, i.owner, i.due_date AS dueDate FROM qbr_action_items i JOIN qbrs q ON q.id = i.qbr_id
-         WHERE i.account_id = ? AND i.status = 'open' AND q.date <= ? AND q.id <> ? ORDER BY q.date, i.id`,
-      ).all(input.accountId, input.date, qbrId) as { id: number; text: string; owner: string | null; dueDate: string | null }[];
+      const open = openItemsUpTo(ctx, input.accountId, input.date, qbrId);
       for (const item of open) {
         insertActionItem(ctx, { qbrId, accountId: input.accountId, text: item.text, owner: item.owner, dueDate: item.dueDate, status: 'open', carriedFromId: item.id });
-        prepared(ctx.sqlite, "UPDATE qbr_action_items SET status = 'dropped' WHERE id = ?").run(item.id);
+        setActionItemStatus(ctx, item.id, 'dropped');
       }
       carriedOver = open.length;
     }
@@ -125,28 +103,23 @@ export function createQbr(ctx: ServiceContext, input: CreateInput): MethodOutput
 
 export function updateQbr(ctx: ServiceContext, input: MethodInput<'qbrs.update'>): Qbr {
   const current = requireQbr(ctx, input.id);
-  prepared(ctx.sqlite, 'UPDATE qbrs SET date = ?, attendees = ?, goals_reviewed = ?, outcomes = ?, customer_response = ? WHERE id = ?').run(
-    input.date ?? current.date,
-    input.attendees === undefined ? current.attendees : JSON.stringify(input.attendees),
-    input.goalsReviewed === undefined ? current.goalsReviewed : input.goalsReviewed,
-    input.outcomes === undefined ? current.outcomes : input.outcomes,
-    input.customerResponse ?? current.customerResponse,
-    input.id,
-  );
+  updateQbrRow(ctx, {
+    id: input.id,
+    date: input.date ?? current.date,
+    attendees: input.attendees === undefined ? current.attendees : JSON.stringify(input.attendees),
+    goalsReviewed: input.goalsReviewed === undefined ? current.goalsReviewed : input.goalsReviewed,
+    outcomes: input.outcomes === undefined ? current.outcomes : input.outcomes,
+    customerResponse: input.customerResponse ?? current.customerResponse,
+  });
   refreshHealthSnapshots(ctx, { accountIds: [current.accountId] });
   return qbrById(ctx, input.id);
 }
 
 export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
   const qbr = requireQbr(ctx, id);
-  const items = storedRows(ctx, 'qbr_action_items', 'qbr_id = ?', id);
+  const items = storedActionItemsOfQbr(ctx, id);
   // The earlier items this QBR carried over were closed when it was logged; without it they are open again.
-  const carriedFrom = storedRows(
-    ctx,
-    'qbr_action_items',
-    "status = 'dropped' AND id IN (SELECT carried_from_id FROM qbr_action_items WHERE qbr_id = ?)",
-    id,
-  );
+  const carriedFrom = storedItemsCarriedInto(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
     {
@@ -154,15 +127,15 @@ export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
       name: qbr.date,
       accountId: qbr.accountId,
       deleted: [
-        { table: 'qbrs', rows: storedRows(ctx, 'qbrs', 'id = ?', id) },
+        { table: 'qbrs', rows: storedRowsById(ctx, 'qbrs', id) },
         { table: 'qbr_action_items', rows: items },
       ],
       before: [{ table: 'qbr_action_items', rows: carriedFrom }],
     },
     () => {
-      for (const row of carriedFrom) prepared(ctx.sqlite, "UPDATE qbr_action_items SET status = 'open' WHERE id = ?").run(row.id);
+      for (const row of carriedFrom) setActionItemStatus(ctx, Number(row.id), 'open');
       // Its action items go with it (ON DELETE CASCADE).
-      prepared(ctx.sqlite, 'DELETE FROM qbrs WHERE id = ?').run(id);
+      deleteQbrRow(ctx, id);
     },
   );
   refreshHealthSnapshots(ctx, { accountIds: [qbr.accountId] });

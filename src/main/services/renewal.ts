@@ -6,12 +6,13 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import { crossValidatedAuc, drivers, fitLogistic, predict, type Example } from '../../shared/metrics/renewal-model';
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
+import { loadBundles } from '../db/account-bundles';
+import { snapshotComponentsOn } from '../db/health-snapshots';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import type { SnapshotJson } from './health-snapshots';
-import { loadBundles, prepared } from './metrics-data';
 import { readMetricsSettings } from './metrics-settings';
 
 /** Features are taken this many days before the renewal: what a CSM could have seen while there was time to act. */
@@ -30,10 +31,7 @@ export function renewalLikelihood(ctx: ServiceContext, input: MethodInput<'renew
 
   const examples: Example[] = outcomes.map(({ bundle, r }) => {
     const day = dayNumber(r.renewalDate) - FEATURE_LEAD_DAYS;
-    const row = prepared(ctx.sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND day = ?').get(
-      bundle.account.id,
-      isoFromDayNumber(day),
-    ) as { components: string | null } | undefined;
+    const row = snapshotComponentsOn(ctx, bundle.account.id, isoFromDayNumber(day));
     const x = row?.components
       ? COMPONENT_NAMES.map((n) => (JSON.parse(row.components ?? '{}') as SnapshotJson)[n] ?? null)
       : liveHealth(ctx, bundle, day, inputs).components.map((c) => c.score);

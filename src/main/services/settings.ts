@@ -6,13 +6,13 @@ import { dayNumber, isValidTimeZone } from '../../shared/dates';
 import type { AppSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir } from '../db/open';
+import { deleteSetting, readSetting, writeSetting } from '../db/settings';
+import { loadFeatures } from '../db/features';
 import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { loadFeatures, prepared } from './metrics-data';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
-import { readSetting, writeSetting } from './settings-store';
 
 /** The contract length adoptionDays is worked out for: the usual one-year term. */
 export const CONTRACT_DAYS = 365;
@@ -62,7 +62,7 @@ export function updateAppSettings(ctx: ServiceContext, input: MethodInput<'setti
   if (input.stageLengths !== undefined) change.stageLengths = input.stageLengths;
   const next = mergeMetricsSettings(before, change);
   ctx.sqlite.transaction(() => {
-    if (zone === null) prepared(ctx.sqlite, 'DELETE FROM settings WHERE key = ?').run(TIME_ZONE_KEY);
+    if (zone === null) deleteSetting(ctx, TIME_ZONE_KEY);
     else if (zone !== undefined) writeSetting(ctx, TIME_ZONE_KEY, zone);
     writeMetricsSettings(ctx, next);
   })();

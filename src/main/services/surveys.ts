@@ -3,11 +3,13 @@
 import type { MethodInput, SurveyItem, SurveyKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { userLabel } from '../../shared/metrics/inputs';
+import { deleteSurveyRow, insertSurvey, surveyRow, surveysOf, type SurveyRow } from '../db/surveys';
+import { userIdOfAccount } from '../db/users';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
 /** The scales satisfaction() reads: NPS answers are counted as promoters / detractors, so they must be 0–10. */
 const SCALES: Record<SurveyKind, { min: number; max: number; label: string }> = {
@@ -15,20 +17,6 @@ const SCALES: Record<SurveyKind, { min: number; max: number; label: string }> = 
   csat: { min: 1, max: 5, label: 'A CSAT score is from 1 to 5.' },
   proficiency: { min: 1, max: 5, label: 'A proficiency score is from 1 to 5.' },
 };
-
-interface SurveyRow {
-  id: number;
-  accountId: number;
-  kind: SurveyKind;
-  date: string;
-  score: number;
-  userId: number | null;
-  name: string | null;
-  email: string | null;
-}
-
-const SELECT = `SELECT s.id, s.account_id AS accountId, s.kind, s.date, s.score, s.user_id AS userId, u.name, u.email
-                FROM surveys s LEFT JOIN users u ON u.id = s.user_id`;
 
 function toItem(r: SurveyRow): SurveyItem {
   return {
@@ -45,11 +33,11 @@ function toItem(r: SurveyRow): SurveyItem {
 }
 
 export function listSurveys(ctx: ServiceContext, accountId: number): SurveyItem[] {
-  return (prepared(ctx.sqlite, `${SELECT} WHERE s.account_id = ?`).all(accountId) as SurveyRow[]).map(toItem);
+  return surveysOf(ctx, accountId).map(toItem);
 }
 
 function requireSurvey(ctx: ServiceContext, id: number): SurveyRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as SurveyRow | undefined;
+  const row = surveyRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no survey answer with id ${id}.`);
   return row;
 }
@@ -61,22 +49,11 @@ export function createSurvey(ctx: ServiceContext, input: MethodInput<'surveys.cr
   if (input.score < scale.min || input.score > scale.max || !whole) throw new AppError('invalid_score', scale.label);
   let userId: number | null = null;
   if (input.userEmail !== undefined) {
-    const user = prepared(
-      ctx.sqlite,
-      'SELECT id FROM users WHERE account_id = ? AND (lower(email) = lower(?) OR external_id = ?) ORDER BY id LIMIT 1',
-    ).get(input.accountId, input.userEmail, input.userEmail) as { id: number } | undefined;
-    if (!user) throw new AppError('unknown_user', `${input.userEmail} is not a known user of this account.`);
-    userId = user.id;
+    const user = userIdOfAccount(ctx, input.accountId, input.userEmail);
+    if (user === undefined) throw new AppError('unknown_user', `${input.userEmail} is not a known user of this account.`);
+    userId = user;
   }
-  const id = Number(
-    prepared(ctx.sqlite, 'INSERT INTO surveys (account_id, user_id, date, kind, score) VALUES (?, ?, ?, ?, ?)').run(
-      input.accountId,
-      userId,
-      input.date,
-      input.kind,
-      input.score,
-    ).lastInsertRowid,
-  );
+  const id = insertSurvey(ctx, { accountId: input.accountId, userId, date: input.date, kind: input.kind, score: input.score });
   // Survey answers feed the satisfaction component: that account's history follows.
   refreshHealthSnapshots(ctx, { accountIds: [input.accountId] });
   return toItem(requireSurvey(ctx, id));
@@ -86,8 +63,8 @@ export function deleteSurvey(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireSurvey(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'survey', name: `${row.kind} ${row.date}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRows(ctx, 'surveys', 'id = ?', id) }] },
-    () => prepared(ctx.sqlite, 'DELETE FROM surveys WHERE id = ?').run(id),
+    { kind: 'survey', name: `${row.kind} ${row.date}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRowsById(ctx, 'surveys', id) }] },
+    () => deleteSurveyRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });
   return ticket;

@@ -1,12 +1,12 @@
-import { count, eq } from 'drizzle-orm';
 import type { AppInfo } from '../../shared/contract';
-import { accounts, usageDaily } from '../db/schema';
+import { countAccounts } from '../db/accounts';
+import { countUsageRows } from '../db/usage';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export function appInfo(ctx: ServiceContext): AppInfo {
-  const demoAccounts = ctx.db.select({ n: count() }).from(accounts).where(eq(accounts.isDemo, true)).get()?.n ?? 0;
-  const allAccounts = ctx.db.select({ n: count() }).from(accounts).get()?.n ?? 0;
-  const usage = ctx.db.select({ n: count() }).from(usageDaily).get()?.n ?? 0;
+  const demoAccounts = countAccounts(ctx, { demoOnly: true });
+  const allAccounts = countAccounts(ctx);
+  const usage = countUsageRows(ctx);
   return {
     version: ctx.version,
     dataDir: ctx.dataDir,

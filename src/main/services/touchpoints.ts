@@ -4,35 +4,23 @@
 import { daysBetween } from '../../shared/dates';
 import type { MethodInput, MethodOutput, TimelineItem, TouchpointItem, TouchpointKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { featureIdByKey } from '../db/features';
+import {
+  deleteTouchpointRow,
+  insertTouchpoint,
+  touchpointRow,
+  touchpointsOf,
+  updateTouchpointRow,
+  type StoredTouchpoint,
+  type TouchpointRow,
+} from '../db/touchpoints';
+import { storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
-import { prepared } from './metrics-data';
 import { listSurveys } from './surveys';
-import { deleteWithUndo, storedRows } from './undo';
-
-interface TouchpointRow {
-  id: number;
-  accountId: number;
-  kind: TouchpointKind;
-  date: string;
-  title: string;
-  notes: string | null;
-  caseStatus: 'open' | 'closed' | null;
-  closedDate: string | null;
-  resolved: number | null;
-  withinSla: number | null;
-  featureId: number | null;
-  featureKey: string | null;
-  featureName: string | null;
-  responded: number | null;
-}
-
-const SELECT = `SELECT t.id, t.account_id AS accountId, t.kind, t.date, t.title, t.notes, t.case_status AS caseStatus,
-                       t.closed_date AS closedDate, t.resolved, t.within_sla AS withinSla, t.feature_id AS featureId,
-                       f.key AS featureKey, f.name AS featureName, t.responded
-                FROM touchpoints t LEFT JOIN features f ON f.id = t.feature_id`;
+import { deleteWithUndo } from './undo';
 
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 const bit = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
@@ -61,7 +49,7 @@ function toItem(r: TouchpointRow, asOf: string): TouchpointItem {
 }
 
 function requireTouchpoint(ctx: ServiceContext, id: number): TouchpointRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE t.id = ?`).get(id) as TouchpointRow | undefined;
+  const row = touchpointRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no touchpoint with id ${id}.`);
   return row;
 }
@@ -70,7 +58,7 @@ export function listTimeline(ctx: ServiceContext, input: MethodInput<'touchpoint
   requireAccount(ctx, input.accountId);
   const asOf = input.asOf ?? todayOf(ctx);
   const kinds = input.kinds ? new Set<string>(input.kinds) : null;
-  const touchpoints = (prepared(ctx.sqlite, `${SELECT} WHERE t.account_id = ?`).all(input.accountId) as TouchpointRow[]).map((r) => toItem(r, asOf));
+  const touchpoints = touchpointsOf(ctx, input.accountId).map((r) => toItem(r, asOf));
   const all: TimelineItem[] = [...touchpoints, ...listSurveys(ctx, input.accountId)].filter((i) => kinds === null || kinds.has(i.kind));
   // Newest first; on the same day touchpoints before survey answers, later entries first.
   all.sort((a, b) => b.date.localeCompare(a.date) || (a.source === b.source ? b.id - a.id : a.source === 'touchpoint' ? -1 : 1));
@@ -96,9 +84,9 @@ function normalize(ctx: ServiceContext, d: Draft): Omit<Draft, 'featureKey'> & {
   if (d.kind === 'campaign') {
     let featureId: number | null = null;
     if (d.featureKey) {
-      const f = prepared(ctx.sqlite, 'SELECT id FROM features WHERE key = ?').get(d.featureKey) as { id: number } | undefined;
-      if (!f) throw new AppError('unknown_feature', `There is no feature “${d.featureKey}”.`);
-      featureId = f.id;
+      const id = featureIdByKey(ctx, d.featureKey);
+      if (id === undefined) throw new AppError('unknown_feature', `There is no feature “${d.featureKey}”.`);
+      featureId = id;
     }
     return { ...clean, featureId, responded: d.responded };
   }
@@ -114,21 +102,14 @@ function normalize(ctx: ServiceContext, d: Draft): Omit<Draft, 'featureKey'> & {
 
 function write(ctx: ServiceContext, id: number | null, accountId: number, d: Draft): number {
   const n = normalize(ctx, d);
-  const values = [n.kind, n.date, n.title, n.notes, n.caseStatus, n.closedDate, bit(n.resolved), bit(n.withinSla), n.featureId, bit(n.responded)];
-  if (id === null) {
-    return Number(
-      prepared(
-        ctx.sqlite,
-        `INSERT INTO touchpoints (kind, date, title, notes, case_status, closed_date, resolved, within_sla, feature_id, responded,
-           account_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values, accountId, ctx.now().getTime()).lastInsertRowid,
-    );
-  }
-  prepared(
-    ctx.sqlite,
-    `UPDATE touchpoints SET kind = ?, date = ?, title = ?, notes = ?, case_status = ?, closed_date = ?, resolved = ?,
-       within_sla = ?, feature_id = ?, responded = ? WHERE id = ?`,
-  ).run(...values, id);
+  const stored: StoredTouchpoint = {
+    ...n,
+    resolved: bit(n.resolved),
+    withinSla: bit(n.withinSla),
+    responded: bit(n.responded),
+  };
+  if (id === null) return insertTouchpoint(ctx, accountId, stored, ctx.now().getTime());
+  updateTouchpointRow(ctx, id, stored);
   return id;
 }
 
@@ -179,8 +160,8 @@ export function deleteTouchpoint(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireTouchpoint(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'touchpoint', name: row.title, accountId: row.accountId, deleted: [{ table: 'touchpoints', rows: storedRows(ctx, 'touchpoints', 'id = ?', id) }] },
-    () => prepared(ctx.sqlite, 'DELETE FROM touchpoints WHERE id = ?').run(id),
+    { kind: 'touchpoint', name: row.title, accountId: row.accountId, deleted: [{ table: 'touchpoints', rows: storedRowsById(ctx, 'touchpoints', id) }] },
+    () => deleteTouchpointRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });
   return ticket;

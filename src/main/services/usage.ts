@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { Contract, MethodOutput } from '../../shared/contract';
 import { UsageWindow } from '../../shared/metrics/usage-window';
+import { accountLicenses } from '../db/accounts';
+import { loadDayActivity } from '../db/usage';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { loadDayActivity, prepared } from './metrics-data';
 
 type SeriesInput = z.output<Contract['usage.series']['input']>;
 
@@ -32,7 +33,7 @@ export function usageSeries(ctx: ServiceContext, input: SeriesInput): MethodOutp
     month.advanceTo(d);
     if (d >= from) points.push({ date: isoFromDayNumber(d), dau, wau: week.activeUsers, mau: month.activeUsers });
   }
-  const licenses = (prepared(ctx.sqlite, 'SELECT licenses FROM accounts WHERE id = ?').get(input.id) as { licenses: number | null }).licenses;
+  const licenses = accountLicenses(ctx, input.id);
   return { id: input.id, asOf, licenses, points };
 }
 

@@ -3,20 +3,11 @@
 import { z } from 'zod';
 import { ViewFilters, ViewSort, type Contract, type SavedView, type UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { allViews, deleteViewRow, insertView, updateViewRow, viewIdByName, viewRow, type ViewRow } from '../db/views';
+import { storedRowsById } from '../db/trash';
 import type { HandlerGroup, ServiceContext } from './context';
-import { prepared } from './metrics-data';
-import { deleteWithUndo, storedRows } from './undo';
+import { deleteWithUndo } from './undo';
 
-interface ViewRow {
-  id: number;
-  name: string;
-  filters: string;
-  sort: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-const SELECT = 'SELECT id, name, filters, sort, created_at AS createdAt, updated_at AS updatedAt FROM saved_views';
 const DEFAULT_SORT: z.output<typeof ViewSort> = { column: 'name', direction: 'asc' };
 
 function parseJson(text: string): unknown {
@@ -41,12 +32,11 @@ function toView(r: ViewRow): SavedView {
 }
 
 export function listViews(ctx: ServiceContext): { items: SavedView[] } {
-  const rows = prepared(ctx.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE, id`).all() as ViewRow[];
-  return { items: rows.map(toView) };
+  return { items: allViews(ctx).map(toView) };
 }
 
 function requireView(ctx: ServiceContext, id: number): ViewRow {
-  const row = prepared(ctx.sqlite, `${SELECT} WHERE id = ?`).get(id) as ViewRow | undefined;
+  const row = viewRow(ctx, id);
   if (!row) throw new AppError('not_found', `There is no saved view with id ${id}.`);
   return row;
 }
@@ -56,29 +46,18 @@ type SaveInput = z.output<Contract['views.save']['input']>;
 /** With an id, updates that view; without, replaces the view of the same name (any case) or adds one. */
 export function saveView(ctx: ServiceContext, input: SaveInput): SavedView {
   const now = ctx.now().getTime();
-  const sameName = prepared(ctx.sqlite, 'SELECT id FROM saved_views WHERE lower(name) = lower(?)').get(input.name) as { id: number } | undefined;
+  const sameName = viewIdByName(ctx, input.name);
   let id = input.id;
   if (id !== undefined) {
     requireView(ctx, id);
-    if (sameName && sameName.id !== id) throw new AppError('duplicate_view_name', `There is already a view called “${input.name}”.`);
+    if (sameName !== undefined && sameName !== id) throw new AppError('duplicate_view_name', `There is already a view called “${input.name}”.`);
   } else {
-    id = sameName?.id;
+    id = sameName;
   }
   const filters = JSON.stringify(input.filters);
   const sort = JSON.stringify(input.sort);
-  if (id === undefined) {
-    id = Number(
-      prepared(ctx.sqlite, 'INSERT INTO saved_views (name, filters, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-        input.name,
-        filters,
-        sort,
-        now,
-        now,
-      ).lastInsertRowid,
-    );
-  } else {
-    prepared(ctx.sqlite, 'UPDATE saved_views SET name = ?, filters = ?, sort = ?, updated_at = ? WHERE id = ?').run(input.name, filters, sort, now, id);
-  }
+  if (id === undefined) id = insertView(ctx, { name: input.name, filters, sort }, now);
+  else updateViewRow(ctx, id, { name: input.name, filters, sort }, now);
   return toView(requireView(ctx, id));
 }
 
@@ -86,8 +65,8 @@ export function deleteView(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireView(ctx, id);
   return deleteWithUndo(
     ctx,
-    { kind: 'view', name: row.name, accountId: null, deleted: [{ table: 'saved_views', rows: storedRows(ctx, 'saved_views', 'id = ?', id) }] },
-    () => prepared(ctx.sqlite, 'DELETE FROM saved_views WHERE id = ?').run(id),
+    { kind: 'view', name: row.name, accountId: null, deleted: [{ table: 'saved_views', rows: storedRowsById(ctx, 'saved_views', id) }] },
+    () => deleteViewRow(ctx, id),
   );
 }
 

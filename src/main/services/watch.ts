@@ -5,6 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { isFileImported } from '../db/imports';
+import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../db/watched-folders';
 import type { HandlerGroup, ServiceContext } from './context';
 import { startImport } from './imports';
 
@@ -21,19 +23,11 @@ interface Watching {
 
 const watching = new WeakMap<ServiceContext, Watching>();
 
-function folders(ctx: ServiceContext): { id: number; path: string }[] {
-  return ctx.sqlite.prepare('SELECT id, path FROM watched_folders ORDER BY path').all() as { id: number; path: string }[];
-}
-
 /** Streamed: a watched export can be hundreds of MB, which must not be read into memory to be recognised. */
 async function fileHash(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function alreadyImported(ctx: ServiceContext, hash: string): boolean {
-  return ctx.sqlite.prepare('SELECT 1 FROM imports WHERE file_hash = ? AND undone_at IS NULL LIMIT 1').get(hash) !== undefined;
 }
 
 /** Imports the file once it has stopped growing (an export being written is not read half-way). */
@@ -55,7 +49,7 @@ function consider(ctx: ServiceContext, state: Watching, file: string): void {
       .then((hash) => {
         // The hash is recorded when the import commits; until then the same bytes seen again (a second change
         // event, the folder re-read) must not queue a second import of them.
-        if (state.stopped || state.inFlight.has(hash) || alreadyImported(ctx, hash)) return;
+        if (state.stopped || state.inFlight.has(hash) || isFileImported(ctx, hash)) return;
         state.inFlight.add(hash);
         return startImport(ctx, { path: file, origin: 'watch' }).done.finally(() => state.inFlight.delete(hash));
       })
@@ -82,7 +76,7 @@ function watchFolder(ctx: ServiceContext, state: Watching, folder: { id: number;
 export function startWatching(ctx: ServiceContext, options: { settleMs?: number } = {}): () => void {
   const state: Watching = { watchers: new Map(), timers: new Map(), inFlight: new Set(), settleMs: options.settleMs ?? 1500, stopped: false };
   watching.set(ctx, state);
-  for (const folder of folders(ctx)) watchFolder(ctx, state, folder);
+  for (const folder of watchedFolders(ctx)) watchFolder(ctx, state, folder);
   return () => {
     state.stopped = true;
     for (const w of state.watchers.values()) w.close();
@@ -93,20 +87,19 @@ export function startWatching(ctx: ServiceContext, options: { settleMs?: number 
 
 export function watchHandlers(ctx: ServiceContext): HandlerGroup<'watch.list' | 'watch.add' | 'watch.remove'> {
   return {
-    'watch.list': () => folders(ctx).map((f) => ({ ...f, exists: fs.existsSync(f.path) })),
+    'watch.list': () => watchedFolders(ctx).map((f) => ({ ...f, exists: fs.existsSync(f.path) })),
     'watch.add': ({ path: requested }) => {
       const folder = path.resolve(requested);
       if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
         throw new AppError('not_a_folder', `${folder} is not a folder Bearing can see.`);
       }
-      ctx.sqlite.prepare('INSERT OR IGNORE INTO watched_folders (path) VALUES (?)').run(folder);
-      const row = ctx.sqlite.prepare('SELECT id, path FROM watched_folders WHERE path = ?').get(folder) as { id: number; path: string };
+      const row = addWatchedFolder(ctx, folder);
       const state = watching.get(ctx);
       if (state && !state.watchers.has(row.id)) watchFolder(ctx, state, row);
       return { ...row, exists: true };
     },
     'watch.remove': ({ id }) => {
-      const removed = ctx.sqlite.prepare('DELETE FROM watched_folders WHERE id = ?').run(id).changes > 0;
+      const removed = removeWatchedFolder(ctx, id);
       const state = watching.get(ctx);
       state?.watchers.get(id)?.close();
       state?.watchers.delete(id);

@@ -1,0 +1,112 @@
+// Everything about an account that is not usage, shaped as the plain data of src/shared/metrics/inputs.ts: what
+// health, the metrics and the deck read. One query per table for all accounts (or one), grouped here, rather than
+// per-row ORM reads: the health of 2,000 accounts is recomputed in well under a second.
+import type { Stage } from '../../shared/contract';
+import type { RenewalRecord } from '../../shared/metrics/benchmarks';
+import type { EntitlementInfo, MilestoneInfo, QbrInfo, SurveyInfo, TouchpointInfo, UserInfo } from '../../shared/metrics/inputs';
+import type { Role } from '../../shared/metrics/settings';
+import type { Store } from './open';
+import { prepared } from './statements';
+
+export interface AccountRecord {
+  id: number;
+  name: string;
+  licenses: number | null;
+  contractStart: string | null;
+  renewalDate: string | null;
+  stageOverride: Stage | null;
+}
+
+/** One account and everything about it that is not usage. */
+export interface AccountBundle {
+  account: AccountRecord;
+  users: UserInfo[];
+  entitlements: EntitlementInfo[];
+  milestones: MilestoneInfo[];
+  qbrs: QbrInfo[];
+  touchpoints: TouchpointInfo[];
+  surveys: SurveyInfo[];
+  renewals: RenewalRecord[];
+}
+
+function groupBy<T extends { accountId: number }, U>(rows: T[], map: (row: T) => U): Map<number, U[]> {
+  const out = new Map<number, U[]>();
+  for (const r of rows) {
+    let list = out.get(r.accountId);
+    if (!list) out.set(r.accountId, (list = []));
+    list.push(map(r));
+  }
+  return out;
+}
+
+function rowsOf<T>(store: Store, sql: string, accountId?: number): T[] {
+  const filtered = accountId === undefined ? sql : `${sql} WHERE account_id = ?`;
+  const stmt = prepared(store.sqlite, filtered);
+  return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as T[];
+}
+
+const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
+
+export function loadAccounts(store: Store, accountId?: number): AccountRecord[] {
+  const sql =
+    'SELECT id, name, licenses, contract_start AS contractStart, renewal_date AS renewalDate, stage_override AS stageOverride FROM accounts';
+  const stmt = prepared(store.sqlite, accountId === undefined ? `${sql} ORDER BY name, id` : `${sql} WHERE id = ?`);
+  return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as AccountRecord[];
+}
+
+/** Bundles for one account or for all of them (accounts in name order). */
+export function loadBundles(store: Store, accountId?: number): AccountBundle[] {
+  const accounts = loadAccounts(store, accountId);
+  const users = groupBy(
+    rowsOf<UserInfo & { accountId: number }>(store, 'SELECT id, account_id AS accountId, name, email, role, department FROM users', accountId),
+    ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }),
+  );
+  const entitlements = groupBy(
+    rowsOf<{ accountId: number; featureId: number; paid: number }>(store, 'SELECT account_id AS accountId, feature_id AS featureId, paid FROM entitlements', accountId),
+    (r) => ({ featureId: r.featureId, paid: r.paid !== 0 }),
+  );
+  const milestones = groupBy(
+    rowsOf<MilestoneInfo & { accountId: number }>(
+      store,
+      'SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate FROM milestones',
+      accountId,
+    ),
+    ({ accountId: _, ...m }) => m,
+  );
+  const qbrs = groupBy(
+    rowsOf<QbrInfo & { accountId: number }>(store, 'SELECT account_id AS accountId, date, customer_response AS customerResponse FROM qbrs', accountId),
+    ({ accountId: _, ...q }) => q,
+  );
+  type TouchRow = Omit<TouchpointInfo, 'resolved' | 'withinSla' | 'responded'> & {
+    accountId: number;
+    resolved: number | null;
+    withinSla: number | null;
+    responded: number | null;
+  };
+  const touchpoints = groupBy(
+    rowsOf<TouchRow>(
+      store,
+      'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, feature_id AS featureId, responded FROM touchpoints',
+      accountId,
+    ),
+    ({ accountId: _, ...t }) => ({ ...t, resolved: bool(t.resolved), withinSla: bool(t.withinSla), responded: bool(t.responded) }),
+  );
+  const surveys = groupBy(
+    rowsOf<SurveyInfo & { accountId: number }>(store, 'SELECT account_id AS accountId, user_id AS userId, date, kind, score FROM surveys', accountId),
+    ({ accountId: _, ...s }) => s,
+  );
+  const renewals = groupBy(
+    rowsOf<RenewalRecord & { accountId: number }>(store, 'SELECT account_id AS accountId, renewal_date AS renewalDate, outcome FROM renewals', accountId),
+    ({ accountId: _, ...r }) => r,
+  );
+  return accounts.map((account) => ({
+    account,
+    users: users.get(account.id) ?? [],
+    entitlements: entitlements.get(account.id) ?? [],
+    milestones: milestones.get(account.id) ?? [],
+    qbrs: qbrs.get(account.id) ?? [],
+    touchpoints: touchpoints.get(account.id) ?? [],
+    surveys: surveys.get(account.id) ?? [],
+    renewals: renewals.get(account.id) ?? [],
+  }));
+}

@@ -1,0 +1,98 @@
+// Reads of the daily usage rollups (usage_daily: per account, user, feature and day), which every usage metric and
+// health read. Each reader asks by account first, the primary key's first column (account_id, day, user_id,
+// feature_id), so a range of days is one index seek.
+import { count } from 'drizzle-orm';
+import type { EngagementRaw } from '../../shared/metrics/breadth';
+import type { UsageRow } from '../../shared/metrics/inputs';
+import type { DayActivity } from '../../shared/metrics/usage-window';
+import type { Store } from './open';
+import { usageDaily } from './schema';
+import { prepared } from './statements';
+
+/** An account's rollup rows with day in [fromDay, toDay]. */
+export function loadUsageRows(store: Store, accountId: number, fromDay: number, toDay: number): UsageRow[] {
+  return prepared(
+    store.sqlite,
+    'SELECT user_id AS userId, feature_id AS featureId, day, events, minutes FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ?',
+  ).all(accountId, fromDay, toDay) as UsageRow[];
+}
+
+/**
+ * An account's days of activity in [fromDay, toDay], ascending, straight from the primary key order
+ * (account_id, day, user_id, feature_id): no sort, no row objects.
+ */
+export function loadDayActivity(store: Store, accountId: number, fromDay: number, toDay: number): DayActivity[] {
+  const rows = prepared(
+    store.sqlite,
+    'SELECT day, user_id, feature_id FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+  )
+    .raw()
+    .all(accountId, fromDay, toDay) as [number, number, number][];
+  const out: DayActivity[] = [];
+  let current: DayActivity | null = null;
+  let lastUser = -1;
+  for (const [day, user, feature] of rows) {
+    if (current === null || current.day !== day) {
+      current = { day, users: [], features: [] };
+      out.push(current);
+      lastUser = -1;
+    }
+    // Rows of a day come in user order, so a user is new exactly when it differs from the previous row's.
+    if (user !== lastUser) current.users.push(user);
+    lastUser = user;
+    if (feature !== 0 && !current.features.includes(feature)) current.features.push(feature);
+  }
+  return out;
+}
+
+/** The day of the account's latest event on or before toDay; null when it has none (a backward index seek). */
+export function lastEventDay(store: Store, accountId: number, toDay: number): number | null {
+  const row = prepared(
+    store.sqlite,
+    'SELECT day FROM usage_daily WHERE account_id = ? AND day <= ? AND events > 0 ORDER BY day DESC LIMIT 1',
+  ).get(accountId, toDay) as { day: number } | undefined;
+  return row?.day ?? null;
+}
+
+/** The day of the account's first event; null when it has none. */
+export function firstEventDay(store: Store, accountId: number): number | null {
+  const row = prepared(store.sqlite, 'SELECT day FROM usage_daily WHERE account_id = ? AND events > 0 ORDER BY day LIMIT 1').get(accountId) as
+    | { day: number }
+    | undefined;
+  return row?.day ?? null;
+}
+
+/** Whether the account has any event with day in [fromDay, toDay]. */
+export function hasEventsBetween(store: Store, accountId: number, fromDay: number, toDay: number): boolean {
+  return (
+    prepared(store.sqlite, 'SELECT 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 LIMIT 1').get(
+      accountId,
+      fromDay,
+      toDay,
+    ) !== undefined
+  );
+}
+
+/** Every active user's raw engagement with day in [fromDay, toDay], across all accounts. */
+export function userEngagement(store: Store, fromDay: number, toDay: number): EngagementRaw[] {
+  return prepared(
+    store.sqlite,
+    `SELECT user_id AS userId, count(DISTINCT day) AS activeDays, sum(minutes) AS minutes,
+            count(DISTINCT CASE WHEN feature_id <> 0 THEN feature_id END) AS features
+     FROM usage_daily WHERE day BETWEEN ? AND ? AND events > 0 GROUP BY user_id`,
+  ).all(fromDay, toDay) as EngagementRaw[];
+}
+
+/** Every account's licenses and its distinct active users with day in [fromDay, toDay]. */
+export function activeUsersByAccount(store: Store, fromDay: number, toDay: number): { id: number; licenses: number | null; mau: number }[] {
+  return prepared(
+    store.sqlite,
+    `SELECT a.id, a.licenses, (SELECT count(DISTINCT u.user_id) FROM usage_daily u
+        WHERE u.account_id = a.id AND u.day BETWEEN ? AND ? AND u.events > 0) AS mau
+     FROM accounts a`,
+  ).all(fromDay, toDay) as { id: number; licenses: number | null; mau: number }[];
+}
+
+export function countUsageRows(store: Store): number {
+  return store.db.select({ n: count() }).from(usageDaily).get()?.n ?? 0;
+}
