@@ -39,7 +39,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock parts of an instant in a time zone. */
-export function zonedParts(epochMs: number, timeZone: string) {
+function zonedParts(epochMs: number, timeZone: string) {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

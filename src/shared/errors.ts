@@ -28,7 +28,7 @@ export class AppError extends Error implements AppErrorShape {
   }
 }
 
-export function isAppErrorShape(value: unknown): value is AppErrorShape {
+function isAppErrorShape(value: unknown): value is AppErrorShape {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -18,7 +18,7 @@ export const BENCHMARK_METRICS = [
 export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
 
 /** Fewer renewed accounts than this at the same age make no benchmark: a percentile of 3 values says little. */
-export const MIN_BENCHMARK_SAMPLES = 5;
+const MIN_BENCHMARK_SAMPLES = 5;
 
 export interface RenewalRecord {
   renewalDate: string;

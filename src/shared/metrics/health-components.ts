@@ -53,7 +53,7 @@ const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
 const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';
 
-export function usageComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function usageComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   if (f.lastEventDay === null) return noData('usage', NO_USAGE);
   const full = `${pct(s.usageFullAt)} or more scores 100`;
   if (f.licenses !== null && f.licenses > 0) {
@@ -75,7 +75,7 @@ export function usageComponent(f: HealthFacts, s: MetricsSettings): ComponentSco
   };
 }
 
-export function breadthComponent(f: HealthFacts): ComponentScore {
+function breadthComponent(f: HealthFacts): ComponentScore {
   if (f.lastEventDay === null) return noData('breadth', NO_USAGE);
   if (f.keyFeatures.length === 0) return noData('breadth', 'No key feature is enabled for this account (mark key features in Settings).');
   const used = f.keyFeatures.filter((k) => f.usedKeyFeatureIds.has(k.id));
@@ -85,7 +85,7 @@ export function breadthComponent(f: HealthFacts): ComponentScore {
   return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts, noDataReason: null };
 }
 
-export function frequencyComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function frequencyComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   if (f.lastEventDay === null) return noData('frequency', NO_USAGE);
   if (f.users.length === 0) return noData('frequency', 'No user of this account is known.');
   const cadences = userCadences(f.users, f.activeDays, s);
@@ -103,7 +103,7 @@ export function frequencyComponent(f: HealthFacts, s: MetricsSettings): Componen
   };
 }
 
-export function exposureComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function exposureComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   if (f.lastEventDay === null) return noData('exposure', NO_USAGE);
   const e = exposure(f.users, userCadences(f.users, f.activeDays, s));
   if (e.share === null) return noData('exposure', 'No user of this account is known.');
@@ -119,7 +119,7 @@ export function exposureComponent(f: HealthFacts, s: MetricsSettings): Component
   return { name: 'exposure', score: e.share * 100, facts, noDataReason: null };
 }
 
-export function relationshipComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function relationshipComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   const parts: number[] = [];
   const facts: string[] = [];
   const days = qbrDaysSince(f.qbrs, f.asOf);
@@ -152,7 +152,7 @@ export function relationshipComponent(f: HealthFacts, s: MetricsSettings): Compo
   return { name: 'relationship', score, facts, noDataReason: null };
 }
 
-export function satisfactionComponent(f: HealthFacts): ComponentScore {
+function satisfactionComponent(f: HealthFacts): ComponentScore {
   const sat = satisfaction(f.surveys, f.asOf);
   const parts: number[] = [];
   const facts: string[] = [];

@@ -11,7 +11,7 @@ export interface StageLengths {
   renewalDays: number;
 }
 
-export const DEFAULT_STAGE_LENGTHS: StageLengths = { onboardingDays: 30, renewalDays: 90 };
+const DEFAULT_STAGE_LENGTHS: StageLengths = { onboardingDays: 30, renewalDays: 90 };
 
 export interface JourneyInput {
   contractStart: string | null;

@@ -11,12 +11,12 @@ import { activeUsers } from './usage';
 import { lateOnboardingMilestones } from './time-to-value';
 
 /** Feature adoption below this share of active users counts as "little used". */
-export const LOW_FEATURE_ADOPTION = 0.2;
+const LOW_FEATURE_ADOPTION = 0.2;
 /** Satisfaction 0–100 (NPS and CSAT mapped as in the health component) and proficiency 1–5 cut-offs. */
-export const HIGH_SATISFACTION = 70;
-export const LOW_SATISFACTION = 40;
-export const HIGH_PROFICIENCY = 4;
-export const LOW_PROFICIENCY = 3;
+const HIGH_SATISFACTION = 70;
+const LOW_SATISFACTION = 40;
+const HIGH_PROFICIENCY = 4;
+const LOW_PROFICIENCY = 3;
 
 export type RecommendationKind = 'feature_not_needed' | 'revisit_training' | 'key_feature_reminder' | 'downgrade_risk' | 'escalate_onboarding';
 

@@ -66,7 +66,7 @@ export const HealthRule = z.discriminatedUnion('kind', [
 ]);
 export type HealthRule = z.infer<typeof HealthRule>;
 
-export const DEFAULT_RULES: HealthRule[] = [
+const DEFAULT_RULES: HealthRule[] = [
   { id: 'no-usage', kind: 'no_usage', enabled: true, effect: 'force_red', days: 30 },
   { id: 'open-case', kind: 'open_support_case', enabled: true, effect: 'cap_yellow', days: 14 },
   { id: 'qbr-overdue', kind: 'qbr_overdue', enabled: false, effect: 'cap_yellow' },

@@ -23,7 +23,7 @@ export function mau(rows: readonly UsageRow[], asOfDay: number): number {
 }
 
 /** Distinct active users on each day of the window, in day order (days without events count 0). */
-export function dailyActiveCounts(rows: readonly UsageRow[], w: DayWindow): number[] {
+function dailyActiveCounts(rows: readonly UsageRow[], w: DayWindow): number[] {
   const perDay = new Map<number, Set<number>>();
   for (const r of rows) {
     if (r.events <= 0 || !inWindow(r.day, w)) continue;

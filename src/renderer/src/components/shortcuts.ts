@@ -2,8 +2,6 @@
 // what the CSM reads is what the keys do. "mod" is ⌘ on macOS and Ctrl elsewhere, as each OS expects.
 import type { Route } from '../hooks/use-hash-route';
 
-export type ShortcutAction = { kind: 'navigate'; route: Route } | { kind: 'palette' } | { kind: 'search' } | { kind: 'help' };
-
 export interface Shortcut {
   /** Key chords as shown, each chord's keys separated by "+", alternatives as separate entries. */
   keys: string[][];
@@ -12,7 +10,7 @@ export interface Shortcut {
   desktopOnly?: boolean;
 }
 
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: Shortcut[] = [

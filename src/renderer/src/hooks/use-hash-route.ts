@@ -2,7 +2,7 @@
 // works the same from file:// (Electron) and http:// (web host).
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['portfolio', 'import', 'settings'] as const;
+const ROUTES = ['portfolio', 'import', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function currentRoute(): Route {

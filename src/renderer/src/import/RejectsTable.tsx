@@ -8,7 +8,7 @@ export interface Reject {
 }
 
 /** Shown at most; the CSV download has every rejected line. */
-export const REJECTS_SHOWN = 200;
+const REJECTS_SHOWN = 200;
 
 /** Rejected lines with their code and reason, so the CSM can fix the file or the source export. */
 export function RejectsTable({ rejects, total }: { rejects: readonly Reject[]; total: number }) {

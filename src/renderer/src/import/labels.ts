@@ -10,7 +10,7 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   generic: 'Generic CSV',
 };
 
-export const KIND_LABELS: Record<ImportKind, string> = {
+const KIND_LABELS: Record<ImportKind, string> = {
   events: 'Usage events (one row per event)',
   daily_usage: 'Daily usage (one row per user per day)',
   weekly_usage: 'Weekly usage (one row per user per week)',
@@ -20,7 +20,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
 };
 
 /** Short names for badges and the history table. */
-export const KIND_SHORT: Record<ImportKind, string> = {
+const KIND_SHORT: Record<ImportKind, string> = {
   events: 'Events',
   daily_usage: 'Daily usage',
   weekly_usage: 'Weekly usage',

@@ -10,7 +10,7 @@ type Preview = MethodOutput<'health.settings.preview'>;
 const ORDER = ['red', 'yellow', 'green', null] as const;
 
 /** "4 accounts would change status: 2 to red, 1 to yellow, 1 to green." */
-export function previewSentence(preview: Preview): string {
+function previewSentence(preview: Preview): string {
   if (preview.changed === 0) return 'No account would change status.';
   const parts = ORDER.map((to) => {
     const n = preview.changes.filter((c) => c.to === to).length;

@@ -85,7 +85,7 @@ function SurveyBody({ s }: { s: SurveyItem }) {
   );
 }
 
-export function entryKindLabel(item: TimelineItem): string {
+function entryKindLabel(item: TimelineItem): string {
   return item.source === 'survey' ? `${SURVEY_KIND_LABEL[item.kind]} survey` : TOUCHPOINT_KIND_LABEL[item.kind];
 }
 
