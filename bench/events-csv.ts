@@ -9,6 +9,7 @@
 // compare like with like.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Rng } from '../scripts/demo/prng';
 
 export type EventsCsvShape = 'export' | 'narrow';
 
@@ -28,16 +29,10 @@ export const EVENTS_HEADER = 'Visitor ID,Account ID,Event,Timestamp,Minutes';
 export const EXPORT_HEADER = 'Visitor ID,Account ID,Account Name,Visitor Email,Event,Page,Browser Time,Number of Events,Number of Minutes,Remote IP';
 const PAGES = ['/home', '/dashboard', '/reports/weekly', '/reports/custom', '/settings/team', '/projects/board', '/integrations', '/billing/invoices'];
 
-/** mulberry32: tiny, fast and good enough to spread synthetic rows. */
+/** A seeded stream of uniforms in [0, 1): the demo generator's mulberry32, the one copy in the repository. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const YEAR_MS = 365 * 86_400_000;

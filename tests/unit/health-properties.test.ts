@@ -6,18 +6,12 @@ import { lastDays, type TouchpointInfo, type UsageRow } from '../../src/shared/m
 import { COMPONENT_NAMES, DEFAULT_SETTINGS, ROLES, type MetricsSettings } from '../../src/shared/metrics/settings';
 import { activeDaysByUser, mau } from '../../src/shared/metrics/usage';
 import { groupByDay, UsageWindow } from '../../src/shared/metrics/usage-window';
+import { prng as prngStream } from '../../bench/events-csv';
 
 // Property tests with a small seeded generator (fast-check is not a dependency): every run sees the same cases,
 // so a failure names its seed and can be replayed.
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prngStream(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
   const chance = (p: number) => next() < p;
