@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ImportKind, ImportProgress, ImportSummary } from '../../shared/contract';
 import { ImportKind as ImportKindSchema } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { emptySummary } from '../import/import-summary';
 import { call, type Command } from './command';
 
 function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => void) {
@@ -88,9 +89,5 @@ export const importCommand: Command = {
 };
 
 function errorSummary(fileName: string, timeZone: string, error: AppError): ImportSummary {
-  return {
-    importId: null, fileName, status: 'error', kind: null, source: null, rowsAccepted: 0, rejected: [], skipped: [], duplicates: [],
-    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }, distinctAccounts: 0, distinctUsers: 0, dateRange: null,
-    error: { code: error.code, message: error.message, line: error.line }, message: `${error.message} Nothing was imported.`, durationMs: 0, timeZone,
-  };
+  return { ...emptySummary(fileName, timeZone), error: { code: error.code, message: error.message, line: error.line }, message: `${error.message} Nothing was imported.` };
 }

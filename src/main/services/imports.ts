@@ -26,6 +26,7 @@ import {
 import { timeZoneOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
 
 interface Job {
@@ -170,11 +171,7 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
 }
 
 function cancelledSummary(fileName: string, timeZone: string): ImportSummary {
-  return {
-    importId: null, fileName, status: 'cancelled', kind: null, source: null, rowsAccepted: 0, rejected: [], skipped: [], duplicates: [],
-    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 }, distinctAccounts: 0, distinctUsers: 0, dateRange: null,
-    error: null, message: 'Import cancelled: nothing was changed.', durationMs: 0, timeZone,
-  };
+  return { ...emptySummary(fileName, timeZone), status: 'cancelled', message: 'Import cancelled: nothing was changed.' };
 }
 
 function toRecord(r: ImportRow): ImportRecord {

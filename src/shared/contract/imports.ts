@@ -29,6 +29,12 @@ export const ImportSummary = z.object({
   distinctAccounts: z.number().int(),
   distinctUsers: z.number().int(),
   dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
+  /** What the import did that the CSM should know although no row was refused (a nameless record, a cleaned cell). */
+  warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
+  /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
+  accountsCreated: z.array(z.object({ id, externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
+  /** Rows with an empty account cell that went to their user's one known account. */
+  attributed: z.array(z.object({ line: z.number().int(), accountId: id })),
   error: ErrorValue.nullable(),
   /** One sentence for the CSM ("1,204 rows imported, 3 rejected"). */
   message: z.string(),
