@@ -6,6 +6,9 @@ export interface UsageFact {
   accountName: string | null;
   userExternalId: string | null;
   email: string | null;
+  /** The product's event name. */
+  event: string | null;
+  /** The file's own feature column, when it has one. */
   feature: string | null;
   ts: number;
   /** The local day (days since 1970-01-01) when the row names a day rather than an instant. */
@@ -39,6 +42,8 @@ export interface AccountFact {
   contractStart?: string | null;
   renewalDate?: string | null;
   crmStage?: string | null;
+  /** The features the account pays for, when the file lists them (replaces the account's list). */
+  features?: string[] | null;
 }
 
 export interface UserFact {
