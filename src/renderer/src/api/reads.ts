@@ -16,6 +16,8 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'qbrs.nextSuggestion': ['accounts', 'qbrs', 'qbr_action_items', 'settings'],
   'touchpoints.list': ['touchpoints', 'surveys', 'features', 'users'],
   'settings.get': ['settings', 'features', 'backups'],
+  'features.list': ['features'],
+  'features.eventNames': ['features', 'usage'],
   'usage.series': ['usage', 'accounts'],
   'health.settings.get': ['settings'],
   'deck.quarters': ['accounts', 'settings'],

@@ -5,6 +5,7 @@ import { ImportErrorAlert } from './ImportErrorAlert';
 import { useImportSession } from './ImportSession';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
+import { UnknownEventsPanel } from './UnknownEventsPanel';
 import { joinLabels, missingRequired, type FileEntry } from './file-entry';
 
 /** Which column feeds which field, the rows as they will be stored, and the Import button. */
@@ -38,6 +39,14 @@ export function FileMappingStep({ entry, inspection }: { entry: FileEntry; inspe
         </Group>
         <PreviewTable inspection={inspection} />
       </div>
+      {inspection.unknownEvents && inspection.unknownEvents.names.length > 0 && (
+        <UnknownEventsPanel
+          unknown={inspection.unknownEvents}
+          choices={entry.eventFeatures}
+          disabled={entry.stage !== 'ready'}
+          onChange={(change) => session.chooseEvents(entry.key, change)}
+        />
+      )}
       {entry.error && <ImportErrorAlert error={entry.error} />}
       {missing.length > 0 && (
         <Alert color="yellow" icon={<IconAlertCircle />} data-testid="mapping-missing">

@@ -6,6 +6,7 @@ import type { ImportKind, ImportProgress, Mapping } from '../../../shared/contra
 import { ClientError, call, filePath, on } from '../api/client';
 import { baseName, finishedEntry, newEntry, type FileEntry } from './file-entry';
 import { announceFinished, isFinished } from './announce';
+import { eventFeaturesInput, keepChoices, type EventChoices } from './event-choices';
 
 export interface ImportSession {
   entries: FileEntry[];
@@ -16,6 +17,8 @@ export interface ImportSession {
   addPaths(paths: readonly string[]): void;
   chooseKind(key: string, kind: ImportKind): void;
   mapField(key: string, field: string, header: string | null): void;
+  /** Changes the CSM's choices for the file's unknown event names (sent with the import). */
+  chooseEvents(key: string, change: (choices: EventChoices) => EventChoices): void;
   retry(key: string): void;
   start(key: string): Promise<void>;
   dismiss(key: string): void;
@@ -64,6 +67,7 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
           inspection,
           mapping: inspection.mapping,
           mappingEdited: choice.mapping !== undefined,
+          eventFeatures: keepChoices(inspection.unknownEvents, e.eventFeatures),
           sizeBytes: inspection.sizeBytes,
           refreshing: false,
           error: null,
@@ -135,6 +139,11 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
     [withEntry, update, inspect],
   );
 
+  const chooseEvents = useCallback(
+    (key: string, change: (choices: EventChoices) => EventChoices) => update(key, (e) => ({ eventFeatures: change(e.eventFeatures) })),
+    [update],
+  );
+
   const retry = useCallback(
     (key: string) =>
       withEntry(key, (entry) => {
@@ -156,6 +165,7 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
           fileName: entry.fileName,
           kind: entry.inspection.kind,
           mapping: entry.mapping,
+          eventFeatures: eventFeaturesInput(entry.eventFeatures),
         });
         update(key, { stage: 'started', jobId });
       } catch (caught) {
@@ -205,8 +215,8 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const session = useMemo<ImportSession>(
-    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, retry, start, dismiss, clearFinished }),
-    [entries, progress, addFiles, addPaths, chooseKind, mapField, retry, start, dismiss, clearFinished],
+    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, dismiss, clearFinished }),
+    [entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, dismiss, clearFinished],
   );
   return <Context value={session}>{children}</Context>;
 }

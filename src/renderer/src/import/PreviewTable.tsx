@@ -19,7 +19,12 @@ export function PreviewTable({ inspection }: { inspection: Inspection }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={Math.max(560, columns.length * 130)} maxHeight={420}>
+    <Table.ScrollContainer
+      minWidth={Math.max(560, columns.length * 130)}
+      maxHeight={420}
+      // A wide file scrolls sideways: the region takes focus so the keyboard can scroll it too.
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Preview of the rows' } }}
+    >
       <Table striped={false} withTableBorder fz="xs" verticalSpacing={6} data-testid="import-preview" stickyHeader>
         <Table.Thead>
           <Table.Tr>

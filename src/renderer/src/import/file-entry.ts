@@ -2,6 +2,7 @@
 // shown with its detected kind and mapping, and imported only when the CSM says so.
 import type { ImportProgress, Inspection, Mapping } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { EventChoices } from './event-choices';
 
 export type FileStage =
   /** The web host is receiving the file (Electron skips this: main reads the dropped path). */
@@ -27,6 +28,8 @@ export interface FileEntry {
   /** The mapping the import will use: detected, remembered, or edited by the CSM. */
   mapping: Mapping;
   mappingEdited: boolean;
+  /** The CSM's choices for event names the catalogue does not know: event name -> feature name. */
+  eventFeatures: EventChoices;
   /** A re-inspection (new kind or mapping) is running; the previous preview stays on screen meanwhile. */
   refreshing: boolean;
   error: AppErrorShape | null;
@@ -43,6 +46,7 @@ export function newEntry(key: string, fileName: string, sizeBytes: number | null
     inspection: null,
     mapping: {},
     mappingEdited: false,
+    eventFeatures: {},
     refreshing: false,
     error: null,
     jobId: null,

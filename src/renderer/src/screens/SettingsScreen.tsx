@@ -16,7 +16,7 @@ import { useMetricsDraft } from '../settings/use-metrics-draft';
 const SECTIONS = [
   { id: 'health', label: 'Health score' },
   { id: 'adoption', label: 'Adoption' },
-  { id: 'features', label: 'Key features' },
+  { id: 'features', label: 'Features' },
   { id: 'journey', label: 'Stages and QBRs' },
   { id: 'time-zone', label: 'Time zone' },
   { id: 'data', label: 'Data and backups' },
@@ -53,6 +53,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
       )}
       <HealthSection draft={draft} />
       <AdoptionSection draft={draft} />
+      <FeaturesSection />
       {settings.error && !s && (
         <Alert color="red" title="Could not read the settings">
           <Stack align="flex-start" gap="xs">
@@ -66,7 +67,6 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
       {!s && !settings.error && <Loader size="sm" aria-label="Loading the settings" />}
       {s && (
         <>
-          <FeaturesSection features={s.features} />
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
           <TimeZoneSection settings={s} />

@@ -1,80 +1,143 @@
-import { Code, Switch, Table, Text } from '@mantine/core';
-import { useState } from 'react';
-import type { Feature } from '../../../shared/contract';
-import { useMutation } from '../hooks/use-mutation';
+// Settings › Features: the feature catalogue. Features as the CSM names them, with their key and paid flags and
+// the event names (exact, or `*` patterns) that count as each; and the event names the store holds, the
+// unreviewed ones first. Every change re-derives usage and rescores health in main, shows that it is working,
+// and can be undone from its notification.
+import { Alert, Anchor, Button, Group, Loader, Progress, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import type { CatalogueEvent, Feature } from '../../../shared/contract';
+import { eventKey } from '../../../shared/catalogue';
+import { useQuery } from '../hooks/use-query';
+import { describeChange, eventsPerFeature } from './catalogue-view';
+import { EventNamesTable } from './EventNamesTable';
+import { FeatureItem } from './FeatureItem';
 import { SettingsSection } from './SettingsSection';
+import { useCatalogueChange, type CatalogueChanges } from './use-catalogue-change';
 
-/** Which features are key (breadth and the adopted-user definition count them) and which are paid (downgrade risk). */
-export function FeaturesSection({ features }: { features: readonly Feature[] }) {
-  const update = useMutation('features.update', { errorTitle: 'Could not change the feature' });
-  // The switch being saved: a key-feature change recomputes every account's health history, which takes a moment.
-  const [pending, setPending] = useState<string | null>(null);
-  const toggle = async (feature: Feature, field: 'isKey' | 'isPaid', value: boolean) => {
-    setPending(`${feature.id}:${field}`);
-    await update.mutate({ id: feature.id, [field]: value });
-    setPending(null);
-  };
-  const keyCount = features.filter((f) => f.isKey).length;
+export function FeaturesSection() {
+  const features = useQuery('features.list', {});
+  const events = useQuery('features.eventNames', {});
+  const { refetch: refetchFeatures } = features;
+  const { refetch: refetchEvents } = events;
+  const refetch = useCallback(() => {
+    refetchFeatures();
+    refetchEvents();
+  }, [refetchFeatures, refetchEvents]);
+  const changes = useCatalogueChange(refetch);
+  const list = features.data ?? [];
+  const keyCount = list.filter((f) => f.isKey).length;
+
   return (
     <SettingsSection
       id="features"
-      title="Key features"
-      description={`Key features (${keyCount} of ${features.length}) are the ones breadth counts (“3 of 4 key features used”) and an adopted user must have used. Paid features unused by an account are flagged as a downgrade risk.`}
+      title="Features"
+      description={`Your product’s features and the event names that count as each. Key features (${keyCount} of ${list.length}) are the ones breadth counts (“3 of 4 key features used”) and an adopted user must have used; paid features an account does not use are flagged as a downgrade risk.`}
     >
-      {features.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No features yet: they appear when you import usage events that name a feature.
-        </Text>
+      <ChangeStatus changes={changes} />
+      {features.error || events.error ? (
+        <Alert color="red" title="Could not read the feature catalogue">
+          <Stack align="flex-start" gap="xs">
+            <Text size="sm">{(features.error ?? events.error)?.message}</Text>
+            <Button size="xs" variant="light" color="red" onClick={refetch}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : !features.data || !events.data ? (
+        <Loader size="sm" aria-label="Loading the features" />
       ) : (
-        <Table.ScrollContainer minWidth={480} maxHeight={360}>
-          <Table stickyHeader verticalSpacing={6} data-testid="features-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Feature</Table.Th>
-                <Table.Th>Event name</Table.Th>
-                <Table.Th ta="center">Key</Table.Th>
-                <Table.Th ta="center">Paid</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {features.map((f) => (
-                <Table.Tr key={f.id} data-testid="feature-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {f.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{f.key}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      mx="auto"
-                      w="fit-content"
-                      checked={f.isKey}
-                      disabled={pending === `${f.id}:isKey`}
-                      onChange={(event) => void toggle(f, 'isKey', event.currentTarget.checked)}
-                      aria-label={`${f.name} is a key feature`}
-                      data-testid="feature-key"
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      mx="auto"
-                      w="fit-content"
-                      color="orange"
-                      checked={f.isPaid}
-                      disabled={pending === `${f.id}:isPaid`}
-                      onChange={(event) => void toggle(f, 'isPaid', event.currentTarget.checked)}
-                      aria-label={`${f.name} is a paid feature`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Catalogue features={features.data} events={events.data} changes={changes} />
       )}
     </SettingsSection>
+  );
+}
+
+/** While a change runs: what it is and that it takes a moment; after: what it did. */
+function ChangeStatus({ changes }: { changes: CatalogueChanges }) {
+  if (changes.busy) {
+    return (
+      <Stack gap={4} role="status" aria-live="polite" data-testid="catalogue-busy">
+        <Group gap="xs" wrap="nowrap">
+          <Loader size="xs" />
+          <Text size="sm">{changes.busy}…</Text>
+        </Group>
+        <Progress value={100} animated striped size="sm" aria-label="Re-deriving usage and rescoring health" />
+        <Text size="xs" c="dimmed">
+          Re-deriving every account’s usage and rescoring its health history: this can take a few seconds on a large book.
+        </Text>
+      </Stack>
+    );
+  }
+  if (!changes.last) return null;
+  return (
+    <Text size="xs" c="dimmed" role="status" data-testid="catalogue-last-change">
+      Done: {changes.last.label} — {describeChange(changes.last.change)}.
+    </Text>
+  );
+}
+
+function Catalogue({ features, events, changes }: { features: Feature[]; events: CatalogueEvent[]; changes: CatalogueChanges }) {
+  const counts = eventsPerFeature(events);
+  return (
+    <Stack gap="lg">
+      {features.length === 0 ? (
+        <Alert color="blue" variant="light" title="No features yet" data-testid="features-empty">
+          <Text size="sm">
+            Features appear when you{' '}
+            <Anchor href="#/import" size="sm">
+              import usage events
+            </Anchor>{' '}
+            (each new event name starts as a feature of its own name, to rename, merge and mark key here), an account file with a
+            Products or Features column, or a features file with the columns Event, Feature, Key and Paid. You can also add one
+            below.
+          </Text>
+        </Alert>
+      ) : (
+        <ScrollArea.Autosize mah={640} type="auto" offsetScrollbars>
+          <Stack gap="xs" data-testid="features-list">
+            {features.map((f) => (
+              <FeatureItem key={f.id} feature={f} features={features} storedEvents={events} eventCount={counts.get(f.id) ?? 0} changes={changes} />
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+      <NewFeature features={features} changes={changes} />
+      {events.length > 0 && <EventNamesTable events={events} features={features} changes={changes} />}
+    </Stack>
+  );
+}
+
+function NewFeature({ features, changes }: { features: Feature[]; changes: CatalogueChanges }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
+    const trimmed = name.trim();
+    if (trimmed === '') return setError('Type the feature’s name, as your team says it.');
+    const same = features.find((f) => eventKey(f.name) === eventKey(trimmed));
+    if (same) return setError(`There is a feature named “${same.name}” already.`);
+    const result = await changes.run(`Adding ${trimmed}`, 'features.create', { name: trimmed });
+    if (result.error) setError(result.error);
+    else setName('');
+  };
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap" maw={520}>
+      <TextInput
+        size="xs"
+        style={{ flex: 1 }}
+        placeholder="A feature’s name, e.g. Dashboards"
+        aria-label="New feature’s name"
+        value={name}
+        error={error}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && void add()}
+        data-testid="new-feature-name"
+      />
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} disabled={changes.busy !== null} onClick={() => void add()} data-testid="new-feature-add">
+        Add feature
+      </Button>
+    </Group>
   );
 }

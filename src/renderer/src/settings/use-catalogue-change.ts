@@ -1,0 +1,57 @@
+// One catalogue change at a time for Settings › Features. Each change re-derives the stored usage and rescores
+// health in main, which can take seconds on a big book: the section shows what is running and every control
+// waits (no double submits); then the undo notification, and the lists refetch (main's `changed` event, and
+// here once more so the section never shows the catalogue as it was).
+import { notifications } from '@mantine/notifications';
+import { useCallback, useRef, useState } from 'react';
+import type { CatalogueChange, MethodInput } from '../../../shared/contract';
+import { call, isClientError } from '../api/client';
+import { notifyDeleted } from '../components/undo-notification';
+
+export type CatalogueMethod = 'features.update' | 'features.create' | 'features.merge' | 'features.assignEvent' | 'features.removeEvent';
+
+export interface ChangeResult {
+  change?: CatalogueChange;
+  /** The contract's message when the change was refused (e.g. a rename to a name another feature has). */
+  error?: string;
+}
+
+export interface CatalogueChanges {
+  /** Runs one change; refused (with no call) while another runs. */
+  run<K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>): Promise<ChangeResult>;
+  /** What is running, in the CSM's words ("Merging Viewed Dashboard into Dashboards"), or null. */
+  busy: string | null;
+  /** The last change that went through: its words and what it did. */
+  last: { label: string; change: CatalogueChange } | null;
+}
+
+export function useCatalogueChange(onChanged: () => void): CatalogueChanges {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [last, setLast] = useState<CatalogueChanges['last']>(null);
+  const running = useRef(false);
+
+  const run = useCallback(
+    async <K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>): Promise<ChangeResult> => {
+      if (running.current) return { error: 'Another change is still being applied: wait for it to finish.' };
+      running.current = true;
+      setBusy(label);
+      try {
+        const change = (await call(method, input)) as CatalogueChange;
+        setLast({ label, change });
+        notifyDeleted(change.undo);
+        onChanged();
+        return { change };
+      } catch (error) {
+        const message = isClientError(error) ? error.message : String(error);
+        notifications.show({ color: 'red', title: 'Could not change the feature catalogue', message, autoClose: 10_000 });
+        return { error: message };
+      } finally {
+        running.current = false;
+        setBusy(null);
+      }
+    },
+    [onChanged],
+  );
+
+  return { run, busy, last };
+}
