@@ -149,7 +149,7 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     await page.getByTestId('settings-features').scrollIntoViewIfNeeded();
     await shots(page, 'catalogue-03-settings-features');
     await inLightAndDark(page, 'Settings › Features');
-    await page.getByTestId('event-names').scrollIntoViewIfNeeded();
+    await page.getByTestId('event-name-row').last().scrollIntoViewIfNeeded();
     await shots(page, 'catalogue-04-settings-event-names');
   });
 
@@ -215,6 +215,15 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     await feature(page, 'Signed In').getByTestId('feature-rename-save').click();
     await expect.poll(async () => (await feature(page, 'Signed In').textContent()) ?? '').toContain('merge the two');
     await expectNoOverlap(page.getByTestId('feature-item'), 'the feature cards');
+  });
+
+  it('confirms an unreviewed event name as it is: it leaves the top of the list and is no longer flagged', async () => {
+    const { page } = app;
+    await page.locator('[data-testid=event-name-row][data-event="Signed In"]').getByTestId('event-confirm').click();
+    await changeApplied(page);
+    await page.getByTestId('unreviewed-count').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid=event-name-row][data-unreviewed=true]').count()).toBe(0);
+    expect((await invoke('features.eventNames', {})).filter((e) => e.unreviewed)).toEqual([]);
   });
 
   it('made no request off this machine and logged no errors', () => {

@@ -54,9 +54,9 @@ export function UnknownEventsPanel({ unknown, choices, disabled, onChange }: Pro
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Event name</Table.Th>
-              <Table.Th ta="right">Rows</Table.Th>
+              <Table.Th>Suggested</Table.Th>
+              <Table.Th>Or map to</Table.Th>
               <Table.Th>Will count as</Table.Th>
-              <Table.Th>Map to a feature</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -83,7 +83,7 @@ export function UnknownEventsPanel({ unknown, choices, disabled, onChange }: Pro
 }
 
 const OUTCOME = {
-  existing: { label: 'feature', color: 'indigo' },
+  existing: { label: 'existing', color: 'indigo' },
   new: { label: 'new feature', color: 'grape' },
   own: { label: 'its own name', color: 'gray' },
 } as const;
@@ -108,43 +108,41 @@ function EventRow({ event, choices, features, draft, disabled, onType, onChoose 
         <Text size="sm" fw={500}>
           {event.name}
         </Text>
+        <Text size="xs" c="dimmed">
+          {formatCount(event.rows)} {event.rows === 1 ? 'row' : 'rows'}
+        </Text>
       </Table.Td>
-      <Table.Td ta="right">{formatCount(event.rows)}</Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={result.chosen ? 600 : 400} data-testid="unknown-event-outcome">
-            {result.feature}
+        {event.suggestion === null ? (
+          <Text size="xs" c="dimmed">
+            no similar feature
           </Text>
-          <Badge size="xs" variant="light" color={OUTCOME[result.outcome].color} tt="none">
-            {OUTCOME[result.outcome].label}
-          </Badge>
-        </Group>
+        ) : (
+          <Tooltip label={suggested ? 'Your choice: click to undo it' : `Count it as ${event.suggestion}`}>
+            <Button
+              size="compact-xs"
+              radius="xl"
+              variant={suggested ? 'filled' : 'light'}
+              leftSection={suggested ? <IconCheck size={12} /> : <IconSparkles size={12} />}
+              aria-pressed={suggested}
+              disabled={disabled}
+              onClick={() => onChoose(suggested ? null : event.suggestion)}
+              data-testid="unknown-event-suggestion"
+            >
+              {event.suggestion}
+            </Button>
+          </Tooltip>
+        )}
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          {event.suggestion !== null && (
-            <Tooltip label={suggested ? 'Your choice: click to undo it' : `Count it as ${event.suggestion}`}>
-              <Button
-                size="compact-xs"
-                radius="xl"
-                variant={suggested ? 'filled' : 'light'}
-                leftSection={suggested ? <IconCheck size={12} /> : <IconSparkles size={12} />}
-                aria-pressed={suggested}
-                disabled={disabled}
-                onClick={() => onChoose(suggested ? null : event.suggestion)}
-                data-testid="unknown-event-suggestion"
-              >
-                {event.suggestion}
-              </Button>
-            </Tooltip>
-          )}
           <Autocomplete
             size="xs"
-            w={200}
+            w={170}
             data={[...features]}
             value={draft ?? chosen ?? ''}
             onChange={onType}
-            placeholder={event.suggestion ? 'or another feature…' : 'A feature, or a new name'}
+            placeholder="A feature, or a new name"
             aria-label={`Feature for “${event.name}”`}
             disabled={disabled}
             comboboxProps={{ withinPortal: true }}
@@ -161,6 +159,16 @@ function EventRow({ event, choices, features, draft, disabled, onType, onChoose 
             Keep as its own
           </Button>
         </Group>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <Text size="sm" fw={result.chosen ? 600 : 400} data-testid="unknown-event-outcome">
+            {result.feature}
+          </Text>
+          <Badge size="xs" variant="light" color={OUTCOME[result.outcome].color} tt="none">
+            {OUTCOME[result.outcome].label}
+          </Badge>
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );

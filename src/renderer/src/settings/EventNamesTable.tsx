@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Code, Group, ScrollArea, Select, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Code, Group, Select, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import type { CatalogueEvent, Feature } from '../../../shared/contract';
 import { formatCount } from '../../../shared/format';
@@ -27,7 +27,7 @@ export function EventNamesTable({ events, features, changes }: { events: readonl
       <Text size="xs" c="dimmed" mb="xs">
         Each product event name in your imports and the feature it counts as. Names not reviewed yet count as a feature of their own name: choose the feature they belong to, or confirm them as they are.
       </Text>
-      <ScrollArea.Autosize mah={420} type="auto">
+      <Table.ScrollContainer minWidth={520} maxHeight={420}>
         <Table verticalSpacing={4} stickyHeader data-testid="event-names">
           <Table.Thead>
             <Table.Tr>
@@ -96,7 +96,7 @@ export function EventNamesTable({ events, features, changes }: { events: readonl
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </Table.ScrollContainer>
     </div>
   );
 }

@@ -22,7 +22,12 @@ export function FeatureItem({ feature, features, storedEvents, eventCount, chang
     <Paper withBorder p="sm" radius="md" data-testid="feature-item" data-feature={feature.name}>
       <Stack gap={8}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-          <FeatureName feature={feature} changes={changes} />
+          <Group gap="xs" wrap="nowrap" miw={0} align="baseline">
+            <FeatureName feature={feature} changes={changes} />
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} data-testid="feature-event-count">
+              {formatCount(eventCount)} {eventCount === 1 ? 'event' : 'events'}
+            </Text>
+          </Group>
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Switch
               label="Key"
@@ -46,7 +51,7 @@ export function FeatureItem({ feature, features, storedEvents, eventCount, chang
         </Group>
         <Group gap={6} data-testid="feature-events">
           <Text size="xs" c="dimmed">
-            {formatCount(eventCount)} {eventCount === 1 ? 'event' : 'events'} stored · counts
+            Counts
           </Text>
           {feature.events.length === 0 && (
             <Text size="xs" c="dimmed" fs="italic">

@@ -71,7 +71,7 @@ function ChangeStatus({ changes }: { changes: CatalogueChanges }) {
   if (!changes.last) return null;
   return (
     <Text size="xs" c="dimmed" role="status" data-testid="catalogue-last-change">
-      Done: {changes.last.label} — {describeChange(changes.last.change)}.
+      {changes.last.label}: done — {describeChange(changes.last.change)}.
     </Text>
   );
 }
@@ -93,7 +93,7 @@ function Catalogue({ features, events, changes }: { features: Feature[]; events:
           </Text>
         </Alert>
       ) : (
-        <ScrollArea.Autosize mah={640} type="auto" offsetScrollbars>
+        <ScrollArea.Autosize mah={640} type="auto">
           <Stack gap="xs" data-testid="features-list">
             {features.map((f) => (
               <FeatureItem key={f.id} feature={f} features={features} storedEvents={events} eventCount={counts.get(f.id) ?? 0} changes={changes} />
