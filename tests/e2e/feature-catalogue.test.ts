@@ -226,6 +226,22 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     expect((await invoke('features.eventNames', {})).filter((e) => e.unreviewed)).toEqual([]);
   });
 
+  it('adds a * pattern to a feature, showing the stored names it catches first, and removes it again', async () => {
+    const { page } = app;
+    const report = feature(page, 'Report export');
+    await report.getByTestId('feature-add-event').click();
+    await report.getByTestId('feature-add-event-input').fill('exported *');
+    await expect.poll(async () => (await report.textContent()) ?? '').toContain('Matches Exported CSV, Exported Report.');
+    await report.scrollIntoViewIfNeeded();
+    await shots(page, 'catalogue-07-add-pattern');
+    await report.getByTestId('feature-add-event-save').click();
+    await changeApplied(page);
+    await expect.poll(() => report.getByTestId('feature-event').allTextContents()).toEqual(['Exported Report', 'Exported CSV', 'exported *']);
+    await report.getByRole('button', { name: 'Stop counting “exported *” as Report export' }).click();
+    await changeApplied(page);
+    await expect.poll(() => report.getByTestId('feature-event').allTextContents()).toEqual(['Exported Report', 'Exported CSV']);
+  });
+
   it('made no request off this machine and logged no errors', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);

@@ -45,7 +45,8 @@ export function notifyDeleted(ticket: UndoTicket) {
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm" lineClamp={2}>
-          “{ticket.name}”
+          {/* A catalogue change is a sentence that quotes its own names; anything else is a thing's name. */}
+          {ticket.kind === 'catalogue' ? ticket.name : `“${ticket.name}”`}
         </Text>
         <Button size="compact-sm" variant="light" onClick={() => void applyUndo(ticket, id)} data-testid="undo-delete">
           Undo

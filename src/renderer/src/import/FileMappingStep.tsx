@@ -13,6 +13,7 @@ export function FileMappingStep({ entry, inspection }: { entry: FileEntry; inspe
   const session = useImportSession();
   const missing = missingRequired(inspection, entry.mapping);
   const editable = entry.stage === 'ready' && !entry.refreshing;
+  const chosenEvents = Object.keys(entry.eventFeatures).length;
 
   return (
     <Stack gap="md">
@@ -66,6 +67,11 @@ export function FileMappingStep({ entry, inspection }: { entry: FileEntry; inspe
         {entry.mappingEdited && (
           <Text size="xs" c="dimmed">
             Your column choices will be used and remembered.
+          </Text>
+        )}
+        {chosenEvents > 0 && (
+          <Text size="xs" c="dimmed" data-testid="event-choices-count">
+            {chosenEvents === 1 ? 'The event name you mapped is' : `The ${chosenEvents} event names you mapped are`} added to your features.
           </Text>
         )}
       </Group>

@@ -116,7 +116,7 @@ function FeatureName({ feature, changes }: { feature: Feature; changes: Catalogu
     const name = draft.trim();
     if (name === '') return setError('A feature needs a name.');
     if (name === feature.name) return cancel();
-    const result = await changes.run(`Renaming ${feature.name} to ${name}`, 'features.update', { id: feature.id, name });
+    const result = await changes.run(`Renaming ${feature.name} to ${name}`, 'features.update', { id: feature.id, name }, { inline: true });
     if (result.error) setError(result.error);
     else cancel();
   };
@@ -164,7 +164,7 @@ function AddEvent({ feature, storedEvents, changes }: { feature: Feature; stored
     const problem = eventInputError(text, feature);
     if (problem) return setError(problem);
     const event = text.trim();
-    const result = await changes.run(`Counting “${event}” as ${feature.name}`, 'features.assignEvent', { event, featureId: feature.id });
+    const result = await changes.run(`Counting “${event}” as ${feature.name}`, 'features.assignEvent', { event, featureId: feature.id }, { inline: true });
     if (result.error) setError(result.error);
     else setText(null);
   };

@@ -93,7 +93,7 @@ function Catalogue({ features, events, changes }: { features: Feature[]; events:
           </Text>
         </Alert>
       ) : (
-        <ScrollArea.Autosize mah={640} type="auto">
+        <ScrollArea.Autosize mah={640} type="auto" offsetScrollbars="present">
           <Stack gap="xs" data-testid="features-list">
             {features.map((f) => (
               <FeatureItem key={f.id} feature={f} features={features} storedEvents={events} eventCount={counts.get(f.id) ?? 0} changes={changes} />
@@ -115,7 +115,7 @@ function NewFeature({ features, changes }: { features: Feature[]; changes: Catal
     if (trimmed === '') return setError('Type the feature’s name, as your team says it.');
     const same = features.find((f) => eventKey(f.name) === eventKey(trimmed));
     if (same) return setError(`There is a feature named “${same.name}” already.`);
-    const result = await changes.run(`Adding ${trimmed}`, 'features.create', { name: trimmed });
+    const result = await changes.run(`Adding ${trimmed}`, 'features.create', { name: trimmed }, { inline: true });
     if (result.error) setError(result.error);
     else setName('');
   };

@@ -8,6 +8,8 @@ import type { CatalogueChange, MethodInput } from '../../../shared/contract';
 import { call, isClientError } from '../api/client';
 import { notifyDeleted } from '../components/undo-notification';
 
+const BUSY_NOTIFICATION = 'catalogue-busy';
+
 export type CatalogueMethod = 'features.update' | 'features.create' | 'features.merge' | 'features.assignEvent' | 'features.removeEvent';
 
 export interface ChangeResult {
@@ -17,8 +19,11 @@ export interface ChangeResult {
 }
 
 export interface CatalogueChanges {
-  /** Runs one change; refused (with no call) while another runs. */
-  run<K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>): Promise<ChangeResult>;
+  /**
+   * Runs one change; refused (with no call) while another runs. A refusal is shown as a notification unless
+   * `inline` (the caller shows it by its field).
+   */
+  run<K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>, options?: { inline?: boolean }): Promise<ChangeResult>;
   /** What is running, in the CSM's words ("Merging Viewed Dashboard into Dashboards"), or null. */
   busy: string | null;
   /** The last change that went through: its words and what it did. */
@@ -31,10 +36,19 @@ export function useCatalogueChange(onChanged: () => void): CatalogueChanges {
   const running = useRef(false);
 
   const run = useCallback(
-    async <K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>): Promise<ChangeResult> => {
+    async <K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>, options: { inline?: boolean } = {}): Promise<ChangeResult> => {
       if (running.current) return { error: 'Another change is still being applied: wait for it to finish.' };
       running.current = true;
       setBusy(label);
+      // Seen wherever the CSM has scrolled to (the section's own status is at its top).
+      notifications.show({
+        id: BUSY_NOTIFICATION,
+        loading: true,
+        title: `${label}…`,
+        message: 'Re-deriving usage and rescoring health',
+        autoClose: false,
+        withCloseButton: false,
+      });
       try {
         const change = (await call(method, input)) as CatalogueChange;
         setLast({ label, change });
@@ -43,9 +57,10 @@ export function useCatalogueChange(onChanged: () => void): CatalogueChanges {
         return { change };
       } catch (error) {
         const message = isClientError(error) ? error.message : String(error);
-        notifications.show({ color: 'red', title: 'Could not change the feature catalogue', message, autoClose: 10_000 });
+        if (!options.inline) notifications.show({ color: 'red', title: 'Could not change the feature catalogue', message, autoClose: 10_000 });
         return { error: message };
       } finally {
+        notifications.hide(BUSY_NOTIFICATION);
         running.current = false;
         setBusy(null);
       }
