@@ -49,8 +49,8 @@ export function UnknownEventsPanel({ unknown, choices, disabled, onChange }: Pro
           </Text>
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing={6} fz="sm">
+      <Table.ScrollContainer minWidth={720} maxHeight={480}>
+        <Table verticalSpacing={6} fz="sm" stickyHeader>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Event name</Table.Th>
