@@ -49,11 +49,10 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       const result = await call(api, 'demo.load', {});
-      io.out(
-        flags.json
-          ? JSON.stringify(result)
-          : `Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events.`,
-      );
+      if (flags.json) io.out(JSON.stringify(result));
+      else if (result.alreadyLoaded) {
+        io.out(`The demo book is already loaded (${result.accounts} accounts): nothing changed. Remove it with \`demo --remove\`.`);
+      } else io.out(`Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events, imported from 5 export files.`);
       return 0;
     },
   },

@@ -105,12 +105,17 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
   };
 }
 
-export function startImport(ctx: ServiceContext, input: MethodInput<'import.start'>): { jobId: string; done: Promise<ImportSummary> } {
+/** `internal.origin`: who started it when it is not the CSM's own call (the demo book's files are 'demo'). */
+export function startImport(
+  ctx: ServiceContext,
+  input: MethodInput<'import.start'>,
+  internal: { origin?: ImportProgress['origin'] } = {},
+): { jobId: string; done: Promise<ImportSummary> } {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
   const jobId = crypto.randomUUID();
   const fileName = input.fileName ?? path.basename(input.path);
-  const origin = input.origin ?? (ctx.host === 'cli' ? 'cli' : 'manual');
+  const origin = internal.origin ?? input.origin ?? (ctx.host === 'cli' ? 'cli' : 'manual');
   const progress: ImportProgress = {
     jobId, fileName, origin, phase: 'queued', rows: 0, bytesRead: 0, totalBytes: fs.statSync(input.path).size,
     rowsPerSecond: 0, secondsLeft: null, summary: null,

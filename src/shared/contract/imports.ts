@@ -113,7 +113,8 @@ export const ImportProgress = z.object({
   fileName: z.string(),
   /** 'scoring': the import is committed and the touched accounts' health history is being recomputed. */
   phase: z.enum(['queued', 'reading', 'saving', 'scoring', 'done', 'failed', 'cancelled']),
-  origin: z.enum(['manual', 'watch', 'cli']),
+  /** 'demo': one of the demo book's files, imported by demo.load. */
+  origin: z.enum(['manual', 'watch', 'cli', 'demo']),
   rows: z.number().int(),
   bytesRead: z.number(),
   totalBytes: z.number(),
