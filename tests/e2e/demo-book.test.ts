@@ -44,7 +44,11 @@ describe('the demo book, in Chromium against the web host', () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await app.screenshot('demo-loading-1024');
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The accounts arrive first; the banner says what is still loading until the last file is in.
     await page.getByTestId('account-row').first().waitFor({ timeout: 90_000 });
+    await page.getByTestId('demo-banner-progress').waitFor();
+    await app.screenshot('demo-loading-banner');
+    await page.getByTestId('demo-banner-progress').waitFor({ state: 'detached', timeout: 90_000 });
     const imports = await app.backend.api.invoke('imports.list', {});
     if (!imports.ok) throw new Error(imports.error.message);
     const records = imports.value as { origin: string; kind: string; status: string }[];

@@ -91,7 +91,7 @@ function placement(ctx: ServiceContext): Placement {
   return { base: today - ((today + 3) % 7), today, now: ctx.now().getTime(), timeZone: timeZoneOf(ctx) };
 }
 
-async function importFiles(ctx: ServiceContext, book: DemoBook, at: Placement, report: (step: string) => void): Promise<number[]> {
+async function importFiles(ctx: ServiceContext, book: DemoBook, at: Placement, report: (step: string) => void): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-demo-'));
   const importIds: number[] = [];
   try {
@@ -105,14 +105,13 @@ async function importFiles(ctx: ServiceContext, book: DemoBook, at: Placement, r
       const { done } = startImport(ctx, { ...request, ...(mapping ? { mapping } : {}) }, { origin: 'demo' });
       const summary = await done;
       if (summary.importId !== null) importIds.push(summary.importId);
+      // Flagged as they arrive, so the screens mark them demo while the rest is still loading.
+      flagCreatedAsDemo(ctx, importIds);
+      ctx.emit('changed', { tables: ['accounts', 'users'] });
       if (summary.status === 'error' || summary.status === 'cancelled' || summary.rowsAccepted === 0) {
         throw new AppError('demo_import_failed', `The demo file ${DEMO_FILES[file]} was not imported: ${summary.message}`);
       }
     }
-    return importIds;
-  } catch (error) {
-    flagCreatedAsDemo(ctx, importIds);
-    throw error;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -125,8 +124,7 @@ async function load(ctx: ServiceContext): Promise<LoadResult> {
   const book = generateDemoBook(DEFAULT_SEED);
   const at = placement(ctx);
   try {
-    const importIds = await importFiles(ctx, book, at, report);
-    flagCreatedAsDemo(ctx, importIds);
+    await importFiles(ctx, book, at, report);
     report('Adding milestones, QBRs, touchpoints and surveys');
     const accountIds: number[] = [];
     const byExternalId = demoAccountsByExternalId(ctx);

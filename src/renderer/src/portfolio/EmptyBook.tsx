@@ -1,18 +1,9 @@
 import { Button, Progress, Stack, Text } from '@mantine/core';
 import { IconFileImport, IconFileSpreadsheet, IconFlask } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { DemoProgress } from '../../../shared/contract';
 import { formatCount } from '../../../shared/format';
-import { on } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
+import { useDemoProgress } from '../hooks/use-demo-progress';
 import { useMutation } from '../hooks/use-mutation';
-
-/** The demo book's loading as main reports it (a click here, or the first start), or null when none is running. */
-function useDemoProgress(): DemoProgress | null {
-  const [progress, setProgress] = useState<DemoProgress | null>(null);
-  useEffect(() => on('demo.progress', (p) => setProgress(p.done < p.total ? p : null)), []);
-  return progress;
-}
 
 /** What a first start looks like: say what to do next, and offer the demo book to look around with. */
 export function EmptyBook({ onImport }: { onImport: () => void }) {
