@@ -130,14 +130,14 @@ describe('suggestMapping', () => {
   it('Salesforce accounts', async () => {
     expect((await shapeOf('salesforce-accounts.csv')).mapping).toEqual({
       externalId: 'Account ID', name: 'Account Name', owner: 'Account Owner', arr: 'Annual Revenue', currency: null,
-      licenses: 'Licenses', contractStart: 'Contract Start Date', renewalDate: 'Renewal Date', industry: 'Industry', stage: 'Type',
+      licenses: 'Licenses', contractStart: 'Contract Start Date', renewalDate: 'Renewal Date', industry: 'Industry', stage: 'Type', domain: null,
     });
   });
 
   it('HubSpot companies and contacts', async () => {
     expect((await shapeOf('hubspot-companies.csv')).mapping).toEqual({
       externalId: 'Record ID', name: 'Company name', owner: 'Company owner', arr: 'Annual Revenue', currency: null,
-      licenses: null, contractStart: null, renewalDate: null, industry: 'Industry', stage: 'Lifecycle Stage',
+      licenses: null, contractStart: null, renewalDate: null, industry: 'Industry', stage: 'Lifecycle Stage', domain: 'Company Domain Name',
     });
     expect((await shapeOf('hubspot-contacts.csv')).mapping).toEqual({
       externalId: 'Record ID', email: 'Email', name: null, firstName: 'First Name', lastName: 'Last Name', role: 'Job Title',

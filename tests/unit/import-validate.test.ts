@@ -124,10 +124,10 @@ describe('fixtures end to end: values exactly as stored', () => {
   it('Salesforce accounts: money in cents, 18-char ids, M/D/YYYY dates, footer skipped with reasons', async () => {
     const results = await importFixture('salesforce-accounts.csv', 'America/New_York');
     expect(rows(results)).toEqual([
-      { kind: 'accounts', externalId: '0015g00000AbCdEAAZ', name: 'Acme Corporation', owner: 'Jane Doe', arrMinor: 125_000_000, currency: 'USD', licenses: 250, contractStart: '2024-04-01', renewalDate: '2026-03-31', industry: 'Manufacturing', stage: 'Customer - Direct' },
-      { kind: 'accounts', externalId: '0015g00000FgHiJAAZ', name: 'Globex, Inc.', owner: 'Sam Lee', arrMinor: 9_850_050, currency: 'USD', licenses: 40, contractStart: '2024-11-15', renewalDate: '2025-11-14', industry: 'Energy', stage: 'Customer - Channel' },
-      { kind: 'accounts', externalId: '0015g00000KlMnOAAZ', name: 'Initech', owner: 'Jane Doe', arrMinor: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, industry: 'Technology', stage: 'Prospect' },
-      { kind: 'accounts', externalId: '0015g00000PqRsTAAZ', name: 'Umbrella Health', owner: 'Priya Shah', arrMinor: 200_000_000, currency: 'USD', licenses: 1200, contractStart: '2025-01-01', renewalDate: '2025-12-31', industry: 'Healthcare', stage: 'Customer - Direct' },
+      { kind: 'accounts', externalId: '0015g00000AbCdEAAZ', name: 'Acme Corporation', nameFrom: 'name', owner: 'Jane Doe', arrMinor: 125_000_000, currency: 'USD', licenses: 250, contractStart: '2024-04-01', renewalDate: '2026-03-31', industry: 'Manufacturing', stage: 'Customer - Direct' },
+      { kind: 'accounts', externalId: '0015g00000FgHiJAAZ', name: 'Globex, Inc.', nameFrom: 'name', owner: 'Sam Lee', arrMinor: 9_850_050, currency: 'USD', licenses: 40, contractStart: '2024-11-15', renewalDate: '2025-11-14', industry: 'Energy', stage: 'Customer - Channel' },
+      { kind: 'accounts', externalId: '0015g00000KlMnOAAZ', name: 'Initech', nameFrom: 'name', owner: 'Jane Doe', arrMinor: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, industry: 'Technology', stage: 'Prospect' },
+      { kind: 'accounts', externalId: '0015g00000PqRsTAAZ', name: 'Umbrella Health', nameFrom: 'name', owner: 'Priya Shah', arrMinor: 200_000_000, currency: 'USD', licenses: 1200, contractStart: '2025-01-01', renewalDate: '2025-12-31', industry: 'Healthcare', stage: 'Customer - Direct' },
     ]);
     const skipped = results.filter((r) => r.result.ok === undefined).map((r) => [r.line, 'skip' in r.result ? r.result.skip : '']);
     expect(skipped).toEqual([

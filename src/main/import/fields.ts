@@ -21,19 +21,19 @@ export interface KindSpec {
 
 const accountId: FieldSpec = {
   key: 'accountId', label: 'Account ID', type: 'id',
-  aliases: ['accountid', 'account', 'companyid', 'groupid', 'orgid', 'organizationid', 'tenantid', 'customerid', 'groups', 'accountidcasesafe', 'sfdcaccountid', 'recordid'],
+  aliases: ['accountid', 'account', 'companyid', 'groupid', 'orgid', 'organizationid', 'tenantid', 'customerid', 'groups', 'accountidcasesafe', 'sfdcaccountid', 'recordid', 'firmenid', 'kundenid', 'kundennummer'],
 };
 const accountName: FieldSpec = {
   key: 'accountName', label: 'Account name', type: 'text',
-  aliases: ['accountname', 'companyname', 'company', 'organization', 'organizationname', 'customer', 'customername', 'associatedcompany', 'orgname', 'client', 'account'],
+  aliases: ['accountname', 'companyname', 'company', 'organization', 'organizationname', 'customer', 'customername', 'associatedcompany', 'orgname', 'client', 'account', 'firma', 'firmenname', 'unternehmen', 'kunde'],
 };
 const userId: FieldSpec = {
   key: 'userId', label: 'User ID', type: 'id',
-  aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor'],
+  aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor', 'benutzerid', 'nutzerid', 'benutzer'],
 };
 const email: FieldSpec = {
   key: 'email', label: 'Email', type: 'email',
-  aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail'],
+  aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail', 'emailadresse'],
 };
 const deviceId: FieldSpec = {
   key: 'deviceId', label: 'Device ID (anonymous)', type: 'id',
@@ -45,11 +45,11 @@ const event: FieldSpec = {
 };
 const minutes: FieldSpec = {
   key: 'minutes', label: 'Minutes', type: 'minutes',
-  aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins'],
+  aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins', 'activeminutes', 'aktiveminuten', 'minuten', 'nutzungsdauer'],
 };
 const events: FieldSpec = {
   key: 'events', label: 'Events', type: 'count',
-  aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'sessions'],
+  aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'ereignisse', 'anzahlereignisse', 'sessions', 'sitzungen'],
 };
 
 export const KIND_SPECS: Record<Kind, KindSpec> = {
@@ -67,7 +67,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     label: 'Daily usage (one row per user per day)',
     fields: [
       userId, email, accountId, accountName,
-      { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp'] },
+      { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp', 'datum', 'tag'] },
       events, minutes, event,
     ],
     requires: [['day'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
@@ -107,8 +107,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'renewalDate', label: 'Renewal date', type: 'date', aliases: ['renewaldate', 'contractenddate', 'contractend', 'renewal', 'nextrenewaldate', 'enddate', 'subscriptionend'] },
       { key: 'industry', label: 'Industry', type: 'text', aliases: ['industry', 'vertical', 'sector'] },
       { key: 'stage', label: 'Lifecycle stage', type: 'text', aliases: ['lifecyclestage', 'stage', 'type', 'accounttype', 'status', 'customerstatus', 'accountstatus'] },
+      // Names a record that has none (HubSpot companies often have only a domain).
+      { key: 'domain', label: 'Domain', type: 'text', aliases: ['companydomainname', 'domain', 'website', 'websiteurl', 'domainname', 'companydomain', 'url'] },
     ],
-    requires: [['name']],
+    // A record is kept with an id or a name: a nameless one is named by its domain, else its id.
+    requires: [['externalId', 'name']],
   },
   users: {
     label: 'Users',

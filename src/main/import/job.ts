@@ -131,7 +131,9 @@ async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSum
     plan = await planImport(options.sqlite, options.path, options);
   } catch (error) {
     summary.error = summaryError(AppError.from(error));
-    summary.status = summary.error.code === 'no_data_rows' || summary.error.code === 'empty_file' ? 'no_data' : 'error';
+    // A header without rows is a report with nothing in its period: no data. A file with no header either
+    // (0 bytes, only a BOM, only blank lines) is not an export at all: an error.
+    summary.status = summary.error.code === 'no_data_rows' ? 'no_data' : 'error';
     recordFailure(options, summary, 0);
     return null;
   }

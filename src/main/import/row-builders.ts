@@ -92,8 +92,24 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
   };
 }
 
+/** "https://www.acme.com/about" -> "acme.com": how a CSM names a company by its website. */
+export function domainName(cell: string): string {
+  return cell.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').replace(/[/?#].*$/, '').toLowerCase();
+}
+
+/** An account record's name, else its domain, else its id; with neither a name nor an id it cannot be kept. */
+function accountName(r: CellReader, F: Fields, externalId: string | null): { name: string; nameFrom: 'name' | 'domain' | 'id' } {
+  const name = r.text(F.name);
+  if (name !== null) return { name, nameFrom: 'name' };
+  const domain = r.text(F.domain);
+  if (domain !== null && domainName(domain) !== '') return { name: domainName(domain), nameFrom: 'domain' };
+  if (externalId !== null) return { name: externalId, nameFrom: 'id' };
+  throw new Reject('missing_value', `${F.name.label} and ${F.externalId.label} are both empty: the record cannot be kept as an account.`);
+}
+
 function accountRow(r: CellReader, F: Fields, defaultCurrency: string): NormalizedRow {
-  const name = r.required(F.name, r.text(F.name));
+  const externalId = r.id(F.externalId);
+  const { name, nameFrom } = accountName(r, F, externalId);
   let arrMinor: number | null = null;
   const currencyCell = r.raw(F.currency);
   const currencyCode = currencyCell !== null && /^[A-Za-z]{3}$/.test(currencyCell) ? currencyCell.toUpperCase() : null;
@@ -110,7 +126,7 @@ function accountRow(r: CellReader, F: Fields, defaultCurrency: string): Normaliz
     currency = money.currency;
   }
   return {
-    kind: 'accounts', externalId: r.id(F.externalId), name, owner: r.text(F.owner), arrMinor, currency,
+    kind: 'accounts', externalId, name, nameFrom, owner: r.text(F.owner), arrMinor, currency,
     licenses: r.count(F.licenses), contractStart: r.calendar(F.contractStart, false), renewalDate: r.calendar(F.renewalDate, false),
     industry: r.text(F.industry), stage: r.text(F.stage),
   };

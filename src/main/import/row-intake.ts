@@ -3,15 +3,16 @@
 // make the summary's date range. Runs once per record of files with millions of rows: one fact object serves
 // every usage row, and nothing else is allocated per record beyond what the validator returns.
 import type Database from 'better-sqlite3';
+import { hasControlChars, stripControlChars } from '../../shared/clean-text';
 import type { ImportSummary } from '../../shared/contract/imports';
+import { addWarning, LIST_LIMIT } from './import-summary';
 import type { UsageFact, WriteOutcome } from './store-facts';
 import type { StoreWriter } from './store-writer';
 import type { NormalizedRow } from './types';
 import type { RowValidator } from './validate';
 import type { ZoneClock } from './zone-clock';
 
-/** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
-export const LIST_LIMIT = 10_000;
+export { LIST_LIMIT };
 const STORED_REJECTS_LIMIT = 100_000;
 
 const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) : null);
@@ -49,7 +50,10 @@ export class RowIntake {
         if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf: outcome.duplicateOf, importId: outcome.importId });
       } else {
         this.reject(line, outcome.code, outcome.reason, fields);
+        return;
       }
+      if (result.warnings !== undefined) for (const w of result.warnings) addWarning(summary, line, w.code, w.message);
+      if (outcome.warning !== undefined) addWarning(summary, line, outcome.warning.code, outcome.warning.message);
     } else if (result.ok === false) {
       this.reject(line, result.code, result.reason, fields);
     } else {
@@ -107,7 +111,7 @@ export class RowIntake {
       }
       case 'accounts':
         return this.writer.writeAccount({
-          externalId: row.externalId, name: row.name, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
+          externalId: row.externalId, name: row.name, nameFrom: row.nameFrom, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
           licenses: row.licenses, contractStart: row.contractStart, renewalDate: row.renewalDate, crmStage: row.stage,
         });
       case 'users':
@@ -164,6 +168,9 @@ export class RowIntake {
     const summary = this.summary;
     summary.counts.rejected++;
     if (summary.rejected.length < LIST_LIMIT) summary.rejected.push({ line, code, reason });
-    if (summary.counts.rejected <= STORED_REJECTS_LIMIT) this.insertReject.run(this.importId, line, code, reason, fields.join(',').slice(0, 2000));
+    if (summary.counts.rejected <= STORED_REJECTS_LIMIT) {
+      const raw = fields.join(',');
+      this.insertReject.run(this.importId, line, code, reason, (hasControlChars(raw) ? stripControlChars(raw).text : raw).slice(0, 2000));
+    }
   }
 }

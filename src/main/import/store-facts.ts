@@ -1,5 +1,5 @@
 // What the StoreWriter takes (validated rows reduced to what the store needs) and what it answers per row.
-import type { Role } from './types';
+import type { Role, RowWarning } from './types';
 
 export interface UsageFact {
   accountExternalId: string | null;
@@ -31,6 +31,8 @@ export interface UsageFlush {
 export interface AccountFact {
   externalId: string | null;
   name: string;
+  /** 'domain' or 'id': the record had no name; an account that exists keeps its own. */
+  nameFrom?: 'name' | 'domain' | 'id';
   owner?: string | null;
   industry?: string | null;
   arrMinor?: number | null;
@@ -52,6 +54,6 @@ export interface UserFact {
 }
 
 export type WriteOutcome =
-  | { kind: 'inserted' }
-  | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null }
+  | { kind: 'inserted'; warning?: RowWarning }
+  | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null; warning?: RowWarning }
   | { kind: 'rejected'; code: string; reason: string };

@@ -7,6 +7,7 @@
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
+import type { RowWarning } from './types';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
@@ -40,6 +41,24 @@ function norm(value: string | null | undefined): string | null {
   if (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return value;
   const v = value.trim();
   return v === '' ? null : v;
+}
+
+/** A record without a name: the name it was given (kept = the name of the account it matched, which stays). */
+function namelessWarning(fact: AccountFact, kept: string | null): RowWarning {
+  const id = fact.externalId ? ` (id "${fact.externalId}")` : '';
+  return {
+    code: 'nameless_account',
+    message: kept !== null
+      ? `The record${id} has no name; the account keeps its name "${kept}".`
+      : `The record${id} has no name: kept as "${fact.name}", named by its ${fact.nameFrom === 'domain' ? 'domain' : 'id'}. Rename it in your CRM and import again.`,
+  };
+}
+
+function sameNameWarning(name: string, externalId: string, otherExternalId: string): RowWarning {
+  return {
+    code: 'same_name_account',
+    message: `Another account is also named "${name}"${otherExternalId ? ` (id "${otherExternalId}")` : ''}: this record (id "${externalId}") is kept as a second account, since its id differs.`,
+  };
 }
 
 export interface StoreWriterOptions {
@@ -197,7 +216,13 @@ export class StoreWriter {
       const v = fact[key];
       if (v !== undefined && v !== null && v !== '') values[column] = v;
     }
+    const nameless = fact.nameFrom !== undefined && fact.nameFrom !== 'name';
+    // A record without a name never renames an account: its domain or id only names an account it creates.
+    if (nameless) delete values.name;
     if (existingId === undefined) {
+      // Two records of the same name and different ids are two customers (a CRM's duplicates, or two
+      // subsidiaries): never merged by name, and said.
+      const sameName = externalId !== null && byName !== undefined ? this.otherExternalId(byName) : null;
       const id = Number(this.statements.insertAccount.run(externalId, fact.name).lastInsertRowid);
       this.update('accounts', id, values);
       this.recordCreated('accounts', id);
@@ -205,13 +230,22 @@ export class StoreWriter {
       else this.accountsWithoutExternal.add(id);
       this.accountsByName.set(fact.name.toLowerCase(), id);
       this.touchedAccounts.add(id);
-      return INSERTED;
+      if (nameless) return { kind: 'inserted', warning: namelessWarning(fact, null) };
+      return sameName === null ? INSERTED : { kind: 'inserted', warning: sameNameWarning(fact.name, String(externalId), sameName) };
     }
     const id = existingId;
-    return this.updateIfChanged('accounts', id, values, () => {
+    const outcome = this.updateIfChanged('accounts', id, values, () => {
       this.touchedAccounts.add(id);
       if (externalId !== null && this.accountsWithoutExternal.delete(id)) this.accountsByExternal.set(externalId, id);
     });
+    if (!nameless || outcome.kind === 'rejected') return outcome;
+    const kept = String((this.statements.accountRow.get(id) as Row).name);
+    return { ...outcome, warning: namelessWarning(fact, kept) };
+  }
+
+  /** The external id of an account found by name (for the same-name warning); '' when it has none. */
+  private otherExternalId(accountId: number): string {
+    return String((this.statements.accountRow.get(accountId) as Row).external_id ?? '');
   }
 
   writeUser(fact: UserFact): WriteOutcome {

@@ -104,7 +104,10 @@ export interface UsageSummaryRow {
 export interface AccountRow {
   kind: 'accounts';
   externalId: string | null;
+  /** The record's name, else its domain, else its id (see nameFrom). */
   name: string;
+  /** Where the name came from: a record without a name is named by its domain or id, and never renames an account. */
+  nameFrom: 'name' | 'domain' | 'id';
   owner: string | null;
   /** ARR in integer minor units (cents) of `currency`. */
   arrMinor: number | null;
@@ -132,7 +135,13 @@ export interface UserRow {
 
 export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow;
 
+/** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
+export interface RowWarning {
+  code: 'control_characters' | 'nameless_account' | 'same_name_account' | (string & {});
+  message: string;
+}
+
 export type ValidationResult =
-  | { ok: true; row: NormalizedRow }
+  | { ok: true; row: NormalizedRow; warnings?: RowWarning[] }
   | { ok: false; code: RejectCode; reason: string }
   | { ok?: undefined; skip: string };

@@ -25,7 +25,7 @@ export const ImportSummary = z.object({
   skipped: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   duplicates: z.array(z.object({ line: z.number().int(), duplicateOf: z.number().int().nullable(), importId: z.number().int().nullable() })),
   /** Totals: the lists above stop at a few thousand entries on huge files; these never do. */
-  counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int() }),
+  counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), warnings: z.number().int() }),
   distinctAccounts: z.number().int(),
   distinctUsers: z.number().int(),
   dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
