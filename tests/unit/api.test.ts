@@ -75,6 +75,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'demo.remove': {},
   'accounts.list': { search: 'acme', stage: 'adoption', asOf: '2026-11-24' },
   'accounts.get': { id: 1, asOf: '2026-11-24' },
+  'accounts.resolve': { ref: '0015g00000AbCdEAAZ' },
   'accounts.setStageOverride': { id: 1, stage: 'renewal' },
   'health.list': { asOf: '2026-11-24', explain: true },
   'health.account': { id: 1, asOf: '2026-11-24' },

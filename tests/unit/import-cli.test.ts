@@ -257,7 +257,7 @@ describe('cli import --json: every fixture', () => {
 
 describe('cli import --json: files that cannot be imported', () => {
   it.concurrent.each([
-    ['empty.csv', 'no_data', 'empty_file', null, 0],
+    ['empty.csv', 'error', 'empty_file', null, 1],
     ['header-only.csv', 'no_data', 'no_data_rows', 1, 0],
     ['binary.bin', 'error', 'not_text', null, 1],
     ['unterminated-quote.csv', 'error', 'unterminated_quote', 4, 1],

@@ -83,6 +83,8 @@ export const importCommand: Command = {
       io.out(`${summary.fileName}: ${summary.kind ?? 'unknown kind'} from ${summary.source ?? 'unknown source'}. ${summary.message}`);
       for (const r of summary.rejected.slice(0, 20)) io.out(`  line ${r.line}: [${r.code}] ${r.reason}`);
       if (summary.counts.rejected > 20) io.out(`  … and ${summary.counts.rejected - 20} more rejected rows (Imports screen: save them as CSV).`);
+      for (const w of summary.warnings.slice(0, 20)) io.out(`  ${w.line === null ? 'file' : `line ${w.line}`}: warning [${w.code}] ${w.message}`);
+      if (summary.counts.warnings > 20) io.out(`  … and ${summary.counts.warnings - 20} more warnings (--json lists them).`);
     }
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },

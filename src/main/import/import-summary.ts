@@ -79,5 +79,6 @@ function summaryMessage(s: ImportSummary): string {
   if (duplicates) parts.push(`${plural(duplicates, 'duplicate')} ignored`);
   if (rejected) parts.push(`${plural(rejected, 'row')} rejected (see the lines listed)`);
   if (skipped) parts.push(`${plural(skipped, 'line')} skipped`);
+  if (s.counts.warnings) parts.push(`${plural(s.counts.warnings, 'warning')}`);
   return parts.join(', ') + '.';
 }

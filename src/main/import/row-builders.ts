@@ -97,14 +97,17 @@ export function domainName(cell: string): string {
   return cell.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').replace(/[/?#].*$/, '').toLowerCase();
 }
 
-/** An account record's name, else its domain, else its id; with neither a name nor an id it cannot be kept. */
+/**
+ * An account record's name, else (keyed by its id) its domain, else its id. With neither a name nor an id it
+ * cannot be kept: nothing would find it again (a domain alone is no key).
+ */
 function accountName(r: CellReader, F: Fields, externalId: string | null): { name: string; nameFrom: 'name' | 'domain' | 'id' } {
   const name = r.text(F.name);
   if (name !== null) return { name, nameFrom: 'name' };
+  if (externalId === null) throw new Reject('missing_value', `${F.name.label} and ${F.externalId.label} are both empty: the record cannot be kept as an account.`);
   const domain = r.text(F.domain);
   if (domain !== null && domainName(domain) !== '') return { name: domainName(domain), nameFrom: 'domain' };
-  if (externalId !== null) return { name: externalId, nameFrom: 'id' };
-  throw new Reject('missing_value', `${F.name.label} and ${F.externalId.label} are both empty: the record cannot be kept as an account.`);
+  return { name: externalId, nameFrom: 'id' };
 }
 
 function accountRow(r: CellReader, F: Fields, defaultCurrency: string): NormalizedRow {
