@@ -91,7 +91,8 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     requiresOneOf: spec.requires.filter((g) => g.length > 1),
     preview: lines.map(({ line, result }) => {
       if (result.ok === true) {
-        const { kind: _kind, ...values } = result.row;
+        // What is stored, under the fields' names: not the row's kind, nor where a nameless account's name came from.
+        const values = Object.fromEntries(Object.entries(result.row).filter(([key]) => key !== 'kind' && key !== 'nameFrom')) as Record<string, string | number | boolean | null>;
         return { line, outcome: 'accepted' as const, values, reason: null };
       }
       if (result.ok === false) return { line, outcome: 'rejected' as const, values: {}, reason: result.reason };

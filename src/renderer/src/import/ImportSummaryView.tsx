@@ -66,9 +66,13 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       )}
       {counts.warnings > 0 && (
         <Stack gap="xs" data-testid="import-warnings">
-          <Title order={5}>
-            Kept, with {counts.warnings === 1 ? 'a warning' : `${formatCount(counts.warnings)} warnings`}
-          </Title>
+          <div>
+            <Title order={5}>Warnings</Title>
+            <Text size="xs" c="dimmed">
+              {counts.warnings === 1 ? 'This row was' : 'These rows were'} imported; here is what Bearing did with{' '}
+              {counts.warnings === 1 ? 'it' : 'them'}.
+            </Text>
+          </div>
           <WarningsTable warnings={summary.warnings} total={counts.warnings} />
         </Stack>
       )}
