@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suggestMapping } from '../../src/main/import/mapping';
+import { detectShape } from '../../src/main/import/shapes';
 import { tempDir } from '../helpers/backend';
 import { CLI_CASE_TIMEOUT, importJson, readStore, runCli } from '../helpers/cli-process';
 
@@ -144,4 +146,34 @@ describe('daily usage as spreadsheets write it', () => {
     const totals = readStore(dataDir, (db) => db.prepare('SELECT sum(count), sum(minutes) FROM usage_events').raw().get());
     expect(totals).toEqual([1379, 129.5]);
   }, CLI_CASE_TIMEOUT);
+});
+
+describe('which columns and kind a usage sheet is read as', () => {
+  const shapeOf = (text: string, delimiter: ',' | ';' = ',') => {
+    const [headers, ...rows] = text.trim().split('\n').map((l) => l.split(delimiter));
+    const shape = detectShape(headers, rows, { delimiter });
+    return { kind: shape.kind, mapping: suggestMapping(shape.kind, shape.source, headers, rows, { delimiter, stats: shape.stats }) };
+  };
+
+  it('German headers map to the day, the person, the company and the counts (Ereignisse over Sessions)', () => {
+    const { kind, mapping } = shapeOf(
+      'Datum;Benutzer-ID;E-Mail;Firma;Sessions;Aktive Minuten;Ereignisse\n02.11.2026 00:00;u-101;anna@nordwerk.example;Nordwerk GmbH;3;42,5;57\n03.11.2026 00:00;u-102;jonas@nordwerk.example;Nordwerk GmbH;1;7,25;12',
+      ';',
+    );
+    expect(kind).toBe('daily_usage');
+    expect(mapping).toMatchObject({ day: 'Datum', userId: 'Benutzer-ID', email: 'E-Mail', accountName: 'Firma', events: 'Ereignisse', minutes: 'Aktive Minuten', event: null });
+  });
+
+  it('a time of day other than midnight next to an Events count and no event name is still daily usage', () => {
+    const { kind, mapping } = shapeOf(
+      'Date,User ID,Email,Account,Sessions,Active minutes,Events\n11/12/2026 09:30,u-1,a@x.example,Nordwerk,3,42.5,57\n11/13/2026 17:05,u-2,b@x.example,Nordwerk,1,7.25,12',
+    );
+    expect(kind).toBe('daily_usage');
+    expect(mapping).toMatchObject({ day: 'Date', events: 'Events', minutes: 'Active minutes' });
+  });
+
+  it('times with minutes only and no event name are sessions: events, one row each', () => {
+    const { kind } = shapeOf('user_id,account_id,timestamp,minutes\nu-1,acme,2025-03-03 15:00:00,2.5\nu-2,acme,2025-03-04 16:10:00,4');
+    expect(kind).toBe('events');
+  });
 });

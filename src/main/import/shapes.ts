@@ -1,7 +1,8 @@
 // What a file holds (its kind) and which tool wrote it, from the header and sample values. Each kind is scored by
-// evidence a CSM would use: an event name and times of day mean events; a date (with or without a time) plus counts
-// per user and no event name mean daily usage (weekly when the header says week or the dates are 7 days apart); "Days Active" / "First
-// Visit" mean a usage summary; names with ARR, owner or renewal mean accounts; emails with titles mean users.
+// evidence a CSM would use: an event name and times of day mean events; a date (with or without a time) plus an
+// events count per user and no event name mean daily usage (weekly when the header says week or the dates are 7
+// days apart); "Days Active" / "First Visit" mean a usage summary; names with ARR, owner or renewal mean accounts;
+// emails with titles mean users.
 import { columnStats, defaultDecimal, type ColumnStats } from './column-formats';
 import { KIND_SPECS } from './fields';
 import { normalizeHeader } from './headers';
@@ -81,8 +82,9 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   if (tsCol !== -1 && stats[tsCol].date.epoch) score.events += 1;
   if (user || account) score.events += 1;
   if (counts && !timed) score.events -= 2;
-  // Per-row counts and no event name: a rollup (a spreadsheet's daily usage whose date cells carry a time).
-  const rollup = counts && !ev.has('events', 'event');
+  // An events count per row (Events, Sessions, Ereignisse) and no event name: a rollup, such as a spreadsheet's
+  // daily usage whose date cells carry a time. Minutes alone next to times are sessions: events.
+  const rollup = ev.has('daily_usage', 'events') && !ev.has('events', 'event');
   if (rollup) score.events -= 3;
   if (source === 'mixpanel' || source === 'amplitude') score.events += 2;
 
