@@ -99,7 +99,7 @@ describe('cli import --json: the contract', () => {
     const run = await importJson(fixture('pendo-events.csv'));
     expect(run.code).toBe(0);
     expect(Object.keys(run.json).sort()).toEqual(
-      ['accountsCreated', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
+      ['accountsCreated', 'accountsNotInBook', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
     );
     expect(run.json).toMatchObject({
       status: 'imported', kind: 'events', source: 'pendo', rowsAccepted: 4, rejected: [], skipped: [], duplicates: [],

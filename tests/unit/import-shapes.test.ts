@@ -100,28 +100,28 @@ describe('detectSource', () => {
 describe('suggestMapping', () => {
   it('Pendo events', async () => {
     expect((await shapeOf('pendo-events.csv')).mapping).toEqual({
-      accountId: 'Account ID', accountName: null, userId: 'Visitor ID', email: 'Visitor Email', deviceId: null,
+      accountId: 'Account ID', accountName: null, userId: 'Visitor ID', email: 'Visitor Email', userName: null, deviceId: null,
       event: 'Track Event Name', timestamp: 'Timestamp', minutes: null, count: null,
     });
   });
 
   it('Mixpanel: $user_id over distinct_id, $device_id as the device, time as the timestamp', async () => {
     expect((await shapeOf('mixpanel-export.csv')).mapping).toEqual({
-      accountId: 'company_id', accountName: null, userId: '$user_id', email: null, deviceId: '$device_id',
+      accountId: 'company_id', accountName: null, userId: '$user_id', email: null, userName: null, deviceId: '$device_id',
       event: 'event', timestamp: 'time', minutes: null, count: null,
     });
   });
 
   it('Amplitude: event_time (not client_event_time), groups as the account', async () => {
     expect((await shapeOf('amplitude-events.csv')).mapping).toEqual({
-      accountId: 'groups', accountName: null, userId: 'user_id', email: null, deviceId: 'device_id',
+      accountId: 'groups', accountName: null, userId: 'user_id', email: null, userName: null, deviceId: 'device_id',
       event: 'event_type', timestamp: 'event_time', minutes: null, count: null,
     });
   });
 
   it('Pendo usage summary', async () => {
     expect((await shapeOf('pendo-usage-summary.csv')).mapping).toEqual({
-      userId: 'Visitor ID', email: 'Email', accountId: 'Account ID', accountName: null, daysActive: 'Days Active',
+      userId: 'Visitor ID', email: 'Email', userName: null, accountId: 'Account ID', accountName: null, daysActive: 'Days Active',
       events: 'Number of Events', minutes: 'Number of Minutes', firstVisit: 'First Visit', lastVisit: 'Last Visit',
       windowStart: null, windowEnd: null,
     });
@@ -147,7 +147,7 @@ describe('suggestMapping', () => {
 
   it('weekly usage: an "account" column of names maps to the account name, not the id', async () => {
     expect((await shapeOf('weekly-usage.csv')).mapping).toEqual({
-      userId: null, email: 'user_email', accountId: null, accountName: 'account', weekStart: 'week_start',
+      userId: null, email: 'user_email', userName: null, accountId: null, accountName: 'account', weekStart: 'week_start',
       events: 'events', minutes: 'minutes', event: null,
     });
   });

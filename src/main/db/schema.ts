@@ -193,6 +193,24 @@ export const importChanges = sqliteTable(
   (t) => [index('import_changes_import').on(t.importId)],
 );
 
+/**
+ * The accounts a user was seen at besides their home account (users.account_id): an agency consultant's e-mail at
+ * two customers is one person, active at both. Written by the import when a row puts a known user at another
+ * account; read as that account's known users. Rare by nature, so it is small and read whole.
+ */
+export const userAccounts = sqliteTable(
+  'user_accounts',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId] }), index('user_accounts_account').on(t.accountId)],
+);
+
 /** Per account, user, feature (0 = none) and day: what every usage metric reads. */
 export const usageDaily = sqliteTable(
   'usage_daily',

@@ -3,7 +3,7 @@
 // normalized form (see normalizeHeader: lower case, letters and digits only), best first.
 import type { Kind } from './types';
 
-export type FieldType = 'id' | 'text' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
+export type FieldType = 'id' | 'text' | 'person' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
 
 export interface FieldSpec {
   key: string;
@@ -31,6 +31,15 @@ const userId: FieldSpec = {
   key: 'userId', label: 'User ID', type: 'id',
   aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor'],
 };
+/**
+ * A person's display name in a usage file ("User" in a Mixpanel or Excel export often holds "Anna Schmidt"): shown
+ * as the user's name, never used to tell people apart (see StoreWriter). Type 'person': only a column of
+ * multi-word names fits, so a "User" column of ids stays the user id.
+ */
+const userName: FieldSpec = {
+  key: 'userName', label: 'User name', type: 'person',
+  aliases: ['username', 'displayname', 'fullname', 'visitorname', 'personname', 'user', 'visitor', 'contactname'],
+};
 const email: FieldSpec = {
   key: 'email', label: 'Email', type: 'email',
   aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail'],
@@ -56,7 +65,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   events: {
     label: 'Events (one row per event)',
     fields: [
-      accountId, accountName, userId, email, deviceId, event,
+      accountId, accountName, userId, email, userName, deviceId, event,
       { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'browsertime', 'date', 'clienteventtime', 'servertime', 'day'] },
       minutes,
       { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
@@ -66,7 +75,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   daily_usage: {
     label: 'Daily usage (one row per user per day)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp'] },
       events, minutes, event,
     ],
@@ -75,7 +84,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   weekly_usage: {
     label: 'Weekly usage (one row per user per week)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'weekStart', label: 'Week starting', type: 'date', aliases: ['weekstart', 'weekstarting', 'week', 'weekof', 'weekbeginning', 'weekstartdate', 'startofweek', 'date', 'period'] },
       events, minutes, event,
     ],
@@ -84,7 +93,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   usage_summary: {
     label: 'Usage summary (one row per user over a period)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'daysActive', label: 'Days active', type: 'count', aliases: ['daysactive', 'activedays', 'numberofdaysactive', 'daysused', 'numdaysactive'] },
       events, minutes,
       { key: 'firstVisit', label: 'First visit', type: 'instant', aliases: ['firstvisit', 'firstseen', 'firstactive', 'firstlogin', 'firstseenat', 'firstvisitdate'] },
@@ -92,7 +101,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'windowStart', label: 'Period start', type: 'date', aliases: ['windowstart', 'periodstart', 'startdate', 'from', 'datefrom', 'rangestart'] },
       { key: 'windowEnd', label: 'Period end', type: 'date', aliases: ['windowend', 'periodend', 'enddate', 'to', 'dateto', 'rangeend'] },
     ],
-    requires: [['userId', 'email'], ['daysActive', 'events', 'minutes', 'lastVisit']],
+    requires: [['userId', 'email', 'userName'], ['daysActive', 'events', 'minutes', 'lastVisit']],
   },
   accounts: {
     label: 'Accounts',

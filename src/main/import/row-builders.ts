@@ -63,7 +63,7 @@ function usageOwner(r: CellReader, F: Fields) {
   const userId = userOf(r, F);
   const email = r.email(F.email);
   if (accountId === null && accountName === null && userId === null && email === null) throw noOwner(r, F);
-  return { accountId, accountName, userId, email };
+  return { accountId, accountName, userId, email, userName: r.text(F.userName) };
 }
 
 /** The counts of a per-day or per-week row. */
@@ -76,7 +76,8 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
   const { accountId, accountName } = account(r, F);
   const userId = userOf(r, F);
   const email = r.email(F.email);
-  if (userId === null && email === null) {
+  const userName = r.text(F.userName);
+  if (userId === null && email === null && userName === null) {
     if (accountId === null && accountName === null) throw noOwner(r, F);
     throw new Reject('missing_value', `${F.userId.label} is empty: a usage summary line needs the user it describes.`);
   }
@@ -86,7 +87,7 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
     throw new Reject('invalid_date', `${F.firstVisit.label} (${quoteValue(r.raw(F.firstVisit) ?? '')}) is after ${F.lastVisit.label} (${quoteValue(r.raw(F.lastVisit) ?? '')}).`);
   }
   return {
-    kind: 'usage_summary', accountId, accountName, userId, email,
+    kind: 'usage_summary', accountId, accountName, userId, email, userName,
     daysActive: r.count(F.daysActive), events: r.count(F.events), minutes: r.duration(F.minutes), firstVisit, lastVisit,
     windowStart: r.calendar(F.windowStart, true), windowEnd: r.calendar(F.windowEnd, false),
   };

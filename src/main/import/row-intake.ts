@@ -18,7 +18,7 @@ const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) :
 
 export class RowIntake {
   /** One fact object for every usage row: a million rows, no million short-lived objects. */
-  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
+  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, userName: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
   private readonly insertReject: Database.Statement;
   private minDate = Infinity;
   private maxDate = -Infinity;
@@ -47,15 +47,21 @@ export class RowIntake {
       } else if (outcome.kind === 'duplicate') {
         summary.counts.duplicates++;
         if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf: outcome.duplicateOf, importId: outcome.importId });
+      } else if (outcome.kind === 'skipped') {
+        this.skip(line, outcome.reason);
       } else {
         this.reject(line, outcome.code, outcome.reason, fields);
       }
     } else if (result.ok === false) {
       this.reject(line, result.code, result.reason, fields);
     } else {
-      summary.counts.skipped++;
-      if (summary.skipped.length < LIST_LIMIT) summary.skipped.push({ line, reason: result.skip });
+      this.skip(line, result.skip);
     }
+  }
+
+  private skip(line: number, reason: string): void {
+    this.summary.counts.skipped++;
+    if (this.summary.skipped.length < LIST_LIMIT) this.summary.skipped.push({ line, reason });
   }
 
   /**
@@ -76,9 +82,24 @@ export class RowIntake {
       this.minDate = flushed.dateRange?.min ?? Infinity;
       this.maxDate = flushed.dateRange?.max ?? -Infinity;
     }
+    this.tellAccountsAndPeople();
     summary.distinctAccounts = this.writer.distinctAccounts;
     summary.distinctUsers = this.writer.distinctUsers;
     summary.dateRange = Number.isFinite(this.minDate) ? { min: new Date(this.minDate).toISOString(), max: new Date(this.maxDate).toISOString() } : null;
+  }
+
+  /** What the writer did with accounts and people that the CSM should see: created, left out, attributed, warned. */
+  private tellAccountsAndPeople(): void {
+    const summary = this.summary;
+    const writer = this.writer;
+    const byRows = <T extends { rows: number; name: string }>(a: T, b: T) => b.rows - a.rows || a.name.localeCompare(b.name);
+    summary.accountsCreated = [...writer.created.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.accountsNotInBook = [...writer.notInBook.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.attributed = writer.attributed;
+    for (const w of writer.people.warnings) {
+      if (summary.warnings.length >= LIST_LIMIT) break;
+      summary.warnings.push(w);
+    }
   }
 
   /** A validated row as the StoreWriter takes it: usage as one fact (dated), accounts and users as they are. */
@@ -113,11 +134,11 @@ export class RowIntake {
       case 'users':
         return this.writer.writeUser({
           externalId: row.externalId, email: row.email, name: row.name, role: row.role, department: row.department, accountExternalId: row.accountId, accountName: row.accountName,
-        });
+        }, line);
     }
   }
 
-  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
+  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null; userName: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
     const fact = this.fact;
     fact.dateMin = dateMin;
     fact.dateMax = dateMax;
@@ -125,6 +146,7 @@ export class RowIntake {
     fact.accountName = row.accountName;
     fact.userExternalId = row.userId;
     fact.email = row.email;
+    fact.userName = row.userName;
     fact.feature = feature;
     fact.ts = ts;
     fact.day = day;

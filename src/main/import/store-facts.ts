@@ -6,6 +6,8 @@ export interface UsageFact {
   accountName: string | null;
   userExternalId: string | null;
   email: string | null;
+  /** The person's display name in the file (never an identity). */
+  userName: string | null;
   feature: string | null;
   ts: number;
   /** The local day (days since 1970-01-01) when the row names a day rather than an instant. */
@@ -51,7 +53,16 @@ export interface UserFact {
   accountName: string | null;
 }
 
+/** What the summary says although no row was refused (ImportSummary.warnings). */
+export interface ImportWarning {
+  line: number | null;
+  code: string;
+  message: string;
+}
+
 export type WriteOutcome =
   | { kind: 'inserted' }
+  /** Left out on purpose (an account outside the CSM's book): listed with its reason, not an error. */
+  | { kind: 'skipped'; reason: string }
   | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null }
   | { kind: 'rejected'; code: string; reason: string };

@@ -35,6 +35,8 @@ export type RejectCode =
   /** An account but only an anonymous device id: usage metrics count known users. */
   | 'anonymous_user'
   | 'missing_value'
+  /** The file has an account column but this row's cell is empty, and its user is not known at exactly one account. */
+  | 'missing_account'
   | 'invalid_email'
   | 'value_too_long';
 
@@ -54,6 +56,8 @@ export interface EventRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   ts: number;
   /** Whole events this line stands for (1 unless the export aggregates). */
@@ -68,6 +72,8 @@ export interface DailyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   day: string;
   events: number;
@@ -80,6 +86,8 @@ export interface WeeklyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   weekStart: string;
   events: number;
@@ -92,6 +100,8 @@ export interface UsageSummaryRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   daysActive: number | null;
   events: number | null;
   minutes: number | null;

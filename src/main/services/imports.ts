@@ -12,7 +12,9 @@ import { previewRows } from '../import/preview';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/undo-import';
+import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
+import { withoutForeignKeys } from '../db/demo';
 import {
   accountsOfImport,
   allRejects,
@@ -26,6 +28,7 @@ import {
 import { timeZoneOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
 
@@ -128,7 +131,10 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
       report({ phase: 'reading' });
       job.handle = run(
         ctx.databaseFile,
-        { path: input.path, fileName, kind: input.kind, mapping: input.mapping, timeZone, now: ctx.now().getTime(), origin },
+        {
+          path: input.path, fileName, kind: input.kind, mapping: input.mapping, timeZone, now: ctx.now().getTime(), origin,
+          onlyBookAccounts: input.onlyBookAccounts ?? onlyBookAccountsSetting(ctx),
+        },
         (update) => report(update),
         ctx.nativeBinding,
       );
@@ -219,9 +225,23 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   return toRecord(importRow(ctx, id));
 }
 
+/** imports.removeAccounts: the accounts an import created, removed with their users and usage, in one transaction. */
+export function removeImportAccounts(ctx: ServiceContext, input: MethodInput<'imports.removeAccounts'>): MethodOutput<'imports.removeAccounts'> {
+  const row = importRow(ctx, input.importId);
+  const created = accountsCreatedByImport(ctx, input.importId);
+  const foreign = input.accountIds.filter((a) => !created.has(a));
+  if (foreign.length > 0) {
+    throw new AppError(
+      'not_created_by_import',
+      `Account${foreign.length === 1 ? '' : 's'} ${foreign.join(', ')} ${foreign.length === 1 ? 'was' : 'were'} not created by ${row.file_name} (or already removed): only the accounts an import created can be removed here.`,
+    );
+  }
+  return withoutForeignKeys(ctx, () => ctx.sqlite.transaction(() => removeAccountsAndUsage(ctx, input.accountIds))());
+}
+
 export function importHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo'> {
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
   return {
     'import.inspect': (input) => inspectFile(ctx, input),
     'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
@@ -237,5 +257,6 @@ export function importHandlers(
     'imports.get': ({ id }) => importDetails(ctx, id),
     'imports.rejectsCsv': ({ id }) => rejectsCsv(ctx, id),
     'imports.undo': ({ id }) => undoImport(ctx, id),
+    'imports.removeAccounts': (input) => removeImportAccounts(ctx, input),
   };
 }

@@ -33,6 +33,11 @@ export const ImportSummary = z.object({
   warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
   /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
   accountsCreated: z.array(z.object({ id, externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
+  /**
+   * Accounts rows named that are not in the book, when the CSM keeps the book to their own accounts: those rows were
+   * skipped (reason account_not_in_book); importing the file again with the book open adds them.
+   */
+  accountsNotInBook: z.array(z.object({ externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
   /** Rows with an empty account cell that went to their user's one known account. */
   attributed: z.array(z.object({ line: z.number().int(), accountId: id })),
   error: ErrorValue.nullable(),
@@ -135,6 +140,8 @@ export const importMethods = {
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
         origin: z.enum(['manual', 'watch']).optional(),
+        /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
+        onlyBookAccounts: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -151,6 +158,16 @@ export const importMethods = {
     }),
   }),
   'imports.rejectsCsv': method({ input: z.object({ id }).strict(), output: z.object({ fileName: z.string(), csv: z.string() }) }),
+  /**
+   * Removes accounts an import created (its summary's accountsCreated), with their users and usage: for a
+   * company-wide export that brought in accounts the CSM does not own. A person also seen at a remaining account
+   * stays, homed there. Refuses an account the import did not create.
+   */
+  'imports.removeAccounts': method({
+    input: z.object({ importId: id, accountIds: z.array(id).min(1).max(10_000) }).strict(),
+    output: z.object({ removedAccounts: z.number().int(), removedUsers: z.number().int(), removedRows: z.number().int() }),
+    writes: ['accounts', 'usage', 'users', 'health', 'imports'],
+  }),
   'imports.undo': method({
     input: z.object({ id }).strict(),
     output: ImportRecord,
