@@ -150,7 +150,7 @@ export const watchedFolders = sqliteTable('watched_folders', {
 
 /**
  * Usage as imported: one row per event (or per user-day / user-week for pre-aggregated exports). The same event
- * (same user, feature and instant) is stored once: the unique key is its content, exact, with no hash collisions.
+ * (same user, feature, instant and account) is stored once: the unique key is its content, exact, with no hash collisions.
  */
 export const usageEvents = sqliteTable(
   'usage_events',
@@ -172,7 +172,8 @@ export const usageEvents = sqliteTable(
     line: integer('line'),
   },
   (t) => [
-    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.featureId),
+    // The account is part of the identity: a consultant's daily rollup row at two customers is two rows, not one.
+    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.featureId, t.accountId),
     index('usage_events_import').on(t.importId),
   ],
 );

@@ -165,9 +165,10 @@ export class StoreWriter {
    * row is refused. Whether a staged row is a duplicate is settled when its chunk is written (flushUsage).
    */
   writeUsage(fact: UsageFact, line: number): WriteOutcome {
-    const email = norm(fact.email);
-    const emailKey = email === null ? null : email.toLowerCase();
     const id = norm(fact.userExternalId);
+    // A user id that is an e-mail (Amplitude's user_id often is) is the person's e-mail too.
+    const email = norm(fact.email) ?? (id !== null && id.includes('@') ? id : null);
+    const emailKey = email === null ? null : email.toLowerCase();
     const key = id !== null ? personKey(id) : emailKey;
     const displayName = norm(fact.userName);
     const accountExternal = norm(fact.accountExternalId);

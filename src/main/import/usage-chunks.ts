@@ -1,7 +1,7 @@
 // An import's usage rows on their way into the store, a chunk at a time, inside the import's one transaction.
 // Rows are held in typed arrays (no object per row) until the chunk is full or the file ends; then the chunk is
 // sorted in memory by the rollup's key (account, day, user, feature) and then time, and written in that order:
-// - usage_events gets each row once. Rows with the same identity (user, instant, feature) sit side by side in
+// - usage_events gets each row once. Rows with the same identity (user, instant, feature, account) sit side by side in
 //   that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
 //   leaves out, found by probing the identity index for just those batches.
@@ -101,7 +101,7 @@ export class UsageChunks {
     this.statements = {
       events: sqlite.prepare(insertEvents(BATCH)),
       daily: sqlite.prepare(upsertDaily(BATCH)),
-      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND feature_id = ?'),
+      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND feature_id = ? AND account_id = ?'),
     };
   }
 
@@ -139,7 +139,7 @@ export class UsageChunks {
     const order = this.order.subarray(0, n);
     // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
     // index are written in key order.
-    identityOrder(order, this.scratch, user, ts, feature);
+    identityOrder(order, this.scratch, user, ts, feature, account);
 
     // Duplicates are always counted (staged - inserted); listed only while the summary's list has room.
     const listing = this.result.duplicates.length < this.listLimit;
@@ -150,7 +150,7 @@ export class UsageChunks {
     let batch = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && feature[i] === feature[first]) {
+      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && feature[i] === feature[first] && account[i] === account[first]) {
         stored[i] = 0;
         if (listing) repeats.push(i, first);
         continue;
@@ -191,7 +191,7 @@ export class UsageChunks {
     for (let j = 0; j < rows; j++) {
       const i = batchRows[j];
       if (changes < rows) {
-        const found = this.statements.probe.get(user[i], ts[i], feature[i]) as { importId: number | null; line: number | null } | undefined;
+        const found = this.statements.probe.get(user[i], ts[i], feature[i], account[i]) as { importId: number | null; line: number | null } | undefined;
         // Every row has a value in every NOT NULL column, so a row that is not stored here is a duplicate of one
         // that is; anything else would be a bug that must not pass silently (the import rolls back).
         if (!found) throw new Error(`usage row of line ${line[i]} was neither stored nor found as a duplicate`);

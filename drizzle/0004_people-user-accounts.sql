@@ -6,4 +6,6 @@ CREATE TABLE `user_accounts` (
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `user_accounts_account` ON `user_accounts` (`account_id`);
+CREATE INDEX `user_accounts_account` ON `user_accounts` (`account_id`);--> statement-breakpoint
+DROP INDEX `usage_events_identity`;--> statement-breakpoint
+CREATE UNIQUE INDEX `usage_events_identity` ON `usage_events` (`user_id`,`ts`,`feature_id`,`account_id`);
