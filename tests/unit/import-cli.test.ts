@@ -249,12 +249,14 @@ describe('cli import --json: every fixture', () => {
     const stored = readDb(dataDir, (db) => ({
       accounts: db.prepare('SELECT external_id, name FROM accounts ORDER BY id').all(),
       users: db.prepare('SELECT external_id FROM users ORDER BY id').pluck().all(),
-      features: db.prepare('SELECT key FROM features ORDER BY id').pluck().all(),
+      features: db.prepare('SELECT name FROM features ORDER BY id').pluck().all(),
+      events: db.prepare('SELECT name FROM event_names ORDER BY id').pluck().all(),
     }));
     expect(stored).toEqual({
       accounts: [{ external_id: '=1+1', name: '=HYPERLINK("http://x")' }, { external_id: '-acme', name: 'Minus Co' }],
       users: ['+u-1', 'u-2'],
       features: ['@SUM(A1)', '-Login'],
+      events: ['@SUM(A1)', '-Login'],
     });
   });
 });

@@ -73,7 +73,14 @@ export function loadBundles(store: Store, accountId?: number): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
   const users = groupBy(usersOfAccounts(store, accountId), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
   const entitlements = groupBy(
-    rowsOf<{ accountId: number; featureId: number; paid: number }>(store, 'SELECT account_id AS accountId, feature_id AS featureId, paid FROM entitlements', accountId),
+    // A feature merged into another is entitled as the feature it became.
+    rowsOf<{ accountId: number; featureId: number; paid: number }>(
+      store,
+      `SELECT account_id AS accountId, featureId, paid FROM (
+         SELECT e.account_id, coalesce(f.merged_into, e.feature_id) AS featureId, max(e.paid) AS paid
+         FROM entitlements e LEFT JOIN features f ON f.id = e.feature_id GROUP BY e.account_id, featureId)`,
+      accountId,
+    ),
     (r) => ({ featureId: r.featureId, paid: r.paid !== 0 }),
   );
   const milestones = groupBy(
@@ -97,7 +104,7 @@ export function loadBundles(store: Store, accountId?: number): AccountBundle[] {
   const touchpoints = groupBy(
     rowsOf<TouchRow>(
       store,
-      'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, feature_id AS featureId, responded FROM touchpoints',
+      'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, (SELECT coalesce(f.merged_into, f.id) FROM features f WHERE f.id = touchpoints.feature_id) AS featureId, responded FROM touchpoints',
       accountId,
     ),
     ({ accountId: _, ...t }) => ({ ...t, resolved: bool(t.resolved), withinSla: bool(t.withinSla), responded: bool(t.responded) }),

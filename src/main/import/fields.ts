@@ -49,9 +49,15 @@ const deviceId: FieldSpec = {
   aliases: ['deviceid', 'anonymousid', 'anonid', 'cookieid', 'amplitudeid'],
 };
 const event: FieldSpec = {
-  key: 'event', label: 'Event or feature', type: 'text',
-  aliases: ['event', 'eventtype', 'eventname', 'feature', 'featurename', 'trackevent', 'trackeventname', 'action', 'page', 'pagename', 'activity', 'name'],
+  key: 'event', label: 'Event name', type: 'text',
+  aliases: ['event', 'eventtype', 'eventname', 'trackevent', 'trackeventname', 'action', 'page', 'pagename', 'activity', 'name'],
 };
+/** A column naming the feature itself (Pendo's "Feature Name"): it wins over what the catalogue says of the event. */
+const feature: FieldSpec = {
+  key: 'feature', label: 'Feature', type: 'text',
+  aliases: ['featurename', 'feature', 'productarea', 'module'],
+};
+const flag = (key: string, label: string, aliases: string[]): FieldSpec => ({ key, label, type: 'text', aliases });
 const minutes: FieldSpec = {
   key: 'minutes', label: 'Minutes', type: 'minutes',
   aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins'],
@@ -65,7 +71,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   events: {
     label: 'Events (one row per event)',
     fields: [
-      accountId, accountName, userId, email, userName, deviceId, event,
+      accountId, accountName, userId, email, userName, deviceId, event, feature,
       { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'browsertime', 'date', 'clienteventtime', 'servertime', 'day'] },
       minutes,
       { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
@@ -77,7 +83,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     fields: [
       userId, email, userName, accountId, accountName,
       { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp'] },
-      events, minutes, event,
+      events, minutes, event, feature,
     ],
     requires: [['day'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
   },
@@ -86,7 +92,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     fields: [
       userId, email, userName, accountId, accountName,
       { key: 'weekStart', label: 'Week starting', type: 'date', aliases: ['weekstart', 'weekstarting', 'week', 'weekof', 'weekbeginning', 'weekstartdate', 'startofweek', 'date', 'period'] },
-      events, minutes, event,
+      events, minutes, event, feature,
     ],
     requires: [['weekStart'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
   },
@@ -116,6 +122,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'renewalDate', label: 'Renewal date', type: 'date', aliases: ['renewaldate', 'contractenddate', 'contractend', 'renewal', 'nextrenewaldate', 'enddate', 'subscriptionend'] },
       { key: 'industry', label: 'Industry', type: 'text', aliases: ['industry', 'vertical', 'sector'] },
       { key: 'stage', label: 'Lifecycle stage', type: 'text', aliases: ['lifecyclestage', 'stage', 'type', 'accounttype', 'status', 'customerstatus', 'accountstatus'] },
+      { key: 'features', label: 'Features paid for', type: 'text', aliases: ['features', 'entitlements', 'plan', 'products', 'modules', 'addons', 'planfeatures', 'productsowned', 'purchasedfeatures', 'subscribedfeatures'] },
     ],
     requires: [['name']],
   },
@@ -133,6 +140,25 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { ...accountName, aliases: ['accountname', 'associatedcompany', 'companyname', 'company', 'organization', 'organizationname', 'account'] },
     ],
     requires: [['externalId', 'email']],
+  },
+  features: {
+    label: 'Feature catalogue (which events count as which feature)',
+    fields: [
+      { key: 'event', label: 'Event or pattern', type: 'text', aliases: ['event', 'eventname', 'events', 'pattern', 'eventpattern', 'trackevent', 'trackeventname'] },
+      { key: 'feature', label: 'Feature', type: 'text', aliases: ['feature', 'featurename', 'name'] },
+      flag('isKey', 'Key feature', ['key', 'iskey', 'keyfeature']),
+      flag('isPaid', 'Paid feature', ['paid', 'ispaid', 'paidfeature', 'addon']),
+    ],
+    requires: [['feature']],
+  },
+  entitlements: {
+    label: 'Entitlements (the features each account pays for)',
+    fields: [
+      accountId, accountName,
+      { key: 'feature', label: 'Feature', type: 'text', aliases: ['feature', 'featurename', 'features', 'entitlement', 'product', 'productname', 'module', 'addon', 'plan'] },
+      flag('isPaid', 'Paid', ['paid', 'ispaid', 'active', 'entitled']),
+    ],
+    requires: [['accountId', 'accountName'], ['feature']],
   },
 };
 

@@ -36,6 +36,8 @@ export interface ImportJobOptions {
   fileName?: string;
   kind?: ImportKind;
   mapping?: Mapping;
+  /** The CSM's choices for event names the catalogue does not know: event name -> feature name. */
+  eventFeatures?: Record<string, string>;
   timeZone: string;
   /** The import's "now" (epoch ms), for future-date checks and the history. */
   now: number;
@@ -104,6 +106,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     summary.importId = importId;
     const writer = new StoreWriter(sqlite, importId, timeZone, {
       listLimit: LIST_LIMIT,
+      eventChoices: options.eventFeatures,
       onlyBookAccounts: options.onlyBookAccounts === true,
       hasAccountColumn: Boolean(plan.mapping.accountId || plan.mapping.accountName),
     });

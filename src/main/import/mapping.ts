@@ -8,7 +8,7 @@ import type { ColumnMapping, Delimiter, Kind, Source } from './types';
 
 /** Headers a source uses for a field, normalized; preferred over generic aliases for that source. */
 const SOURCE_PREFERENCES: Partial<Record<Source, Record<string, string[]>>> = {
-  pendo: { userId: ['visitorid'], accountId: ['accountid'], event: ['featurename', 'feature', 'trackeventname', 'trackevent', 'event', 'eventname', 'pagename', 'page'], day: ['day', 'date'], events: ['numberofevents', 'numevents'], minutes: ['numberofminutes', 'numminutes'] },
+  pendo: { userId: ['visitorid'], accountId: ['accountid'], event: ['trackeventname', 'trackevent', 'event', 'eventname', 'pagename', 'page'], feature: ['featurename', 'feature'], day: ['day', 'date'], events: ['numberofevents', 'numevents'], minutes: ['numberofminutes', 'numminutes'] },
   mixpanel: { userId: ['userid', 'mpuserid', 'distinctid'], deviceId: ['deviceid'], timestamp: ['time'], event: ['event'], accountId: ['companyid', 'accountid', 'groupid'] },
   amplitude: { userId: ['userid'], deviceId: ['deviceid', 'amplitudeid'], timestamp: ['eventtime', 'clienteventtime'], event: ['eventtype'], accountId: ['groups', 'accountid', 'companyid'] },
   salesforce: { externalId: ['accountid', 'accountidcasesafe', 'contactid', 'id'], name: ['accountname'], owner: ['accountowner'], arr: ['arr', 'annualrecurringrevenue', 'annualrevenue'], stage: ['type', 'accounttype'], accountName: ['accountname'] },

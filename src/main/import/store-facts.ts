@@ -8,6 +8,9 @@ export interface UsageFact {
   email: string | null;
   /** The person's display name in the file (never an identity). */
   userName: string | null;
+  /** The product's event name. */
+  event: string | null;
+  /** The file's own feature column, when it has one. */
   feature: string | null;
   ts: number;
   /** The local day (days since 1970-01-01) when the row names a day rather than an instant. */
@@ -41,6 +44,8 @@ export interface AccountFact {
   contractStart?: string | null;
   renewalDate?: string | null;
   crmStage?: string | null;
+  /** The features the account pays for, when the file lists them (replaces the account's list). */
+  features?: string[] | null;
 }
 
 export interface UserFact {

@@ -6,6 +6,7 @@
 // row's ids and numbers to UsageChunks, which stores them a sorted chunk at a time (dedupe and rollup included);
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
+import { CatalogueWriter } from './catalogue-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import { nameKey, People, personKey, type KnownUser } from './people';
 import { UsageChunks } from './usage-chunks';
@@ -51,6 +52,8 @@ export interface StoreWriterOptions {
   listLimit?: number;
   /** Usage rows per sorted chunk (see UsageChunks); tests use small chunks. */
   chunkRows?: number;
+  /** The CSM's choices on the mapping screen: event name -> the feature it counts as. */
+  eventChoices?: Record<string, string>;
   /** Rows naming an account that is not in the store are skipped (account_not_in_book), never create one. */
   onlyBookAccounts?: boolean;
   /** The file maps an account column: an empty cell there is attributed (or refused as missing_account). */
@@ -77,7 +80,7 @@ export class StoreWriter {
   /** Rows with an empty account cell that went to their user's one known account. */
   readonly attributed: { line: number; accountId: number }[] = [];
   private readonly listLimit: number;
-  private readonly features = new Map<string, number>();
+  readonly catalogue: CatalogueWriter;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
   private readonly updates = new Map<string, Database.Statement>();
@@ -100,10 +103,9 @@ export class StoreWriter {
     }
     this.listLimit = options.listLimit ?? 10_000;
     this.people = new People(sqlite, (table, id, before) => this.statements.change.run(this.importId, table, id, before), this.listLimit);
-    for (const r of sqlite.prepare('SELECT id, key FROM features').all() as Row[]) this.features.set(String(r.key), Number(r.id));
+    this.catalogue = new CatalogueWriter(sqlite, importId, options.eventChoices);
     this.statements = {
       insertAccount: sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)'),
-      insertFeature: sqlite.prepare('INSERT INTO features (key, name) VALUES (?, ?)'),
       change: sqlite.prepare('INSERT INTO import_changes (import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)'),
       accountRow: sqlite.prepare('SELECT * FROM accounts WHERE id = ?'),
       userRow: sqlite.prepare('SELECT * FROM users WHERE id = ?'),
@@ -122,7 +124,7 @@ export class StoreWriter {
     return this.touchedUsers.size;
   }
 
-  private recordCreated(table: 'accounts' | 'users' | 'features', id: number) {
+  private recordCreated(table: 'accounts' | 'users', id: number) {
     this.statements.change.run(this.importId, table, id, null);
   }
 
@@ -145,17 +147,6 @@ export class StoreWriter {
     else this.accountsWithoutExternal.add(id);
     this.accountsByName.set((name ?? externalId ?? '').toLowerCase(), id);
     this.created.set(id, { id, externalId, name: name ?? (externalId as string), rows: 0 });
-    return id;
-  }
-
-  private ensureFeature(key: string | null): number {
-    if (key === null) return 0;
-    let id = this.features.get(key);
-    if (id === undefined) {
-      id = Number(this.statements.insertFeature.run(key, key).lastInsertRowid);
-      this.recordCreated('features', id);
-      this.features.set(key, id);
-    }
     return id;
   }
 
@@ -212,7 +203,7 @@ export class StoreWriter {
     }
     const created = this.created.get(accountId);
     if (created !== undefined) created.rows++;
-    const featureId = this.ensureFeature(norm(fact.feature));
+    const feature = this.catalogue.usageFeature(norm(fact.event), norm(fact.feature));
     const day = fact.day ?? this.clock.dayNumber(fact.ts);
     // Staged, not yet stored: whether it is a duplicate is settled when its chunk is written, and flushUsage
     // corrects the caller's counts for the rows that turn out to be.
@@ -222,7 +213,7 @@ export class StoreWriter {
       touchedAccounts: this.touchedAccounts,
       touchedUsers: this.touchedUsers,
     });
-    this.usage.add(accountId, user.id, featureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
+    this.usage.add(accountId, user.id, feature.featureId, feature.eventId, feature.pinnedFeatureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
     return INSERTED;
   }
 
@@ -259,13 +250,51 @@ export class StoreWriter {
       else this.accountsWithoutExternal.add(id);
       this.accountsByName.set(fact.name.toLowerCase(), id);
       this.touchedAccounts.add(id);
+      if (fact.features) this.catalogue.writeEntitlements(id, fact.features, true, true);
       return INSERTED;
     }
     const id = existingId;
-    return this.updateIfChanged('accounts', id, values, () => {
+    const outcome = this.updateIfChanged('accounts', id, values, () => {
       this.touchedAccounts.add(id);
       if (externalId !== null && this.accountsWithoutExternal.delete(id)) this.accountsByExternal.set(externalId, id);
     });
+    if (!fact.features || this.catalogue.writeEntitlements(id, fact.features, true, true).kind !== 'inserted') return outcome;
+    this.touchedAccounts.add(id);
+    return INSERTED;
+  }
+
+  /** An entitlements line: the account must be in the book (a file of entitlements creates no account). */
+  writeEntitlement(fact: { accountExternalId: string | null; accountName: string | null; features: string[]; paid: boolean }): WriteOutcome {
+    const externalId = norm(fact.accountExternalId);
+    const name = norm(fact.accountName);
+    const id = (externalId !== null ? this.accountsByExternal.get(externalId) : undefined) ?? (name !== null ? this.accountsByName.get(name.toLowerCase()) : undefined);
+    if (id === undefined) {
+      return {
+        kind: 'rejected',
+        code: 'unknown_account',
+        reason: `The account ${externalId ?? name ?? ''} is not in Bearing: import the accounts file first, then its entitlements.`,
+      };
+    }
+    const outcome = this.catalogue.writeEntitlements(id, fact.features, fact.paid, false);
+    if (outcome.kind === 'inserted') this.touchedAccounts.add(id);
+    return outcome;
+  }
+
+  /** A catalogue line: a feature, its flags, and the event name or pattern that counts as it. */
+  writeFeatureLine(fact: { pattern: string | null; feature: string; isKey: boolean | null; isPaid: boolean | null }): WriteOutcome {
+    return this.catalogue.writeFeatureLine(norm(fact.pattern), fact.feature, fact.isKey, fact.isPaid);
+  }
+
+  /**
+   * After the usage is flushed: stored events follow the rules this import wrote, and the accounts whose usage
+   * moved between features (all of them when a key flag changed) are the import's touched accounts.
+   */
+  finishCatalogue(): void {
+    const rederived = this.catalogue.finish();
+    for (const id of rederived?.accountIds ?? []) this.touchedAccounts.add(id);
+    if (this.catalogue.keyFlagsChanged) {
+      for (const r of this.sqlite.prepare('SELECT id FROM accounts').all() as Row[]) this.touchedAccounts.add(Number(r.id));
+    }
   }
 
   writeUser(fact: UserFact, line = 0): WriteOutcome {

@@ -9,6 +9,7 @@ import { isValidTimeZone } from '../../shared/dates';
 import { KIND_SPECS } from '../import/fields';
 import { planImport } from '../import/job';
 import { previewRows } from '../import/preview';
+import { scanEventNames } from '../import/event-scan';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/undo-import';
@@ -26,6 +27,7 @@ import {
   type ImportRow,
 } from '../db/imports';
 import { timeZoneOf } from './clock';
+import { unknownEvents } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { onlyBookAccountsSetting } from './settings';
@@ -92,9 +94,12 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     mappingRemembered: plan.mappingRemembered,
     fields: spec.fields.map((f) => ({ field: f.key, label: f.label, required: required.has(f.key) })),
     requiresOneOf: spec.requires.filter((g) => g.length > 1),
+    unknownEvents: unknownEvents(ctx, await scanEventNames(input.path, plan)),
     preview: lines.map(({ line, result }) => {
       if (result.ok === true) {
-        const { kind: _kind, ...values } = result.row;
+        const { kind: _kind, ...row } = result.row;
+        // A list cell (the features an account pays for) shows as the CSM would write it.
+        const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]));
         return { line, outcome: 'accepted' as const, values, reason: null };
       }
       if (result.ok === false) return { line, outcome: 'rejected' as const, values: {}, reason: result.reason };
@@ -132,7 +137,7 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
       job.handle = run(
         ctx.databaseFile,
         {
-          path: input.path, fileName, kind: input.kind, mapping: input.mapping, timeZone, now: ctx.now().getTime(), origin,
+          path: input.path, fileName, kind: input.kind, mapping: input.mapping, eventFeatures: input.eventFeatures, timeZone, now: ctx.now().getTime(), origin,
           onlyBookAccounts: input.onlyBookAccounts ?? onlyBookAccountsSetting(ctx),
         },
         (update) => report(update),
@@ -216,12 +221,15 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const row = importRow(ctx, id);
   if (row.undone_at !== null) throw new AppError('already_undone', `Import ${id} (${row.file_name}) was already undone.`);
   const accounts = accountsOfImport(ctx, id);
-  ctx.sqlite.transaction(() => {
-    undoImportRows(ctx.sqlite, id);
+  const { catalogueChanged } = ctx.sqlite.transaction(() => {
+    const undone = undoImportRows(ctx.sqlite, id);
     markImportUndone(ctx, id, ctx.now().getTime());
+    return undone;
   })();
   const remaining = accounts.filter((a) => accountExists(ctx, a));
-  if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
+  // The catalogue changing back moves usage between features in any account.
+  if (catalogueChanged) refreshHealthSnapshots(ctx);
+  else if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
   return toRecord(importRow(ctx, id));
 }
 

@@ -7,9 +7,9 @@ import type { AppSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir } from '../db/open';
 import { deleteSetting, readSetting, writeSetting } from '../db/settings';
-import { loadFeatures } from '../db/features';
 import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
+import { listFeatures } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
@@ -43,7 +43,7 @@ export function readAppSettings(ctx: ServiceContext): AppSettings {
       renewalDays,
       contractDays: CONTRACT_DAYS,
     },
-    features: loadFeatures(ctx).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
+    features: listFeatures(ctx),
     dataDir: ctx.dataDir,
     databaseFile: ctx.databaseFile,
     backupsDir: backupsDir(ctx.dataDir),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { empty, id, method } from './define';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ImportSource = z.enum(['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic']);
 export type ImportSource = z.infer<typeof ImportSource>;
@@ -66,6 +66,19 @@ export const Inspection = z.object({
   fields: z.array(MappingField),
   /** Groups of fields of which at least one needs a column (e.g. an account, a user or an email). */
   requiresOneOf: z.array(z.array(z.string())),
+  /**
+   * The file's product event names the catalogue has no rule for (null: not a usage file with an event column):
+   * each with its rows, what it would count as if imported now (a feature of its own name, unless an earlier
+   * import kept it so) and the catalogue feature its name most resembles. `complete` is false when only the
+   * first part of a very large file was read. `features` are the catalogue's names to choose from.
+   */
+  unknownEvents: z
+    .object({
+      names: z.array(z.object({ name: z.string(), rows: z.number().int(), countsAs: z.string(), suggestion: z.string().nullable() })),
+      complete: z.boolean(),
+      features: z.array(z.string()),
+    })
+    .nullable(),
   /** The first rows exactly as they would be stored, or why each would be rejected or skipped. */
   preview: z.array(
     z.object({
@@ -142,6 +155,8 @@ export const importMethods = {
         origin: z.enum(['manual', 'watch']).optional(),
         /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
         onlyBookAccounts: z.boolean().optional(),
+        /** The CSM's choices for event names the catalogue does not know: event name -> feature name (its own keeps it). */
+        eventFeatures: z.record(z.string().min(1).max(500), z.string().trim().min(1).max(200)).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),

@@ -8,4 +8,4 @@ CREATE TABLE `user_accounts` (
 --> statement-breakpoint
 CREATE INDEX `user_accounts_account` ON `user_accounts` (`account_id`);--> statement-breakpoint
 DROP INDEX `usage_events_identity`;--> statement-breakpoint
-CREATE UNIQUE INDEX `usage_events_identity` ON `usage_events` (`user_id`,`ts`,`feature_id`,`account_id`);
+CREATE UNIQUE INDEX `usage_events_identity` ON `usage_events` (`user_id`,`ts`,`event_id`,`account_id`);
