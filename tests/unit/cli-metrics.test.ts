@@ -64,20 +64,25 @@ describe('`metrics --account 1 --as-of 2026-11-20 --json`', () => {
     expect(m.adoptionRateAdopted).toBeCloseTo((adopted ?? 0) / 6, 10);
   });
 
+  // Key features enabled for an account with entitlements: the entitled ones plus the catalogue's unpaid ones.
+  const ENABLED_KEYS = `SELECT id FROM features WHERE is_key = 1 AND merged_into IS NULL
+    AND (is_paid = 0 OR id IN (SELECT feature_id FROM entitlements WHERE account_id = 1))`;
+
   it('measures feature adoption and breadth over the key features enabled', () => {
     const mau = one(`SELECT count(DISTINCT user_id) FROM ${EVENTS} AND day BETWEEN ? AND ?`, D - 29, D) ?? 1;
     const rows = db
-      .prepare(`SELECT f.key, (SELECT count(DISTINCT user_id) FROM ${EVENTS} AND feature_id = f.id AND day BETWEEN ? AND ?) AS users
+      .prepare(`SELECT f.name, (SELECT count(DISTINCT user_id) FROM ${EVENTS} AND feature_id = f.id AND day BETWEEN ? AND ?) AS users
         FROM entitlements e JOIN features f ON f.id = e.feature_id WHERE e.account_id = 1`)
-      .all(D - 29, D) as { key: string; users: number }[];
-    for (const r of rows) expect((m.featureAdoption as Record<string, number>)[r.key], r.key).toBeCloseTo(r.users / mau, 10);
+      .all(D - 29, D) as { name: string; users: number }[];
+    // Keyed by the catalogue's feature names.
+    for (const r of rows) expect((m.featureAdoption as Record<string, number>)[r.name], r.name).toBeCloseTo(r.users / mau, 10);
     const usedKeys = one(
       `SELECT count(DISTINCT feature_id) FROM ${EVENTS} AND day BETWEEN ? AND ?
-        AND feature_id IN (SELECT feature_id FROM entitlements JOIN features ON id = feature_id WHERE account_id = 1 AND is_key = 1)`,
+        AND feature_id IN (${ENABLED_KEYS})`,
       D - 29,
       D,
     );
-    const enabledKeys = one('SELECT count(*) FROM entitlements JOIN features ON id = feature_id WHERE account_id = 1 AND is_key = 1');
+    const enabledKeys = one(`SELECT count(*) FROM (${ENABLED_KEYS})`);
     expect(m.breadth).toBeCloseTo((usedKeys ?? 0) / (enabledKeys ?? 1), 10);
   });
 

@@ -153,8 +153,9 @@ describe('the QBR deck of a demo account (default quarter)', () => {
     const series = deck.slides[4].charts.get('feature-adoption') ?? [];
     const q2 = series.find((s) => s.name === 'Q2 2026') as Series;
     const q3 = series.find((s) => s.name === 'Q3 2026') as Series;
-    const features = backend.context.sqlite.prepare('SELECT key, name, is_key AS isKey FROM features').all() as { key: string; name: string; isKey: number }[];
-    const keyOf = new Map(features.map((f) => [`${f.name}${f.isKey ? ' (key)' : ''}`, f.key]));
+    // featureAdoption is keyed by the catalogue's feature names.
+    const features = backend.context.sqlite.prepare('SELECT name, is_key AS isKey FROM features').all() as { name: string; isKey: number }[];
+    const keyOf = new Map(features.map((f) => [`${f.name}${f.isKey ? ' (key)' : ''}`, f.name]));
     expect(q3.categories.length).toBeGreaterThan(2);
     for (const label of q3.categories) {
       const key = keyOf.get(label) ?? '';

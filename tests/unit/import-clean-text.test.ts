@@ -69,9 +69,9 @@ describe('control characters in imported cells', () => {
     const stored = readStore(dataDir, (db) => ({
       accounts: db.prepare('SELECT name, owner FROM accounts ORDER BY external_id').raw().all(),
       users: db.prepare('SELECT name FROM users ORDER BY external_id').pluck().all(),
-      features: db.prepare('SELECT key FROM features ORDER BY key').pluck().all(),
+      features: db.prepare('SELECT name FROM features ORDER BY name').pluck().all(),
       // Both Login lines are one feature: the C1 character did not make a second one.
-      loginEvents: db.prepare("SELECT count(*) FROM usage_events WHERE feature_id = (SELECT id FROM features WHERE key = 'Login')").pluck().get(),
+      loginEvents: db.prepare("SELECT count(*) FROM usage_events WHERE feature_id = (SELECT id FROM features WHERE name = 'Login')").pluck().get(),
     }));
     expect(stored).toEqual({
       accounts: [['Acme Corporation', 'Jane Doe'], ['Red Alert Inc', 'Sam Lee'], ['Clean Co', 'Priya Shah']],
@@ -83,7 +83,7 @@ describe('control characters in imported cells', () => {
 
   it('leave no forbidden character in any stored text cell of accounts, users or features', () => {
     const cells = readStore(dataDir, (db) =>
-      ['accounts', 'users', 'features'].flatMap((t) => (db.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]).flat()),
+      ['accounts', 'users', 'features', 'event_names'].flatMap((t) => (db.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]).flat()),
     );
     const texts = cells.filter((c): c is string => typeof c === 'string');
     expect(texts.length).toBeGreaterThan(20);

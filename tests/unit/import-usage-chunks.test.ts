@@ -21,7 +21,7 @@ const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 const HOUR = 3_600_000;
 
 function fact(user: string, account: string, feature: string | null, ts: number, minutes = 1): UsageFact {
-  return { accountExternalId: account, accountName: null, userExternalId: user, email: null, feature, ts, count: 1, minutes, dateMin: null, dateMax: null };
+  return { accountExternalId: account, accountName: null, userExternalId: user, email: null, userName: null, event: feature, feature: null, ts, count: 1, minutes, dateMin: null, dateMax: null };
 }
 
 /** One import of `rows` (line = index + 2) through a StoreWriter with tiny chunks, in its own transaction. */
@@ -62,7 +62,7 @@ describe('UsageChunks through the StoreWriter', () => {
     expect([first.accounts, first.users]).toEqual([2, 3]);
     const sqlite = backend.database.sqlite;
     expect(count(sqlite, 'SELECT count(*) FROM usage_events')).toBe(5);
-    expect(count(sqlite, 'SELECT events FROM usage_daily d JOIN features f ON f.id = d.feature_id WHERE f.key = ? AND d.day = ?', 'Reports', Math.floor(T0 / 86_400_000))).toBe(2);
+    expect(count(sqlite, 'SELECT events FROM usage_daily d JOIN features f ON f.id = d.feature_id WHERE f.name = ? AND d.day = ?', 'Reports', Math.floor(T0 / 86_400_000))).toBe(2);
     let { rollups, fromEvents } = rollupsAndEvents(sqlite);
     expect(rollups).toEqual(fromEvents);
 

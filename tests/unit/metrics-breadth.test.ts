@@ -5,6 +5,7 @@ import {
   breadth,
   campaignUplift,
   enabledKeyFeatures,
+  paidFeatures,
   engagementScale,
   executiveActivity,
   exposure,
@@ -39,9 +40,20 @@ describe('breadth and depth on a hand-computed account', () => {
     expect(breadth(rows, P, []).ratio).toBeNull();
   });
 
-  it('enabled key features are the entitled ones, or every key feature without entitlements', () => {
+  it('enabled key features: every key feature without entitlements; with some, the entitled ones and the unpaid core', () => {
     expect(enabledKeyFeatures(features, []).map((f) => f.id)).toEqual([10, 11]);
-    expect(enabledKeyFeatures(features, [{ featureId: 11, paid: true }, { featureId: 12, paid: true }]).map((f) => f.id)).toEqual([11]);
+    // 10 and 11 are unpaid: any plan has them.
+    expect(enabledKeyFeatures(features, [{ featureId: 11, paid: true }, { featureId: 12, paid: true }]).map((f) => f.id)).toEqual([10, 11]);
+    // 10 paid for separately: only an account entitled to it has it.
+    const paid10 = [{ ...features[0], isPaid: true }, features[1], features[2]];
+    expect(enabledKeyFeatures(paid10, [{ featureId: 11, paid: true }]).map((f) => f.id)).toEqual([11]);
+    expect(enabledKeyFeatures(paid10, [{ featureId: 10, paid: true }]).map((f) => f.id)).toEqual([10, 11]);
+  });
+
+  it('paid features: the entitlements marked paid, else the catalogue paid flag', () => {
+    const paid12 = [features[0], features[1], { ...features[2], isPaid: true }];
+    expect(paidFeatures(paid12, []).map((f) => f.id)).toEqual([12]);
+    expect(paidFeatures(paid12, [{ featureId: 10, paid: true }, { featureId: 11, paid: false }]).map((f) => f.id)).toEqual([10]);
   });
 
   it('time to first key action: per user first key use − first event; per account the median', () => {

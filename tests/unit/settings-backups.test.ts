@@ -79,7 +79,8 @@ describe('settings', () => {
   it('mark key and paid features', async () => {
     const b = book();
     const f = await call<MethodOutput<'features.update'>>(b, 'features.update', { id: 2, isKey: true, name: 'Audit log' });
-    expect(f).toEqual({ id: 2, key: 'audit', name: 'Audit log', isKey: true, isPaid: true });
+    expect(f.feature).toEqual({ id: 2, key: 'audit log', name: 'Audit log', isKey: true, isPaid: true, events: [], merged: [] });
+    expect(f.undo).toMatchObject({ kind: 'catalogue', name: 'Renamed “Audit” to “Audit log”' });
     expect((await call<Settings>(b, 'settings.get')).features.map((x) => x.isKey)).toEqual([true, true]);
     expect((await failure(b, 'features.update', { id: 9, isKey: true })).code).toBe('not_found');
   });

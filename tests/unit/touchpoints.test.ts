@@ -68,7 +68,7 @@ describe('touchpoints', () => {
     expect(campaign).toMatchObject({ featureKey: 'reports', featureName: 'Reports', responded: true });
     expect(await fail(b, 'touchpoints.create', { accountId: 1, kind: 'campaign', date: '2026-10-01', title: 'Z', featureKey: 'nope' })).toBe('unknown_feature');
     const metrics = await call<MethodOutput<'metrics.account'>>(b, 'metrics.account', { id: 1 });
-    expect(metrics.campaignUplift.map((c) => c.feature)).toEqual(['reports']);
+    expect(metrics.campaignUplift.map((c) => c.feature)).toEqual(['Reports']);
   });
 
   it('validate survey answers against their scale and the account’s users', async () => {

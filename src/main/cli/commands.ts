@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../shared/contract';
 import { accountFlag, call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
+import { featuresCommand } from './features-command';
 
 export { call, type CliIo, type Command, type CommandContext } from './command';
 
@@ -32,6 +33,7 @@ export function table(rows: string[][]): string {
 export const commands: Record<string, Command> = {
   import: importCommand,
   deck: deckCommand,
+  features: featuresCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

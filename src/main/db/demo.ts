@@ -1,7 +1,7 @@
 // What only the demo loader writes and removes: accounts, users and entitlements flagged as demo, usage rollups
 // in batches, and the removal of every demo row with everything hanging off it. The demo's milestones, QBRs,
 // touchpoints, surveys and renewals go through the ordinary inserts of their tables.
-import type Database from 'better-sqlite3';
+import { cascadeDelete, foreignKeys, quote } from './cascade';
 import type { Store } from './open';
 
 /** Rows per INSERT for usage: one statement call per row is most of the load time otherwise. */
@@ -24,37 +24,10 @@ export function withoutForeignKeys<T>(store: Store, fn: () => T): T {
   }
 }
 
-interface ForeignKey {
-  child: string;
-  column: string;
-  parent: string;
-  parentColumn: string | null;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Deletes the rows of `table` matching `where`, children first, following the schema's foreign keys; so a
- * table added later that references accounts or users is covered without changing this file. */
-function cascadeDelete(sqlite: Database.Database, keys: ForeignKey[], table: string, where: string, depth = 0): number {
-  if (depth > 8) throw new Error(`Foreign keys under ${table} nest too deep to remove the demo safely.`);
-  for (const fk of keys) {
-    if (fk.parent !== table || fk.child === table) continue;
-    const parentKey = quote(fk.parentColumn ?? 'id');
-    const childWhere = `${quote(fk.column)} IN (SELECT ${parentKey} FROM ${quote(table)} WHERE ${where})`;
-    cascadeDelete(sqlite, keys, fk.child, childWhere, depth + 1);
-  }
-  return sqlite.prepare(`DELETE FROM ${quote(table)} WHERE ${where}`).run().changes;
-}
-
 /** Removes every demo account and user and everything hanging off them; returns the accounts removed. */
 export function deleteDemoRows(store: Store): number {
   const { sqlite } = store;
-  const keys = sqlite
-    .prepare(
-      `SELECT m.name AS child, f."from" AS "column", f."table" AS parent, f."to" AS parentColumn
-       FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
-    )
-    .all() as ForeignKey[];
+  const keys = foreignKeys(sqlite);
   const demoAccounts = 'SELECT id FROM accounts WHERE is_demo = 1';
   // usage_daily carries no foreign keys (it is a rollup), so it is cleared by hand.
   sqlite.prepare(`DELETE FROM usage_daily WHERE account_id IN (${demoAccounts})`).run();

@@ -3,8 +3,9 @@ import type { FeatureInfo } from '../../shared/metrics/inputs';
 import type { Store } from './open';
 import { prepared } from './statements';
 
+/** The catalogue's features as metrics read them: the ones merged into another are counted as that one. */
 export function loadFeatures(store: Store): FeatureInfo[] {
-  const rows = prepared(store.sqlite, 'SELECT id, key, name, is_key AS isKey, is_paid AS isPaid FROM features ORDER BY id').all() as {
+  const rows = prepared(store.sqlite, 'SELECT id, key, name, is_key AS isKey, is_paid AS isPaid FROM features WHERE merged_into IS NULL ORDER BY id').all() as {
     id: number;
     key: string;
     name: string;

@@ -67,6 +67,12 @@ export const users = sqliteTable(
   (t) => [uniqueIndex('users_external_id').on(t.externalId), index('users_account').on(t.accountId)],
 );
 
+/**
+ * The feature catalogue: features as the CSM names them. `key` is the name in lower case (names are unique without
+ * regard to case). A feature merged into another keeps its row, its rules and its name (`mergedInto` points at
+ * the feature it now counts as), so that a merge is undone by clearing one field and files that still say the old
+ * name land on the feature it became.
+ */
 export const features = sqliteTable(
   'features',
   {
@@ -75,9 +81,40 @@ export const features = sqliteTable(
     name: text('name').notNull(),
     isKey: integer('is_key', { mode: 'boolean' }).notNull().default(false),
     isPaid: integer('is_paid', { mode: 'boolean' }).notNull().default(false),
+    mergedInto: integer('merged_into'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('features_key').on(t.key)],
+);
+
+/**
+ * The catalogue's rules: which event names count as which feature. A pattern is an exact event name or holds `*`
+ * (any run of characters); both match without regard to case. `key` is the pattern in lower case.
+ */
+export const featureEvents = sqliteTable(
+  'feature_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    featureId: integer('feature_id')
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    pattern: text('pattern').notNull(),
+    key: text('key').notNull(),
+    /** Made by an import that met the name and kept it as its own feature: a rule the CSM wrote wins over it. */
+    auto: integer('auto', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('feature_events_key').on(t.key), index('feature_events_feature').on(t.featureId)],
+);
+
+/** Every product event name the store has seen, as first written; `key` is the name in lower case. */
+export const eventNames = sqliteTable(
+  'event_names',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [uniqueIndex('event_names_key').on(t.key)],
 );
 
 export const entitlements = sqliteTable(
@@ -150,7 +187,8 @@ export const watchedFolders = sqliteTable('watched_folders', {
 
 /**
  * Usage as imported: one row per event (or per user-day / user-week for pre-aggregated exports). The same event
- * (same user, feature and instant) is stored once: the unique key is its content, exact, with no hash collisions.
+ * (same user, event name, instant and account) is stored once: the unique key is its content, exact, with no hash
+ * collisions.
  */
 export const usageEvents = sqliteTable(
   'usage_events',
@@ -162,8 +200,15 @@ export const usageEvents = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** 0 when the row names no feature. */
+    /**
+     * The catalogue feature the event counts as today (0 = none): derived from the event name through the
+     * catalogue, or the file's own feature column (pinnedFeatureId), and re-derived when the catalogue changes.
+     */
     featureId: integer('feature_id').notNull().default(0),
+    /** The product's event name (event_names.id; 0 when the row names none): the event's identity. */
+    eventId: integer('event_id').notNull().default(0),
+    /** The feature the file's own feature column named for this row (0 = none): it wins over the catalogue. */
+    pinnedFeatureId: integer('pinned_feature_id').notNull().default(0),
     ts: integer('ts').notNull(),
     day: integer('day').notNull(),
     count: integer('count').notNull().default(1),
@@ -172,7 +217,8 @@ export const usageEvents = sqliteTable(
     line: integer('line'),
   },
   (t) => [
-    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.featureId),
+    // The account is part of the identity: a consultant's daily rollup row at two customers is two rows, not one.
+    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.eventId, t.accountId),
     index('usage_events_import').on(t.importId),
   ],
 );
@@ -185,12 +231,30 @@ export const importChanges = sqliteTable(
     importId: integer('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    tableName: text('table_name', { enum: ['accounts', 'users', 'features'] }).notNull(),
+    tableName: text('table_name', { enum: ['accounts', 'users', 'features', 'feature_events', 'event_names', 'entitlements'] }).notNull(),
     rowId: integer('row_id').notNull(),
     /** The row before the import; null when the import created it. */
     before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('import_changes_import').on(t.importId)],
+);
+
+/**
+ * The accounts a user was seen at besides their home account (users.account_id): an agency consultant's e-mail at
+ * two customers is one person, active at both. Written by the import when a row puts a known user at another
+ * account; read as that account's known users. Rare by nature, so it is small and read whole.
+ */
+export const userAccounts = sqliteTable(
+  'user_accounts',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId] }), index('user_accounts_account').on(t.accountId)],
 );
 
 /** Per account, user, feature (0 = none) and day: what every usage metric reads. */

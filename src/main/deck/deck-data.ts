@@ -174,7 +174,7 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
     drivers: health.components
       .filter((c) => c.contribution !== null)
       .sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0)),
-    features: new Map(loadFeatures(ctx).map((f) => [f.key, { name: f.name, isKey: f.isKey }])),
+    features: new Map(loadFeatures(ctx).map((f) => [f.name, { name: f.name, isKey: f.isKey }])),
     usage: {
       thisQuarter: usedBetween(ctx, id, quarter.start, asOf),
       lastQuarter: usedBetween(ctx, id, previous.start, previousAsOf),

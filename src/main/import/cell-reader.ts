@@ -43,7 +43,7 @@ export function resolveFields(kind: Kind, mapping: ColumnMapping, headers: strin
     };
   }
   // Shared readers (account, user, anonymous check) may ask for a field this kind does not have: unmapped.
-  for (const key of ['accountId', 'accountName', 'userId', 'email', 'deviceId']) F[key] ??= { i: -1, label: key, format: DEFAULT_FORMAT };
+  for (const key of ['accountId', 'accountName', 'userId', 'email', 'userName', 'deviceId']) F[key] ??= { i: -1, label: key, format: DEFAULT_FORMAT };
   return F;
 }
 

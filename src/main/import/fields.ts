@@ -3,7 +3,7 @@
 // normalized form (see normalizeHeader: lower case, letters and digits only), best first.
 import type { Kind } from './types';
 
-export type FieldType = 'id' | 'text' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
+export type FieldType = 'id' | 'text' | 'person' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
 
 export interface FieldSpec {
   key: string;
@@ -31,6 +31,15 @@ const userId: FieldSpec = {
   key: 'userId', label: 'User ID', type: 'id',
   aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor', 'benutzerid', 'nutzerid', 'benutzer'],
 };
+/**
+ * A person's display name in a usage file ("User" in a Mixpanel or Excel export often holds "Anna Schmidt"): shown
+ * as the user's name, never used to tell people apart (see StoreWriter). Type 'person': only a column of
+ * multi-word names fits, so a "User" column of ids stays the user id.
+ */
+const userName: FieldSpec = {
+  key: 'userName', label: 'User name', type: 'person',
+  aliases: ['username', 'displayname', 'fullname', 'visitorname', 'personname', 'user', 'visitor', 'contactname'],
+};
 const email: FieldSpec = {
   key: 'email', label: 'Email', type: 'email',
   aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail', 'emailadresse'],
@@ -40,9 +49,15 @@ const deviceId: FieldSpec = {
   aliases: ['deviceid', 'anonymousid', 'anonid', 'cookieid', 'amplitudeid'],
 };
 const event: FieldSpec = {
-  key: 'event', label: 'Event or feature', type: 'text',
-  aliases: ['event', 'eventtype', 'eventname', 'feature', 'featurename', 'trackevent', 'trackeventname', 'action', 'page', 'pagename', 'activity', 'name'],
+  key: 'event', label: 'Event name', type: 'text',
+  aliases: ['event', 'eventtype', 'eventname', 'trackevent', 'trackeventname', 'action', 'page', 'pagename', 'activity', 'name'],
 };
+/** A column naming the feature itself (Pendo's "Feature Name"): it wins over what the catalogue says of the event. */
+const feature: FieldSpec = {
+  key: 'feature', label: 'Feature', type: 'text',
+  aliases: ['featurename', 'feature', 'productarea', 'module'],
+};
+const flag = (key: string, label: string, aliases: string[]): FieldSpec => ({ key, label, type: 'text', aliases });
 const minutes: FieldSpec = {
   key: 'minutes', label: 'Minutes', type: 'minutes',
   aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins', 'activeminutes', 'aktiveminuten', 'minuten', 'nutzungsdauer'],
@@ -56,7 +71,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   events: {
     label: 'Events (one row per event)',
     fields: [
-      accountId, accountName, userId, email, deviceId, event,
+      accountId, accountName, userId, email, userName, deviceId, event, feature,
       { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'browsertime', 'date', 'clienteventtime', 'servertime', 'day'] },
       minutes,
       { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
@@ -66,25 +81,25 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   daily_usage: {
     label: 'Daily usage (one row per user per day)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp', 'datum', 'tag'] },
-      events, minutes, event,
+      events, minutes, event, feature,
     ],
     requires: [['day'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
   },
   weekly_usage: {
     label: 'Weekly usage (one row per user per week)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'weekStart', label: 'Week starting', type: 'date', aliases: ['weekstart', 'weekstarting', 'week', 'weekof', 'weekbeginning', 'weekstartdate', 'startofweek', 'date', 'period'] },
-      events, minutes, event,
+      events, minutes, event, feature,
     ],
     requires: [['weekStart'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
   },
   usage_summary: {
     label: 'Usage summary (one row per user over a period)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'daysActive', label: 'Days active', type: 'count', aliases: ['daysactive', 'activedays', 'numberofdaysactive', 'daysused', 'numdaysactive'] },
       events, minutes,
       { key: 'firstVisit', label: 'First visit', type: 'instant', aliases: ['firstvisit', 'firstseen', 'firstactive', 'firstlogin', 'firstseenat', 'firstvisitdate'] },
@@ -92,7 +107,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'windowStart', label: 'Period start', type: 'date', aliases: ['windowstart', 'periodstart', 'startdate', 'from', 'datefrom', 'rangestart'] },
       { key: 'windowEnd', label: 'Period end', type: 'date', aliases: ['windowend', 'periodend', 'enddate', 'to', 'dateto', 'rangeend'] },
     ],
-    requires: [['userId', 'email'], ['daysActive', 'events', 'minutes', 'lastVisit']],
+    requires: [['userId', 'email', 'userName'], ['daysActive', 'events', 'minutes', 'lastVisit']],
   },
   accounts: {
     label: 'Accounts',
@@ -109,6 +124,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'stage', label: 'Lifecycle stage', type: 'text', aliases: ['lifecyclestage', 'stage', 'type', 'accounttype', 'status', 'customerstatus', 'accountstatus'] },
       // Names a record that has none (HubSpot companies often have only a domain).
       { key: 'domain', label: 'Domain', type: 'text', aliases: ['companydomainname', 'domain', 'website', 'websiteurl', 'domainname', 'companydomain', 'url'] },
+      { key: 'features', label: 'Features paid for', type: 'text', aliases: ['features', 'entitlements', 'plan', 'products', 'modules', 'addons', 'planfeatures', 'productsowned', 'purchasedfeatures', 'subscribedfeatures'] },
     ],
     // A record is kept with an id or a name: a nameless one is named by its domain, else its id.
     requires: [['externalId', 'name']],
@@ -127,6 +143,25 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { ...accountName, aliases: ['accountname', 'associatedcompany', 'companyname', 'company', 'organization', 'organizationname', 'account'] },
     ],
     requires: [['externalId', 'email']],
+  },
+  features: {
+    label: 'Feature catalogue (which events count as which feature)',
+    fields: [
+      { key: 'event', label: 'Event or pattern', type: 'text', aliases: ['event', 'eventname', 'events', 'pattern', 'eventpattern', 'trackevent', 'trackeventname'] },
+      { key: 'feature', label: 'Feature', type: 'text', aliases: ['feature', 'featurename', 'name'] },
+      flag('isKey', 'Key feature', ['key', 'iskey', 'keyfeature']),
+      flag('isPaid', 'Paid feature', ['paid', 'ispaid', 'paidfeature', 'addon']),
+    ],
+    requires: [['feature']],
+  },
+  entitlements: {
+    label: 'Entitlements (the features each account pays for)',
+    fields: [
+      accountId, accountName,
+      { key: 'feature', label: 'Feature', type: 'text', aliases: ['feature', 'featurename', 'features', 'entitlement', 'product', 'productname', 'module', 'addon', 'plan'] },
+      flag('isPaid', 'Paid', ['paid', 'ispaid', 'active', 'entitled']),
+    ],
+    requires: [['accountId', 'accountName'], ['feature']],
   },
 };
 

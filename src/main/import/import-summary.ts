@@ -23,6 +23,7 @@ export function emptySummary(fileName: string, timeZone: string): ImportSummary 
     dateRange: null,
     warnings: [],
     accountsCreated: [],
+    accountsNotInBook: [],
     attributed: [],
     error: null,
     message: '',

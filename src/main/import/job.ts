@@ -36,10 +36,14 @@ export interface ImportJobOptions {
   fileName?: string;
   kind?: ImportKind;
   mapping?: Mapping;
+  /** The CSM's choices for event names the catalogue does not know: event name -> feature name. */
+  eventFeatures?: Record<string, string>;
   timeZone: string;
   /** The import's "now" (epoch ms), for future-date checks and the history. */
   now: number;
   origin?: ImportProgress['origin'];
+  /** Rows naming an account not in the store are skipped (account_not_in_book) instead of creating it. */
+  onlyBookAccounts?: boolean;
   signal?: AbortSignal;
   onProgress?(update: ImportProgressUpdate): void;
   /** Called after the commit with the accounts whose data changed (for health snapshots). */
@@ -100,7 +104,12 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   try {
     const importId = beginImport(options, plan, summary.fileName, totalBytes);
     summary.importId = importId;
-    const writer = new StoreWriter(sqlite, importId, timeZone, { listLimit: LIST_LIMIT });
+    const writer = new StoreWriter(sqlite, importId, timeZone, {
+      listLimit: LIST_LIMIT,
+      eventChoices: options.eventFeatures,
+      onlyBookAccounts: options.onlyBookAccounts === true,
+      hasAccountColumn: Boolean(plan.mapping.accountId || plan.mapping.accountName),
+    });
     const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock);
     const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });

@@ -8,7 +8,7 @@ import type { ColumnMapping, Delimiter, Kind, Source } from './types';
 
 /** Headers a source uses for a field, normalized; preferred over generic aliases for that source. */
 const SOURCE_PREFERENCES: Partial<Record<Source, Record<string, string[]>>> = {
-  pendo: { userId: ['visitorid'], accountId: ['accountid'], event: ['featurename', 'feature', 'trackeventname', 'trackevent', 'event', 'eventname', 'pagename', 'page'], day: ['day', 'date'], events: ['numberofevents', 'numevents'], minutes: ['numberofminutes', 'numminutes'] },
+  pendo: { userId: ['visitorid'], accountId: ['accountid'], event: ['trackeventname', 'trackevent', 'event', 'eventname', 'pagename', 'page'], feature: ['featurename', 'feature'], day: ['day', 'date'], events: ['numberofevents', 'numevents'], minutes: ['numberofminutes', 'numminutes'] },
   mixpanel: { userId: ['userid', 'mpuserid', 'distinctid'], deviceId: ['deviceid'], timestamp: ['time'], event: ['event'], accountId: ['companyid', 'accountid', 'groupid'] },
   amplitude: { userId: ['userid'], deviceId: ['deviceid', 'amplitudeid'], timestamp: ['eventtime', 'clienteventtime'], event: ['eventtype'], accountId: ['groups', 'accountid', 'companyid'] },
   salesforce: { externalId: ['accountid', 'accountidcasesafe', 'contactid', 'id'], name: ['accountname'], owner: ['accountowner'], arr: ['arr', 'annualrecurringrevenue', 'annualrevenue'], stage: ['type', 'accounttype'], accountName: ['accountname'] },
@@ -52,6 +52,10 @@ export function valueScore(field: FieldSpec, stats: ColumnStats): number {
       // Ids are single tokens: a column of dates or of multi-word names ("Acme Corporation") is something else.
       if (stats.date.dateRatio > 0.8 && !stats.date.epoch) return -40;
       return stats.spaceRatio > 0.5 ? -25 : 0;
+    case 'person':
+      // Display names are words: "Anna Schmidt", not "u-1001", an e-mail or a date.
+      if (stats.emailRatio > 0.3 || stats.date.dateRatio > 0.5) return -80;
+      return stats.spaceRatio > 0.5 ? 10 : -60;
     case 'text':
       if (stats.date.dateRatio > 0.8) return -40;
       if (stats.numberRatio > 0.9) return -10;

@@ -63,7 +63,7 @@ function usageOwner(r: CellReader, F: Fields) {
   const userId = userOf(r, F);
   const email = r.email(F.email);
   if (accountId === null && accountName === null && userId === null && email === null) throw noOwner(r, F);
-  return { accountId, accountName, userId, email };
+  return { accountId, accountName, userId, email, userName: r.text(F.userName) };
 }
 
 /** The counts of a per-day or per-week row. */
@@ -76,7 +76,8 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
   const { accountId, accountName } = account(r, F);
   const userId = userOf(r, F);
   const email = r.email(F.email);
-  if (userId === null && email === null) {
+  const userName = r.text(F.userName);
+  if (userId === null && email === null && userName === null) {
     if (accountId === null && accountName === null) throw noOwner(r, F);
     throw new Reject('missing_value', `${F.userId.label} is empty: a usage summary line needs the user it describes.`);
   }
@@ -86,7 +87,7 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
     throw new Reject('invalid_date', `${F.firstVisit.label} (${quoteValue(r.raw(F.firstVisit) ?? '')}) is after ${F.lastVisit.label} (${quoteValue(r.raw(F.lastVisit) ?? '')}).`);
   }
   return {
-    kind: 'usage_summary', accountId, accountName, userId, email,
+    kind: 'usage_summary', accountId, accountName, userId, email, userName,
     daysActive: r.count(F.daysActive), events: r.count(F.events), minutes: r.duration(F.minutes), firstVisit, lastVisit,
     windowStart: r.calendar(F.windowStart, true), windowEnd: r.calendar(F.windowEnd, false),
   };
@@ -131,8 +132,40 @@ function accountRow(r: CellReader, F: Fields, defaultCurrency: string): Normaliz
   return {
     kind: 'accounts', externalId, name, nameFrom, owner: r.text(F.owner), arrMinor, currency,
     licenses: r.count(F.licenses), contractStart: r.calendar(F.contractStart, false), renewalDate: r.calendar(F.renewalDate, false),
-    industry: r.text(F.industry), stage: r.text(F.stage),
+    industry: r.text(F.industry), stage: r.text(F.stage), features: featureList(r.text(F.features)),
   };
+}
+
+/** "Dashboards; SSO" -> ["Dashboards", "SSO"]: a list cell split on ; , | or new lines; null when empty. */
+export function featureList(cell: string | null): string[] | null {
+  if (cell === null) return null;
+  const names = [...new Set(cell.split(/[;,|\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+  return names.length > 0 ? names : null;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'ja', 'oui', 'si', 'paid', 'key']);
+const NO = new Set(['no', 'n', 'false', '0', 'nein', 'non', '-']);
+
+/** A yes/no cell: null when empty, else true or false; anything else is rejected naming the column. */
+function flagOf(r: CellReader, field: Fields[string]): boolean | null {
+  const cell = r.text(field);
+  if (cell === null) return null;
+  const v = cell.toLowerCase();
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  throw new Reject('not_a_number', `${field.label} is ${quoteValue(cell)}: write yes or no.`);
+}
+
+function featureRuleRow(r: CellReader, F: Fields): NormalizedRow {
+  const feature = r.required(F.feature, r.text(F.feature));
+  return { kind: 'features', pattern: r.text(F.event), feature, isKey: flagOf(r, F.isKey), isPaid: flagOf(r, F.isPaid) };
+}
+
+function entitlementRow(r: CellReader, F: Fields): NormalizedRow {
+  const { accountId, accountName } = account(r, F);
+  if (accountId === null && accountName === null) throw new Reject('missing_value', 'The row names no account: whose entitlement is it?');
+  const features = featureList(r.required(F.feature, r.text(F.feature))) ?? [];
+  return { kind: 'entitlements', accountId, accountName, features, paid: flagOf(r, F.isPaid) ?? true };
 }
 
 function userRow(r: CellReader, F: Fields): NormalizedRow {
@@ -152,17 +185,19 @@ export const ROW_BUILDERS: Record<Kind, RowBuilder> = {
     const ts = r.required(F.timestamp, r.instant(F.timestamp));
     const who = usageOwner(r, F);
     const n = r.count(F.count);
-    return { kind: 'events', ...who, event: r.text(F.event), ts, count: n ?? 1, minutes: r.duration(F.minutes) };
+    return { kind: 'events', ...who, event: r.text(F.event), feature: r.text(F.feature), ts, count: n ?? 1, minutes: r.duration(F.minutes) };
   },
   daily_usage: (r, F) => {
     const day = r.required(F.day, r.calendar(F.day, true));
-    return { kind: 'daily_usage', ...usageOwner(r, F), event: r.text(F.event), day, ...periodTotals(r, F) };
+    return { kind: 'daily_usage', ...usageOwner(r, F), event: r.text(F.event), feature: r.text(F.feature), day, ...periodTotals(r, F) };
   },
   weekly_usage: (r, F) => {
     const weekStart = r.required(F.weekStart, r.calendar(F.weekStart, true));
-    return { kind: 'weekly_usage', ...usageOwner(r, F), event: r.text(F.event), weekStart, ...periodTotals(r, F) };
+    return { kind: 'weekly_usage', ...usageOwner(r, F), event: r.text(F.event), feature: r.text(F.feature), weekStart, ...periodTotals(r, F) };
   },
   usage_summary: usageSummaryRow,
   accounts: accountRow,
   users: userRow,
+  features: featureRuleRow,
+  entitlements: entitlementRow,
 };

@@ -19,7 +19,7 @@ const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) :
 
 export class RowIntake {
   /** One fact object for every usage row: a million rows, no million short-lived objects. */
-  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
+  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, userName: null, event: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
   private readonly insertReject: Database.Statement;
   private minDate = Infinity;
   private maxDate = -Infinity;
@@ -48,18 +48,24 @@ export class RowIntake {
       } else if (outcome.kind === 'duplicate') {
         summary.counts.duplicates++;
         if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf: outcome.duplicateOf, importId: outcome.importId });
+      } else if (outcome.kind === 'skipped') {
+        this.skip(line, outcome.reason);
       } else {
         this.reject(line, outcome.code, outcome.reason, fields);
         return;
       }
       if (result.warnings !== undefined) for (const w of result.warnings) addWarning(summary, line, w.code, w.message);
-      if (outcome.warning !== undefined) addWarning(summary, line, outcome.warning.code, outcome.warning.message);
+      if ('warning' in outcome && outcome.warning !== undefined) addWarning(summary, line, outcome.warning.code, outcome.warning.message);
     } else if (result.ok === false) {
       this.reject(line, result.code, result.reason, fields);
     } else {
-      summary.counts.skipped++;
-      if (summary.skipped.length < LIST_LIMIT) summary.skipped.push({ line, reason: result.skip });
+      this.skip(line, result.skip);
     }
+  }
+
+  private skip(line: number, reason: string): void {
+    this.summary.counts.skipped++;
+    if (this.summary.skipped.length < LIST_LIMIT) this.summary.skipped.push({ line, reason });
   }
 
   /**
@@ -70,6 +76,7 @@ export class RowIntake {
   rollUp(): void {
     const summary = this.summary;
     const flushed = this.writer.flushUsage();
+    this.writer.finishCatalogue();
     if (flushed.duplicateCount > 0) {
       summary.counts.accepted -= flushed.duplicateCount;
       summary.counts.duplicates += flushed.duplicateCount;
@@ -80,20 +87,35 @@ export class RowIntake {
       this.minDate = flushed.dateRange?.min ?? Infinity;
       this.maxDate = flushed.dateRange?.max ?? -Infinity;
     }
+    this.tellAccountsAndPeople();
     summary.distinctAccounts = this.writer.distinctAccounts;
     summary.distinctUsers = this.writer.distinctUsers;
     summary.dateRange = Number.isFinite(this.minDate) ? { min: new Date(this.minDate).toISOString(), max: new Date(this.maxDate).toISOString() } : null;
+  }
+
+  /** What the writer did with accounts and people that the CSM should see: created, left out, attributed, warned. */
+  private tellAccountsAndPeople(): void {
+    const summary = this.summary;
+    const writer = this.writer;
+    const byRows = <T extends { rows: number; name: string }>(a: T, b: T) => b.rows - a.rows || a.name.localeCompare(b.name);
+    summary.accountsCreated = [...writer.created.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.accountsNotInBook = [...writer.notInBook.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.attributed = writer.attributed;
+    for (const w of writer.people.warnings) {
+      if (summary.warnings.length >= LIST_LIMIT) break;
+      summary.warnings.push(w);
+    }
   }
 
   /** A validated row as the StoreWriter takes it: usage as one fact (dated), accounts and users as they are. */
   private write(row: NormalizedRow, line: number): WriteOutcome {
     switch (row.kind) {
       case 'events':
-        return this.writeUsage(row, row.event, row.ts, undefined, row.count, row.minutes, line);
+        return this.writeUsage(row, row.ts, undefined, row.count, row.minutes, line);
       case 'daily_usage':
       case 'weekly_usage': {
         const date = row.kind === 'daily_usage' ? row.day : row.weekStart;
-        return this.writeUsage(row, row.event, this.localMidnight(date), Date.parse(`${date}T00:00:00Z`) / 86_400_000, row.events, row.minutes, line);
+        return this.writeUsage(row, this.localMidnight(date), Date.parse(`${date}T00:00:00Z`) / 86_400_000, row.events, row.minutes, line);
       }
       case 'usage_summary': {
         // A summary gives totals per user over a window; Bearing records them on the last-visit day.
@@ -107,21 +129,25 @@ export class RowIntake {
           if (ms < lo) lo = ms;
           if (ms > hi) hi = ms;
         }
-        return this.writeUsage(row, null, at, undefined, row.events ?? row.daysActive ?? 0, row.minutes, line, Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null);
+        return this.writeUsage({ ...row, event: null, feature: null }, at, undefined, row.events ?? row.daysActive ?? 0, row.minutes, line, Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null);
       }
       case 'accounts':
         return this.writer.writeAccount({
           externalId: row.externalId, name: row.name, nameFrom: row.nameFrom, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
-          licenses: row.licenses, contractStart: row.contractStart, renewalDate: row.renewalDate, crmStage: row.stage,
+          licenses: row.licenses, contractStart: row.contractStart, renewalDate: row.renewalDate, crmStage: row.stage, features: row.features,
         });
       case 'users':
         return this.writer.writeUser({
           externalId: row.externalId, email: row.email, name: row.name, role: row.role, department: row.department, accountExternalId: row.accountId, accountName: row.accountName,
-        });
+        }, line);
+      case 'features':
+        return this.writer.writeFeatureLine(row);
+      case 'entitlements':
+        return this.writer.writeEntitlement({ accountExternalId: row.accountId, accountName: row.accountName, features: row.features, paid: row.paid });
     }
   }
 
-  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null }, feature: string | null, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
+  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null; userName: string | null; event: string | null; feature: string | null }, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
     const fact = this.fact;
     fact.dateMin = dateMin;
     fact.dateMax = dateMax;
@@ -129,7 +155,9 @@ export class RowIntake {
     fact.accountName = row.accountName;
     fact.userExternalId = row.userId;
     fact.email = row.email;
-    fact.feature = feature;
+    fact.userName = row.userName;
+    fact.event = row.event;
+    fact.feature = row.feature;
     fact.ts = ts;
     fact.day = day;
     fact.count = count;
@@ -149,7 +177,10 @@ export class RowIntake {
         if (row.windowStart) this.seeDate(this.localMidnight(row.windowStart));
         return row.windowEnd ? this.seeDate(this.localMidnight(row.windowEnd)) : undefined;
       case 'accounts': this.seeDate(isoMs(row.contractStart)); return this.seeDate(isoMs(row.renewalDate));
-      case 'users': return;
+      case 'users':
+      case 'features':
+      case 'entitlements':
+        return;
     }
   }
 

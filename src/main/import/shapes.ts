@@ -74,7 +74,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -126,6 +126,16 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   if (ev.has('users', 'accountName') || ev.has('users', 'accountId')) score.users += 0.5;
   if (timed || counts || summaryFields > 0) score.users -= 4;
   if (source === 'hubspot' && (ev.has('users', 'firstName') || hasEmails)) score.users += 1;
+
+  // A feature catalogue: event names or patterns, features, and key or paid flags; nothing about customers.
+  const catalogueFlags = ev.has('features', 'isKey') || ev.has('features', 'isPaid');
+  if (ev.has('features', 'feature') && (ev.has('features', 'event') || catalogueFlags)) score.features += 4 + (catalogueFlags ? 4 : 0);
+  if (user || account || timed || counts) score.features -= 6;
+
+  // Entitlements: accounts and the features they pay for, and nothing else a CRM or a product knows.
+  if ((ev.has('entitlements', 'accountId') || ev.has('entitlements', 'accountName')) && ev.has('entitlements', 'feature')) score.entitlements += 4;
+  if (ev.has('entitlements', 'isPaid')) score.entitlements += 2;
+  if (timed || counts || hasEmails || accountInfo > 0 || ev.has('events', 'event')) score.entitlements -= 6;
 
   const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);
   const [best, second] = ranking;

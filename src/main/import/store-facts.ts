@@ -6,6 +6,11 @@ export interface UsageFact {
   accountName: string | null;
   userExternalId: string | null;
   email: string | null;
+  /** The person's display name in the file (never an identity). */
+  userName: string | null;
+  /** The product's event name. */
+  event: string | null;
+  /** The file's own feature column, when it has one. */
   feature: string | null;
   ts: number;
   /** The local day (days since 1970-01-01) when the row names a day rather than an instant. */
@@ -41,6 +46,8 @@ export interface AccountFact {
   contractStart?: string | null;
   renewalDate?: string | null;
   crmStage?: string | null;
+  /** The features the account pays for, when the file lists them (replaces the account's list). */
+  features?: string[] | null;
 }
 
 export interface UserFact {
@@ -53,7 +60,16 @@ export interface UserFact {
   accountName: string | null;
 }
 
+/** What the summary says although no row was refused (ImportSummary.warnings). */
+export interface ImportWarning {
+  line: number | null;
+  code: string;
+  message: string;
+}
+
 export type WriteOutcome =
   | { kind: 'inserted'; warning?: RowWarning }
+  /** Left out on purpose (an account outside the CSM's book): listed with its reason, not an error. */
+  | { kind: 'skipped'; reason: string }
   | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null; warning?: RowWarning }
   | { kind: 'rejected'; code: string; reason: string };

@@ -35,8 +35,12 @@ export type RejectCode =
   /** An account but only an anonymous device id: usage metrics count known users. */
   | 'anonymous_user'
   | 'missing_value'
+  /** The file has an account column but this row's cell is empty, and its user is not known at exactly one account. */
+  | 'missing_account'
   | 'invalid_email'
-  | 'value_too_long';
+  | 'value_too_long'
+  /** An entitlements line for an account the book does not hold. */
+  | 'unknown_account';
 
 /** One data record of the file: its physical line (header = line 1) and its cells as written. */
 export interface CsvRecord {
@@ -54,7 +58,11 @@ export interface EventRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
+  /** The file's own feature column, when it has one: it wins over the catalogue for this row. */
+  feature: string | null;
   ts: number;
   /** Whole events this line stands for (1 unless the export aggregates). */
   count: number;
@@ -68,7 +76,10 @@ export interface DailyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
+  feature: string | null;
   day: string;
   events: number;
   minutes: number | null;
@@ -80,7 +91,10 @@ export interface WeeklyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
+  feature: string | null;
   weekStart: string;
   events: number;
   minutes: number | null;
@@ -92,6 +106,8 @@ export interface UsageSummaryRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   daysActive: number | null;
   events: number | null;
   minutes: number | null;
@@ -117,6 +133,8 @@ export interface AccountRow {
   renewalDate: string | null;
   industry: string | null;
   stage: string | null;
+  /** The features the account pays for, as its Features or Plan column lists them (null: no such column or cell). */
+  features: string[] | null;
 }
 
 export interface UserRow {
@@ -133,7 +151,26 @@ export interface UserRow {
   accountName: string | null;
 }
 
-export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow;
+/** One line of a feature catalogue file: an event name or pattern counted as a feature, and the feature's flags. */
+export interface FeatureRuleRow {
+  kind: 'features';
+  /** Null for a line that only names a feature (and its flags). */
+  pattern: string | null;
+  feature: string;
+  isKey: boolean | null;
+  isPaid: boolean | null;
+}
+
+/** One account's features paid for (a cell may list several). */
+export interface EntitlementRow {
+  kind: 'entitlements';
+  accountId: string | null;
+  accountName: string | null;
+  features: string[];
+  paid: boolean;
+}
+
+export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow;
 
 /** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
 export interface RowWarning {

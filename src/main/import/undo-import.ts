@@ -1,9 +1,11 @@
 // Undoing one import (imports.undo; not the app-wide Undo of a delete, which is services/trash.ts): its events
-// leave the rollups and the store; accounts, users and features it created are removed unless something else now
-// depends on them; the ones it updated go back to how they were. Runs inside the caller's transaction. Written for
-// imports of millions of rows: every step is one set-based statement or an indexed probe, never a scan of
-// usage_events per rollup row.
+// leave the rollups and the store; accounts, users, event names and features it created are removed unless
+// something else now depends on them; the ones it updated (the catalogue's rules and flags, an account's
+// entitlements included) go back to how they were, and the stored events follow the catalogue again. Runs inside
+// the caller's transaction. Written for imports of millions of rows: every step is one set-based statement or an
+// indexed probe, never a scan of usage_events per rollup row.
 import type Database from 'better-sqlite3';
+import { loadCatalogue, rederiveUsage } from '../db/feature-catalogue';
 
 type Row = Record<string, unknown>;
 
@@ -29,7 +31,7 @@ const EVENT_ON_KEY = `
   WHERE e.user_id = d.user_id AND e.ts BETWEEN (d.day - 1) * ${DAY_MS} AND (d.day + 2) * ${DAY_MS}
     AND e.feature_id = d.feature_id AND e.day = d.day AND e.account_id = d.account_id`;
 
-export function undoImportRows(sqlite: Database.Database, importId: number): void {
+export function undoImportRows(sqlite: Database.Database, importId: number): { catalogueChanged: boolean } {
   // 1. What this import added to each rollup row, aggregated once.
   sqlite.exec('DROP TABLE IF EXISTS temp.undo_keys');
   sqlite
@@ -56,53 +58,96 @@ export function undoImportRows(sqlite: Database.Database, importId: number): voi
        WHERE d.events <= 0 AND NOT EXISTS (${EVENT_ON_KEY}))`,
   );
   sqlite.exec('DROP TABLE temp.undo_keys');
+  // 3b. A person no longer seen at an account other than their home (their rows there were this import's) is no
+  //     longer counted there. Few rows by nature; each probe reads one user's events through their index.
+  sqlite.exec(
+    `DELETE FROM user_accounts WHERE NOT EXISTS (
+       SELECT 1 FROM usage_events e WHERE e.user_id = user_accounts.user_id AND e.account_id = user_accounts.account_id)`,
+  );
 
-  // 4. Accounts, users and features, newest change first (a user is removed before the account it was in).
+  // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
+  //    it was in, a rule before the feature it counted as).
+  const kind = (sqlite.prepare('SELECT kind FROM imports WHERE id = ?').get(importId) as { kind: string } | undefined)?.kind;
   const changes = sqlite
     .prepare('SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? ORDER BY id DESC')
-    .all(importId) as { table_name: 'accounts' | 'users' | 'features'; row_id: number; before: string | null }[];
+    .all(importId) as { table_name: ChangeTable; row_id: number; before: string | null }[];
+  // Rows it changed are written back first, features before the rules that name them; then the rows it created
+  // go, rules first (a feature is in use while a rule counts an event name as it).
+  const rank = (c: { table_name: ChangeTable; before: string | null }) =>
+    c.before !== null ? (c.table_name === 'features' ? 0 : c.table_name === 'feature_events' ? 1 : 2) : c.table_name === 'feature_events' ? 3 : 4;
+  changes.sort((a, b) => rank(a) - rank(b));
+  const inUse = usageProbes(sqlite);
+  let catalogueChanged = false;
+  for (const change of changes) {
+    const table = change.table_name;
+    if (change.before === null) {
+      // Created by this import: remove it unless later data now depends on it. A rule a catalogue file wrote goes
+      // with the file; a rule a usage file made stays while events of that name are stored.
+      const keep = table === 'feature_events' ? kind !== 'features' && inUse.rule(change.row_id) : inUse[table](change.row_id);
+      if (keep) continue;
+      sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
+      if (table === 'feature_events') catalogueChanged = true;
+      continue;
+    }
+    const before = JSON.parse(change.before) as Row;
+    if (table === 'entitlements') {
+      restoreEntitlements(sqlite, change.row_id, before);
+      catalogueChanged = true;
+    } else if (table === 'features' || table === 'feature_events') {
+      // Written back whole: finishing the import may have deleted it (a rule superseded, a feature left empty).
+      const columns = Object.keys(before);
+      sqlite.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(before);
+      catalogueChanged = true;
+    } else {
+      const columns = Object.keys(before).filter((c) => c !== 'id');
+      sqlite
+        .prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+        .run({ ...before, id: change.row_id });
+    }
+  }
+  if (catalogueChanged) rederiveUsage({ sqlite }, loadCatalogue({ sqlite }));
+  return { catalogueChanged };
+}
+
+type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements';
+
+function restoreEntitlements(sqlite: Database.Database, accountId: number, before: Row): void {
+  sqlite.prepare('DELETE FROM entitlements WHERE account_id = ?').run(accountId);
+  const insert = sqlite.prepare('INSERT INTO entitlements (account_id, feature_id, paid) VALUES (?, ?, ?)');
+  for (const e of (before.rows ?? []) as { feature_id: number; paid: number }[]) insert.run(accountId, e.feature_id, e.paid);
+}
+
+/** Whether something other than this import's own rows still refers to a row it created, per table. */
+function usageProbes(sqlite: Database.Database): Record<Exclude<ChangeTable, 'feature_events'>, (id: number) => boolean> & { rule(id: number): boolean } {
   const accountInUse = sqlite.prepare(ACCOUNT_IN_USE);
   const userProbe = sqlite.prepare('SELECT 1 FROM usage_events WHERE user_id = :id UNION ALL SELECT 1 FROM surveys WHERE user_id = :id LIMIT 1');
   // usage_daily has no index by user (imports would pay for it): the users it still holds are read in one pass,
   // only if this import created a user at all.
   let usersWithRollups: Set<number> | null = null;
-  const userInUse = (id: number) => {
-    if (userProbe.get({ id }) !== undefined) return true;
-    usersWithRollups ??= new Set((sqlite.prepare('SELECT DISTINCT user_id FROM usage_daily').raw().all() as [number][]).map((r) => r[0]));
-    return usersWithRollups.has(id);
-  };
-  // Features have no index usage can be probed by: the ones still used are found in one pass, if needed at all.
+  // Features and event names have no index usage can be probed by: the ones still used are found in one pass each.
   let featuresInUse: Set<number> | null = null;
-  const featureInUse = (id: number) => {
-    featuresInUse ??= new Set(
-      (
-        sqlite
-          .prepare(
-            `SELECT feature_id FROM usage_events UNION SELECT feature_id FROM usage_daily
-             UNION SELECT feature_id FROM entitlements UNION SELECT feature_id FROM touchpoints WHERE feature_id IS NOT NULL`,
-          )
-          .raw()
-          .all() as [number][]
-      ).map((r) => r[0]),
-    );
-    return featuresInUse.has(id);
+  let eventsInUse: Set<number> | null = null;
+  const ids = (sql: string) => new Set((sqlite.prepare(sql).raw().all() as [number][]).map((r) => r[0]));
+  const eventInUse = (id: number) => (eventsInUse ??= ids('SELECT DISTINCT event_id FROM usage_events')).has(id);
+  return {
+    accounts: (id) => accountInUse.get({ id }) !== undefined,
+    users: (id) => {
+      if (userProbe.get({ id }) !== undefined) return true;
+      usersWithRollups ??= ids('SELECT DISTINCT user_id FROM usage_daily');
+      return usersWithRollups.has(id);
+    },
+    features: (id) =>
+      (featuresInUse ??= ids(
+        `SELECT feature_id FROM usage_events UNION SELECT pinned_feature_id FROM usage_events UNION SELECT feature_id FROM usage_daily
+         UNION SELECT feature_id FROM entitlements UNION SELECT feature_id FROM touchpoints WHERE feature_id IS NOT NULL
+         UNION SELECT feature_id FROM feature_events UNION SELECT merged_into FROM features WHERE merged_into IS NOT NULL
+         UNION SELECT id FROM features WHERE is_key = 1 OR is_paid = 1`,
+      )).has(id),
+    event_names: eventInUse,
+    entitlements: () => true,
+    rule: (id) => {
+      const rule = sqlite.prepare('SELECT n.id FROM feature_events r JOIN event_names n ON n.key = r.key WHERE r.id = ?').get(id) as { id: number } | undefined;
+      return rule !== undefined && eventInUse(rule.id);
+    },
   };
-  for (const change of changes) {
-    if (change.before === null) {
-      // Created by this import: remove it unless later data now depends on it.
-      const inUse =
-        change.table_name === 'accounts'
-          ? accountInUse.get({ id: change.row_id }) !== undefined
-          : change.table_name === 'users'
-            ? userInUse(change.row_id)
-            : featureInUse(change.row_id);
-      if (!inUse) sqlite.prepare(`DELETE FROM ${change.table_name} WHERE id = ?`).run(change.row_id);
-    } else {
-      const before = JSON.parse(change.before) as Row;
-      const columns = Object.keys(before).filter((c) => c !== 'id');
-      sqlite
-        .prepare(`UPDATE ${change.table_name} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
-        .run({ ...before, id: change.row_id });
-    }
-  }
 }

@@ -1,8 +1,8 @@
 // An import's usage rows on their way into the store, a chunk at a time, inside the import's one transaction.
 // Rows are held in typed arrays (no object per row) until the chunk is full or the file ends; then the chunk is
 // sorted in memory by the rollup's key (account, day, user, feature) and then time, and written in that order:
-// - usage_events gets each row once. Rows with the same identity (user, instant, feature) sit side by side in
-//   that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
+// - usage_events gets each row once. Rows with the same identity (user, instant, event name, account) sit side by
+//   side in that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
 //   leaves out, found by probing the identity index for just those batches.
 // - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order.
@@ -16,7 +16,7 @@ import type { UsageFlush } from './store-facts';
 const CHUNK_ROWS = 1 << 19;
 /** Rows per multi-row statement: one statement call per BATCH rows rather than per row. */
 const BATCH = 256;
-const EVENT_COLUMNS = 9;
+const EVENT_COLUMNS = 11;
 const DAILY_COLUMNS = 6;
 
 type Duplicate = UsageFlush['duplicates'][number];
@@ -27,7 +27,7 @@ function valuesSql(rows: number, columns: number): string {
 }
 
 const insertEvents = (rows: number) =>
-  `INSERT OR IGNORE INTO usage_events (account_id, user_id, feature_id, ts, day, count, minutes, import_id, line) VALUES ${valuesSql(rows, EVENT_COLUMNS)}`;
+  `INSERT OR IGNORE INTO usage_events (account_id, user_id, feature_id, event_id, pinned_feature_id, ts, day, count, minutes, import_id, line) VALUES ${valuesSql(rows, EVENT_COLUMNS)}`;
 
 const upsertDaily = (rows: number) =>
   `INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes) VALUES ${valuesSql(rows, DAILY_COLUMNS)}
@@ -50,6 +50,9 @@ export class UsageChunks {
   private readonly account: Float64Array;
   private readonly user: Float64Array;
   private readonly feature: Float64Array;
+  /** The event name's id: with user and instant, the event's identity. */
+  private readonly event: Float64Array;
+  private readonly pinned: Float64Array;
   private readonly ts: Float64Array;
   private readonly day: Float64Array;
   private readonly count: Float64Array;
@@ -86,6 +89,8 @@ export class UsageChunks {
     this.account = column();
     this.user = column();
     this.feature = column();
+    this.event = column();
+    this.pinned = column();
     this.ts = column();
     this.day = column();
     this.count = column();
@@ -101,15 +106,17 @@ export class UsageChunks {
     this.statements = {
       events: sqlite.prepare(insertEvents(BATCH)),
       daily: sqlite.prepare(upsertDaily(BATCH)),
-      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND feature_id = ?'),
+      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND event_id = ? AND account_id = ?'),
     };
   }
 
-  add(accountId: number, userId: number, featureId: number, ts: number, day: number, count: number, minutes: number, line: number, dateMin: number | null, dateMax: number | null): void {
+  add(accountId: number, userId: number, featureId: number, eventId: number, pinnedFeatureId: number, ts: number, day: number, count: number, minutes: number, line: number, dateMin: number | null, dateMax: number | null): void {
     const i = this.fill;
     this.account[i] = accountId;
     this.user[i] = userId;
     this.feature[i] = featureId;
+    this.event[i] = eventId;
+    this.pinned[i] = pinnedFeatureId;
     this.ts[i] = ts;
     this.day[i] = day;
     this.count[i] = count;
@@ -135,11 +142,11 @@ export class UsageChunks {
     const n = this.fill;
     if (n === 0) return;
     this.fill = 0;
-    const { account, day, user, feature, ts, stored } = this;
+    const { account, day, user, feature, event, ts, stored } = this;
     const order = this.order.subarray(0, n);
     // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
     // index are written in key order.
-    identityOrder(order, this.scratch, user, ts, feature);
+    identityOrder(order, this.scratch, user, ts, event, account);
 
     // Duplicates are always counted (staged - inserted); listed only while the summary's list has room.
     const listing = this.result.duplicates.length < this.listLimit;
@@ -150,7 +157,7 @@ export class UsageChunks {
     let batch = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && feature[i] === feature[first]) {
+      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && event[i] === event[first] && account[i] === account[first]) {
         stored[i] = 0;
         if (listing) repeats.push(i, first);
         continue;
@@ -171,7 +178,7 @@ export class UsageChunks {
 
   /** One multi-row INSERT OR IGNORE; when it stored fewer rows than it was given, each row is looked up. */
   private insertBatch(rows: number, listing: boolean): void {
-    const { account, user, feature, ts, day, count, minutes, line, stored, batchRows } = this;
+    const { account, user, feature, event, pinned, ts, day, count, minutes, line, stored, batchRows } = this;
     const p = this.eventParams;
     let at = 0;
     for (let j = 0; j < rows; j++) {
@@ -179,6 +186,8 @@ export class UsageChunks {
       p[at++] = account[i];
       p[at++] = user[i];
       p[at++] = feature[i];
+      p[at++] = event[i];
+      p[at++] = pinned[i];
       p[at++] = ts[i];
       p[at++] = day[i];
       p[at++] = count[i];
@@ -191,7 +200,7 @@ export class UsageChunks {
     for (let j = 0; j < rows; j++) {
       const i = batchRows[j];
       if (changes < rows) {
-        const found = this.statements.probe.get(user[i], ts[i], feature[i]) as { importId: number | null; line: number | null } | undefined;
+        const found = this.statements.probe.get(user[i], ts[i], event[i], account[i]) as { importId: number | null; line: number | null } | undefined;
         // Every row has a value in every NOT NULL column, so a row that is not stored here is a duplicate of one
         // that is; anything else would be a bug that must not pass silently (the import rolls back).
         if (!found) throw new Error(`usage row of line ${line[i]} was neither stored nor found as a duplicate`);

@@ -9,10 +9,13 @@ import { isValidTimeZone } from '../../shared/dates';
 import { KIND_SPECS } from '../import/fields';
 import { planImport } from '../import/job';
 import { previewRows } from '../import/preview';
+import { scanEventNames } from '../import/event-scan';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/undo-import';
+import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
+import { withoutForeignKeys } from '../db/demo';
 import {
   accountsOfImport,
   allRejects,
@@ -24,8 +27,10 @@ import {
   type ImportRow,
 } from '../db/imports';
 import { timeZoneOf } from './clock';
+import { unknownEvents } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
 
@@ -89,10 +94,14 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     mappingRemembered: plan.mappingRemembered,
     fields: spec.fields.map((f) => ({ field: f.key, label: f.label, required: required.has(f.key) })),
     requiresOneOf: spec.requires.filter((g) => g.length > 1),
+    unknownEvents: unknownEvents(ctx, await scanEventNames(input.path, plan)),
     preview: lines.map(({ line, result }) => {
       if (result.ok === true) {
-        // What is stored, under the fields' names: not the row's kind, nor where a nameless account's name came from.
-        const values = Object.fromEntries(Object.entries(result.row).filter(([key]) => key !== 'kind' && key !== 'nameFrom')) as Record<string, string | number | boolean | null>;
+        // What is stored, under the fields' names: not the row's kind, nor where a nameless account's name came from;
+        // a list cell (the features an account pays for) shows as the CSM would write it.
+        const values = Object.fromEntries(
+          Object.entries(result.row).filter(([key]) => key !== 'kind' && key !== 'nameFrom').map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]),
+        ) as Record<string, string | number | boolean | null>;
         return { line, outcome: 'accepted' as const, values, reason: null };
       }
       if (result.ok === false) return { line, outcome: 'rejected' as const, values: {}, reason: result.reason };
@@ -129,7 +138,10 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
       report({ phase: 'reading' });
       job.handle = run(
         ctx.databaseFile,
-        { path: input.path, fileName, kind: input.kind, mapping: input.mapping, timeZone, now: ctx.now().getTime(), origin },
+        {
+          path: input.path, fileName, kind: input.kind, mapping: input.mapping, eventFeatures: input.eventFeatures, timeZone, now: ctx.now().getTime(), origin,
+          onlyBookAccounts: input.onlyBookAccounts ?? onlyBookAccountsSetting(ctx),
+        },
         (update) => report(update),
         ctx.nativeBinding,
       );
@@ -211,18 +223,35 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const row = importRow(ctx, id);
   if (row.undone_at !== null) throw new AppError('already_undone', `Import ${id} (${row.file_name}) was already undone.`);
   const accounts = accountsOfImport(ctx, id);
-  ctx.sqlite.transaction(() => {
-    undoImportRows(ctx.sqlite, id);
+  const { catalogueChanged } = ctx.sqlite.transaction(() => {
+    const undone = undoImportRows(ctx.sqlite, id);
     markImportUndone(ctx, id, ctx.now().getTime());
+    return undone;
   })();
   const remaining = accounts.filter((a) => accountExists(ctx, a));
-  if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
+  // The catalogue changing back moves usage between features in any account.
+  if (catalogueChanged) refreshHealthSnapshots(ctx);
+  else if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
   return toRecord(importRow(ctx, id));
+}
+
+/** imports.removeAccounts: the accounts an import created, removed with their users and usage, in one transaction. */
+export function removeImportAccounts(ctx: ServiceContext, input: MethodInput<'imports.removeAccounts'>): MethodOutput<'imports.removeAccounts'> {
+  const row = importRow(ctx, input.importId);
+  const created = accountsCreatedByImport(ctx, input.importId);
+  const foreign = input.accountIds.filter((a) => !created.has(a));
+  if (foreign.length > 0) {
+    throw new AppError(
+      'not_created_by_import',
+      `Account${foreign.length === 1 ? '' : 's'} ${foreign.join(', ')} ${foreign.length === 1 ? 'was' : 'were'} not created by ${row.file_name} (or already removed): only the accounts an import created can be removed here.`,
+    );
+  }
+  return withoutForeignKeys(ctx, () => ctx.sqlite.transaction(() => removeAccountsAndUsage(ctx, input.accountIds))());
 }
 
 export function importHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo'> {
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
   return {
     'import.inspect': (input) => inspectFile(ctx, input),
     'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
@@ -238,5 +267,6 @@ export function importHandlers(
     'imports.get': ({ id }) => importDetails(ctx, id),
     'imports.rejectsCsv': ({ id }) => rejectsCsv(ctx, id),
     'imports.undo': ({ id }) => undoImport(ctx, id),
+    'imports.removeAccounts': (input) => removeImportAccounts(ctx, input),
   };
 }

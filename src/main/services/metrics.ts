@@ -8,6 +8,7 @@ import {
   accountEngagementScore,
   breadth,
   campaignUplift,
+  availableFeatures,
   enabledKeyFeatures,
   engagementRaw,
   engagementScale,
@@ -61,7 +62,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
   const hasUsage = usage.mau !== null;
 
   const usedInMonth = new Set(rows.filter((r) => r.day >= month.from && r.featureId !== 0).map((r) => r.featureId));
-  const listed = bundle.entitlements.length > 0 ? bundle.entitlements.map((e) => e.featureId) : features.map((f) => f.id);
+  const listed = availableFeatures(features, bundle.entitlements).map((f) => f.id);
   const adoptionIds = [...new Set([...listed, ...usedInMonth])].filter((id) => featureById.has(id));
   const adoption = featureAdoption(rows, month, adoptionIds);
   const b = breadth(rows, month, enabledKeys.map((f) => f.id));
@@ -106,11 +107,11 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       },
       settings.adoptedAccount,
     ),
-    featureAdoption: Object.fromEntries(adoptionIds.map((id) => [featureById.get(id)?.key ?? String(id), adoption.get(id) ?? null])),
+    featureAdoption: Object.fromEntries(adoptionIds.map((id) => [featureById.get(id)?.name ?? String(id), adoption.get(id) ?? null])),
     breadth: hasUsage ? b.ratio : null,
     breadthDetail: {
-      used: b.usedKeyFeatureIds.map((id) => featureById.get(id)?.key ?? String(id)),
-      enabled: enabledKeys.map((f) => f.key),
+      used: b.usedKeyFeatureIds.map((id) => featureById.get(id)?.name ?? String(id)),
+      enabled: enabledKeys.map((f) => f.name),
     },
     timeToFirstKeyActionDays: timeToFirstKeyAction(rows, d, keyIds).medianDays,
     engagementScore: accountEngagementScore(
@@ -124,7 +125,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       departments: exp.departments,
       executives: execs.map((e) => ({
         id: e.userId,
-        name: userLabel(userById.get(e.userId) ?? { id: e.userId, name: null, email: null }),
+        name: userLabel(userById.get(e.userId) ?? { name: null, email: null }),
         activeDays30: e.activeDays30,
         weeksActive: e.weeksActive,
       })),
@@ -133,7 +134,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       const u = userById.get(c.userId);
       return {
         id: c.userId,
-        name: u ? userLabel(u) : `user #${c.userId}`,
+        name: userLabel(u ?? { name: null, email: null }),
         role: u?.role ?? 'end_user',
         department: u?.department ?? null,
         activeDays: c.activeDays,
@@ -166,7 +167,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       .map((t) => ({
         title: t.title,
         date: t.date,
-        feature: t.featureId === null ? null : (featureById.get(t.featureId)?.key ?? null),
+        feature: t.featureId === null ? null : (featureById.get(t.featureId)?.name ?? null),
         ...campaignUplift(rows, t.featureId, dayNumber(t.date), d),
       })),
     health: health.score,

@@ -19,6 +19,7 @@ import {
   type StoredRow,
   type TrashTable,
 } from '../db/trash';
+import { loadCatalogue, rederiveUsage, restoreCatalogue, type CatalogueImage } from '../db/feature-catalogue';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 
@@ -32,7 +33,9 @@ const SqlValue = z.union([z.string(), z.number(), z.null()]);
 const Row = z.record(z.string(), SqlValue);
 const Group = z.object({ table: z.enum(TRASH_TABLES), rows: z.array(Row) });
 export type TrashGroup = z.infer<typeof Group>;
-const Payload = z.object({ deleted: z.array(Group), before: z.array(Group) });
+const CatalogueRows = z.object({ features: z.array(Row), rules: z.array(Row) });
+/** `catalogue`: the feature catalogue as it was before a change to it (Settings › Features), put back whole. */
+const Payload = z.object({ deleted: z.array(Group), before: z.array(Group), catalogue: CatalogueRows.optional() });
 
 export interface TrashEntry {
   kind: UndoKind;
@@ -40,6 +43,7 @@ export interface TrashEntry {
   accountId: number | null;
   deleted: TrashGroup[];
   before?: TrashGroup[];
+  catalogue?: CatalogueImage;
 }
 
 /** Runs the delete and records what it removed, in one transaction; returns the ticket for undo.apply. */
@@ -47,7 +51,7 @@ export function deleteWithUndo(ctx: ServiceContext, entry: TrashEntry, remove: (
   const now = ctx.now().getTime();
   const token = randomUUID();
   const expiresAt = now + UNDO_TTL_MS;
-  const payload = { deleted: entry.deleted, before: entry.before ?? [] } satisfies z.input<typeof Payload>;
+  const payload = { deleted: entry.deleted, before: entry.before ?? [], catalogue: entry.catalogue } satisfies z.input<typeof Payload>;
   ctx.sqlite.transaction(() => {
     purgeExpiredTrash(ctx, now);
     remove();
@@ -98,8 +102,15 @@ export function applyUndo(ctx: ServiceContext, token: string): MethodOutput<'und
       restoredRows += group.rows.length;
     }
     for (const group of payload.before) for (const row of group.rows) restoreRow(ctx, group.table, row);
+    if (payload.catalogue) {
+      restoreCatalogue(ctx, payload.catalogue as unknown as CatalogueImage);
+      rederiveUsage(ctx, loadCatalogue(ctx));
+      restoredRows += payload.catalogue.features.length;
+    }
     deleteTrash(ctx, token);
   })();
+  // Usage moved back between features, in any account: every account's history is rescored.
+  if (payload.catalogue) refreshHealthSnapshots(ctx);
   const touchesHealth = [...payload.deleted, ...payload.before].some((g) => HEALTH_TABLES.has(g.table));
   if (entry.accountId !== null && touchesHealth) refreshHealthSnapshots(ctx, { accountIds: [entry.accountId] });
   return { kind: entry.kind, name: entry.label, accountId: entry.accountId, restoredRows };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { empty, id, method } from './define';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ImportSource = z.enum(['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic']);
 export type ImportSource = z.infer<typeof ImportSource>;
@@ -33,6 +33,11 @@ export const ImportSummary = z.object({
   warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
   /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
   accountsCreated: z.array(z.object({ id, externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
+  /**
+   * Accounts rows named that are not in the book, when the CSM keeps the book to their own accounts: those rows were
+   * skipped (reason account_not_in_book); importing the file again with the book open adds them.
+   */
+  accountsNotInBook: z.array(z.object({ externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
   /** Rows with an empty account cell that went to their user's one known account. */
   attributed: z.array(z.object({ line: z.number().int(), accountId: id })),
   error: ErrorValue.nullable(),
@@ -61,6 +66,19 @@ export const Inspection = z.object({
   fields: z.array(MappingField),
   /** Groups of fields of which at least one needs a column (e.g. an account, a user or an email). */
   requiresOneOf: z.array(z.array(z.string())),
+  /**
+   * The file's product event names the catalogue has no rule for (null: not a usage file with an event column):
+   * each with its rows, what it would count as if imported now (a feature of its own name, unless an earlier
+   * import kept it so) and the catalogue feature its name most resembles. `complete` is false when only the
+   * first part of a very large file was read. `features` are the catalogue's names to choose from.
+   */
+  unknownEvents: z
+    .object({
+      names: z.array(z.object({ name: z.string(), rows: z.number().int(), countsAs: z.string(), suggestion: z.string().nullable() })),
+      complete: z.boolean(),
+      features: z.array(z.string()),
+    })
+    .nullable(),
   /** The first rows exactly as they would be stored, or why each would be rejected or skipped. */
   preview: z.array(
     z.object({
@@ -135,6 +153,10 @@ export const importMethods = {
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
         origin: z.enum(['manual', 'watch']).optional(),
+        /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
+        onlyBookAccounts: z.boolean().optional(),
+        /** The CSM's choices for event names the catalogue does not know: event name -> feature name (its own keeps it). */
+        eventFeatures: z.record(z.string().min(1).max(500), z.string().trim().min(1).max(200)).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -151,6 +173,16 @@ export const importMethods = {
     }),
   }),
   'imports.rejectsCsv': method({ input: z.object({ id }).strict(), output: z.object({ fileName: z.string(), csv: z.string() }) }),
+  /**
+   * Removes accounts an import created (its summary's accountsCreated), with their users and usage: for a
+   * company-wide export that brought in accounts the CSM does not own. A person also seen at a remaining account
+   * stays, homed there. Refuses an account the import did not create.
+   */
+  'imports.removeAccounts': method({
+    input: z.object({ importId: id, accountIds: z.array(id).min(1).max(10_000) }).strict(),
+    output: z.object({ removedAccounts: z.number().int(), removedUsers: z.number().int(), removedRows: z.number().int() }),
+    writes: ['accounts', 'usage', 'users', 'health', 'imports'],
+  }),
   'imports.undo': method({
     input: z.object({ id }).strict(),
     output: ImportRecord,

@@ -19,14 +19,29 @@ export function featureAdoption(rows: readonly UsageRow[], w: DayWindow, feature
 }
 
 /**
- * Key features enabled for an account: its entitled key features; an account with no entitlements on record is
- * taken to have every key feature (CRM exports often carry no entitlements, and breadth must still mean something).
+ * Features available to an account. With no entitlements on record (most CRM exports carry none): every feature.
+ * With some (an accounts file's Features column, an entitlements file): the features it is entitled to, plus
+ * every feature the catalogue does not mark paid (the product's core comes with any plan).
  */
-export function enabledKeyFeatures(features: readonly FeatureInfo[], entitlements: readonly EntitlementInfo[]): FeatureInfo[] {
-  const keys = features.filter((f) => f.isKey);
-  if (entitlements.length === 0) return keys;
+export function availableFeatures(features: readonly FeatureInfo[], entitlements: readonly EntitlementInfo[]): FeatureInfo[] {
+  if (entitlements.length === 0) return [...features];
   const entitled = new Set(entitlements.map((e) => e.featureId));
-  return keys.filter((f) => entitled.has(f.id));
+  return features.filter((f) => entitled.has(f.id) || !f.isPaid);
+}
+
+/** Key features enabled for an account: the available ones marked key (breadth's denominator). */
+export function enabledKeyFeatures(features: readonly FeatureInfo[], entitlements: readonly EntitlementInfo[]): FeatureInfo[] {
+  return availableFeatures(features, entitlements).filter((f) => f.isKey);
+}
+
+/**
+ * Features the account pays for: its entitlements marked paid when it has any on record, else the catalogue's
+ * paid features (the default). An unused one is a downgrade risk.
+ */
+export function paidFeatures(features: readonly FeatureInfo[], entitlements: readonly EntitlementInfo[]): FeatureInfo[] {
+  if (entitlements.length === 0) return features.filter((f) => f.isPaid);
+  const paid = new Set(entitlements.filter((e) => e.paid).map((e) => e.featureId));
+  return features.filter((f) => paid.has(f.id));
 }
 
 export interface Breadth {

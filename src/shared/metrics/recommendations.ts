@@ -4,7 +4,7 @@
 // - active users not using a key feature they are entitled to → a reminder to those users, by name (000, 003);
 // - a paid feature unused in the last 30 days → downgrade risk (seed 004);
 // - onboarding milestones past their target → escalate (seed 003).
-import { featureAdoption } from './breadth';
+import { availableFeatures, featureAdoption, paidFeatures } from './breadth';
 import { lastDays, userLabel, type EntitlementInfo, type FeatureInfo, type MilestoneInfo, type UsageRow, type UserInfo } from './inputs';
 import type { Satisfaction } from './relationship';
 import { activeUsers } from './usage';
@@ -36,7 +36,7 @@ export interface RecommendationInput {
   rows: readonly UsageRow[];
   users: readonly UserInfo[];
   features: readonly FeatureInfo[];
-  /** The account's entitlements; empty means every feature is available and none is paid for separately. */
+  /** The account's entitlements; empty means every feature is available and the catalogue's paid ones are paid for. */
   entitlements: readonly EntitlementInfo[];
   enabledKeyFeatureIds: readonly number[];
   satisfaction: Satisfaction;
@@ -56,7 +56,7 @@ export function recommendations(input: RecommendationInput): Recommendation[] {
   const w = lastDays(input.asOfDay, 30);
   const featureById = new Map(input.features.map((f) => [f.id, f]));
   const named = (f: FeatureInfo) => ({ id: f.id, name: f.name });
-  const available = input.entitlements.length > 0 ? input.entitlements.map((e) => e.featureId) : input.features.map((f) => f.id);
+  const available = availableFeatures(input.features, input.entitlements).map((f) => f.id);
   const adoption = featureAdoption(input.rows, w, available);
   const level = satisfactionLevel(input.satisfaction);
   const proficiency = input.satisfaction.proficiency?.value ?? null;
@@ -114,10 +114,7 @@ export function recommendations(input: RecommendationInput): Recommendation[] {
   }
 
   const usedFeatures = new Set(input.rows.filter((r) => r.events > 0 && r.day >= w.from && r.day <= w.to).map((r) => r.featureId));
-  const unusedPaid = input.entitlements
-    .filter((e) => e.paid && !usedFeatures.has(e.featureId))
-    .map((e) => featureById.get(e.featureId))
-    .filter((f): f is FeatureInfo => f !== undefined);
+  const unusedPaid = paidFeatures(input.features, input.entitlements).filter((f) => !usedFeatures.has(f.id));
   if (unusedPaid.length > 0) {
     out.push({
       kind: 'downgrade_risk',

@@ -12,13 +12,15 @@ const WHAT: Record<UndoTicket['kind'], string> = {
   touchpoint: 'Touchpoint',
   survey: 'Survey answer',
   view: 'View',
+  catalogue: 'Feature catalogue',
 };
 
 async function applyUndo(ticket: UndoTicket, notificationId: string) {
   notifications.hide(notificationId);
   try {
     const restored = await call('undo.apply', { token: ticket.token });
-    notifications.show({ color: 'teal', message: `${WHAT[restored.kind]} “${restored.name}” restored.` });
+    const done = restored.kind === 'catalogue' ? `Undone: ${restored.name}. Usage and health follow the catalogue as it was.` : `${WHAT[restored.kind]} “${restored.name}” restored.`;
+    notifications.show({ color: 'teal', message: done });
   } catch (error) {
     notifications.show({
       color: 'red',
@@ -29,14 +31,17 @@ async function applyUndo(ticket: UndoTicket, notificationId: string) {
   }
 }
 
-/** Shows "<Kind> deleted — Undo" for as long as the ticket is good (at most 15 s, so it does not linger). */
+/**
+ * Shows "<Kind> deleted — Undo" (a catalogue change: "Feature catalogue changed — Undo") for as long as the
+ * ticket is good (at most 15 s, so it does not linger).
+ */
 export function notifyDeleted(ticket: UndoTicket) {
   const id = `undo-${ticket.token}`;
   const autoClose = Math.max(3000, Math.min(15_000, ticket.expiresAt - Date.now()));
   notifications.show({
     id,
     autoClose,
-    title: `${WHAT[ticket.kind]} deleted`,
+    title: `${WHAT[ticket.kind]} ${ticket.kind === 'catalogue' ? 'changed' : 'deleted'}`,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm" lineClamp={2}>

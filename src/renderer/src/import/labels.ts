@@ -17,6 +17,8 @@ const KIND_LABELS: Record<ImportKind, string> = {
   usage_summary: 'Usage summary (one row per user over a period)',
   accounts: 'Accounts',
   users: 'Users and contacts',
+  features: 'Feature catalogue (events counted as features)',
+  entitlements: 'Entitlements (features each account pays for)',
 };
 
 /** Short names for badges and the history table. */
@@ -27,6 +29,8 @@ const KIND_SHORT: Record<ImportKind, string> = {
   usage_summary: 'Usage summary',
   accounts: 'Accounts',
   users: 'Users',
+  features: 'Features',
+  entitlements: 'Entitlements',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));

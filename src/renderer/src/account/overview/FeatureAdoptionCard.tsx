@@ -14,7 +14,7 @@ interface Row {
 }
 
 function rows(metrics: AccountMetrics, features: Feature[]): Row[] {
-  const names = new Map(features.map((f) => [f.key, f.name]));
+  const names = new Map(features.map((f) => [f.name, f.name]));
   const enabled = new Set(metrics.breadthDetail.enabled);
   const used = new Set(metrics.breadthDetail.used);
   const keys = new Set([...metrics.breadthDetail.enabled, ...Object.keys(metrics.featureAdoption)]);
