@@ -1,7 +1,7 @@
 // What tells the demo book apart and takes it out again. The demo is written through the importer and the services
 // like any CSM's data; here its imports' new accounts and users are flagged is_demo, and removal deletes every demo
 // row with everything hanging off it, then the demo imports' records.
-import type Database from 'better-sqlite3';
+import { cascadeDelete, foreignKeys } from './cascade';
 import type { Store } from './open';
 
 /**
@@ -19,37 +19,6 @@ export function withoutForeignKeys<T>(store: Store, fn: () => T): T {
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
-}
-
-interface ForeignKey {
-  child: string;
-  column: string;
-  parent: string;
-  parentColumn: string | null;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-function foreignKeys(sqlite: Database.Database): ForeignKey[] {
-  return sqlite
-    .prepare(
-      `SELECT m.name AS child, f."from" AS "column", f."table" AS parent, f."to" AS parentColumn
-       FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
-    )
-    .all() as ForeignKey[];
-}
-
-/** Deletes the rows of `table` matching `where`, children first, following the schema's foreign keys; so a
- * table added later that references accounts or users is covered without changing this file. */
-function cascadeDelete(sqlite: Database.Database, keys: ForeignKey[], table: string, where: string, depth = 0): number {
-  if (depth > 8) throw new Error(`Foreign keys under ${table} nest too deep to remove the demo safely.`);
-  for (const fk of keys) {
-    if (fk.parent !== table || fk.child === table) continue;
-    const parentKey = quote(fk.parentColumn ?? 'id');
-    const childWhere = `${quote(fk.column)} IN (SELECT ${parentKey} FROM ${quote(table)} WHERE ${where})`;
-    cascadeDelete(sqlite, keys, fk.child, childWhere, depth + 1);
-  }
-  return sqlite.prepare(`DELETE FROM ${quote(table)} WHERE ${where}`).run().changes;
 }
 
 /** Removes every demo account and user and everything hanging off them; returns the accounts removed. */
