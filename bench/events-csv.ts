@@ -9,7 +9,7 @@
 // compare like with like.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Rng } from '../scripts/demo/prng';
+import { Rng } from '../src/shared/prng';
 
 export type EventsCsvShape = 'export' | 'narrow';
 

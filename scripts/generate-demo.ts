@@ -1,27 +1,21 @@
-// `npm run demo:generate [-- --seed N]`: writes resources/demo-book.json.gz from generateDemoBook(seed).
-// The output is deterministic, so regenerating with the same seed leaves the file unchanged.
+// `npm run demo:files -- --out DIR [--seed N] [--today YYYY-MM-DD] [--tz ZONE]`: writes the demo book's export
+// files (the ones `demo` imports at first start) into DIR, to look at them or import them by hand. Deterministic:
+// the same seed, day and zone give the same bytes.
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { DEMO_BOOK_FILE, DemoBook, USAGE_STRIDE } from '../src/main/services/demo-book';
-import { DEFAULT_SEED, generateDemoBook } from './demo/generate';
+import { dayNumber } from '../src/shared/dates';
+import { writeDemoFiles } from '../src/main/services/demo-files';
+import { DEFAULT_SEED, generateDemoBook } from '../src/main/services/demo-generate';
 
-const { values } = parseArgs({ options: { seed: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { seed: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, tz: { type: 'string' } } });
 const seed = values.seed === undefined ? DEFAULT_SEED : Number.parseInt(values.seed, 10);
 if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
-
-const book = DemoBook.parse(generateDemoBook(seed));
-const json = JSON.stringify(book);
-const gz = gzipSync(json, { level: 9 });
-const out = values.out ?? path.join(import.meta.dirname, '..', DEMO_BOOK_FILE);
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, gz);
-
-const rows = book.accounts.reduce((n, a) => n + a.usage.length / USAGE_STRIDE, 0);
-const users = book.accounts.reduce((n, a) => n + a.users.length, 0);
-const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-console.log(
-  `Wrote ${path.relative(process.cwd(), out)}: seed ${seed}, ${book.accounts.length} accounts, ${users} users, ` +
-    `${rows} usage rows; ${kb(json.length)} JSON, ${kb(gz.length)} gzipped.`,
-);
+if (!values.out) throw new Error('--out DIR is required: the folder the files are written to.');
+const todayIso = values.today ?? new Date().toISOString().slice(0, 10);
+const today = dayNumber(todayIso);
+const now = values.today ? Date.parse(`${todayIso}T23:59:59Z`) : Date.now();
+fs.mkdirSync(values.out, { recursive: true });
+const started = Date.now();
+const files = writeDemoFiles(generateDemoBook(seed), { base: today - ((today + 3) % 7), today, now, timeZone: values.tz ?? 'UTC' }, values.out);
+for (const f of Object.values(files)) console.log(`${f.path}: ${f.rows} rows, ${(fs.statSync(f.path).size / 1024).toFixed(0)} KB`);
+console.log(`Seed ${seed}, placed at ${todayIso}, in ${Date.now() - started} ms.`);

@@ -124,7 +124,8 @@ describe('import, in Chromium against the web host', () => {
     await choose(page, 'map-timestamp', 'Timestamp', again);
     await choose(page, 'map-accountId', 'Visitor Email', again);
     await expect.poll(async () => again.getByTestId('import-preview').textContent()).toContain('ana.silva@acme.example');
-    expect(await again.getByTestId('start-import').isDisabled()).toBe(false);
+    // The two choices each re-inspect the file: the button follows the last answer, not the first.
+    await expect.poll(() => again.getByTestId('start-import').isDisabled()).toBe(false);
     expect(await again.getByTestId('mapping-remembered').count()).toBe(0);
     await again.getByRole('button', { name: 'Remove pendo-events.csv' }).click();
     await expect.poll(() => page.locator('[data-testid=file-card][data-stage=ready]').count()).toBe(0);

@@ -1,163 +1,232 @@
+// The demo book through the front door: its vendor-shaped files imported by the real import job, its relationship
+// history written through the services, its events counted as the catalogue's features, and its removal taking
+// exactly the demo. Expected numbers come from plain SQL over the raw rows, or from the generated files themselves.
 import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateDemoBook } from '../../scripts/demo/generate';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountMetrics, AccountSummary, ImportSummary } from '../../src/shared/contract';
 import { dayNumber } from '../../src/shared/dates';
-import type { AccountSummary } from '../../src/shared/contract';
-import { DemoBook, findDemoBook } from '../../src/main/services/demo-book';
-import { loadDemo, removeDemo } from '../../src/main/services/demo';
-import { ok, tempBackend } from '../helpers/backend';
+import { writeDemoFiles } from '../../src/main/services/demo-files';
+import { DEFAULT_SEED, generateDemoBook } from '../../src/main/services/demo-generate';
+import { startImport } from '../../src/main/services/imports';
+import { call, tempBackend, tempDir } from '../helpers/backend';
 
-const opened: { close(): void }[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()?.close();
-});
+// The fixed clock of tempBackend: 2026-11-24 12:00 UTC, a Tuesday; the store's zone is UTC.
+const TODAY = dayNumber('2026-11-24');
+const PLACEMENT = { base: TODAY - 1, today: TODAY, now: Date.parse('2026-11-24T12:00:00Z'), timeZone: 'UTC' };
 
 function backend() {
   const b = tempBackend();
-  opened.push(b);
   const sqlite = b.database.sqlite;
   const one = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).pluck().get(...params) as number;
-  return { ...b, sqlite, one };
+  const all = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[];
+  return { ...b, sqlite, one, all };
 }
 
-// The fixed clock of tempBackend: 2026-11-24, a Tuesday.
-const TODAY = dayNumber('2026-11-24');
+/** The event -> feature table of the features file the demo imported (exact names first, then `*` patterns). */
+function featureOfEvent(): (event: string) => string | undefined {
+  const dir = tempDir('bearing-demo-files-');
+  const files = writeDemoFiles(generateDemoBook(DEFAULT_SEED), PLACEMENT, dir);
+  const lines = fs.readFileSync(files.features.path, 'utf8').trim().split(/\r\n/).slice(1).map((l) => l.split(','));
+  fs.rmSync(dir, { recursive: true });
+  const exact = new Map(lines.filter(([e]) => !e.includes('*')).map(([e, f]) => [e.toLowerCase(), f]));
+  const patterns = lines.filter(([e]) => e.includes('*')).map(([e, f]) => [new RegExp(`^${e.replace('*', '.*')}$`, 'i'), f] as const);
+  return (event) => exact.get(event.toLowerCase()) ?? patterns.find(([re]) => re.test(event))?.[1];
+}
 
-const DEMO_TABLES = [
-  'users', 'entitlements', 'usage_daily', 'milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys',
-  'renewals',
-] as const;
-
-describe('the demo book', () => {
-  it('loads ~60 demo accounts over all three stages, with users, a year of usage and renewal history', async () => {
-    const b = backend();
+describe('the demo book, imported through the front door', () => {
+  let b: ReturnType<typeof backend>;
+  let loaded: { accounts: number; usageEvents: number; alreadyLoaded: boolean };
+  let elapsed = 0;
+  beforeAll(async () => {
+    b = backend();
     const started = performance.now();
-    const loaded = await ok<{ accounts: number; usageEvents: number }>(b.api.invoke('demo.load', {}));
-    const elapsed = performance.now() - started;
+    loaded = await call(b, 'demo.load');
+    elapsed = performance.now() - started;
     console.info(`demo.load: ${loaded.accounts} accounts, ${loaded.usageEvents} usage events in ${elapsed.toFixed(0)} ms`);
-    expect(loaded.accounts).toBeGreaterThanOrEqual(55);
-    expect(loaded.accounts).toBeLessThanOrEqual(70);
-    expect(loaded.usageEvents).toBe(b.one('SELECT sum(events) FROM usage_daily'));
+  }, 60_000);
+  afterAll(() => b.close());
 
-    const { items } = await ok<{ items: AccountSummary[] }>(b.api.invoke('accounts.list', {}));
-    expect(items).toHaveLength(loaded.accounts);
+  it('is five vendor exports imported by the import job, every row accepted', () => {
+    const imports = b.all<{ kind: string; source: string; status: string; origin: string; rows_rejected: number; rows_skipped: number; file_name: string }>(
+      'SELECT kind, source, status, origin, rows_rejected, rows_skipped, file_name FROM imports ORDER BY id',
+    );
+    expect(imports.map((i) => [i.kind, i.source, i.status, i.origin])).toEqual([
+      ['features', 'generic', 'imported', 'demo'],
+      ['accounts', 'salesforce', 'imported', 'demo'],
+      ['users', 'hubspot', 'imported', 'demo'],
+      ['daily_usage', 'pendo', 'imported', 'demo'],
+      ['events', 'mixpanel', 'imported', 'demo'],
+    ]);
+    expect(imports.map((i) => i.rows_rejected)).toEqual([0, 0, 0, 0, 0]);
+    // Only the Salesforce report's footer is skipped: a blank line, Grand Totals, copyright, "Generated By"...
+    expect(imports.map((i) => i.rows_skipped)).toEqual([0, 6, 0, 0, 0]);
+    expect(loaded.alreadyLoaded).toBe(false);
+    expect(elapsed).toBeLessThan(40_000);
+  });
+
+  it('holds 60 demo accounts in every stage, with the CRM’s money, dates and currencies', async () => {
+    expect(loaded.accounts).toBe(60);
+    const { items } = await call<{ items: AccountSummary[] }>(b, 'accounts.list', {});
+    expect(items).toHaveLength(60);
     expect(items.every((a) => a.isDemo)).toBe(true);
     const inStage = (stage: string) => items.filter((a) => a.stage === stage).length;
     expect(inStage('onboarding')).toBeGreaterThanOrEqual(6);
     expect(inStage('adoption')).toBeGreaterThanOrEqual(25);
     expect(inStage('renewal')).toBeGreaterThanOrEqual(10);
-    expect(new Set(items.map((a) => a.owner)).size).toBeGreaterThanOrEqual(2);
     expect(new Set(items.map((a) => a.currency))).toEqual(new Set(['USD', 'EUR', 'GBP']));
+    // Each account as generated: "$23,328.00" in the report is 2332800 cents; 11/10/2026 is 2026-11-10.
+    const book = generateDemoBook(DEFAULT_SEED);
+    const stored = new Map(b.all<{ external_id: string; arr_minor: number; currency: string; licenses: number; contract_start: string }>(
+      'SELECT external_id, arr_minor, currency, licenses, contract_start FROM accounts',
+    ).map((r) => [r.external_id, r]));
+    for (const a of book.accounts) {
+      expect(stored.get(a.externalId), a.name).toMatchObject({ arr_minor: a.arrMinor, currency: a.currency, licenses: a.licenses });
+    }
+  });
 
-    expect(b.one('SELECT count(*) FROM users WHERE is_demo = 0')).toBe(0);
-    const roles = b.sqlite.prepare('SELECT DISTINCT role FROM users').pluck().all();
-    expect(new Set(roles)).toEqual(new Set(['end_user', 'manager', 'executive', 'admin']));
-    expect(b.one('SELECT count(DISTINCT department) FROM users')).toBeGreaterThanOrEqual(5);
+  it('knows its people from the contacts file: names, roles read from job titles, departments', () => {
+    const book = generateDemoBook(DEFAULT_SEED);
+    const people = book.accounts.flatMap((a) => a.users);
+    expect(b.one('SELECT count(*) FROM users')).toBe(people.length);
+    expect(b.one('SELECT count(*) FROM users WHERE is_demo = 0 OR name IS NULL OR department IS NULL')).toBe(0);
+    const roleOf = new Map(b.all<{ email: string; role: string }>('SELECT email, role FROM users').map((u) => [u.email, u.role]));
+    const wrong = people.filter((p) => roleOf.get(p.email) !== p.role).map((p) => `${p.title}: ${roleOf.get(p.email)}`);
+    expect(wrong).toEqual([]);
+  });
 
-    // A year of usage that ends today: the book is placed around the clock, not the day it was generated.
-    const span = b.sqlite.prepare('SELECT min(day) AS first, max(day) AS last FROM usage_daily').get() as {
-      first: number;
-      last: number;
-    };
-    expect(span.last - span.first).toBeGreaterThanOrEqual(330);
-    expect(span.last).toBeLessThanOrEqual(TODAY);
-    expect(span.last).toBeGreaterThanOrEqual(TODAY - 1);
-    // Some accounts have gone quiet: events earlier in the year, none in the last 30 days.
-    const quiet = b.one(
-      `SELECT count(*) FROM (SELECT account_id FROM usage_daily GROUP BY account_id HAVING max(day) <= ?)`,
-      TODAY - 30,
+  it('has a year of usage ending today, every rollup backed by the events stored under it', () => {
+    expect(loaded.usageEvents).toBe(b.one('SELECT sum(count) FROM usage_events'));
+    const unbacked = b.one(
+      `SELECT count(*) FROM usage_daily d LEFT JOIN (
+         SELECT account_id, user_id, feature_id, day, sum(count) AS n FROM usage_events GROUP BY 1, 2, 3, 4
+       ) e USING (account_id, user_id, feature_id, day) WHERE e.n IS NULL OR e.n <> d.events`,
     );
-    expect(quiet).toBeGreaterThanOrEqual(2);
+    expect(unbacked).toBe(0);
+    const span = b.all<{ first: number; last: number }>('SELECT min(day) AS first, max(day) AS last FROM usage_events')[0];
+    expect(span.last - span.first).toBeGreaterThanOrEqual(330);
+    expect(span.last).toBe(TODAY);
+    // The last 14 days come from Mixpanel, one row per event at its own second; the rest from Pendo's daily rows.
+    const mixpanelDays = b.all<{ first: number }>(
+      "SELECT min(day) AS first FROM usage_events WHERE import_id = (SELECT id FROM imports WHERE source = 'mixpanel')",
+    )[0];
+    expect(mixpanelDays.first).toBe(TODAY - 13);
+    // Some accounts have gone quiet: events earlier in the year, none in the last 30 days.
+    expect(b.one('SELECT count(*) FROM (SELECT account_id FROM usage_events GROUP BY 1 HAVING max(day) <= ?)', TODAY - 30)).toBeGreaterThanOrEqual(2);
+  });
 
-    const outcomes = b.sqlite
-      .prepare('SELECT outcome, count(*) AS n FROM renewals GROUP BY outcome')
-      .all() as { outcome: string; n: number }[];
-    const byOutcome = Object.fromEntries(outcomes.map((o) => [o.outcome, o.n]));
-    expect(byOutcome.renewed + byOutcome.churned).toBeGreaterThanOrEqual(25);
-    expect(byOutcome.churned).toBeGreaterThanOrEqual(3);
-    expect(byOutcome.pending).toBeGreaterThanOrEqual(10);
-
-    for (const table of ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'entitlements']) {
-      expect(b.one(`SELECT count(*) FROM ${table}`), table).toBeGreaterThan(0);
+  it('counts the product’s events as the catalogue’s features: featureAdoption equals a plain count over the events', async () => {
+    const feature = featureOfEvent();
+    // The busiest account of the last 30 days.
+    const id = b.one('SELECT account_id FROM usage_events WHERE day > ? GROUP BY 1 ORDER BY count(DISTINCT user_id) DESC LIMIT 1', TODAY - 30);
+    const seen = b.all<{ user: number; event: string }>(
+      `SELECT DISTINCT e.user_id AS user, n.name AS event FROM usage_events e JOIN event_names n ON n.id = e.event_id
+       WHERE e.account_id = ? AND e.day BETWEEN ? AND ? AND e.count > 0`,
+      id, TODAY - 29, TODAY,
+    );
+    const active = new Set(seen.map((s) => s.user)).size;
+    const usersOf = new Map<string, Set<number>>();
+    for (const s of seen) {
+      const f = feature(s.event);
+      expect(f, `${s.event} is in the features file`).toBeDefined();
+      if (!usersOf.has(f as string)) usersOf.set(f as string, new Set());
+      usersOf.get(f as string)?.add(s.user);
     }
-    const overdue = "SELECT count(*) FROM milestones WHERE achieved_date IS NULL AND target_date < '2026-11-24'";
-    expect(b.one(overdue)).toBeGreaterThan(0);
-    expect(b.one("SELECT count(*) FROM touchpoints WHERE case_status = 'open'")).toBeGreaterThan(0);
+    const metrics = await call<AccountMetrics>(b, 'metrics.account', { id });
+    const expected = Object.fromEntries([...usersOf].map(([f, users]) => [f, users.size / active]));
+    for (const [name, value] of Object.entries(expected)) expect(metrics.featureAdoption[name], name).toBeCloseTo(value, 10);
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['Dashboards', 'Report export']));
+    // Keyed by the CSM's features, never the product's event names.
+    for (const name of Object.keys(metrics.featureAdoption)) expect(name).not.toMatch(/^(Viewed|Exported|Ran|Created|Synced) /);
+    expect(Object.values(metrics.featureAdoption).filter((v) => v !== null && v > 0).length).toBe(usersOf.size);
+  });
+
+  it('writes milestones, QBRs, touchpoints, surveys and renewals through the services, and scores health', () => {
+    const book = generateDemoBook(DEFAULT_SEED);
+    const total = (f: (a: (typeof book.accounts)[number]) => number) => book.accounts.reduce((n, a) => n + f(a), 0);
+    expect(b.one('SELECT count(*) FROM milestones')).toBe(total((a) => a.milestones.length));
+    expect(b.one('SELECT count(*) FROM qbrs')).toBe(total((a) => a.qbrs.length));
+    expect(b.one('SELECT count(*) FROM touchpoints')).toBe(total((a) => a.touchpoints.length));
+    expect(b.one('SELECT count(*) FROM surveys')).toBe(total((a) => a.surveys.length));
+    expect(b.one('SELECT count(*) FROM renewals')).toBe(total((a) => a.renewals.length));
+    // An item carried to a later QBR exists twice: the dropped original and the open copy that points at it.
+    expect(b.one('SELECT count(*) FROM qbr_action_items WHERE carried_from_id IS NULL')).toBe(total((a) => a.qbrs.reduce((n, q) => n + q.actions.filter((x) => x.carriedFrom === null).length, 0)));
+    expect(b.one("SELECT count(*) FROM touchpoints WHERE kind = 'campaign' AND feature_id IS NULL")).toBe(0);
+    expect(b.one("SELECT count(*) FROM milestones WHERE achieved_date IS NULL AND target_date < '2026-11-24'")).toBeGreaterThan(0);
+    expect(b.one('SELECT count(DISTINCT account_id) FROM health_snapshots')).toBe(60);
     expect(b.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(b.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
+});
 
-  it('loading twice replaces the demo instead of duplicating it', async () => {
+describe('removing the demo', () => {
+  it('takes exactly the demo: the CSM’s own imports, accounts, people and events stay, counted as before', async () => {
     const b = backend();
-    const first = loadDemo(b.context);
-    const counts = DEMO_TABLES.map((t) => b.one(`SELECT count(*) FROM ${t}`));
-    const second = await ok<{ accounts: number }>(b.api.invoke('demo.load', {}));
-    expect(second.accounts).toBe(first.accounts);
-    expect(b.one('SELECT count(*) FROM accounts')).toBe(first.accounts);
-    expect(DEMO_TABLES.map((t) => b.one(`SELECT count(*) FROM ${t}`))).toEqual(counts);
-    expect(b.one('SELECT count(*) FROM features')).toBe(generateDemoBook().features.length);
-  });
+    try {
+      await call(b, 'demo.load');
+      // The CSM's own files, imported while the demo is in the book.
+      const dir = tempDir('bearing-csm-');
+      const accountsFile = path.join(dir, 'accounts.csv');
+      fs.writeFileSync(accountsFile, '"Account Name","Account ID","Licensed Seats"\r\n"Harbor Test Co","0015g00000HaRbAAAZ","20"\r\n');
+      const usageFile = path.join(dir, 'mixpanel.csv');
+      fs.writeFileSync(
+        usageFile,
+        'event,time,distinct_id,$email,company_id\r\n' +
+          'Viewed Dashboard,1795424400,ana@harbor.example,ana@harbor.example,0015g00000HaRbAAAZ\r\n' +
+          'Opened Billing,1795428000,ana@harbor.example,ana@harbor.example,0015g00000HaRbAAAZ\r\n' +
+          'Viewed Dashboard,1795431600,bo@harbor.example,bo@harbor.example,0015g00000HaRbAAAZ\r\n',
+      );
+      for (const [file, kind] of [[accountsFile, 'accounts'], [usageFile, 'events']] as const) {
+        const summary: ImportSummary = await startImport(b.context, { path: file, kind, timeZone: 'UTC' }).done;
+        expect(summary.status, summary.message).toBe('imported');
+      }
+      const own = b.one("SELECT id FROM accounts WHERE name = 'Harbor Test Co'");
+      const demoAccounts = b.one('SELECT count(*) FROM accounts WHERE is_demo = 1');
 
-  it('removes every demo row and leaves the CSM’s own data, and the features it uses, untouched', async () => {
-    const b = backend();
-    const run = (sql: string, ...params: unknown[]) => Number(b.sqlite.prepare(sql).run(...params).lastInsertRowid);
-    // A feature the CSM had before the demo: shared with the demo, never removed with it.
-    const ownExport = run("INSERT INTO features (key, name) VALUES ('reports.export', 'Exports')");
-    loadDemo(b.context);
+      const removed = await call<{ removedAccounts: number }>(b, 'demo.remove');
+      expect(removed.removedAccounts).toBe(demoAccounts);
+      expect(b.all('SELECT id, name FROM accounts')).toEqual([{ id: own, name: 'Harbor Test Co' }]);
+      expect(b.all('SELECT email FROM users ORDER BY email').map((u) => (u as { email: string }).email)).toEqual(['ana@harbor.example', 'bo@harbor.example']);
+      expect(b.one('SELECT count(*) FROM usage_events')).toBe(3);
+      expect(b.one('SELECT sum(events) FROM usage_daily')).toBe(3);
+      expect(b.all('SELECT origin FROM imports').map((r) => (r as { origin: string }).origin)).toEqual(['cli', 'cli']);
+      for (const table of ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'renewals', 'entitlements']) {
+        expect(b.one(`SELECT count(*) FROM ${table}`), table).toBe(0);
+      }
+      expect(b.one('SELECT count(*) FROM health_snapshots WHERE account_id <> ?', own)).toBe(0);
+      // The demo's catalogue lines went with it (its Navigation feature, which nothing of the CSM's uses, is gone);
+      // the CSM's event name the demo did not know still counts as a feature of its own name.
+      expect(b.one("SELECT count(*) FROM features WHERE name = 'Navigation'")).toBe(0);
+      expect(b.one('SELECT count(*) FROM feature_events WHERE auto = 0')).toBe(0);
+      const metrics = await call<AccountMetrics>(b, 'metrics.account', { id: own, asOf: '2026-11-24' });
+      expect(metrics.featureAdoption['Opened Billing']).toBe(0.5);
+      expect(b.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(b.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
 
-    const dashboards = b.one("SELECT id FROM features WHERE key = 'dashboards'");
-    const custom = run("INSERT INTO features (key, name) VALUES ('custom.thing', 'Custom thing')");
-    const account = run("INSERT INTO accounts (external_id, name, licenses) VALUES ('crm-1', 'Harbor Test Co', 20)");
-    const user = run("INSERT INTO users (account_id, external_id, role) VALUES (?, 'u-1', 'manager')", account);
-    run('INSERT INTO entitlements (account_id, feature_id) VALUES (?, ?)', account, dashboards);
-    const daily = 'INSERT INTO usage_daily (account_id, user_id, feature_id, day, events) VALUES (?, ?, ?, ?, 1)';
-    run(daily, account, user, dashboards, TODAY);
-    run(daily, account, user, custom, TODAY);
-    const event = 'INSERT INTO usage_events (account_id, user_id, feature_id, ts, day) VALUES (?, ?, ?, 0, ?)';
-    run(event, account, user, dashboards, TODAY);
-    run("INSERT INTO milestones (account_id, kind, name) VALUES (?, 'kickoff', 'Kickoff')", account);
-    const qbr = run("INSERT INTO qbrs (account_id, date, attendees) VALUES (?, '2026-11-01', '[]')", account);
-    run("INSERT INTO qbr_action_items (qbr_id, account_id, text) VALUES (?, ?, 'Follow up')", qbr, account);
-    run("INSERT INTO touchpoints (account_id, kind, date, title) VALUES (?, 'call', '2026-11-02', 'Call')", account);
-    run("INSERT INTO surveys (account_id, date, kind, score) VALUES (?, '2026-11-03', 'nps', 9)", account);
-    run("INSERT INTO renewals (account_id, renewal_date, outcome) VALUES (?, '2027-01-01', 'pending')", account);
-    run("INSERT INTO health_snapshots (account_id, day, score) VALUES (?, '2026-11-24', 80)", account);
-    // Health snapshots the app may have taken of demo accounts go with them.
-    run("INSERT OR REPLACE INTO health_snapshots (account_id, day, score) SELECT id, '2026-11-24', 50 FROM accounts WHERE is_demo = 1");
-    const demoCount = b.one('SELECT count(*) FROM accounts WHERE is_demo = 1');
-
-    const removed = await ok<{ removedAccounts: number }>(b.api.invoke('demo.remove', {}));
-    expect(removed.removedAccounts).toBe(demoCount);
-    expect(b.sqlite.prepare('SELECT id, name FROM accounts').all()).toEqual([{ id: account, name: 'Harbor Test Co' }]);
-    expect(b.sqlite.prepare('SELECT id FROM users').pluck().all()).toEqual([user]);
-    for (const table of [...DEMO_TABLES, 'usage_events', 'health_snapshots']) {
-      expect(b.one(`SELECT count(*) FROM ${table} WHERE account_id <> ?`, account), table).toBe(0);
-      expect(b.one(`SELECT count(*) FROM ${table} WHERE account_id = ?`, account), table).toBeGreaterThan(0);
+      // Removing again is harmless, and the demo can come back beside the CSM's book.
+      expect(await call(b, 'demo.remove')).toEqual({ removedAccounts: 0 });
+      expect((await call<{ accounts: number }>(b, 'demo.load')).accounts).toBe(60);
+      expect(b.one('SELECT count(*) FROM accounts')).toBe(61);
+    } finally {
+      b.close();
     }
-    expect(b.one('SELECT count(*) FROM usage_daily')).toBe(2);
-    const keys = b.sqlite.prepare('SELECT key FROM features ORDER BY key').pluck().all();
-    expect(keys).toEqual(['custom.thing', 'dashboards', 'reports.export']);
-    expect(b.one("SELECT id FROM features WHERE key = 'reports.export'")).toBe(ownExport);
-    expect(b.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(b.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  }, 90_000);
+});
 
-    // Removing again is harmless, and the demo can come back.
-    expect(removeDemo(b.context)).toEqual({ removedAccounts: 0 });
-    expect(loadDemo(b.context).accounts).toBe(demoCount);
-  });
-
-  it('is generated deterministically from its seed, and the shipped file is that generation', () => {
-    const a = JSON.stringify(generateDemoBook(42));
-    const b = JSON.stringify(generateDemoBook(42));
-    expect(a).toBe(b);
-    expect(JSON.stringify(generateDemoBook(43))).not.toBe(a);
-    expect(DemoBook.safeParse(JSON.parse(a)).success).toBe(true);
-
-    const file = findDemoBook();
-    expect(file).not.toBeNull();
-    const shipped = gunzipSync(fs.readFileSync(file ?? '')).toString('utf8');
-    expect(shipped === JSON.stringify(generateDemoBook(DEFAULT_SEED)), 'run `npm run demo:generate`').toBe(true);
-    expect(fs.statSync(file ?? '').size).toBeLessThan(2 * 1024 * 1024);
-  });
+// Found while writing the test above, reported to the lead: undoing a features import (which removing the demo
+// does) leaves stored events whose name only that file's rules knew with no feature at all, where an event name
+// without a rule should count as a feature of its own name. Expected to fail until undo gives them their own.
+describe('removing the demo (known gap in undoing a features import)', () => {
+  it('keeps the CSM’s events of a name only the demo’s features file knew counted as a feature of their own name', async () => {
+    const b = backend();
+    try {
+      await call(b, 'demo.load');
+      const file = path.join(tempDir('bearing-csm-'), 'mixpanel.csv');
+      fs.writeFileSync(file, 'event,time,distinct_id,company_id\r\nViewed Dashboard,1795424400,ana@harbor.example,Harbor Test Co\r\n');
+      await startImport(b.context, { path: file, kind: 'events', timeZone: 'UTC' }).done;
+      await call(b, 'demo.remove');
+      expect(b.one('SELECT count(*) FROM usage_events WHERE feature_id = 0')).toBe(0);
+    } finally {
+      b.close();
+    }
+  }, 90_000);
 });

@@ -143,6 +143,23 @@ describe('a features file (Event, Feature, Key, Paid)', () => {
   });
 });
 
+describe('a features file imported before the usage, then undone', () => {
+  it('the names it mapped count as features of their own names again, as if it had never been imported', async () => {
+    const { b, summaries } = await load('salesforce-accounts.csv', 'features.csv', 'mixpanel-events.csv');
+    expect((await features(b)).find((f) => f.name === 'Dashboards')?.events).toEqual(['Viewed Dashboard', 'Shared Dashboard']);
+    await call(b, 'imports.undo', { id: summaries[1].importId });
+    const names = await call<MethodOutput<'features.eventNames'>>(b, 'features.eventNames');
+    // Every stored event counts as some feature; the six names are back to their own (and unreviewed).
+    expect(names.map((n) => [n.name, n.featureName, n.unreviewed])).toEqual([
+      ['Signed In', 'Signed In', true], ['Viewed Dashboard', 'Viewed Dashboard', true], ['Created Alert', 'Created Alert', true],
+      ['Exported CSV', 'Exported CSV', true], ['Exported Report', 'Exported Report', true], ['Shared Dashboard', 'Shared Dashboard', true],
+    ]);
+    expect(b.database.sqlite.prepare('SELECT count(*) FROM usage_events WHERE feature_id = 0').pluck().get()).toBe(0);
+    const { rollups, fromEvents } = rollupsAndEvents(b.database.sqlite);
+    expect(rollups).toEqual(fromEvents);
+  });
+});
+
 describe('Settings › Features: every change re-derives and can be undone', () => {
   it('merge, move an event name, rename and flag; undo each', async () => {
     const { b } = await load('salesforce-accounts.csv', 'mixpanel-events.csv');

@@ -30,9 +30,9 @@ describe('chunk orders', () => {
   it.each(cases)('identity order equals the comparison sort: %s', (_name, n, spread) => {
     const c = chunk(n, n + 1, spread);
     const order = new Uint32Array(n);
-    identityOrder(order, new Uint32Array(n), c.user, c.ts, c.feature);
+    identityOrder(order, new Uint32Array(n), c.user, c.ts, c.feature, c.account);
     const expected = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => c.user[a] - c.user[b] || c.ts[a] - c.ts[b] || c.feature[a] - c.feature[b] || a - b,
+      (a, b) => c.user[a] - c.user[b] || c.ts[a] - c.ts[b] || c.feature[a] - c.feature[b] || c.account[a] - c.account[b] || a - b,
     );
     expect(Array.from(order)).toEqual(expected);
   });
@@ -40,7 +40,7 @@ describe('chunk orders', () => {
   it.each(cases)('rollup order groups every (account, day, user, feature) in key order: %s', (_name, n, spread) => {
     const c = chunk(n, n + 2, spread);
     const order = new Uint32Array(n);
-    identityOrder(order, new Uint32Array(n), c.user, c.ts, c.feature);
+    identityOrder(order, new Uint32Array(n), c.user, c.ts, c.feature, c.account);
     rollupOrder(order, new Uint32Array(n), c.account, c.day, c.user, c.feature);
     const keyOf = (i: number) => [c.account[i], c.day[i], c.user[i], c.feature[i]];
     const keys = Array.from(order, keyOf);

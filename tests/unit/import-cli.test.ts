@@ -24,6 +24,10 @@ interface Summary {
   distinctAccounts: number;
   distinctUsers: number;
   dateRange: { min: string; max: string } | null;
+  warnings: { line: number | null; code: string; message: string }[];
+  accountsCreated: { id: number; externalId: string | null; name: string; rows: number }[];
+  accountsNotInBook: { externalId: string | null; name: string; rows: number }[];
+  attributed: { line: number; accountId: number }[];
   error: { code: string; message: string; line: number | null } | null;
   message: string;
   timeZone: string;
@@ -99,7 +103,7 @@ describe('cli import --json: the contract', () => {
     const run = await importJson(fixture('pendo-events.csv'));
     expect(run.code).toBe(0);
     expect(Object.keys(run.json).sort()).toEqual(
-      ['accountsCreated', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
+      ['accountsCreated', 'accountsNotInBook', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
     );
     expect(run.json).toMatchObject({
       status: 'imported', kind: 'events', source: 'pendo', rowsAccepted: 4, rejected: [], skipped: [], duplicates: [],
@@ -259,7 +263,7 @@ describe('cli import --json: every fixture', () => {
 
 describe('cli import --json: files that cannot be imported', () => {
   it.concurrent.each([
-    ['empty.csv', 'no_data', 'empty_file', null, 0],
+    ['empty.csv', 'error', 'empty_file', null, 1],
     ['header-only.csv', 'no_data', 'no_data_rows', 1, 0],
     ['binary.bin', 'error', 'not_text', null, 1],
     ['unterminated-quote.csv', 'error', 'unterminated_quote', 4, 1],
@@ -313,4 +317,29 @@ describe('cli import --json: idempotence', () => {
     expect(again.json.duplicates.map((d) => d.line)).toEqual([2, 3, 4, 5]);
     expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM accounts').pluck().get())).toBe(4);
   });
+});
+
+describe('cli import: accounts not in the book, people at two accounts (issue #11)', () => {
+  it('--only-book-accounts skips them and lists them in accountsNotInBook; without it they are created and listed in accountsCreated', async () => {
+    const dataDir = tempDir();
+    expect((await importJson(fixture('book-accounts.csv'), dataDir)).code).toBe(0);
+    const closed = await importJson(fixture('mixpanel-people.csv'), dataDir, '--only-book-accounts');
+    expect(closed.code).toBe(0);
+    // Lines 6 and 7 name initech; lines 9 and 10 have an empty account cell and no single known account.
+    expect(closed.json).toMatchObject({ rowsAccepted: 6, counts: { skipped: 2, rejected: 2 }, accountsCreated: [] });
+    expect(closed.json.accountsNotInBook).toEqual([{ externalId: 'initech', name: 'initech', rows: 2 }]);
+    expect(closed.json.skipped).toEqual([{ line: 6, reason: 'account_not_in_book' }, { line: 7, reason: 'account_not_in_book' }]);
+    expect(closed.json.rejected.map((r) => [r.line, r.code])).toEqual([[9, 'missing_account'], [10, 'missing_account']]);
+    expect(closed.json.attributed).toEqual([{ line: 8, accountId: 1 }]);
+    expect(closed.json.warnings.map((w) => [w.line, w.code])).toEqual([[5, 'user_at_several_accounts'], [11, 'user_at_several_accounts']]);
+    // The words tell how to add them.
+    const words = await cli([fixture('mixpanel-people.csv'), '--tz', 'UTC', '--only-book-accounts'], dataDir);
+    expect(words.stdout).toContain('1 account not in the book was left out');
+    expect(words.stdout).toContain('  initech: 2 rows');
+    expect(words.stdout).toContain('import the file again without --only-book-accounts');
+    const open = await importJson(fixture('mixpanel-people.csv'), dataDir);
+    expect(open.json).toMatchObject({ rowsAccepted: 2, accountsNotInBook: [] });
+    expect(open.json.accountsCreated).toEqual([{ id: 3, externalId: 'initech', name: 'initech', rows: 2 }]);
+    expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM users').pluck().get())).toBe(5);
+  }, CLI_CASE_TIMEOUT);
 });

@@ -141,14 +141,16 @@ describe('import jobs through the API', () => {
 });
 
 describe('who an event belongs to', () => {
-  it("counts an event with no account for a known user's account, and rejects it for an unknown user", async () => {
+  it("attributes an empty account cell to the user's one known account, and rejects it as missing_account for an unknown user", async () => {
     backend = tempBackend();
     await runJob(backend, { path: fixture('daily-usage.csv'), timeZone: 'UTC' }); // u-1001 is in acme
     const file = path.join(work, 'no-account.csv');
     fs.writeFileSync(file, 'user_id,account_id,event,timestamp\nu-1001,,Login,2025-03-05 09:00:00\nu-9999,,Login,2025-03-05 09:00:00\n');
     const job = await runJob(backend, { path: file, timeZone: 'UTC' });
     expect(job.summary).toMatchObject({ status: 'imported_with_rejections', rowsAccepted: 1, distinctAccounts: 1 });
-    expect(job.summary.rejected).toEqual([{ line: 3, code: 'anonymous_no_account', reason: expect.stringContaining('"u-9999" is not known') }]);
+    expect(job.summary.rejected).toEqual([{ line: 3, code: 'missing_account', reason: expect.stringContaining('"u-9999" is not known') }]);
+    const acme = count(backend.database.sqlite, "SELECT id FROM accounts WHERE external_id = 'acme'");
+    expect(job.summary.attributed).toEqual([{ line: 2, accountId: acme }]);
     const account = backend.database.sqlite
       .prepare("SELECT a.external_id FROM usage_events e JOIN accounts a ON a.id = e.account_id WHERE e.import_id = ?")
       .pluck()

@@ -100,28 +100,28 @@ describe('detectSource', () => {
 describe('suggestMapping', () => {
   it('Pendo events', async () => {
     expect((await shapeOf('pendo-events.csv')).mapping).toEqual({
-      accountId: 'Account ID', accountName: null, userId: 'Visitor ID', email: 'Visitor Email', deviceId: null,
+      accountId: 'Account ID', accountName: null, userId: 'Visitor ID', email: 'Visitor Email', userName: null, deviceId: null,
       event: 'Track Event Name', feature: null, timestamp: 'Timestamp', minutes: null, count: null,
     });
   });
 
   it('Mixpanel: $user_id over distinct_id, $device_id as the device, time as the timestamp', async () => {
     expect((await shapeOf('mixpanel-export.csv')).mapping).toEqual({
-      accountId: 'company_id', accountName: null, userId: '$user_id', email: null, deviceId: '$device_id',
+      accountId: 'company_id', accountName: null, userId: '$user_id', email: null, userName: null, deviceId: '$device_id',
       event: 'event', feature: null, timestamp: 'time', minutes: null, count: null,
     });
   });
 
   it('Amplitude: event_time (not client_event_time), groups as the account', async () => {
     expect((await shapeOf('amplitude-events.csv')).mapping).toEqual({
-      accountId: 'groups', accountName: null, userId: 'user_id', email: null, deviceId: 'device_id',
+      accountId: 'groups', accountName: null, userId: 'user_id', email: null, userName: null, deviceId: 'device_id',
       event: 'event_type', feature: null, timestamp: 'event_time', minutes: null, count: null,
     });
   });
 
   it('Pendo usage summary', async () => {
     expect((await shapeOf('pendo-usage-summary.csv')).mapping).toEqual({
-      userId: 'Visitor ID', email: 'Email', accountId: 'Account ID', accountName: null, daysActive: 'Days Active',
+      userId: 'Visitor ID', email: 'Email', userName: null, accountId: 'Account ID', accountName: null, daysActive: 'Days Active',
       events: 'Number of Events', minutes: 'Number of Minutes', firstVisit: 'First Visit', lastVisit: 'Last Visit',
       windowStart: null, windowEnd: null,
     });
@@ -130,14 +130,14 @@ describe('suggestMapping', () => {
   it('Salesforce accounts', async () => {
     expect((await shapeOf('salesforce-accounts.csv')).mapping).toEqual({
       externalId: 'Account ID', name: 'Account Name', owner: 'Account Owner', arr: 'Annual Revenue', currency: null,
-      licenses: 'Licenses', contractStart: 'Contract Start Date', renewalDate: 'Renewal Date', industry: 'Industry', stage: 'Type', features: null,
+      licenses: 'Licenses', contractStart: 'Contract Start Date', renewalDate: 'Renewal Date', industry: 'Industry', stage: 'Type', domain: null, features: null,
     });
   });
 
   it('HubSpot companies and contacts', async () => {
     expect((await shapeOf('hubspot-companies.csv')).mapping).toEqual({
       externalId: 'Record ID', name: 'Company name', owner: 'Company owner', arr: 'Annual Revenue', currency: null,
-      licenses: null, contractStart: null, renewalDate: null, industry: 'Industry', stage: 'Lifecycle Stage', features: null,
+      licenses: null, contractStart: null, renewalDate: null, industry: 'Industry', stage: 'Lifecycle Stage', domain: 'Company Domain Name', features: null,
     });
     expect((await shapeOf('hubspot-contacts.csv')).mapping).toEqual({
       externalId: 'Record ID', email: 'Email', name: null, firstName: 'First Name', lastName: 'Last Name', role: 'Job Title',
@@ -147,7 +147,7 @@ describe('suggestMapping', () => {
 
   it('weekly usage: an "account" column of names maps to the account name, not the id', async () => {
     expect((await shapeOf('weekly-usage.csv')).mapping).toEqual({
-      userId: null, email: 'user_email', accountId: null, accountName: 'account', weekStart: 'week_start',
+      userId: null, email: 'user_email', userName: null, accountId: null, accountName: 'account', weekStart: 'week_start',
       events: 'events', minutes: 'minutes', event: null, feature: null,
     });
   });

@@ -21,7 +21,7 @@ const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 const HOUR = 3_600_000;
 
 function fact(user: string, account: string, feature: string | null, ts: number, minutes = 1): UsageFact {
-  return { accountExternalId: account, accountName: null, userExternalId: user, email: null, event: feature, feature: null, ts, count: 1, minutes, dateMin: null, dateMax: null };
+  return { accountExternalId: account, accountName: null, userExternalId: user, email: null, userName: null, event: feature, feature: null, ts, count: 1, minutes, dateMin: null, dateMax: null };
 }
 
 /** One import of `rows` (line = index + 2) through a StoreWriter with tiny chunks, in its own transaction. */

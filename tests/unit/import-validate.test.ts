@@ -59,8 +59,8 @@ describe('bad-rows.csv: each rejected line with its line, code and reason', () =
     expect(reasons[11]).toBe('No account and no user: the activity cannot be tied to a customer.');
     // "1,5" in the minutes column made it a decimal-comma column.
     expect(rows(results)).toEqual([
-      { kind: 'events', accountId: 'acme', accountName: null, userId: 'u-1', email: null, event: 'Login', feature: null, ts: utc(2025, 2, 4, 8, 0), count: 1, minutes: 5 },
-      { kind: 'events', accountId: 'globex', accountName: null, userId: 'u-9', email: null, event: 'Login', feature: null, ts: utc(2025, 2, 4, 8, 35), count: 2, minutes: 1.5 },
+      { kind: 'events', accountId: 'acme', accountName: null, userId: 'u-1', email: null, userName: null, event: 'Login', feature: null, ts: utc(2025, 2, 4, 8, 0), count: 1, minutes: 5 },
+      { kind: 'events', accountId: 'globex', accountName: null, userId: 'u-9', email: null, userName: null, event: 'Login', feature: null, ts: utc(2025, 2, 4, 8, 35), count: 2, minutes: 1.5 },
     ]);
   });
 });
@@ -90,7 +90,7 @@ describe('fixtures end to end: values exactly as stored', () => {
     const results = await importFixture('amplitude-events.csv', 'Europe/Berlin');
     expect(results.map((r) => outcome(r.result))).toEqual(['ok', 'ok', 'anonymous_no_account', 'ok']);
     expect(rows(results)[0]).toEqual({
-      kind: 'events', accountId: 'acme', accountName: null, userId: 'u-1001', email: null, event: 'Report Exported', feature: null,
+      kind: 'events', accountId: 'acme', accountName: null, userId: 'u-1001', email: null, userName: null, event: 'Report Exported', feature: null,
       ts: utc(2025, 2, 4, 9, 15, 0, 123), count: 1, minutes: null,
     });
     expect(rows(results)[2]).toMatchObject({ accountId: 'globex', ts: utc(2025, 2, 5, 16, 45, 30, 999) });
@@ -114,7 +114,7 @@ describe('fixtures end to end: values exactly as stored', () => {
   it('Pendo usage summary in New York (US dates with 12-hour times)', async () => {
     const r = rows(await importFixture('pendo-usage-summary.csv', 'America/New_York'));
     expect(r[0]).toEqual({
-      kind: 'usage_summary', accountId: 'acme', accountName: null, userId: 'u-1001', email: 'ana.silva@acme.example',
+      kind: 'usage_summary', accountId: 'acme', accountName: null, userId: 'u-1001', email: 'ana.silva@acme.example', userName: null,
       daysActive: 18, events: 1204, minutes: 312.5, firstVisit: utc(2025, 0, 6, 13, 2), lastVisit: utc(2025, 2, 28, 20, 45),
       windowStart: null, windowEnd: null,
     });
@@ -124,10 +124,10 @@ describe('fixtures end to end: values exactly as stored', () => {
   it('Salesforce accounts: money in cents, 18-char ids, M/D/YYYY dates, footer skipped with reasons', async () => {
     const results = await importFixture('salesforce-accounts.csv', 'America/New_York');
     expect(rows(results)).toEqual([
-      { kind: 'accounts', externalId: '0015g00000AbCdEAAZ', name: 'Acme Corporation', owner: 'Jane Doe', arrMinor: 125_000_000, currency: 'USD', licenses: 250, contractStart: '2024-04-01', renewalDate: '2026-03-31', industry: 'Manufacturing', stage: 'Customer - Direct', features: null },
-      { kind: 'accounts', externalId: '0015g00000FgHiJAAZ', name: 'Globex, Inc.', owner: 'Sam Lee', arrMinor: 9_850_050, currency: 'USD', licenses: 40, contractStart: '2024-11-15', renewalDate: '2025-11-14', industry: 'Energy', stage: 'Customer - Channel', features: null },
-      { kind: 'accounts', externalId: '0015g00000KlMnOAAZ', name: 'Initech', owner: 'Jane Doe', arrMinor: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, industry: 'Technology', stage: 'Prospect', features: null },
-      { kind: 'accounts', externalId: '0015g00000PqRsTAAZ', name: 'Umbrella Health', owner: 'Priya Shah', arrMinor: 200_000_000, currency: 'USD', licenses: 1200, contractStart: '2025-01-01', renewalDate: '2025-12-31', industry: 'Healthcare', stage: 'Customer - Direct', features: null },
+      { kind: 'accounts', externalId: '0015g00000AbCdEAAZ', name: 'Acme Corporation', nameFrom: 'name', owner: 'Jane Doe', arrMinor: 125_000_000, currency: 'USD', licenses: 250, contractStart: '2024-04-01', renewalDate: '2026-03-31', industry: 'Manufacturing', stage: 'Customer - Direct', features: null },
+      { kind: 'accounts', externalId: '0015g00000FgHiJAAZ', name: 'Globex, Inc.', nameFrom: 'name', owner: 'Sam Lee', arrMinor: 9_850_050, currency: 'USD', licenses: 40, contractStart: '2024-11-15', renewalDate: '2025-11-14', industry: 'Energy', stage: 'Customer - Channel', features: null },
+      { kind: 'accounts', externalId: '0015g00000KlMnOAAZ', name: 'Initech', nameFrom: 'name', owner: 'Jane Doe', arrMinor: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, industry: 'Technology', stage: 'Prospect', features: null },
+      { kind: 'accounts', externalId: '0015g00000PqRsTAAZ', name: 'Umbrella Health', nameFrom: 'name', owner: 'Priya Shah', arrMinor: 200_000_000, currency: 'USD', licenses: 1200, contractStart: '2025-01-01', renewalDate: '2025-12-31', industry: 'Healthcare', stage: 'Customer - Direct', features: null },
     ]);
     const skipped = results.filter((r) => r.result.ok === undefined).map((r) => [r.line, 'skip' in r.result ? r.result.skip : '']);
     expect(skipped).toEqual([
@@ -156,10 +156,10 @@ describe('fixtures end to end: values exactly as stored', () => {
 
   it('daily, weekly and European usage', async () => {
     expect(rows(await importFixture('daily-usage.csv'))[3]).toEqual({
-      kind: 'daily_usage', accountId: 'globex', accountName: null, userId: 'u-2001', email: null, event: null, feature: null, day: '2025-03-04', events: 15, minutes: 12.25,
+      kind: 'daily_usage', accountId: 'globex', accountName: null, userId: 'u-2001', email: null, userName: null, event: null, feature: null, day: '2025-03-04', events: 15, minutes: 12.25,
     });
     expect(rows(await importFixture('weekly-usage.csv'))[0]).toEqual({
-      kind: 'weekly_usage', accountId: null, accountName: 'Acme Corporation', userId: null, email: 'ana.silva@acme.example', event: null, feature: null,
+      kind: 'weekly_usage', accountId: null, accountName: 'Acme Corporation', userId: null, email: 'ana.silva@acme.example', userName: null, event: null, feature: null,
       weekStart: '2025-03-03', events: 120, minutes: 95,
     });
     const eu = rows(await importFixture('european-semicolon.csv'));

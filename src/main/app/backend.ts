@@ -26,6 +26,8 @@ export interface Backend {
   api: Api;
   context: ServiceContext;
   database: OpenedDb;
+  /** Settles when the first start's demo book is loaded (or failed, or was not due). */
+  demoLoaded: Promise<unknown>;
   close(): void;
 }
 
@@ -63,21 +65,23 @@ export function openBackend(options: BackendOptions): Backend {
     emit,
   }));
   const { context } = api;
+  let demoLoaded: Promise<unknown> = Promise.resolve();
   if (options.demoOnFirstStart && readSetting(context, 'demo.offered') === undefined) {
-    const empty = countAccounts(database) === 0;
-    try {
-      if (empty) loadDemo(context);
-    } catch (error) {
-      // A missing or damaged demo file must never stop the app from opening the CSM's own book.
-      process.stderr.write(`Bearing: the demo book could not be loaded (${error instanceof Error ? error.message : String(error)}).\n`);
-    }
     writeSetting(context, 'demo.offered', true);
+    // Imported in the background like any file (the window opens at once and shows the progress); a demo that
+    // cannot be loaded must never stop the app from opening the CSM's own book.
+    if (countAccounts(database) === 0) {
+      demoLoaded = loadDemo(context).catch((error: unknown) => {
+        process.stderr.write(`Bearing: the demo book could not be loaded (${error instanceof Error ? error.message : String(error)}).\n`);
+      });
+    }
   }
   const stopWatching = options.watchFolders ? startWatching(context) : () => undefined;
   return {
     api,
     context,
     database,
+    demoLoaded,
     close: () => {
       stopWatching();
       database.close();

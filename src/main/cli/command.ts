@@ -31,3 +31,11 @@ export async function call<K extends MethodName>(api: Api, method: K, input: unk
   return result.value as MethodOutput<K>;
 }
 
+
+/**
+ * The account a --account flag names: Bearing's id or the account's id in its CRM (externalId), resolved by the
+ * API (`id:12` / `ext:12` when a number is both). An unknown value is an error naming it.
+ */
+export async function accountFlag(api: Api, value: string): Promise<number> {
+  return (await call(api, 'accounts.resolve', { ref: value })).id;
+}

@@ -1,8 +1,7 @@
 // The CLI's commands: each is a thin wrapper over contract methods, so the terminal sees exactly what the
 // screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
 import type { MethodOutput } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
-import { call, type CliIo, type Command } from './command';
+import { accountFlag, call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
 import { featuresCommand } from './features-command';
@@ -49,11 +48,10 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       const result = await call(api, 'demo.load', {});
-      io.out(
-        flags.json
-          ? JSON.stringify(result)
-          : `Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events.`,
-      );
+      if (flags.json) io.out(JSON.stringify(result));
+      else if (result.alreadyLoaded) {
+        io.out(`The demo book is already loaded (${result.accounts} accounts): nothing changed. Remove it with \`demo --remove\`.`);
+      } else io.out(`Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events, imported from 5 export files.`);
       return 0;
     },
   },
@@ -72,10 +70,11 @@ export const commands: Record<string, Command> = {
       };
       const { items } = await call(api, 'accounts.list', input);
       if (printJsonOrNothing(io, flags.json === true, items)) return 0;
-      const rows = [['ID', 'NAME', 'STAGE', 'ARR', 'LICENSES', 'RENEWAL']];
+      const rows = [['ID', 'CRM ID', 'NAME', 'STAGE', 'ARR', 'LICENSES', 'RENEWAL']];
       for (const a of items) {
         rows.push([
           String(a.id),
+          a.externalId ?? '-',
           a.name,
           a.stage ? a.stage + (a.stageOverridden ? '*' : '') : '-',
           a.arr === null ? '-' : `${a.currency} ${Math.round(a.arr).toLocaleString('en-US')}`,
@@ -89,9 +88,9 @@ export const commands: Record<string, Command> = {
   },
   health: {
     summary: 'Health scores with their explanation: components, weights, contributions, facts and rules',
-    usage: 'health [--account ID] [--as-of YYYY-MM-DD] [--json]',
+    usage: 'health [--account ID|CRM-ID] [--as-of YYYY-MM-DD] [--json]',
     flags: {
-      account: { type: 'string', description: 'only this account (its history is included)' },
+      account: { type: 'string', description: "only this account, by Bearing's id or its CRM id (its history is included)" },
       'as-of': { type: 'string', description: 'compute as of this date (default: today)' },
       json: { type: 'boolean', description: 'print a JSON array: id, name, score, status, components, rules' },
     },
@@ -99,7 +98,7 @@ export const commands: Record<string, Command> = {
       const asOf = typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {};
       const items =
         typeof flags.account === 'string'
-          ? [await call(api, 'health.account', { id: accountIdFlag(flags.account), ...asOf })]
+          ? [await call(api, 'health.account', { id: await accountFlag(api, flags.account), ...asOf })]
           : (await call(api, 'health.list', { ...asOf, explain: true })).items;
       if (printJsonOrNothing(io, flags.json === true, items)) return 0;
       const rows = [['ID', 'NAME', 'SCORE', 'STATUS', 'TREND', 'RULES']];
@@ -120,19 +119,19 @@ export const commands: Record<string, Command> = {
   },
   metrics: {
     summary: "Every docs/METRICS.md metric of one account (the CLI's JSON names are camelCase)",
-    usage: 'metrics --account ID [--as-of YYYY-MM-DD] [--json]',
+    usage: 'metrics --account ID|CRM-ID [--as-of YYYY-MM-DD] [--json]',
     flags: {
-      account: { type: 'string', description: 'the account id (required)' },
+      account: { type: 'string', description: "the account, by Bearing's id or its CRM id (required)" },
       'as-of': { type: 'string', description: 'compute as of this date (default: today)' },
       json: { type: 'boolean', description: 'print one JSON object keyed by metric name' },
     },
     async run({ api, io, flags }) {
       if (typeof flags.account !== 'string') {
-        io.err('metrics needs --account ID. Usage: npm run -s cli -- metrics --account ID [--as-of YYYY-MM-DD] [--json]');
+        io.err('metrics needs --account. Usage: npm run -s cli -- metrics --account ID|CRM-ID [--as-of YYYY-MM-DD] [--json]');
         return 2;
       }
       const asOf = typeof flags['as-of'] === 'string' ? { asOf: flags['as-of'] } : {};
-      const m = await call(api, 'metrics.account', { id: accountIdFlag(flags.account), ...asOf });
+      const m = await call(api, 'metrics.account', { id: await accountFlag(api, flags.account), ...asOf });
       if (flags.json) {
         io.out(JSON.stringify(m, null, 2));
         return 0;
@@ -148,12 +147,6 @@ export const commands: Record<string, Command> = {
     },
   },
 };
-
-function accountIdFlag(value: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('invalid_input', `--account wants an account id (a positive whole number), not "${value}".`);
-  return id;
-}
 
 /** The explanation of one account's score, for people: each component's points and the facts behind them. */
 function explainHealth(a: MethodOutput<'health.account'> | MethodOutput<'health.list'>['items'][number]): string {

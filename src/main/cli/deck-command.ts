@@ -1,16 +1,15 @@
 // `deck --account ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf`: the QBR deck from a terminal, through the same
 // contract method as the app's "Prepare QBR", saved where --out says. Prints the path written.
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
-import { call, type Command } from './command';
+import { accountFlag, call, type Command } from './command';
 
-const USAGE = 'deck --account ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf';
+const USAGE = 'deck --account ID|CRM-ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf';
 
 export const deckCommand: Command = {
   summary: 'Build the QBR deck of one account: PowerPoint with native charts (.pptx) or PDF (.pdf)',
   usage: USAGE,
   flags: {
-    account: { type: 'string', description: 'the account id (required)' },
+    account: { type: 'string', description: "the account, by Bearing's id or its CRM id (required)" },
     quarter: { type: 'string', description: 'the quarter, e.g. 2026Q3 (default: the last complete quarter)' },
     out: { type: 'string', description: 'the file to write; its extension (.pptx or .pdf) picks the format' },
   },
@@ -19,8 +18,6 @@ export const deckCommand: Command = {
       io.err(`deck needs --account and --out. Usage: npm run -s cli -- ${USAGE}`);
       return 2;
     }
-    const id = Number(flags.account);
-    if (!Number.isInteger(id) || id <= 0) throw new AppError('invalid_input', `--account wants an account id (a positive whole number), not "${flags.account}".`);
     // npm runs scripts from the project folder; INIT_CWD is where the CSM typed the command.
     const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), flags.out);
     const ext = path.extname(out).toLowerCase();
@@ -29,7 +26,7 @@ export const deckCommand: Command = {
       return 2;
     }
     const result = await call(api, 'deck.build', {
-      accountId: id,
+      accountId: await accountFlag(api, flags.account),
       format: ext === '.pptx' ? 'pptx' : 'pdf',
       outPath: out,
       ...(typeof flags.quarter === 'string' ? { quarter: flags.quarter } : {}),

@@ -29,10 +29,11 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 
 export const importCommand: Command = {
   summary: 'Import a CSV file (usage events, daily/weekly usage, usage summary, accounts or users)',
-  usage: 'import <file> [--kind K] [--tz ZONE] [--json]',
+  usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
   flags: {
     kind: { type: 'string', description: 'events | daily_usage | weekly_usage | usage_summary | accounts | users (default: detected)' },
     tz: { type: 'string', description: 'time zone for times with no offset, e.g. Europe/Berlin (default: the setting, else this machine\'s)' },
+    'only-book-accounts': { type: 'boolean', description: 'skip rows naming an account not in the book (account_not_in_book) instead of adding it (default: the setting)' },
     json: { type: 'boolean', description: 'print one JSON object: status, kind, source, rowsAccepted, rejected, skipped, duplicates, …' },
   },
   async run({ api, io, args, flags }) {
@@ -68,6 +69,7 @@ export const importCommand: Command = {
         path: file,
         ...(kind ? { kind } : {}),
         ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+        ...(flags['only-book-accounts'] === true ? { onlyBookAccounts: true } : {}),
       }));
     } catch (error) {
       // Refused before any job started: no such file, an unknown time zone.
@@ -83,10 +85,41 @@ export const importCommand: Command = {
       io.out(`${summary.fileName}: ${summary.kind ?? 'unknown kind'} from ${summary.source ?? 'unknown source'}. ${summary.message}`);
       for (const r of summary.rejected.slice(0, 20)) io.out(`  line ${r.line}: [${r.code}] ${r.reason}`);
       if (summary.counts.rejected > 20) io.out(`  … and ${summary.counts.rejected - 20} more rejected rows (Imports screen: save them as CSV).`);
+      for (const w of summary.warnings.slice(0, 20)) io.out(`  ${w.line === null ? 'file' : `line ${w.line}`}: warning [${w.code}] ${w.message}`);
+      if (summary.counts.warnings > 20) io.out(`  … and ${summary.counts.warnings - 20} more warnings (--json lists them).`);
+      for (const line of accountLines(summary, args[0])) io.out(line);
     }
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },
 };
+
+const rowsOf = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+const accountLabel = (a: { externalId: string | null; name: string; rows: number }) =>
+  `  ${a.name}${a.externalId && a.externalId !== a.name ? ` (${a.externalId})` : ''}: ${rowsOf(a.rows)}`;
+
+/** What the import did to the book, for a person reading the terminal: accounts added, left out, people and cells. */
+function accountLines(summary: ImportSummary, file: string): string[] {
+  const out: string[] = [];
+  const created = summary.accountsCreated;
+  if (created.length > 0) {
+    out.push(`${created.length} account${created.length === 1 ? '' : 's'} not in the book before ${created.length === 1 ? 'was' : 'were'} added:`);
+    out.push(...created.slice(0, 20).map(accountLabel));
+    if (created.length > 20) out.push(`  … and ${created.length - 20} more.`);
+    out.push('  To keep them out, undo this import on the Imports screen and import it again with --only-book-accounts (or remove them from its result screen).');
+  }
+  const left = summary.accountsNotInBook;
+  if (left.length > 0) {
+    out.push(`${left.length} account${left.length === 1 ? '' : 's'} not in the book ${left.length === 1 ? 'was' : 'were'} left out (rows skipped: account_not_in_book):`);
+    out.push(...left.slice(0, 20).map(accountLabel));
+    if (left.length > 20) out.push(`  … and ${left.length - 20} more.`);
+    out.push(`  To add them, import the file again without --only-book-accounts (and with "Keep the book to my own accounts" off in Settings): npm run -s cli -- import ${file}`);
+  }
+  if (summary.attributed.length > 0) {
+    out.push(`${rowsOf(summary.attributed.length)} with an empty account cell went to their user's one known account.`);
+  }
+  for (const w of summary.warnings.slice(0, 20)) out.push(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+  return out;
+}
 
 function errorSummary(fileName: string, timeZone: string, error: AppError): ImportSummary {
   return { ...emptySummary(fileName, timeZone), error: { code: error.code, message: error.message, line: error.line }, message: `${error.message} Nothing was imported.` };

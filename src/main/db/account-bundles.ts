@@ -54,13 +54,24 @@ export function loadAccounts(store: Store, accountId?: number): AccountRecord[] 
   return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as AccountRecord[];
 }
 
+/**
+ * The known users of each account: the ones at home there and the people seen there from another account (an
+ * agency's consultant at two customers counts at both).
+ */
+function usersOfAccounts(store: Store, accountId?: number): (UserInfo & { accountId: number })[] {
+  const columns = 'u.id, u.name, u.email, u.external_id AS externalId, u.role, u.department';
+  const sql = `SELECT u.account_id AS accountId, ${columns} FROM users u ${accountId === undefined ? '' : 'WHERE u.account_id = ?'}
+    UNION ALL
+    SELECT ua.account_id AS accountId, ${columns} FROM user_accounts ua JOIN users u ON u.id = ua.user_id
+    WHERE ua.account_id <> u.account_id ${accountId === undefined ? '' : 'AND ua.account_id = ?'}`;
+  const stmt = prepared(store.sqlite, sql);
+  return (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
+}
+
 /** Bundles for one account or for all of them (accounts in name order). */
 export function loadBundles(store: Store, accountId?: number): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
-  const users = groupBy(
-    rowsOf<UserInfo & { accountId: number }>(store, 'SELECT id, account_id AS accountId, name, email, role, department FROM users', accountId),
-    ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }),
-  );
+  const users = groupBy(usersOfAccounts(store, accountId), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
   const entitlements = groupBy(
     // A feature merged into another is entitled as the feature it became.
     rowsOf<{ accountId: number; featureId: number; paid: number }>(

@@ -40,6 +40,11 @@ export function updateAccountStage(
   store.db.update(accounts).set(changes).where(eq(accounts.id, id)).run();
 }
 
+/** The account with this id in its source (the CRM's id), if any. */
+export function accountByExternalId(store: Store, externalId: string): { id: number; externalId: string | null; name: string } | undefined {
+  return store.db.select({ id: accounts.id, externalId: accounts.externalId, name: accounts.name }).from(accounts).where(eq(accounts.externalId, externalId)).get();
+}
+
 export function accountBasics(store: Store, id: number): AccountBasics | undefined {
   return prepared(
     store.sqlite,

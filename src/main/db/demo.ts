@@ -1,11 +1,8 @@
-// What only the demo loader writes and removes: accounts, users and entitlements flagged as demo, usage rollups
-// in batches, and the removal of every demo row with everything hanging off it. The demo's milestones, QBRs,
-// touchpoints, surveys and renewals go through the ordinary inserts of their tables.
-import type Database from 'better-sqlite3';
+// What tells the demo book apart and takes it out again. The demo is written through the importer and the services
+// like any CSM's data; here its imports' new accounts and users are flagged is_demo, and removal deletes every demo
+// row with everything hanging off it, then the demo imports' records.
+import { cascadeDelete, foreignKeys } from './cascade';
 import type { Store } from './open';
-
-/** Rows per INSERT for usage: one statement call per row is most of the load time otherwise. */
-export const USAGE_BATCH = 100;
 
 /**
  * Runs fn with foreign keys off. Deleting demo accounts with cascades on makes SQLite search every child table once
@@ -24,37 +21,10 @@ export function withoutForeignKeys<T>(store: Store, fn: () => T): T {
   }
 }
 
-interface ForeignKey {
-  child: string;
-  column: string;
-  parent: string;
-  parentColumn: string | null;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Deletes the rows of `table` matching `where`, children first, following the schema's foreign keys; so a
- * table added later that references accounts or users is covered without changing this file. */
-function cascadeDelete(sqlite: Database.Database, keys: ForeignKey[], table: string, where: string, depth = 0): number {
-  if (depth > 8) throw new Error(`Foreign keys under ${table} nest too deep to remove the demo safely.`);
-  for (const fk of keys) {
-    if (fk.parent !== table || fk.child === table) continue;
-    const parentKey = quote(fk.parentColumn ?? 'id');
-    const childWhere = `${quote(fk.column)} IN (SELECT ${parentKey} FROM ${quote(table)} WHERE ${where})`;
-    cascadeDelete(sqlite, keys, fk.child, childWhere, depth + 1);
-  }
-  return sqlite.prepare(`DELETE FROM ${quote(table)} WHERE ${where}`).run().changes;
-}
-
 /** Removes every demo account and user and everything hanging off them; returns the accounts removed. */
 export function deleteDemoRows(store: Store): number {
   const { sqlite } = store;
-  const keys = sqlite
-    .prepare(
-      `SELECT m.name AS child, f."from" AS "column", f."table" AS parent, f."to" AS parentColumn
-       FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
-    )
-    .all() as ForeignKey[];
+  const keys = foreignKeys(sqlite);
   const demoAccounts = 'SELECT id FROM accounts WHERE is_demo = 1';
   // usage_daily carries no foreign keys (it is a rollup), so it is cleared by hand.
   sqlite.prepare(`DELETE FROM usage_daily WHERE account_id IN (${demoAccounts})`).run();
@@ -63,88 +33,38 @@ export function deleteDemoRows(store: Store): number {
   return cascadeDelete(sqlite, keys, 'accounts', 'is_demo = 1');
 }
 
-export function demoAccountIds(store: Store): number[] {
-  return (store.sqlite.prepare('SELECT id FROM accounts WHERE is_demo = 1').all() as { id: number }[]).map((r) => r.id);
+/** The demo accounts by their id in the CRM (external_id). */
+export function demoAccountsByExternalId(store: Store): Map<string, number> {
+  const rows = store.sqlite.prepare('SELECT id, external_id AS externalId FROM accounts WHERE is_demo = 1').all() as { id: number; externalId: string | null }[];
+  return new Map(rows.filter((r) => r.externalId !== null).map((r) => [r.externalId as string, r.id]));
 }
 
-/** Which of these feature ids some row still points at: any column named feature_id, declared foreign key or not. */
-export function featureIdsInUse(store: Store, ids: readonly number[]): Set<number> {
-  const tables = store.sqlite
-    .prepare(
-      `SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) c
-       WHERE m.type = 'table' AND c.name = 'feature_id'`,
-    )
-    .all() as { name: string }[];
-  const list = ids.join(',');
-  const used = new Set<number>();
-  for (const { name } of tables) {
-    const rows = store.sqlite
-      .prepare(`SELECT DISTINCT feature_id AS id FROM ${quote(name)} WHERE feature_id IN (${list})`)
-      .all() as { id: number }[];
-    for (const r of rows) used.add(r.id);
-  }
-  return used;
+/** The imports the demo book made (origin 'demo'), newest first. */
+export function demoImportIds(store: Store): number[] {
+  return (store.sqlite.prepare("SELECT id FROM imports WHERE origin = 'demo' ORDER BY id DESC").all() as { id: number }[]).map((r) => r.id);
 }
 
-export interface DemoAccountRow {
-  externalId: string;
-  name: string;
-  owner: string;
-  industry: string;
-  arrMinor: number;
-  currency: string;
-  licenses: number;
-  contractStart: string;
-  renewalDate: string;
-  crmStage: string;
+/** Flags the accounts and users these imports created as demo rows (the banner counts them, removal takes them). */
+export function flagCreatedAsDemo(store: Store, importIds: readonly number[]): void {
+  if (importIds.length === 0) return;
+  const created = (table: string) =>
+    `SELECT row_id FROM import_changes WHERE table_name = '${table}' AND before IS NULL AND import_id IN (${importIds.map(Number).join(',')})`;
+  store.sqlite.prepare(`UPDATE accounts SET is_demo = 1 WHERE id IN (${created('accounts')})`).run();
+  store.sqlite.prepare(`UPDATE users SET is_demo = 1 WHERE id IN (${created('users')})`).run();
 }
 
-export interface DemoUserRow {
-  email: string;
-  name: string;
-  role: string;
-  department: string;
-}
-
-/** The demo's own inserts, prepared once per load; every row is flagged is_demo. */
-export function demoInserts(store: Store) {
+/** Deletes these imports' records (history, rejected lines, change log) once their rows are gone. */
+export function deleteImportRecords(store: Store, importIds: readonly number[]): void {
+  if (importIds.length === 0) return;
   const { sqlite } = store;
-  const usageRow = '(?, ?, ?, ?, ?, ?)';
-  const usageSql = 'INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes) VALUES ';
-  const account = sqlite.prepare(
-    `INSERT INTO accounts (external_id, name, owner, industry, arr_minor, currency, licenses, contract_start,
-       renewal_date, crm_stage, is_demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const user = sqlite.prepare(
-    `INSERT INTO users (account_id, external_id, email, name, role, department, is_demo, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
-  );
-  const entitlement = sqlite.prepare('INSERT INTO entitlements (account_id, feature_id, paid) VALUES (?, ?, ?)');
-  const usageBatch = sqlite.prepare(usageSql + Array(USAGE_BATCH).fill(usageRow).join(', '));
-  const usageOne = sqlite.prepare(usageSql + usageRow);
-  return {
-    account: (a: DemoAccountRow, now: number): number =>
-      Number(
-        account.run(a.externalId, a.name, a.owner, a.industry, a.arrMinor, a.currency, a.licenses, a.contractStart, a.renewalDate,
-          a.crmStage, now, now).lastInsertRowid,
-      ),
-    /** A demo user's e-mail is also its analytics id. */
-    user: (accountId: number, u: DemoUserRow, now: number): number =>
-      Number(user.run(accountId, u.email, u.email, u.name, u.role, u.department, now).lastInsertRowid),
-    entitlement: (accountId: number, featureId: number, paid: number | null): void => {
-      entitlement.run(accountId, featureId, paid);
-    },
-    /**
-     * Usage rollup rows, flattened six values a row (account, user, feature, day, events, minutes): exactly
-     * USAGE_BATCH rows in one statement, or any number one row at a time.
-     */
-    usageBatch: (values: number[]): void => {
-      usageBatch.run(...values);
-    },
-    usageRows: (values: number[]): void => {
-      for (let i = 0; i < values.length; i += 6) usageOne.run(...values.slice(i, i + 6));
-    },
-  };
+  const keys = foreignKeys(sqlite);
+  cascadeDelete(sqlite, keys, 'imports', `id IN (${importIds.map(Number).join(',')})`);
 }
 
-export type DemoInserts = ReturnType<typeof demoInserts>;
+/** The usage events stored for demo accounts (the sum of the rows' counts). */
+export function demoUsageEvents(store: Store): number {
+  const row = store.sqlite
+    .prepare('SELECT coalesce(sum(count), 0) AS n FROM usage_events WHERE account_id IN (SELECT id FROM accounts WHERE is_demo = 1)')
+    .get() as { n: number };
+  return row.n;
+}

@@ -149,8 +149,9 @@ export interface Rederived {
  * stored events. Rollups with no stored events behind them (none today) are left alone. Runs in the caller's
  * transaction; set-based throughout, so a million events cost a few passes, not a million statements.
  */
-export function rederiveUsage(store: SqliteStore, catalogue: Catalogue): Rederived {
+export function rederiveUsage(store: SqliteStore, given: Catalogue): Rederived {
   const s = store.sqlite;
+  const catalogue = giveEveryNameAFeature(store, given);
   s.exec(`DROP TABLE IF EXISTS temp.event_map; CREATE TEMP TABLE event_map (event_id INTEGER PRIMARY KEY, feature_id INTEGER NOT NULL);
           DROP TABLE IF EXISTS temp.pin_map; CREATE TEMP TABLE pin_map (feature_id INTEGER PRIMARY KEY, root INTEGER NOT NULL);`);
   const addEvent = s.prepare('INSERT INTO temp.event_map (event_id, feature_id) VALUES (?, ?)');
@@ -181,6 +182,23 @@ export function rederiveUsage(store: SqliteStore, catalogue: Catalogue): Rederiv
   }
   s.exec('DROP TABLE temp.moved; DROP TABLE temp.event_map; DROP TABLE temp.pin_map;');
   return { features, accountIds, events };
+}
+
+/**
+ * An event name no rule covers any more (its rule went with an undone catalogue file, or was removed) counts as a
+ * feature of its own name again, as an import would have made it: the feature of that name, made if need be, and
+ * an automatic rule. Answers the catalogue as it is after.
+ */
+function giveEveryNameAFeature(store: SqliteStore, catalogue: Catalogue): Catalogue {
+  const orphans = (store.sqlite.prepare('SELECT name FROM event_names').all() as { name: string }[]).filter(
+    (n) => catalogue.resolve(n.name) === undefined && catalogue.featureNamed(n.name) === undefined,
+  );
+  if (orphans.length === 0) return catalogue;
+  for (const { name } of orphans) {
+    const existing = featureRowByKey(store, name);
+    upsertRule(store, existing?.id ?? insertCatalogueFeature(store, name), name, true);
+  }
+  return loadCatalogue(store);
 }
 
 /** Features nothing counts as any more: no flag, rule, merge, stored event, rollup, entitlement or campaign names them. */

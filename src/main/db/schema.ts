@@ -187,7 +187,8 @@ export const watchedFolders = sqliteTable('watched_folders', {
 
 /**
  * Usage as imported: one row per event (or per user-day / user-week for pre-aggregated exports). The same event
- * (same user, event name and instant) is stored once: the unique key is its content, exact, with no hash collisions.
+ * (same user, event name, instant and account) is stored once: the unique key is its content, exact, with no hash
+ * collisions.
  */
 export const usageEvents = sqliteTable(
   'usage_events',
@@ -216,7 +217,8 @@ export const usageEvents = sqliteTable(
     line: integer('line'),
   },
   (t) => [
-    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.eventId),
+    // The account is part of the identity: a consultant's daily rollup row at two customers is two rows, not one.
+    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.eventId, t.accountId),
     index('usage_events_import').on(t.importId),
   ],
 );
@@ -235,6 +237,24 @@ export const importChanges = sqliteTable(
     before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('import_changes_import').on(t.importId)],
+);
+
+/**
+ * The accounts a user was seen at besides their home account (users.account_id): an agency consultant's e-mail at
+ * two customers is one person, active at both. Written by the import when a row puts a known user at another
+ * account; read as that account's known users. Rare by nature, so it is small and read whole.
+ */
+export const userAccounts = sqliteTable(
+  'user_accounts',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId] }), index('user_accounts_account').on(t.accountId)],
 );
 
 /** Per account, user, feature (0 = none) and day: what every usage metric reads. */

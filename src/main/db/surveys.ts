@@ -13,9 +13,10 @@ export interface SurveyRow {
   /** The respondent's name and e-mail, when tied to a user. */
   name: string | null;
   email: string | null;
+  externalId: string | null;
 }
 
-const SELECT = `SELECT s.id, s.account_id AS accountId, s.kind, s.date, s.score, s.user_id AS userId, u.name, u.email
+const SELECT = `SELECT s.id, s.account_id AS accountId, s.kind, s.date, s.score, s.user_id AS userId, u.name, u.email, u.external_id AS externalId
                 FROM surveys s LEFT JOIN users u ON u.id = s.user_id`;
 
 export function surveysOf(store: Store, accountId: number): SurveyRow[] {

@@ -2,6 +2,7 @@
 // the name the CSM knows it by, its format); each reader then answers null for an unmapped field or an empty
 // cell, the value, or throws a Reject naming the column and the value. One reader serves every record of a file
 // (the validator points it at each record in turn), so reading allocates nothing but the values themselves.
+import { controlCharName, hasControlChars, stripControlChars } from '../../shared/clean-text';
 import type { ColumnFormat, ColumnFormats } from './column-formats';
 import { parseCalendarDate, parseInstant, type DateProblem } from './dates';
 import { fieldKeys, fieldSpec } from './fields';
@@ -42,7 +43,7 @@ export function resolveFields(kind: Kind, mapping: ColumnMapping, headers: strin
     };
   }
   // Shared readers (account, user, anonymous check) may ask for a field this kind does not have: unmapped.
-  for (const key of ['accountId', 'accountName', 'userId', 'email', 'deviceId']) F[key] ??= { i: -1, label: key, format: DEFAULT_FORMAT };
+  for (const key of ['accountId', 'accountName', 'userId', 'email', 'userName', 'deviceId']) F[key] ??= { i: -1, label: key, format: DEFAULT_FORMAT };
   return F;
 }
 
@@ -52,9 +53,19 @@ function dateReason(column: string, value: string, problem: DateProblem): Reject
   return new Reject('invalid_date', `${column} is ${quoteValue(value)}, which is not a date Bearing can read.`);
 }
 
+/** A column of the record whose control characters were removed (see src/shared/clean-text.ts). */
+export interface CleanedCell {
+  label: string;
+  removed: number;
+  /** The first character removed, as "U+001B". */
+  first: string;
+}
+
 export class CellReader {
   /** The record being read: set by the validator before each row is built. */
   cells: string[] = [];
+  /** The cells of this record that lost control characters: emptied by the validator before each record. */
+  cleaned: CleanedCell[] = [];
 
   constructor(
     /** IANA zone that times without an offset are read in. */
@@ -65,14 +76,23 @@ export class CellReader {
     private readonly maxText: number,
   ) {}
 
-  /** The trimmed cell, or null. */
+  /** The trimmed cell without control characters, or null. */
   raw(f: FieldRef): string | null {
     const i = f.i;
     if (i < 0) return null;
-    const v = this.cells[i];
+    let v = this.cells[i];
     if (v === undefined || v === '') return null;
+    if (hasControlChars(v)) v = this.clean(f, i, v);
     const t = v.trim();
     return t === '' ? null : t;
+  }
+
+  /** The cell without its control characters, noted once per column (the cell is replaced: read twice, noted once). */
+  private clean(f: FieldRef, i: number, v: string): string {
+    const { text, removed } = stripControlChars(v);
+    this.cleaned.push({ label: f.label, removed, first: controlCharName(v) ?? '' });
+    this.cells[i] = text;
+    return text;
   }
 
   text(f: FieldRef, max = this.maxText): string | null {

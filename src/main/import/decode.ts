@@ -46,9 +46,10 @@ const MAGIC: { bytes: number[]; what: string }[] = [
 ];
 
 /**
- * Throws `not_text` when the first bytes are not text: a known binary signature, a NUL byte (never in UTF-8 or
- * Windows-1252 text; UTF-16 files are recognised by their BOM before this check), or more than 5 % control
- * characters other than tab, line feed, carriage return and form feed.
+ * Throws `not_text` when the first bytes are not text: a known binary signature, or more than 5 % control
+ * characters (NUL included) other than tab, line feed, carriage return and form feed. A stray NUL or escape code
+ * in a CSV (a CRM field pasted from elsewhere) is text with a flaw: it is imported and the character removed (see
+ * src/shared/clean-text.ts). UTF-16 files, half NUL bytes, are recognised by their BOM before this check.
  */
 export function assertText(head: Uint8Array, info: EncodingInfo): void {
   for (const m of MAGIC) {
@@ -61,7 +62,6 @@ export function assertText(head: Uint8Array, info: EncodingInfo): void {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = head[i];
-    if (b === 0) throw new ImportError('not_text', 'This file is not text (it contains binary data), so it cannot be a CSV.');
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
   }
   if (n > 0 && control / n > 0.05) {

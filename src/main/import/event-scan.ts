@@ -13,7 +13,7 @@ export interface EventScan {
 const USAGE_KINDS = new Set(['events', 'daily_usage', 'weekly_usage']);
 
 /** Null when the file is not usage or maps no event column (a feature column alone names features directly). */
-export async function scanEventNames(file: string, plan: Sniffed, budgetBytes = 64 * 1024 * 1024): Promise<EventScan | null> {
+export async function scanEventNames(file: string, plan: Sniffed, budgetBytes = 8 * 1024 * 1024): Promise<EventScan | null> {
   const header = plan.mapping.event;
   if (!USAGE_KINDS.has(plan.kind) || !header) return null;
   const column = plan.sniff.headers.indexOf(header);

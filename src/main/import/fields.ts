@@ -3,7 +3,7 @@
 // normalized form (see normalizeHeader: lower case, letters and digits only), best first.
 import type { Kind } from './types';
 
-export type FieldType = 'id' | 'text' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
+export type FieldType = 'id' | 'text' | 'person' | 'email' | 'instant' | 'date' | 'count' | 'minutes' | 'money' | 'currency';
 
 export interface FieldSpec {
   key: string;
@@ -21,19 +21,28 @@ export interface KindSpec {
 
 const accountId: FieldSpec = {
   key: 'accountId', label: 'Account ID', type: 'id',
-  aliases: ['accountid', 'account', 'companyid', 'groupid', 'orgid', 'organizationid', 'tenantid', 'customerid', 'groups', 'accountidcasesafe', 'sfdcaccountid', 'recordid'],
+  aliases: ['accountid', 'account', 'companyid', 'groupid', 'orgid', 'organizationid', 'tenantid', 'customerid', 'groups', 'accountidcasesafe', 'sfdcaccountid', 'recordid', 'firmenid', 'kundenid', 'kundennummer'],
 };
 const accountName: FieldSpec = {
   key: 'accountName', label: 'Account name', type: 'text',
-  aliases: ['accountname', 'companyname', 'company', 'organization', 'organizationname', 'customer', 'customername', 'associatedcompany', 'orgname', 'client', 'account'],
+  aliases: ['accountname', 'companyname', 'company', 'organization', 'organizationname', 'customer', 'customername', 'associatedcompany', 'orgname', 'client', 'account', 'firma', 'firmenname', 'unternehmen', 'kunde'],
 };
 const userId: FieldSpec = {
   key: 'userId', label: 'User ID', type: 'id',
-  aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor'],
+  aliases: ['visitorid', 'userid', 'mpuserid', 'distinctid', 'uid', 'memberid', 'personid', 'contactid', 'identity', 'user', 'visitor', 'benutzerid', 'nutzerid', 'benutzer'],
+};
+/**
+ * A person's display name in a usage file ("User" in a Mixpanel or Excel export often holds "Anna Schmidt"): shown
+ * as the user's name, never used to tell people apart (see StoreWriter). Type 'person': only a column of
+ * multi-word names fits, so a "User" column of ids stays the user id.
+ */
+const userName: FieldSpec = {
+  key: 'userName', label: 'User name', type: 'person',
+  aliases: ['username', 'displayname', 'fullname', 'visitorname', 'personname', 'user', 'visitor', 'contactname'],
 };
 const email: FieldSpec = {
   key: 'email', label: 'Email', type: 'email',
-  aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail'],
+  aliases: ['email', 'emailaddress', 'useremail', 'visitoremail', 'mail', 'workemail', 'agentemail', 'visitoragentemail', 'emailadresse'],
 };
 const deviceId: FieldSpec = {
   key: 'deviceId', label: 'Device ID (anonymous)', type: 'id',
@@ -51,18 +60,18 @@ const feature: FieldSpec = {
 const flag = (key: string, label: string, aliases: string[]): FieldSpec => ({ key, label, type: 'text', aliases });
 const minutes: FieldSpec = {
   key: 'minutes', label: 'Minutes', type: 'minutes',
-  aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins'],
+  aliases: ['numberofminutes', 'numminutes', 'minutes', 'timeonsite', 'duration', 'durationminutes', 'timespent', 'timeinminutes', 'sessionminutes', 'mins', 'activeminutes', 'aktiveminuten', 'minuten', 'nutzungsdauer'],
 };
 const events: FieldSpec = {
   key: 'events', label: 'Events', type: 'count',
-  aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'sessions'],
+  aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'ereignisse', 'anzahlereignisse', 'sessions', 'sitzungen'],
 };
 
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   events: {
     label: 'Events (one row per event)',
     fields: [
-      accountId, accountName, userId, email, deviceId, event, feature,
+      accountId, accountName, userId, email, userName, deviceId, event, feature,
       { key: 'timestamp', label: 'Time', type: 'instant', aliases: ['timestamp', 'eventtime', 'time', 'datetime', 'occurredat', 'createdat', 'browsertime', 'date', 'clienteventtime', 'servertime', 'day'] },
       minutes,
       { key: 'count', label: 'Count', type: 'count', aliases: ['count', 'numberofevents', 'numevents', 'eventcount', 'quantity'] },
@@ -72,8 +81,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   daily_usage: {
     label: 'Daily usage (one row per user per day)',
     fields: [
-      userId, email, accountId, accountName,
-      { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp'] },
+      userId, email, userName, accountId, accountName,
+      { key: 'day', label: 'Day', type: 'date', aliases: ['day', 'date', 'usagedate', 'activitydate', 'browsetime', 'period', 'timestamp', 'datum', 'tag'] },
       events, minutes, event, feature,
     ],
     requires: [['day'], ['userId', 'email', 'accountId', 'accountName'], ['events', 'minutes']],
@@ -81,7 +90,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   weekly_usage: {
     label: 'Weekly usage (one row per user per week)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'weekStart', label: 'Week starting', type: 'date', aliases: ['weekstart', 'weekstarting', 'week', 'weekof', 'weekbeginning', 'weekstartdate', 'startofweek', 'date', 'period'] },
       events, minutes, event, feature,
     ],
@@ -90,7 +99,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
   usage_summary: {
     label: 'Usage summary (one row per user over a period)',
     fields: [
-      userId, email, accountId, accountName,
+      userId, email, userName, accountId, accountName,
       { key: 'daysActive', label: 'Days active', type: 'count', aliases: ['daysactive', 'activedays', 'numberofdaysactive', 'daysused', 'numdaysactive'] },
       events, minutes,
       { key: 'firstVisit', label: 'First visit', type: 'instant', aliases: ['firstvisit', 'firstseen', 'firstactive', 'firstlogin', 'firstseenat', 'firstvisitdate'] },
@@ -98,7 +107,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'windowStart', label: 'Period start', type: 'date', aliases: ['windowstart', 'periodstart', 'startdate', 'from', 'datefrom', 'rangestart'] },
       { key: 'windowEnd', label: 'Period end', type: 'date', aliases: ['windowend', 'periodend', 'enddate', 'to', 'dateto', 'rangeend'] },
     ],
-    requires: [['userId', 'email'], ['daysActive', 'events', 'minutes', 'lastVisit']],
+    requires: [['userId', 'email', 'userName'], ['daysActive', 'events', 'minutes', 'lastVisit']],
   },
   accounts: {
     label: 'Accounts',
@@ -113,9 +122,12 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'renewalDate', label: 'Renewal date', type: 'date', aliases: ['renewaldate', 'contractenddate', 'contractend', 'renewal', 'nextrenewaldate', 'enddate', 'subscriptionend'] },
       { key: 'industry', label: 'Industry', type: 'text', aliases: ['industry', 'vertical', 'sector'] },
       { key: 'stage', label: 'Lifecycle stage', type: 'text', aliases: ['lifecyclestage', 'stage', 'type', 'accounttype', 'status', 'customerstatus', 'accountstatus'] },
+      // Names a record that has none (HubSpot companies often have only a domain).
+      { key: 'domain', label: 'Domain', type: 'text', aliases: ['companydomainname', 'domain', 'website', 'websiteurl', 'domainname', 'companydomain', 'url'] },
       { key: 'features', label: 'Features paid for', type: 'text', aliases: ['features', 'entitlements', 'plan', 'products', 'modules', 'addons', 'planfeatures', 'productsowned', 'purchasedfeatures', 'subscribedfeatures'] },
     ],
-    requires: [['name']],
+    // A record is kept with an id or a name: a nameless one is named by its domain, else its id.
+    requires: [['externalId', 'name']],
   },
   users: {
     label: 'Users',

@@ -1,12 +1,13 @@
 // Header names: cleaned for display, made unique (a mapping points at a header by name, so two "Email" columns
 // must be told apart), normalized for matching, and hashed into the signature a saved mapping is found by.
 import { createHash } from 'node:crypto';
+import { stripControlChars } from '../../shared/clean-text';
 
-/** Trims, drops a stray BOM and gives blank headers a name the CSM can recognise ("Column 7"). */
+/** Trims, drops a stray BOM and control characters, and gives blank headers a name the CSM can recognise ("Column 7"). */
 export function cleanHeaders(raw: string[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((h, i) => {
-    let name = h.replace(/^\ufeff/, '').replace(/\s+/g, ' ').trim();
+    let name = stripControlChars(h.replace(/^\ufeff/, '')).text.replace(/\s+/g, ' ').trim();
     if (name === '') name = `Column ${i + 1}`;
     const key = name.toLowerCase();
     const n = (seen.get(key) ?? 0) + 1;

@@ -3,6 +3,9 @@
 import type { ImportSummary } from '../../shared/contract/imports';
 import type { AppError } from '../../shared/errors';
 
+/** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
+export const LIST_LIMIT = 10_000;
+
 export function emptySummary(fileName: string, timeZone: string): ImportSummary {
   return {
     importId: null,
@@ -14,18 +17,29 @@ export function emptySummary(fileName: string, timeZone: string): ImportSummary 
     rejected: [],
     skipped: [],
     duplicates: [],
-    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0 },
+    counts: { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0, warnings: 0 },
     distinctAccounts: 0,
     distinctUsers: 0,
     dateRange: null,
     warnings: [],
     accountsCreated: [],
+    accountsNotInBook: [],
     attributed: [],
     error: null,
     message: '',
     durationMs: 0,
     timeZone,
   };
+}
+
+/**
+ * Something the import did that the CSM should know although the row was kept (a nameless record named by its id,
+ * a cleaned cell): counted always, listed while the summary has room. `line` is the file's line, or null for the
+ * whole file.
+ */
+export function addWarning(summary: ImportSummary, line: number | null, code: string, message: string): void {
+  summary.counts.warnings++;
+  if (summary.warnings.length < LIST_LIMIT) summary.warnings.push({ line, code, message });
 }
 
 /** An import read to the end: nothing accepted is no data, and a rejected line is said in the status. */
@@ -66,5 +80,6 @@ function summaryMessage(s: ImportSummary): string {
   if (duplicates) parts.push(`${plural(duplicates, 'duplicate')} ignored`);
   if (rejected) parts.push(`${plural(rejected, 'row')} rejected (see the lines listed)`);
   if (skipped) parts.push(`${plural(skipped, 'line')} skipped`);
+  if (s.counts.warnings) parts.push(`${plural(s.counts.warnings, 'warning')}`);
   return parts.join(', ') + '.';
 }

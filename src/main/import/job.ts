@@ -42,6 +42,8 @@ export interface ImportJobOptions {
   /** The import's "now" (epoch ms), for future-date checks and the history. */
   now: number;
   origin?: ImportProgress['origin'];
+  /** Rows naming an account not in the store are skipped (account_not_in_book) instead of creating it. */
+  onlyBookAccounts?: boolean;
   signal?: AbortSignal;
   onProgress?(update: ImportProgressUpdate): void;
   /** Called after the commit with the accounts whose data changed (for health snapshots). */
@@ -102,7 +104,12 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   try {
     const importId = beginImport(options, plan, summary.fileName, totalBytes);
     summary.importId = importId;
-    const writer = new StoreWriter(sqlite, importId, timeZone, { listLimit: LIST_LIMIT, eventChoices: options.eventFeatures });
+    const writer = new StoreWriter(sqlite, importId, timeZone, {
+      listLimit: LIST_LIMIT,
+      eventChoices: options.eventFeatures,
+      onlyBookAccounts: options.onlyBookAccounts === true,
+      hasAccountColumn: Boolean(plan.mapping.accountId || plan.mapping.accountName),
+    });
     const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock);
     const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
@@ -133,7 +140,9 @@ async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSum
     plan = await planImport(options.sqlite, options.path, options);
   } catch (error) {
     summary.error = summaryError(AppError.from(error));
-    summary.status = summary.error.code === 'no_data_rows' || summary.error.code === 'empty_file' ? 'no_data' : 'error';
+    // A header without rows is a report with nothing in its period: no data. A file with no header either
+    // (0 bytes, only a BOM, only blank lines) is not an export at all: an error.
+    summary.status = summary.error.code === 'no_data_rows' ? 'no_data' : 'error';
     recordFailure(options, summary, 0);
     return null;
   }

@@ -52,6 +52,10 @@ export function valueScore(field: FieldSpec, stats: ColumnStats): number {
       // Ids are single tokens: a column of dates or of multi-word names ("Acme Corporation") is something else.
       if (stats.date.dateRatio > 0.8 && !stats.date.epoch) return -40;
       return stats.spaceRatio > 0.5 ? -25 : 0;
+    case 'person':
+      // Display names are words: "Anna Schmidt", not "u-1001", an e-mail or a date.
+      if (stats.emailRatio > 0.3 || stats.date.dateRatio > 0.5) return -80;
+      return stats.spaceRatio > 0.5 ? 10 : -60;
     case 'text':
       if (stats.date.dateRatio > 0.8) return -40;
       if (stats.numberRatio > 0.9) return -10;

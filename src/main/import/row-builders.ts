@@ -63,7 +63,7 @@ function usageOwner(r: CellReader, F: Fields) {
   const userId = userOf(r, F);
   const email = r.email(F.email);
   if (accountId === null && accountName === null && userId === null && email === null) throw noOwner(r, F);
-  return { accountId, accountName, userId, email };
+  return { accountId, accountName, userId, email, userName: r.text(F.userName) };
 }
 
 /** The counts of a per-day or per-week row. */
@@ -76,7 +76,8 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
   const { accountId, accountName } = account(r, F);
   const userId = userOf(r, F);
   const email = r.email(F.email);
-  if (userId === null && email === null) {
+  const userName = r.text(F.userName);
+  if (userId === null && email === null && userName === null) {
     if (accountId === null && accountName === null) throw noOwner(r, F);
     throw new Reject('missing_value', `${F.userId.label} is empty: a usage summary line needs the user it describes.`);
   }
@@ -86,14 +87,33 @@ function usageSummaryRow(r: CellReader, F: Fields): NormalizedRow {
     throw new Reject('invalid_date', `${F.firstVisit.label} (${quoteValue(r.raw(F.firstVisit) ?? '')}) is after ${F.lastVisit.label} (${quoteValue(r.raw(F.lastVisit) ?? '')}).`);
   }
   return {
-    kind: 'usage_summary', accountId, accountName, userId, email,
+    kind: 'usage_summary', accountId, accountName, userId, email, userName,
     daysActive: r.count(F.daysActive), events: r.count(F.events), minutes: r.duration(F.minutes), firstVisit, lastVisit,
     windowStart: r.calendar(F.windowStart, true), windowEnd: r.calendar(F.windowEnd, false),
   };
 }
 
+/** "https://www.acme.com/about" -> "acme.com": how a CSM names a company by its website. */
+export function domainName(cell: string): string {
+  return cell.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').replace(/[/?#].*$/, '').toLowerCase();
+}
+
+/**
+ * An account record's name, else (keyed by its id) its domain, else its id. With neither a name nor an id it
+ * cannot be kept: nothing would find it again (a domain alone is no key).
+ */
+function accountName(r: CellReader, F: Fields, externalId: string | null): { name: string; nameFrom: 'name' | 'domain' | 'id' } {
+  const name = r.text(F.name);
+  if (name !== null) return { name, nameFrom: 'name' };
+  if (externalId === null) throw new Reject('missing_value', `${F.name.label} and ${F.externalId.label} are both empty: the record cannot be kept as an account.`);
+  const domain = r.text(F.domain);
+  if (domain !== null && domainName(domain) !== '') return { name: domainName(domain), nameFrom: 'domain' };
+  return { name: externalId, nameFrom: 'id' };
+}
+
 function accountRow(r: CellReader, F: Fields, defaultCurrency: string): NormalizedRow {
-  const name = r.required(F.name, r.text(F.name));
+  const externalId = r.id(F.externalId);
+  const { name, nameFrom } = accountName(r, F, externalId);
   let arrMinor: number | null = null;
   const currencyCell = r.raw(F.currency);
   const currencyCode = currencyCell !== null && /^[A-Za-z]{3}$/.test(currencyCell) ? currencyCell.toUpperCase() : null;
@@ -110,7 +130,7 @@ function accountRow(r: CellReader, F: Fields, defaultCurrency: string): Normaliz
     currency = money.currency;
   }
   return {
-    kind: 'accounts', externalId: r.id(F.externalId), name, owner: r.text(F.owner), arrMinor, currency,
+    kind: 'accounts', externalId, name, nameFrom, owner: r.text(F.owner), arrMinor, currency,
     licenses: r.count(F.licenses), contractStart: r.calendar(F.contractStart, false), renewalDate: r.calendar(F.renewalDate, false),
     industry: r.text(F.industry), stage: r.text(F.stage), features: featureList(r.text(F.features)),
   };

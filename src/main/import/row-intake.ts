@@ -3,22 +3,23 @@
 // make the summary's date range. Runs once per record of files with millions of rows: one fact object serves
 // every usage row, and nothing else is allocated per record beyond what the validator returns.
 import type Database from 'better-sqlite3';
+import { hasControlChars, stripControlChars } from '../../shared/clean-text';
 import type { ImportSummary } from '../../shared/contract/imports';
+import { addWarning, LIST_LIMIT } from './import-summary';
 import type { UsageFact, WriteOutcome } from './store-facts';
 import type { StoreWriter } from './store-writer';
 import type { NormalizedRow } from './types';
 import type { RowValidator } from './validate';
 import type { ZoneClock } from './zone-clock';
 
-/** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
-export const LIST_LIMIT = 10_000;
+export { LIST_LIMIT };
 const STORED_REJECTS_LIMIT = 100_000;
 
 const isoMs = (date: string | null) => (date ? Date.parse(`${date}T00:00:00Z`) : null);
 
 export class RowIntake {
   /** One fact object for every usage row: a million rows, no million short-lived objects. */
-  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, event: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
+  private readonly fact: UsageFact = { accountExternalId: null, accountName: null, userExternalId: null, email: null, userName: null, event: null, feature: null, ts: 0, day: undefined, count: 0, minutes: 0, dateMin: null, dateMax: null };
   private readonly insertReject: Database.Statement;
   private minDate = Infinity;
   private maxDate = -Infinity;
@@ -47,15 +48,24 @@ export class RowIntake {
       } else if (outcome.kind === 'duplicate') {
         summary.counts.duplicates++;
         if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf: outcome.duplicateOf, importId: outcome.importId });
+      } else if (outcome.kind === 'skipped') {
+        this.skip(line, outcome.reason);
       } else {
         this.reject(line, outcome.code, outcome.reason, fields);
+        return;
       }
+      if (result.warnings !== undefined) for (const w of result.warnings) addWarning(summary, line, w.code, w.message);
+      if ('warning' in outcome && outcome.warning !== undefined) addWarning(summary, line, outcome.warning.code, outcome.warning.message);
     } else if (result.ok === false) {
       this.reject(line, result.code, result.reason, fields);
     } else {
-      summary.counts.skipped++;
-      if (summary.skipped.length < LIST_LIMIT) summary.skipped.push({ line, reason: result.skip });
+      this.skip(line, result.skip);
     }
+  }
+
+  private skip(line: number, reason: string): void {
+    this.summary.counts.skipped++;
+    if (this.summary.skipped.length < LIST_LIMIT) this.summary.skipped.push({ line, reason });
   }
 
   /**
@@ -77,9 +87,24 @@ export class RowIntake {
       this.minDate = flushed.dateRange?.min ?? Infinity;
       this.maxDate = flushed.dateRange?.max ?? -Infinity;
     }
+    this.tellAccountsAndPeople();
     summary.distinctAccounts = this.writer.distinctAccounts;
     summary.distinctUsers = this.writer.distinctUsers;
     summary.dateRange = Number.isFinite(this.minDate) ? { min: new Date(this.minDate).toISOString(), max: new Date(this.maxDate).toISOString() } : null;
+  }
+
+  /** What the writer did with accounts and people that the CSM should see: created, left out, attributed, warned. */
+  private tellAccountsAndPeople(): void {
+    const summary = this.summary;
+    const writer = this.writer;
+    const byRows = <T extends { rows: number; name: string }>(a: T, b: T) => b.rows - a.rows || a.name.localeCompare(b.name);
+    summary.accountsCreated = [...writer.created.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.accountsNotInBook = [...writer.notInBook.values()].sort(byRows).slice(0, LIST_LIMIT);
+    summary.attributed = writer.attributed;
+    for (const w of writer.people.warnings) {
+      if (summary.warnings.length >= LIST_LIMIT) break;
+      summary.warnings.push(w);
+    }
   }
 
   /** A validated row as the StoreWriter takes it: usage as one fact (dated), accounts and users as they are. */
@@ -108,13 +133,13 @@ export class RowIntake {
       }
       case 'accounts':
         return this.writer.writeAccount({
-          externalId: row.externalId, name: row.name, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
+          externalId: row.externalId, name: row.name, nameFrom: row.nameFrom, owner: row.owner, industry: row.industry, arrMinor: row.arrMinor, currency: row.currency,
           licenses: row.licenses, contractStart: row.contractStart, renewalDate: row.renewalDate, crmStage: row.stage, features: row.features,
         });
       case 'users':
         return this.writer.writeUser({
           externalId: row.externalId, email: row.email, name: row.name, role: row.role, department: row.department, accountExternalId: row.accountId, accountName: row.accountName,
-        });
+        }, line);
       case 'features':
         return this.writer.writeFeatureLine(row);
       case 'entitlements':
@@ -122,7 +147,7 @@ export class RowIntake {
     }
   }
 
-  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null; event: string | null; feature: string | null }, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
+  private writeUsage(row: { accountId: string | null; accountName: string | null; userId: string | null; email: string | null; userName: string | null; event: string | null; feature: string | null }, ts: number, day: number | undefined, count: number, minutes: number | null, line: number, dateMin: number | null = null, dateMax: number | null = null): WriteOutcome {
     const fact = this.fact;
     fact.dateMin = dateMin;
     fact.dateMax = dateMax;
@@ -130,6 +155,7 @@ export class RowIntake {
     fact.accountName = row.accountName;
     fact.userExternalId = row.userId;
     fact.email = row.email;
+    fact.userName = row.userName;
     fact.event = row.event;
     fact.feature = row.feature;
     fact.ts = ts;
@@ -173,6 +199,9 @@ export class RowIntake {
     const summary = this.summary;
     summary.counts.rejected++;
     if (summary.rejected.length < LIST_LIMIT) summary.rejected.push({ line, code, reason });
-    if (summary.counts.rejected <= STORED_REJECTS_LIMIT) this.insertReject.run(this.importId, line, code, reason, fields.join(',').slice(0, 2000));
+    if (summary.counts.rejected <= STORED_REJECTS_LIMIT) {
+      const raw = fields.join(',');
+      this.insertReject.run(this.importId, line, code, reason, (hasControlChars(raw) ? stripControlChars(raw).text : raw).slice(0, 2000));
+    }
   }
 }

@@ -1,7 +1,8 @@
 // What a file holds (its kind) and which tool wrote it, from the header and sample values. Each kind is scored by
-// evidence a CSM would use: an event name and times of day mean events; a date without time plus counts per user
-// mean daily usage (weekly when the header says week or the dates are 7 days apart); "Days Active" / "First
-// Visit" mean a usage summary; names with ARR, owner or renewal mean accounts; emails with titles mean users.
+// evidence a CSM would use: an event name and times of day mean events; a date (with or without a time) plus an
+// events count per user and no event name mean daily usage (weekly when the header says week or the dates are 7
+// days apart); "Days Active" / "First Visit" mean a usage summary; names with ARR, owner or renewal mean accounts;
+// emails with titles mean users.
 import { columnStats, defaultDecimal, type ColumnStats } from './column-formats';
 import { KIND_SPECS } from './fields';
 import { normalizeHeader } from './headers';
@@ -81,6 +82,10 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   if (tsCol !== -1 && stats[tsCol].date.epoch) score.events += 1;
   if (user || account) score.events += 1;
   if (counts && !timed) score.events -= 2;
+  // An events count per row (Events, Sessions, Ereignisse) and no event name: a rollup, such as a spreadsheet's
+  // daily usage whose date cells carry a time. Minutes alone next to times are sessions: events.
+  const rollup = ev.has('daily_usage', 'events') && !ev.has('events', 'event');
+  if (rollup) score.events -= 3;
   if (source === 'mixpanel' || source === 'amplitude') score.events += 2;
 
   // Daily and weekly usage: a calendar date without time, counts, and a user or account.
@@ -92,6 +97,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
     score.daily_usage += 3;
     score.weekly_usage += 3;
   }
+  if (rollup && dayStats?.hasTime) score.daily_usage += 2;
   if (user || account) {
     score.daily_usage += 1;
     score.weekly_usage += 1;

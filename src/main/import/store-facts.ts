@@ -1,11 +1,13 @@
 // What the StoreWriter takes (validated rows reduced to what the store needs) and what it answers per row.
-import type { Role } from './types';
+import type { Role, RowWarning } from './types';
 
 export interface UsageFact {
   accountExternalId: string | null;
   accountName: string | null;
   userExternalId: string | null;
   email: string | null;
+  /** The person's display name in the file (never an identity). */
+  userName: string | null;
   /** The product's event name. */
   event: string | null;
   /** The file's own feature column, when it has one. */
@@ -34,6 +36,8 @@ export interface UsageFlush {
 export interface AccountFact {
   externalId: string | null;
   name: string;
+  /** 'domain' or 'id': the record had no name; an account that exists keeps its own. */
+  nameFrom?: 'name' | 'domain' | 'id';
   owner?: string | null;
   industry?: string | null;
   arrMinor?: number | null;
@@ -56,7 +60,16 @@ export interface UserFact {
   accountName: string | null;
 }
 
+/** What the summary says although no row was refused (ImportSummary.warnings). */
+export interface ImportWarning {
+  line: number | null;
+  code: string;
+  message: string;
+}
+
 export type WriteOutcome =
-  | { kind: 'inserted' }
-  | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null }
+  | { kind: 'inserted'; warning?: RowWarning }
+  /** Left out on purpose (an account outside the CSM's book): listed with its reason, not an error. */
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'duplicate'; duplicateOf: number | null; importId: number | null; warning?: RowWarning }
   | { kind: 'rejected'; code: string; reason: string };

@@ -8,6 +8,8 @@
 import type Database from 'better-sqlite3';
 import { CatalogueWriter } from './catalogue-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
+import type { RowWarning } from './types';
+import { nameKey, People, personKey, type KnownUser } from './people';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
@@ -15,6 +17,9 @@ type Row = Record<string, unknown>;
 
 const INSERTED: WriteOutcome = Object.freeze({ kind: 'inserted' });
 const UNCHANGED: WriteOutcome = Object.freeze({ kind: 'duplicate', duplicateOf: null, importId: null });
+const SKIPPED_NOT_IN_BOOK: WriteOutcome = Object.freeze({ kind: 'skipped', reason: 'account_not_in_book' });
+/** ensureAccount's answer for an account outside the book while the CSM keeps the book to their own accounts. */
+const NOT_IN_BOOK = -1;
 
 const ACCOUNT_COLUMNS = [
   ['name', 'name'],
@@ -43,6 +48,24 @@ function norm(value: string | null | undefined): string | null {
   return v === '' ? null : v;
 }
 
+/** A record without a name: the name it was given (kept = the name of the account it matched, which stays). */
+function namelessWarning(fact: AccountFact, kept: string | null): RowWarning {
+  const id = fact.externalId ? ` (id "${fact.externalId}")` : '';
+  return {
+    code: 'nameless_account',
+    message: kept !== null
+      ? `The record${id} has no name; the account keeps its name "${kept}".`
+      : `The record${id} has no name: kept as "${fact.name}", named by its ${fact.nameFrom === 'domain' ? 'domain' : 'id'}. Rename it in your CRM and import again.`,
+  };
+}
+
+function sameNameWarning(name: string, externalId: string, otherExternalId: string): RowWarning {
+  return {
+    code: 'same_name_account',
+    message: `Another account is also named "${name}"${otherExternalId ? ` (id "${otherExternalId}")` : ''}: this record (id "${externalId}") is kept as a second account, since its id differs.`,
+  };
+}
+
 export interface StoreWriterOptions {
   /** Duplicates listed in the usage summary (all are counted). */
   listLimit?: number;
@@ -50,6 +73,17 @@ export interface StoreWriterOptions {
   chunkRows?: number;
   /** The CSM's choices on the mapping screen: event name -> the feature it counts as. */
   eventChoices?: Record<string, string>;
+  /** Rows naming an account that is not in the store are skipped (account_not_in_book), never create one. */
+  onlyBookAccounts?: boolean;
+  /** The file maps an account column: an empty cell there is attributed (or refused as missing_account). */
+  hasAccountColumn?: boolean;
+}
+
+/** An account as the summary lists it, with the rows of this file that name it. */
+export interface AccountTally {
+  externalId: string | null;
+  name: string;
+  rows: number;
 }
 
 export class StoreWriter {
@@ -57,7 +91,14 @@ export class StoreWriter {
   private readonly accountsByName = new Map<string, number>();
   /** Accounts with no external id yet: created from a name (usage before CRM), completed by an accounts file. */
   private readonly accountsWithoutExternal = new Set<number>();
-  private readonly usersByExternal = new Map<string, { id: number; accountId: number }>();
+  readonly people: People;
+  /** Accounts this import created, with the rows naming them (the summary's accountsCreated). */
+  readonly created = new Map<number, AccountTally & { id: number }>();
+  /** Accounts outside the book that rows named, by external id or lower-case name (onlyBookAccounts). */
+  readonly notInBook = new Map<string, AccountTally>();
+  /** Rows with an empty account cell that went to their user's one known account. */
+  readonly attributed: { line: number; accountId: number }[] = [];
+  private readonly listLimit: number;
   readonly catalogue: CatalogueWriter;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
@@ -79,13 +120,11 @@ export class StoreWriter {
       else this.accountsWithoutExternal.add(Number(r.id));
       this.accountsByName.set(String(r.name).toLowerCase(), Number(r.id));
     }
-    for (const r of sqlite.prepare('SELECT id, external_id, account_id FROM users').all() as Row[]) {
-      this.usersByExternal.set(String(r.external_id), { id: Number(r.id), accountId: Number(r.account_id) });
-    }
+    this.listLimit = options.listLimit ?? 10_000;
+    this.people = new People(sqlite, (table, id, before) => this.statements.change.run(this.importId, table, id, before), this.listLimit);
     this.catalogue = new CatalogueWriter(sqlite, importId, options.eventChoices);
     this.statements = {
       insertAccount: sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)'),
-      insertUser: sqlite.prepare('INSERT INTO users (account_id, external_id, email, name) VALUES (?, ?, ?, ?)'),
       change: sqlite.prepare('INSERT INTO import_changes (import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)'),
       accountRow: sqlite.prepare('SELECT * FROM accounts WHERE id = ?'),
       userRow: sqlite.prepare('SELECT * FROM users WHERE id = ?'),
@@ -108,6 +147,7 @@ export class StoreWriter {
     this.statements.change.run(this.importId, table, id, null);
   }
 
+  /** The account a row names; created when new (listed in accountsCreated), or NOT_IN_BOOK when the book is closed. */
   private ensureAccount(externalId: string | null, name: string | null): number | null {
     if (externalId !== null) {
       const known = this.accountsByExternal.get(externalId);
@@ -117,6 +157,7 @@ export class StoreWriter {
       if (known !== undefined) return known;
     }
     if (externalId === null && name === null) return null;
+    if (this.options.onlyBookAccounts) return NOT_IN_BOOK;
     // Usage often arrives before the CRM export: the account is created from what the usage file says and
     // completed when the accounts file is imported (matched on the same external id, or on the name).
     const id = Number(this.statements.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
@@ -124,40 +165,63 @@ export class StoreWriter {
     if (externalId !== null) this.accountsByExternal.set(externalId, id);
     else this.accountsWithoutExternal.add(id);
     this.accountsByName.set((name ?? externalId ?? '').toLowerCase(), id);
+    this.created.set(id, { id, externalId, name: name ?? (externalId as string), rows: 0 });
     return id;
   }
 
   /**
-   * One usage fact: 'rejected', or staged and answered 'inserted'. Whether a staged row is a duplicate (already
-   * stored, by this file or an earlier import) is settled when its chunk is written; flushUsage tells the total.
+   * One usage fact: 'rejected', 'skipped' (an account outside the book), or staged and answered 'inserted'. The
+   * row's own account column always wins; an empty account cell goes to the user's one known account, else the
+   * row is refused. Whether a staged row is a duplicate is settled when its chunk is written (flushUsage).
    */
   writeUsage(fact: UsageFact, line: number): WriteOutcome {
-    const email = norm(fact.email);
-    const userKey = norm(fact.userExternalId) ?? (email === null ? null : email.toLowerCase());
+    const id = norm(fact.userExternalId);
+    // A user id that is an e-mail (Amplitude's user_id often is) is the person's e-mail too.
+    const email = norm(fact.email) ?? (id !== null && id.includes('@') ? id : null);
+    const emailKey = email === null ? null : email.toLowerCase();
+    const key = id !== null ? personKey(id) : emailKey;
+    const displayName = norm(fact.userName);
     const accountExternal = norm(fact.accountExternalId);
     const accountName = norm(fact.accountName);
-    if (userKey === null) {
+    if (key === null && displayName === null) {
       // Checked before any account is created: a rejected row leaves nothing behind.
       return accountExternal === null && accountName === null
         ? { kind: 'rejected', code: 'anonymous_no_account', reason: 'The row names neither an account nor a user, so it cannot be attributed to a customer.' }
         : { kind: 'rejected', code: 'anonymous_user', reason: 'The row has an account but only an anonymous device id; Bearing counts known users, so it was left out.' };
     }
-    // A known user's events count for the user's account (the row's account may be spelled differently).
-    let user = this.usersByExternal.get(userKey);
-    if (user === undefined) {
-      const accountId = this.ensureAccount(accountExternal, accountName);
-      if (accountId === null) {
-        return {
-          kind: 'rejected',
-          code: 'anonymous_no_account',
-          reason: `User "${userKey.slice(0, 60)}" is not known and the row names no account, so it cannot be attributed to a customer.`,
-        };
+    let user = key === null ? undefined : this.people.find(key, emailKey);
+    let accountId: number;
+    if (accountExternal !== null || accountName !== null) {
+      const resolved = this.ensureAccount(accountExternal, accountName);
+      if (resolved === NOT_IN_BOOK) return this.leftOut(accountExternal, accountName);
+      accountId = resolved as number;
+    } else {
+      const who = (key ?? displayName ?? '').slice(0, 60);
+      if (user === undefined) {
+        return this.options.hasAccountColumn
+          ? { kind: 'rejected', code: 'missing_account', reason: `The account cell is empty and user "${who}" is not known at any account yet, so the row cannot be attributed to a customer.` }
+          : { kind: 'rejected', code: 'anonymous_no_account', reason: `User "${who}" is not known and the row names no account, so it cannot be attributed to a customer.` };
       }
-      const id = Number(this.statements.insertUser.run(accountId, userKey, email, null).lastInsertRowid);
-      this.recordCreated('users', id);
-      user = { id, accountId };
-      this.usersByExternal.set(userKey, user);
+      const known = this.people.knownAccounts(user);
+      if (known.length !== 1) {
+        return { kind: 'rejected', code: 'missing_account', reason: `The account cell is empty and user "${who}" is known at ${known.length} accounts, so Bearing cannot tell which one this row belongs to. Fill in the account.` };
+      }
+      accountId = known[0];
+      if (this.options.hasAccountColumn && this.attributed.length < this.listLimit) this.attributed.push({ line, accountId });
     }
+    if (user === undefined) {
+      if (key !== null) user = this.people.create(key, email, displayName, accountId);
+      else {
+        const byName = nameKey(accountId, displayName as string);
+        this.people.warnByName(line);
+        user = this.people.find(byName, null) ?? this.people.create(byName, null, displayName, accountId);
+      }
+    } else {
+      if (displayName !== null && !user.named) this.people.nameIfMissing(user, displayName);
+      if (user.accountId !== accountId) this.people.seenAt(user, accountId, line);
+    }
+    const created = this.created.get(accountId);
+    if (created !== undefined) created.rows++;
     const feature = this.catalogue.usageFeature(norm(fact.event), norm(fact.feature));
     const day = fact.day ?? this.clock.dayNumber(fact.ts);
     // Staged, not yet stored: whether it is a duplicate is settled when its chunk is written, and flushUsage
@@ -168,8 +232,17 @@ export class StoreWriter {
       touchedAccounts: this.touchedAccounts,
       touchedUsers: this.touchedUsers,
     });
-    this.usage.add(user.accountId, user.id, feature.featureId, feature.eventId, feature.pinnedFeatureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
+    this.usage.add(accountId, user.id, feature.featureId, feature.eventId, feature.pinnedFeatureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
     return INSERTED;
+  }
+
+  /** A row naming an account outside the book, when the CSM keeps the book to their own accounts: counted, skipped. */
+  private leftOut(externalId: string | null, name: string | null): WriteOutcome {
+    const k = externalId ?? (name as string).toLowerCase();
+    const seen = this.notInBook.get(k);
+    if (seen) seen.rows++;
+    else this.notInBook.set(k, { externalId, name: name ?? (externalId as string), rows: 1 });
+    return SKIPPED_NOT_IN_BOOK;
   }
 
   /** Creates or updates an account; 'duplicate' when the store already holds exactly this. */
@@ -188,7 +261,13 @@ export class StoreWriter {
       const v = fact[key];
       if (v !== undefined && v !== null && v !== '') values[column] = v;
     }
+    const nameless = fact.nameFrom !== undefined && fact.nameFrom !== 'name';
+    // A record without a name never renames an account: its domain or id only names an account it creates.
+    if (nameless) delete values.name;
     if (existingId === undefined) {
+      // Two records of the same name and different ids are two customers (a CRM's duplicates, or two
+      // subsidiaries): never merged by name, and said.
+      const sameName = externalId !== null && byName !== undefined ? this.otherExternalId(byName) : null;
       const id = Number(this.statements.insertAccount.run(externalId, fact.name).lastInsertRowid);
       this.update('accounts', id, values);
       this.recordCreated('accounts', id);
@@ -197,16 +276,25 @@ export class StoreWriter {
       this.accountsByName.set(fact.name.toLowerCase(), id);
       this.touchedAccounts.add(id);
       if (fact.features) this.catalogue.writeEntitlements(id, fact.features, true, true);
-      return INSERTED;
+      if (nameless) return { kind: 'inserted', warning: namelessWarning(fact, null) };
+      return sameName === null ? INSERTED : { kind: 'inserted', warning: sameNameWarning(fact.name, String(externalId), sameName) };
     }
     const id = existingId;
     const outcome = this.updateIfChanged('accounts', id, values, () => {
       this.touchedAccounts.add(id);
       if (externalId !== null && this.accountsWithoutExternal.delete(id)) this.accountsByExternal.set(externalId, id);
     });
-    if (!fact.features || this.catalogue.writeEntitlements(id, fact.features, true, true).kind !== 'inserted') return outcome;
-    this.touchedAccounts.add(id);
-    return INSERTED;
+    const entitled = fact.features ? this.catalogue.writeEntitlements(id, fact.features, true, true).kind === 'inserted' : false;
+    if (entitled) this.touchedAccounts.add(id);
+    const result: WriteOutcome = entitled && outcome.kind === 'duplicate' ? INSERTED : outcome;
+    if (!nameless || result.kind === 'rejected' || result.kind === 'skipped') return result;
+    const kept = String((this.statements.accountRow.get(id) as Row).name);
+    return { ...result, warning: namelessWarning(fact, kept) };
+  }
+
+  /** The external id of an account found by name (for the same-name warning); '' when it has none. */
+  private otherExternalId(accountId: number): string {
+    return String((this.statements.accountRow.get(accountId) as Row).external_id ?? '');
   }
 
   /** An entitlements line: the account must be in the book (a file of entitlements creates no account). */
@@ -243,34 +331,40 @@ export class StoreWriter {
     }
   }
 
-  writeUser(fact: UserFact): WriteOutcome {
-    const key = norm(fact.externalId) ?? norm(fact.email)?.toLowerCase() ?? null;
+  writeUser(fact: UserFact, line = 0): WriteOutcome {
+    const email = norm(fact.email);
+    const id = norm(fact.externalId);
+    const key = id !== null ? personKey(id) : email === null ? null : email.toLowerCase();
     if (!key) return { kind: 'rejected', code: 'missing_value', reason: 'The row has neither a user id nor an email.' };
-    const existing = this.usersByExternal.get(key);
+    const existing = this.people.find(key, email === null ? null : email.toLowerCase());
     const accountExternal = norm(fact.accountExternalId);
     const accountName = norm(fact.accountName);
     if (!existing && accountExternal === null && accountName === null) {
       return { kind: 'rejected', code: 'anonymous_no_account', reason: `User "${key.slice(0, 60)}" names no account and is not known yet.` };
     }
-    const accountId = this.ensureAccount(accountExternal, accountName) ?? (existing as { accountId: number }).accountId;
+    const named = this.ensureAccount(accountExternal, accountName);
+    if (named === NOT_IN_BOOK) return this.leftOut(accountExternal, accountName);
+    const accountId = named ?? (existing as KnownUser).accountId;
+    const created = this.created.get(accountId);
+    if (created !== undefined) created.rows++;
     const values: Row = { account_id: accountId };
     for (const [k, column] of USER_COLUMNS) {
       const v = fact[k];
       if (v !== undefined && v !== null && v !== '') values[column] = v;
     }
     if (!existing) {
-      const id = Number(this.statements.insertUser.run(accountId, key, norm(fact.email), norm(fact.name)).lastInsertRowid);
-      this.update('users', id, values);
-      this.recordCreated('users', id);
-      this.usersByExternal.set(key, { id, accountId });
-      this.touchedUsers.add(id);
+      const user = this.people.create(key, email, norm(fact.name), accountId);
+      this.update('users', user.id, values);
+      this.touchedUsers.add(user.id);
       this.touchedAccounts.add(accountId);
       return INSERTED;
     }
+    const homeBefore = existing.accountId;
     return this.updateIfChanged('users', existing.id, values, () => {
       this.touchedUsers.add(existing.id);
       this.touchedAccounts.add(accountId);
-      existing.accountId = accountId;
+      if (fact.name) existing.named = true;
+      if (homeBefore !== accountId) this.people.moveHome(existing, accountId, line);
     });
   }
 

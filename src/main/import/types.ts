@@ -35,6 +35,8 @@ export type RejectCode =
   /** An account but only an anonymous device id: usage metrics count known users. */
   | 'anonymous_user'
   | 'missing_value'
+  /** The file has an account column but this row's cell is empty, and its user is not known at exactly one account. */
+  | 'missing_account'
   | 'invalid_email'
   | 'value_too_long'
   /** An entitlements line for an account the book does not hold. */
@@ -56,6 +58,8 @@ export interface EventRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   /** The file's own feature column, when it has one: it wins over the catalogue for this row. */
   feature: string | null;
@@ -72,6 +76,8 @@ export interface DailyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   feature: string | null;
   day: string;
@@ -85,6 +91,8 @@ export interface WeeklyUsageRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   event: string | null;
   feature: string | null;
   weekStart: string;
@@ -98,6 +106,8 @@ export interface UsageSummaryRow {
   accountName: string | null;
   userId: string | null;
   email: string | null;
+  /** The person's display name, when the file has one: shown, never an identity. */
+  userName: string | null;
   daysActive: number | null;
   events: number | null;
   minutes: number | null;
@@ -110,7 +120,10 @@ export interface UsageSummaryRow {
 export interface AccountRow {
   kind: 'accounts';
   externalId: string | null;
+  /** The record's name, else its domain, else its id (see nameFrom). */
   name: string;
+  /** Where the name came from: a record without a name is named by its domain or id, and never renames an account. */
+  nameFrom: 'name' | 'domain' | 'id';
   owner: string | null;
   /** ARR in integer minor units (cents) of `currency`. */
   arrMinor: number | null;
@@ -159,7 +172,13 @@ export interface EntitlementRow {
 
 export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow;
 
+/** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
+export interface RowWarning {
+  code: 'control_characters' | 'nameless_account' | 'same_name_account' | (string & {});
+  message: string;
+}
+
 export type ValidationResult =
-  | { ok: true; row: NormalizedRow }
+  | { ok: true; row: NormalizedRow; warnings?: RowWarning[] }
   | { ok: false; code: RejectCode; reason: string }
   | { ok?: undefined; skip: string };

@@ -58,6 +58,12 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
        WHERE d.events <= 0 AND NOT EXISTS (${EVENT_ON_KEY}))`,
   );
   sqlite.exec('DROP TABLE temp.undo_keys');
+  // 3b. A person no longer seen at an account other than their home (their rows there were this import's) is no
+  //     longer counted there. Few rows by nature; each probe reads one user's events through their index.
+  sqlite.exec(
+    `DELETE FROM user_accounts WHERE NOT EXISTS (
+       SELECT 1 FROM usage_events e WHERE e.user_id = user_accounts.user_id AND e.account_id = user_accounts.account_id)`,
+  );
 
   // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
   //    it was in, a rule before the feature it counted as).

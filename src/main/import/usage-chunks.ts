@@ -1,8 +1,8 @@
 // An import's usage rows on their way into the store, a chunk at a time, inside the import's one transaction.
 // Rows are held in typed arrays (no object per row) until the chunk is full or the file ends; then the chunk is
 // sorted in memory by the rollup's key (account, day, user, feature) and then time, and written in that order:
-// - usage_events gets each row once. Rows with the same identity (user, instant, event name) sit side by side in
-//   that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
+// - usage_events gets each row once. Rows with the same identity (user, instant, event name, account) sit side by
+//   side in that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
 //   leaves out, found by probing the identity index for just those batches.
 // - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order.
@@ -106,7 +106,7 @@ export class UsageChunks {
     this.statements = {
       events: sqlite.prepare(insertEvents(BATCH)),
       daily: sqlite.prepare(upsertDaily(BATCH)),
-      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND event_id = ?'),
+      probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND event_id = ? AND account_id = ?'),
     };
   }
 
@@ -146,7 +146,7 @@ export class UsageChunks {
     const order = this.order.subarray(0, n);
     // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
     // index are written in key order.
-    identityOrder(order, this.scratch, user, ts, event);
+    identityOrder(order, this.scratch, user, ts, event, account);
 
     // Duplicates are always counted (staged - inserted); listed only while the summary's list has room.
     const listing = this.result.duplicates.length < this.listLimit;
@@ -157,7 +157,7 @@ export class UsageChunks {
     let batch = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && event[i] === event[first]) {
+      if (first !== -1 && user[i] === user[first] && ts[i] === ts[first] && event[i] === event[first] && account[i] === account[first]) {
         stored[i] = 0;
         if (listing) repeats.push(i, first);
         continue;
@@ -200,7 +200,7 @@ export class UsageChunks {
     for (let j = 0; j < rows; j++) {
       const i = batchRows[j];
       if (changes < rows) {
-        const found = this.statements.probe.get(user[i], ts[i], event[i]) as { importId: number | null; line: number | null } | undefined;
+        const found = this.statements.probe.get(user[i], ts[i], event[i], account[i]) as { importId: number | null; line: number | null } | undefined;
         // Every row has a value in every NOT NULL column, so a row that is not stored here is a duplicate of one
         // that is; anything else would be a bug that must not pass silently (the import rolls back).
         if (!found) throw new Error(`usage row of line ${line[i]} was neither stored nor found as a duplicate`);

@@ -2,11 +2,11 @@
 // stable code and a reason a CSM understands (naming the column and the value), or a skip (report footers, empty
 // rows). Built once per import (column positions, formats and readers resolved up front) and then called for
 // every record, so it stays cheap: no per-row allocation beyond the row itself on the happy path.
-import { CellReader, Reject, resolveFields } from './cell-reader';
+import { CellReader, Reject, resolveFields, type CleanedCell } from './cell-reader';
 import type { ColumnFormats } from './column-formats';
 import { createFooterCheck } from './footer';
 import { ROW_BUILDERS } from './row-builders';
-import type { ColumnMapping, Kind, ValidationResult } from './types';
+import type { ColumnMapping, Kind, RowWarning, ValidationResult } from './types';
 
 export interface ValidatorOptions {
   kind: Kind;
@@ -42,12 +42,24 @@ export function createRowValidator(options: ValidatorOptions): RowValidator {
     if (skip !== null) return { skip };
     if (cells.length !== headerCount && !onlyEmptyExtras(cells, headerCount)) return fieldCountReject(cells.length, headerCount, line);
     reader.cells = cells;
+    if (reader.cleaned.length !== 0) reader.cleaned = [];
     try {
-      return { ok: true, row: buildRow(reader, fields, defaultCurrency) };
+      const row = buildRow(reader, fields, defaultCurrency);
+      return reader.cleaned.length === 0 ? { ok: true, row } : { ok: true, row, warnings: [cleanedWarning(reader.cleaned)] };
     } catch (e) {
       if (e instanceof Reject) return { ok: false, code: e.code, reason: e.reason };
       throw e;
     }
+  };
+}
+
+/** One warning for a record whose stored cells lost control characters: which columns, how many, the first. */
+function cleanedWarning(cleaned: CleanedCell[]): RowWarning {
+  const removed = cleaned.reduce((n, c) => n + c.removed, 0);
+  const columns = cleaned.map((c) => c.label).join(', ');
+  return {
+    code: 'control_characters',
+    message: `Removed ${removed} control character${removed === 1 ? '' : 's'} (${cleaned[0].first}${removed > 1 ? ', …' : ''}) from ${columns}; the rest of the text was kept.`,
   };
 }
 

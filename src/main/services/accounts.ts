@@ -1,7 +1,7 @@
 import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
-import { accountRow, accountsByName, updateAccountStage, type AccountRow } from '../db/accounts';
+import { accountByExternalId, accountRow, accountsByName, updateAccountStage, type AccountRow } from '../db/accounts';
 import { onboardingDates } from '../db/milestones';
 import { latestDecidedRenewals } from '../db/renewals';
 import { todayOf } from './clock';
@@ -69,6 +69,29 @@ export function getAccount(ctx: ServiceContext, input: MethodInput<'accounts.get
   return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id), readMetricsSettings(ctx).stageLengths);
 }
 
+/**
+ * An account named by Bearing's id or by its CRM id. A number that is both (Bearing's id of one account, the CRM
+ * id of another) is refused as ambiguous rather than guessed: `id:12` or `ext:12` says which.
+ */
+export function resolveAccount(ctx: ServiceContext, ref: string): MethodOutput<'accounts.resolve'> {
+  const prefixed = /^(id|ext):(.+)$/i.exec(ref);
+  const scope = prefixed ? (prefixed[1].toLowerCase() as 'id' | 'ext') : 'either';
+  const value = prefixed ? prefixed[2].trim() : ref;
+  const asId = scope !== 'ext' && /^\d{1,15}$/.test(value) ? accountRow(ctx, Number(value)) : undefined;
+  const byId = asId ? { id: asId.id, externalId: asId.externalId, name: asId.name } : undefined;
+  const byExternal = scope !== 'id' ? accountByExternalId(ctx, value) : undefined;
+  if (byId && byExternal && byId.id !== byExternal.id) {
+    throw new AppError(
+      'ambiguous_account',
+      `"${value}" is both Bearing's id of "${byId.name}" and the CRM id of "${byExternal.name}". Say which: --account id:${value} or --account ext:${value}.`,
+    );
+  }
+  const found = byId ?? byExternal;
+  if (found) return found;
+  const what = scope === 'id' ? "Bearing's id" : scope === 'ext' ? 'CRM id' : "Bearing's id or CRM id";
+  throw new AppError('not_found', `No account has ${what} "${value}". The accounts command lists every account with both ids.`);
+}
+
 export function setStageOverride(ctx: ServiceContext, id: number, stage: Stage | null): AccountSummary {
   const current = getAccount(ctx, { id });
   const now = ctx.now().getTime();
@@ -81,10 +104,11 @@ export function setStageOverride(ctx: ServiceContext, id: number, stage: Stage |
 
 export function accountHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'accounts.list' | 'accounts.get' | 'accounts.setStageOverride'> {
+): HandlerGroup<'accounts.list' | 'accounts.get' | 'accounts.resolve' | 'accounts.setStageOverride'> {
   return {
     'accounts.list': (input) => listAccounts(ctx, input),
     'accounts.get': (input) => getAccount(ctx, input),
+    'accounts.resolve': (input) => resolveAccount(ctx, input.ref),
     'accounts.setStageOverride': (input) => setStageOverride(ctx, input.id, input.stage),
   };
 }

@@ -1,202 +1,184 @@
-// The demo book: ~60 fictional accounts with a year of usage, milestones, QBRs, touchpoints, surveys and renewal
-// history (resources/demo-book.json.gz, see demo-book.ts for the format and scripts/generate-demo.ts for how it
-// is made). Loading places it around today; removing it takes out every demo row and nothing else.
+// The demo book goes through the front door. Loading it writes vendor-shaped export files into a temp folder (a
+// Salesforce account report, HubSpot contacts, Pendo and Mixpanel usage with product event names, a features file;
+// see demo-files.ts), imports each through the same import job the Import screen and the CLI run, then writes what
+// no importer takes yet (milestones, QBRs, touchpoints, surveys, renewal outcomes) through the services behind the
+// screens. The accounts and users the demo's imports created are flagged is_demo; removing the demo deletes them
+// with everything hanging off them and undoes the demo's imports (the catalogue included), and nothing else.
 import fs from 'node:fs';
-import { z } from 'zod';
+import os from 'node:os';
+import path from 'node:path';
+import { contract, type MethodOutput, type MethodInput } from '../../shared/contract';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
+import { countAccounts } from '../db/accounts';
 import {
   deleteDemoRows,
-  demoAccountIds,
-  demoInserts,
-  featureIdsInUse,
-  USAGE_BATCH,
+  deleteImportRecords,
+  demoAccountsByExternalId,
+  demoImportIds,
+  demoUsageEvents,
+  flagCreatedAsDemo,
   withoutForeignKeys,
-  type DemoInserts,
 } from '../db/demo';
-import { deleteFeatureRow, featureIdByKey, insertFeature } from '../db/features';
-import { insertMilestone } from '../db/milestones';
-import { insertActionItem } from '../db/qbr-action-items';
-import { insertQbr } from '../db/qbrs';
-import { insertRenewal } from '../db/renewals';
-import { readSetting, writeSetting } from '../db/settings';
-import { insertSurvey } from '../db/surveys';
-import { insertTouchpoint } from '../db/touchpoints';
-import { todayOf } from './clock';
+import { undoImportRows } from '../import/undo-import';
+import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
-import { refreshHealthSnapshots } from './health-snapshots';
-import { findDemoBook, parseDemoBook, USAGE_STRIDE, type DemoAccount, type DemoBook } from './demo-book';
+import type { DemoAccount, DemoBook } from './demo-book';
+import { DEMO_FILES, DEMO_IMPORTS, writeDemoFiles, type Placement } from './demo-files';
+import { DEFAULT_SEED, generateDemoBook } from './demo-generate';
+import { deferHealthRefresh, refreshHealthSnapshots } from './health-snapshots';
+import { inspectFile, startImport } from './imports';
+import { createMilestone } from './milestones';
+import { createQbr } from './qbrs';
+import { recordRenewalOutcome } from './renewal';
+import { createSurvey } from './surveys';
+import { createTouchpoint } from './touchpoints';
 
-/** Ids of the features the demo created (the features table has no is_demo flag). Features that existed
- * before the demo was loaded are shared with it and never removed with it. */
-const DEMO_FEATURES_SETTING = 'demo.featureIds';
-const FeatureIds = z.array(z.number().int().positive());
+type LoadResult = MethodOutput<'demo.load'>;
 
-function readBook(): DemoBook {
-  const file = findDemoBook();
-  if (!file) {
-    throw new AppError('demo_missing', 'The demo book (resources/demo-book.json.gz) is missing from this installation.');
-  }
-  try {
-    return parseDemoBook(fs.readFileSync(file));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.slice(0, 300) : String(error);
-    throw new AppError('demo_invalid', `The demo book could not be read (${reason}).`);
-  }
+/** One load at a time per store: a second call (the first start and a click) waits for the first. */
+const loading = new WeakMap<ServiceContext, Promise<LoadResult>>();
+
+/** Validated as the API validates the screens' calls, then handed to the same service function. */
+function input<K extends 'milestones.create' | 'qbrs.create' | 'touchpoints.create' | 'surveys.create'>(method: K, value: MethodInput<K>) {
+  return contract[method].input.parse(value) as never;
 }
 
-/** Deletes the demo's own features that nothing references any more; returns the ids still in use. */
-function deleteUnusedDemoFeatures(ctx: ServiceContext): number[] {
-  const parsed = FeatureIds.safeParse(readSetting(ctx, DEMO_FEATURES_SETTING));
-  const tracked = parsed.success ? parsed.data : [];
-  if (tracked.length === 0) return [];
-  const used = featureIdsInUse(ctx, tracked);
-  for (const id of tracked) if (!used.has(id)) deleteFeatureRow(ctx, id);
-  return tracked.filter((id) => used.has(id));
-}
-
-/** Feature ids for the book's features: existing features are reused by key, missing ones created and tracked. */
-function ensureFeatures(ctx: ServiceContext, book: DemoBook, stillTracked: number[]): number[] {
-  const created: number[] = [];
-  const ids = book.features.map((f) => {
-    const existing = featureIdByKey(ctx, f.key);
-    if (existing !== undefined) return existing;
-    const id = insertFeature(ctx, f, ctx.now().getTime());
-    created.push(id);
-    return id;
-  });
-  writeSetting(ctx, DEMO_FEATURES_SETTING, [...new Set([...stillTracked, ...created])]);
-  return ids;
-}
-
-function bit(value: boolean | null | undefined): number | null {
-  return value === null || value === undefined ? null : value ? 1 : 0;
-}
-
-interface Placement {
-  /** Day number of offset 0: the most recent Monday on or before today (see demo-book.ts). */
-  base: number;
-  today: number;
-  now: number;
-}
-
-/** Inserts one account and everything under it; returns the usage events inserted. */
-function insertAccount(ctx: ServiceContext, s: DemoInserts, a: DemoAccount, featureIds: number[], at: Placement): number {
+/** Writes one account's relationship history through the services, dates placed as the files were. */
+function writeRelationship(ctx: ServiceContext, accountId: number, a: DemoAccount, book: DemoBook, at: Placement): void {
   const iso = (offset: number) => isoFromDayNumber(at.base + offset);
   const isoOrNull = (offset: number | null) => (offset === null ? null : iso(offset));
-  const accountId = s.account({ ...a, contractStart: iso(a.contractStart), renewalDate: iso(a.renewalDate) }, at.now);
-  const userIds = a.users.map((u) => s.user(accountId, u, at.now));
-  for (const e of a.entitlements) s.entitlement(accountId, featureIds[e.feature], bit(e.paid));
-
-  // Usage: decode the delta-coded rows, drop those past today, insert in batches.
-  let events = 0;
-  let day = at.base;
-  const batch: number[] = [];
-  for (let r = 0; r < a.usage.length; r += USAGE_STRIDE) {
-    day += a.usage[r];
-    if (day > at.today) break;
-    const feature = a.usage[r + 2];
-    const featureId = feature === 0 ? 0 : featureIds[feature - 1];
-    batch.push(accountId, userIds[a.usage[r + 1]], featureId, day, a.usage[r + 3], a.usage[r + 4]);
-    events += a.usage[r + 3];
-    if (batch.length === USAGE_BATCH * 6) s.usageBatch(batch.splice(0));
-  }
-  s.usageRows(batch);
-
   for (const m of a.milestones) {
-    insertMilestone(ctx, { accountId, kind: m.kind, name: m.name, targetDate: isoOrNull(m.target), achievedDate: isoOrNull(m.achieved), notes: m.notes }, at.now);
+    createMilestone(ctx, input('milestones.create', { accountId, kind: m.kind, name: m.name, targetDate: isoOrNull(m.target), achievedDate: isoOrNull(m.achieved), notes: m.notes }));
   }
-  const actionIds: number[] = [];
+  // An item a later QBR carries over is still open when that QBR is logged: carrying it over closes it.
+  const carried = new Set(a.qbrs.flatMap((q) => q.actions.map((x) => x.carriedFrom)).filter((i) => i !== null));
+  let index = 0;
   for (const q of a.qbrs) {
-    const qbrId = insertQbr(
+    const own = q.actions.filter((x) => x.carriedFrom === null);
+    const actionItems = own.map((x) => ({ text: x.text, owner: x.owner, dueDate: isoOrNull(x.due), status: carried.has(index++) ? 'open' : x.status }));
+    index += q.actions.length - own.length;
+    createQbr(
       ctx,
-      { accountId, date: iso(q.date), attendees: JSON.stringify(q.attendees), goalsReviewed: q.goals, outcomes: q.outcomes, customerResponse: q.response },
-      at.now,
+      input('qbrs.create', {
+        accountId, date: iso(q.date), attendees: q.attendees, goalsReviewed: q.goals, outcomes: q.outcomes, customerResponse: q.response,
+        actionItems, carryOver: q.actions.some((x) => x.carriedFrom !== null),
+      }),
     );
-    for (const x of q.actions) {
-      const carried = x.carriedFrom === null ? null : (actionIds[x.carriedFrom] ?? null);
-      actionIds.push(
-        insertActionItem(ctx, { qbrId, accountId, text: x.text, owner: x.owner, dueDate: isoOrNull(x.due), status: x.status, carriedFromId: carried }),
-      );
-    }
   }
   for (const t of a.touchpoints) {
     const c = t.supportCase;
-    insertTouchpoint(
+    createTouchpoint(
       ctx,
-      accountId,
-      {
-        kind: t.kind,
-        date: iso(t.date),
-        title: t.title,
-        notes: t.notes,
-        caseStatus: c?.status ?? null,
-        closedDate: isoOrNull(c?.closed ?? null),
-        resolved: bit(c?.resolved),
-        withinSla: bit(c?.withinSla),
-        featureId: t.campaign ? featureIds[t.campaign.feature] : null,
-        responded: bit(t.campaign?.responded),
-      },
-      at.now,
+      input('touchpoints.create', {
+        accountId, kind: t.kind, date: iso(t.date), title: t.title, notes: t.notes,
+        caseStatus: c?.status ?? null, closedDate: isoOrNull(c?.closed ?? null), resolved: c?.resolved ?? null, withinSla: c?.withinSla ?? null,
+        featureKey: t.campaign ? book.features[t.campaign.feature].key : null, responded: t.campaign?.responded ?? null,
+      }),
     );
   }
   for (const v of a.surveys) {
-    insertSurvey(ctx, { accountId, userId: v.user === null ? null : userIds[v.user], date: iso(v.date), kind: v.kind, score: v.score });
+    const userEmail = v.user === null ? undefined : a.users[v.user].email;
+    createSurvey(ctx, input('surveys.create', { accountId, kind: v.kind, score: v.score, date: iso(v.date), ...(userEmail ? { userEmail } : {}) }));
   }
-  for (const r of a.renewals) insertRenewal(ctx, { accountId, renewalDate: iso(r.date), outcome: r.outcome, arrMinor: r.arrMinor });
-  return events;
+  for (const r of a.renewals) recordRenewalOutcome(ctx, { accountId, renewalDate: iso(r.date), outcome: r.outcome, arrMinor: r.arrMinor });
 }
 
-function describeConflict(error: unknown): never {
-  if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-    throw new AppError(
-      'demo_conflict',
-      'The demo book could not be loaded: your data already uses one of its ids (accounts demo-001 and up, ' +
-        'users with .example emails).',
-    );
+/** Where offset 0 lands: the most recent Monday on or before today, in the configured time zone. */
+function placement(ctx: ServiceContext): Placement {
+  const today = dayNumber(todayOf(ctx));
+  // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
+  return { base: today - ((today + 3) % 7), today, now: ctx.now().getTime(), timeZone: timeZoneOf(ctx) };
+}
+
+async function importFiles(ctx: ServiceContext, book: DemoBook, at: Placement, report: (step: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-demo-'));
+  const importIds: number[] = [];
+  try {
+    report('Writing the demo export files');
+    const files = writeDemoFiles(book, at, dir);
+    for (const { file, kind, unmap } of DEMO_IMPORTS) {
+      report(`Importing ${DEMO_FILES[file]}`);
+      const request = { path: files[file].path, fileName: DEMO_FILES[file], kind, timeZone: at.timeZone };
+      // As on the Import screen: inspect, adjust the suggested mapping, start.
+      const mapping = unmap ? { ...(await inspectFile(ctx, request)).mapping, ...Object.fromEntries(unmap.map((f) => [f, null])) } : undefined;
+      const { done } = startImport(ctx, { ...request, ...(mapping ? { mapping } : {}) }, { origin: 'demo' });
+      const summary = await done;
+      if (summary.importId !== null) importIds.push(summary.importId);
+      // Flagged as they arrive, so the screens mark them demo while the rest is still loading.
+      flagCreatedAsDemo(ctx, importIds);
+      ctx.emit('changed', { tables: ['accounts', 'users'] });
+      if (summary.status === 'error' || summary.status === 'cancelled' || summary.rowsAccepted === 0) {
+        throw new AppError('demo_import_failed', `The demo file ${DEMO_FILES[file]} was not imported: ${summary.message}`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  throw error;
+}
+
+async function load(ctx: ServiceContext): Promise<LoadResult> {
+  const steps = DEMO_IMPORTS.length + 3;
+  let done = 0;
+  const report = (step: string) => ctx.emit('demo.progress', { step, done: done++, total: steps });
+  const book = generateDemoBook(DEFAULT_SEED);
+  const at = placement(ctx);
+  try {
+    await importFiles(ctx, book, at, report);
+    report('Adding milestones, QBRs, touchpoints and surveys');
+    const accountIds: number[] = [];
+    const byExternalId = demoAccountsByExternalId(ctx);
+    deferHealthRefresh(ctx, () =>
+      ctx.sqlite.transaction(() => {
+        for (const a of book.accounts) {
+          const id = byExternalId.get(a.externalId);
+          if (id === undefined) throw new AppError('demo_import_failed', `The demo account ${a.name} is missing after its import.`);
+          accountIds.push(id);
+          writeRelationship(ctx, id, a, book, at);
+        }
+        report('Scoring health over the last year');
+      })(),
+    );
+    ctx.emit('demo.progress', { step: 'Done', done: steps, total: steps });
+    return { accounts: accountIds.length, usageEvents: demoUsageEvents(ctx), alreadyLoaded: false };
+  } catch (error) {
+    // Half a demo is no demo: whatever was written goes, the CSM's own data stays.
+    removeDemo(ctx);
+    ctx.emit('demo.progress', { step: 'Failed', done: steps, total: steps });
+    throw error;
+  }
 }
 
 /**
- * Loads the demo book, placed so that its last usage day is today (in the configured time zone). Loading again
- * replaces the demo cleanly (fresh dates, no duplicates). Returns the demo accounts and the usage events loaded:
- * usageEvents is the SUM of the daily rollups' event counts (not the number of rollup rows).
+ * Loads the demo book, placed so that its last usage day is today (in the configured time zone). When the demo
+ * is loaded already, nothing changes and alreadyLoaded says so. usageEvents is the number of events stored for
+ * the demo accounts (a daily row counts its events).
  */
-export function loadDemo(ctx: ServiceContext): { accounts: number; usageEvents: number } {
-  const book = readBook();
-  const today = dayNumber(todayOf(ctx));
-  // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
-  const at: Placement = { base: today - ((today + 3) % 7), today, now: ctx.now().getTime() };
-  const loaded = withoutForeignKeys(ctx, () =>
-    ctx.sqlite.transaction(() => {
-      deleteDemoRows(ctx);
-      const featureIds = ensureFeatures(ctx, book, deleteUnusedDemoFeatures(ctx));
-      const s = demoInserts(ctx);
-      let usageEvents = 0;
-      try {
-        for (const account of book.accounts) usageEvents += insertAccount(ctx, s, account, featureIds, at);
-      } catch (error) {
-        describeConflict(error);
-      }
-      return { accounts: book.accounts.length, usageEvents };
-    })(),
-  );
-  // The demo should show health trends straight away, like a real book after its first import.
-  refreshHealthSnapshots(ctx, { accountIds: demoAccountIds(ctx) });
-  return loaded;
+export function loadDemo(ctx: ServiceContext): Promise<LoadResult> {
+  const running = loading.get(ctx);
+  if (running) return running;
+  const accounts = countAccounts(ctx, { demoOnly: true });
+  if (accounts > 0) return Promise.resolve({ accounts, usageEvents: demoUsageEvents(ctx), alreadyLoaded: true });
+  const job = load(ctx).finally(() => loading.delete(ctx));
+  loading.set(ctx, job);
+  return job;
 }
 
-/** Removes every demo row, leaving the CSM's own data untouched; demo features survive while real data uses them. */
+/** Removes every demo row and the demo's imports (their catalogue lines included), leaving the CSM's own data. */
 export function removeDemo(ctx: ServiceContext): { removedAccounts: number } {
-  return withoutForeignKeys(ctx, () =>
+  const { removedAccounts, catalogueChanged } = withoutForeignKeys(ctx, () =>
     ctx.sqlite.transaction(() => {
-      const removedAccounts = deleteDemoRows(ctx);
-      const stillUsed = deleteUnusedDemoFeatures(ctx);
-      writeSetting(ctx, DEMO_FEATURES_SETTING, stillUsed);
-      return { removedAccounts };
+      const removed = deleteDemoRows(ctx);
+      const imports = demoImportIds(ctx);
+      let changed = false;
+      for (const id of imports) changed = undoImportRows(ctx.sqlite, id).catalogueChanged || changed;
+      deleteImportRecords(ctx, imports);
+      return { removedAccounts: removed, catalogueChanged: changed };
     })(),
   );
+  // The demo's catalogue lines may have counted the CSM's own events as its features: their health follows.
+  if (catalogueChanged && countAccounts(ctx) > 0) refreshHealthSnapshots(ctx);
+  return { removedAccounts };
 }
 
 export function demoHandlers(ctx: ServiceContext): HandlerGroup<'demo.load' | 'demo.remove'> {

@@ -67,6 +67,28 @@ export function writeSnapshot(ctx: StoreContext, accountId: number, day: number,
   writeSnapshotRow(ctx, accountId, isoFromDayNumber(day), result.score, result.status, JSON.stringify(json));
 }
 
+/** Refreshes asked for while bulk work runs through the services (deferHealthRefresh): the accounts, or all. */
+const deferred = new WeakMap<StoreContext, { ids: Set<number> | 'all' }>();
+
+/**
+ * Runs fn, a run of writes through the services (each of which refreshes its account's health history), and
+ * refreshes the accounts they asked for once at the end instead of once per write.
+ */
+export function deferHealthRefresh<T>(ctx: StoreContext, fn: () => T): T {
+  if (deferred.has(ctx)) return fn();
+  const pending: { ids: Set<number> | 'all' } = { ids: new Set() };
+  deferred.set(ctx, pending);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    deferred.delete(ctx);
+  }
+  if (pending.ids === 'all') refreshHealthSnapshots(ctx);
+  else if (pending.ids.size > 0) refreshHealthSnapshots(ctx, { accountIds: [...pending.ids] });
+  return result;
+}
+
 /**
  * Recomputes the daily snapshots of the given accounts (all by default) from fromDay (default: each account's
  * history start) through today. Call it after any write that changes what health reads: an import, the demo
@@ -76,6 +98,12 @@ export function refreshHealthSnapshots(
   ctx: StoreContext,
   options: { accountIds?: number[]; fromDay?: number; inputs?: HealthInputs } = {},
 ): { accounts: number; snapshots: number } {
+  const pending = deferred.get(ctx);
+  if (pending !== undefined) {
+    if (options.accountIds && pending.ids !== 'all') for (const id of options.accountIds) pending.ids.add(id);
+    else pending.ids = 'all';
+    return { accounts: 0, snapshots: 0 };
+  }
   const today = dayNumber(todayOf(ctx));
   const inputs = options.inputs ?? healthInputs(ctx);
   const wanted = options.accountIds ? new Set(options.accountIds) : null;

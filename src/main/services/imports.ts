@@ -13,7 +13,9 @@ import { scanEventNames } from '../import/event-scan';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
 import { undoImportRows } from '../import/undo-import';
+import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
+import { withoutForeignKeys } from '../db/demo';
 import {
   accountsOfImport,
   allRejects,
@@ -28,6 +30,7 @@ import { timeZoneOf } from './clock';
 import { unknownEvents } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
 
@@ -94,9 +97,11 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     unknownEvents: unknownEvents(ctx, await scanEventNames(input.path, plan)),
     preview: lines.map(({ line, result }) => {
       if (result.ok === true) {
-        const { kind: _kind, ...row } = result.row;
-        // A list cell (the features an account pays for) shows as the CSM would write it.
-        const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]));
+        // What is stored, under the fields' names: not the row's kind, nor where a nameless account's name came from;
+        // a list cell (the features an account pays for) shows as the CSM would write it.
+        const values = Object.fromEntries(
+          Object.entries(result.row).filter(([key]) => key !== 'kind' && key !== 'nameFrom').map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]),
+        ) as Record<string, string | number | boolean | null>;
         return { line, outcome: 'accepted' as const, values, reason: null };
       }
       if (result.ok === false) return { line, outcome: 'rejected' as const, values: {}, reason: result.reason };
@@ -105,12 +110,17 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
   };
 }
 
-export function startImport(ctx: ServiceContext, input: MethodInput<'import.start'>): { jobId: string; done: Promise<ImportSummary> } {
+/** `internal.origin`: who started it when it is not the CSM's own call (the demo book's files are 'demo'). */
+export function startImport(
+  ctx: ServiceContext,
+  input: MethodInput<'import.start'>,
+  internal: { origin?: ImportProgress['origin'] } = {},
+): { jobId: string; done: Promise<ImportSummary> } {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
   const jobId = crypto.randomUUID();
   const fileName = input.fileName ?? path.basename(input.path);
-  const origin = input.origin ?? (ctx.host === 'cli' ? 'cli' : 'manual');
+  const origin = internal.origin ?? input.origin ?? (ctx.host === 'cli' ? 'cli' : 'manual');
   const progress: ImportProgress = {
     jobId, fileName, origin, phase: 'queued', rows: 0, bytesRead: 0, totalBytes: fs.statSync(input.path).size,
     rowsPerSecond: 0, secondsLeft: null, summary: null,
@@ -133,7 +143,10 @@ export function startImport(ctx: ServiceContext, input: MethodInput<'import.star
       report({ phase: 'reading' });
       job.handle = run(
         ctx.databaseFile,
-        { path: input.path, fileName, kind: input.kind, mapping: input.mapping, eventFeatures: input.eventFeatures, timeZone, now: ctx.now().getTime(), origin },
+        {
+          path: input.path, fileName, kind: input.kind, mapping: input.mapping, eventFeatures: input.eventFeatures, timeZone, now: ctx.now().getTime(), origin,
+          onlyBookAccounts: input.onlyBookAccounts ?? onlyBookAccountsSetting(ctx),
+        },
         (update) => report(update),
         ctx.nativeBinding,
       );
@@ -227,9 +240,23 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   return toRecord(importRow(ctx, id));
 }
 
+/** imports.removeAccounts: the accounts an import created, removed with their users and usage, in one transaction. */
+export function removeImportAccounts(ctx: ServiceContext, input: MethodInput<'imports.removeAccounts'>): MethodOutput<'imports.removeAccounts'> {
+  const row = importRow(ctx, input.importId);
+  const created = accountsCreatedByImport(ctx, input.importId);
+  const foreign = input.accountIds.filter((a) => !created.has(a));
+  if (foreign.length > 0) {
+    throw new AppError(
+      'not_created_by_import',
+      `Account${foreign.length === 1 ? '' : 's'} ${foreign.join(', ')} ${foreign.length === 1 ? 'was' : 'were'} not created by ${row.file_name} (or already removed): only the accounts an import created can be removed here.`,
+    );
+  }
+  return withoutForeignKeys(ctx, () => ctx.sqlite.transaction(() => removeAccountsAndUsage(ctx, input.accountIds))());
+}
+
 export function importHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo'> {
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
   return {
     'import.inspect': (input) => inspectFile(ctx, input),
     'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
@@ -245,5 +272,6 @@ export function importHandlers(
     'imports.get': ({ id }) => importDetails(ctx, id),
     'imports.rejectsCsv': ({ id }) => rejectsCsv(ctx, id),
     'imports.undo': ({ id }) => undoImport(ctx, id),
+    'imports.removeAccounts': (input) => removeImportAccounts(ctx, input),
   };
 }

@@ -125,7 +125,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       departments: exp.departments,
       executives: execs.map((e) => ({
         id: e.userId,
-        name: userLabel(userById.get(e.userId) ?? { id: e.userId, name: null, email: null }),
+        name: userLabel(userById.get(e.userId) ?? { name: null, email: null }),
         activeDays30: e.activeDays30,
         weeksActive: e.weeksActive,
       })),
@@ -134,7 +134,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       const u = userById.get(c.userId);
       return {
         id: c.userId,
-        name: u ? userLabel(u) : `user #${c.userId}`,
+        name: userLabel(u ?? { name: null, email: null }),
         role: u?.role ?? 'end_user',
         department: u?.department ?? null,
         activeDays: c.activeDays,

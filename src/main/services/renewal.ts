@@ -8,11 +8,14 @@ import { crossValidatedAuc, drivers, fitLogistic, predict, type Example } from '
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
 import { loadBundles } from '../db/account-bundles';
 import { snapshotComponentsOn } from '../db/health-snapshots';
+import { insertRenewal } from '../db/renewals';
+import { AppError } from '../../shared/errors';
+import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
-import type { SnapshotJson } from './health-snapshots';
+import { refreshHealthSnapshots, type SnapshotJson } from './health-snapshots';
 import { readMetricsSettings } from './metrics-settings';
 
 /** Features are taken this many days before the renewal: what a CSM could have seen while there was time to act. */
@@ -71,6 +74,20 @@ export function renewalLikelihood(ctx: ServiceContext, input: MethodInput<'renew
       };
     }),
   };
+}
+
+/**
+ * Records how a renewal ended (renewed, churned) or that it is pending: the outcomes the likelihood model learns
+ * from and the benchmarks compare against. No screen or importer writes them yet; the demo book does, through here.
+ */
+export function recordRenewalOutcome(
+  ctx: ServiceContext,
+  input: { accountId: number; renewalDate: string; outcome: 'renewed' | 'churned' | 'pending'; arrMinor: number | null },
+): void {
+  requireAccount(ctx, input.accountId);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.renewalDate)) throw new AppError('invalid_date', `"${input.renewalDate}" is not a date (YYYY-MM-DD).`);
+  insertRenewal(ctx, input);
+  refreshHealthSnapshots(ctx, { accountIds: [input.accountId] });
 }
 
 export function renewalHandlers(ctx: ServiceContext): HandlerGroup<'renewal.likelihood'> {

@@ -17,6 +17,12 @@ import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from 
 /** The contract length adoptionDays is worked out for: the usual one-year term. */
 export const CONTRACT_DAYS = 365;
 const TIME_ZONE_KEY = 'timeZone';
+const ONLY_BOOK_ACCOUNTS_KEY = 'import.onlyBookAccounts';
+
+/** The "keep the book to my own accounts" setting (off unless the CSM turned it on). */
+export function onlyBookAccountsSetting(ctx: ServiceContext): boolean {
+  return readSetting(ctx, ONLY_BOOK_ACCOUNTS_KEY) === true;
+}
 
 const machineTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -29,6 +35,7 @@ export function readAppSettings(ctx: ServiceContext): AppSettings {
     machineTimeZone: machineTimeZone(),
     effectiveTimeZone: timeZoneOf(ctx),
     qbrCadenceDays: metrics.qbrOverdueDays,
+    onlyBookAccounts: onlyBookAccountsSetting(ctx),
     stageLengths: {
       onboardingDays,
       // journeyStage gives the renewal stage precedence, so adoption is what the other two leave of the term.
@@ -64,6 +71,7 @@ export function updateAppSettings(ctx: ServiceContext, input: MethodInput<'setti
   ctx.sqlite.transaction(() => {
     if (zone === null) deleteSetting(ctx, TIME_ZONE_KEY);
     else if (zone !== undefined) writeSetting(ctx, TIME_ZONE_KEY, zone);
+    if (input.onlyBookAccounts !== undefined) writeSetting(ctx, ONLY_BOOK_ACCOUNTS_KEY, input.onlyBookAccounts);
     writeMetricsSettings(ctx, next);
   })();
   if (next.qbrOverdueDays !== before.qbrOverdueDays) {

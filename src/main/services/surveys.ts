@@ -28,7 +28,7 @@ function toItem(r: SurveyRow): SurveyItem {
     date: r.date,
     score: r.score,
     userId: r.userId,
-    userName: r.userId === null ? null : userLabel({ id: r.userId, name: r.name, email: r.email }),
+    userName: r.userId === null ? null : userLabel(r),
   };
 }
 

@@ -42,6 +42,15 @@ export const accountMethods = {
     input: z.object({ id, asOf: isoDate.optional() }).strict(),
     output: AccountSummary,
   }),
+  /**
+   * The account a CSM names by Bearing's id or by its id in the source it came from (the CRM's `externalId`):
+   * `12`, `0015g00000AbCdEAAZ`, or `id:12` / `ext:12` when a number is both. An unknown or ambiguous value is an
+   * error naming it.
+   */
+  'accounts.resolve': method({
+    input: z.object({ ref: z.string().trim().min(1).max(300) }).strict(),
+    output: z.object({ id, externalId: z.string().nullable(), name: z.string() }),
+  }),
   'accounts.setStageOverride': method({
     input: z.object({ id, stage: Stage.nullable() }).strict(),
     output: AccountSummary,

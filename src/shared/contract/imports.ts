@@ -25,7 +25,7 @@ export const ImportSummary = z.object({
   skipped: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   duplicates: z.array(z.object({ line: z.number().int(), duplicateOf: z.number().int().nullable(), importId: z.number().int().nullable() })),
   /** Totals: the lists above stop at a few thousand entries on huge files; these never do. */
-  counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int() }),
+  counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), warnings: z.number().int() }),
   distinctAccounts: z.number().int(),
   distinctUsers: z.number().int(),
   dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
@@ -33,6 +33,11 @@ export const ImportSummary = z.object({
   warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
   /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
   accountsCreated: z.array(z.object({ id, externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
+  /**
+   * Accounts rows named that are not in the book, when the CSM keeps the book to their own accounts: those rows were
+   * skipped (reason account_not_in_book); importing the file again with the book open adds them.
+   */
+  accountsNotInBook: z.array(z.object({ externalId: z.string().nullable(), name: z.string(), rows: z.number().int() })),
   /** Rows with an empty account cell that went to their user's one known account. */
   attributed: z.array(z.object({ line: z.number().int(), accountId: id })),
   error: ErrorValue.nullable(),
@@ -113,7 +118,8 @@ export const ImportProgress = z.object({
   fileName: z.string(),
   /** 'scoring': the import is committed and the touched accounts' health history is being recomputed. */
   phase: z.enum(['queued', 'reading', 'saving', 'scoring', 'done', 'failed', 'cancelled']),
-  origin: z.enum(['manual', 'watch', 'cli']),
+  /** 'demo': one of the demo book's files, imported by demo.load. */
+  origin: z.enum(['manual', 'watch', 'cli', 'demo']),
   rows: z.number().int(),
   bytesRead: z.number(),
   totalBytes: z.number(),
@@ -148,6 +154,8 @@ export const importMethods = {
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
         origin: z.enum(['manual', 'watch']).optional(),
+        /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
+        onlyBookAccounts: z.boolean().optional(),
         /** The CSM's choices for event names the catalogue does not know: event name -> feature name (its own keeps it). */
         eventFeatures: z.record(z.string().min(1).max(500), z.string().trim().min(1).max(200)).optional(),
       })
@@ -166,6 +174,16 @@ export const importMethods = {
     }),
   }),
   'imports.rejectsCsv': method({ input: z.object({ id }).strict(), output: z.object({ fileName: z.string(), csv: z.string() }) }),
+  /**
+   * Removes accounts an import created (its summary's accountsCreated), with their users and usage: for a
+   * company-wide export that brought in accounts the CSM does not own. A person also seen at a remaining account
+   * stays, homed there. Refuses an account the import did not create.
+   */
+  'imports.removeAccounts': method({
+    input: z.object({ importId: id, accountIds: z.array(id).min(1).max(10_000) }).strict(),
+    output: z.object({ removedAccounts: z.number().int(), removedUsers: z.number().int(), removedRows: z.number().int() }),
+    writes: ['accounts', 'usage', 'users', 'health', 'imports'],
+  }),
   'imports.undo': method({
     input: z.object({ id }).strict(),
     output: ImportRecord,

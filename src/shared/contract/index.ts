@@ -6,7 +6,7 @@ import { backupMethods } from './backup';
 import { benchmarkMethods } from './benchmarks';
 import { deckMethods } from './deck';
 import { TABLES, type MethodSpec } from './define';
-import { demoMethods } from './demo';
+import { DemoProgress, demoMethods } from './demo';
 import { featureMethods } from './features';
 import { healthMethods } from './health';
 import { ImportProgress, importMethods } from './imports';
@@ -67,6 +67,8 @@ export const events = {
   changed: z.object({ tables: z.array(z.enum(TABLES)) }),
   /** A running import's progress, and its summary when it ends. */
   'import.progress': ImportProgress,
+  /** The demo book loading (demo.load, or the first start). */
+  'demo.progress': DemoProgress,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

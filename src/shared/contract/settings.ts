@@ -24,6 +24,11 @@ export const AppSettings = z.object({
     renewalDays: z.number().int(),
     contractDays: z.number().int(),
   }),
+  /**
+   * Keep the book to my own accounts: an import skips rows naming an account that is not in the store
+   * (account_not_in_book) rather than creating it. A company-wide usage export holds many accounts the CSM does not own.
+   */
+  onlyBookAccounts: z.boolean(),
   /** Every known feature; isKey marks the key features breadth and adoption count. */
   features: z.array(Feature),
   dataDir: z.string(),
@@ -46,6 +51,7 @@ export const settingsMethods = {
           .object({ onboardingDays: z.number().int().min(1).max(365).optional(), renewalDays: z.number().int().min(1).max(365).optional() })
           .strict()
           .optional(),
+        onlyBookAccounts: z.boolean().optional(),
       })
       .strict(),
     output: AppSettings,

@@ -15,6 +15,8 @@ export interface UserInfo {
   id: number;
   name: string | null;
   email: string | null;
+  /** The source's own user id (visitor id, distinct_id…), shown when there is no name or e-mail. */
+  externalId?: string | null;
   role: Role;
   department: string | null;
 }
@@ -80,7 +82,10 @@ export interface SurveyInfo {
   score: number;
 }
 
-/** A display name for a user in a fact or a recommendation: name, else email, else "user #id". */
-export function userLabel(u: Pick<UserInfo, 'id' | 'name' | 'email'>): string {
-  return u.name ?? u.email ?? `user #${u.id}`;
+/**
+ * A display name for a user in a fact or a recommendation: name, else e-mail, else the source's own user id (the id
+ * the CSM can look up in their analytics tool); never Bearing's row id.
+ */
+export function userLabel(u: Pick<UserInfo, 'name' | 'email' | 'externalId'>): string {
+  return u.name ?? u.email ?? u.externalId ?? 'a user with no name or e-mail';
 }

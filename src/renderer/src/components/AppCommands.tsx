@@ -39,7 +39,8 @@ export function AppCommands({ navigate, demoLoaded }: Props) {
   const scheme = useComputedColorScheme('light');
   const { mutate: loadDemo } = useMutation('demo.load', {
     errorTitle: 'Could not load the demo book',
-    successMessage: ({ accounts }) => `Loaded the demo book: ${formatCount(accounts)} sample accounts.`,
+    successMessage: ({ accounts, alreadyLoaded }) =>
+      alreadyLoaded ? 'The demo book is already loaded.' : `Loaded the demo book: ${formatCount(accounts)} sample accounts.`,
   });
   const { mutate: backupNow } = useMutation('backup.create', {
     errorTitle: 'Could not back up',

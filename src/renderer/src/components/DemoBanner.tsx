@@ -1,13 +1,16 @@
-import { Button, Group, Paper, Text, ThemeIcon } from '@mantine/core';
+import { Button, Group, Paper, Progress, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFlask, IconTrash } from '@tabler/icons-react';
 import { formatCount } from '../../../shared/format';
+import { useDemoProgress } from '../hooks/use-demo-progress';
 import { RemoveDemoModal } from './RemoveDemoModal';
 
 /** Says plainly that the sample book is on screen, and removes it (after a confirmation) when the CSM is ready. */
 export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
   const [confirming, confirm] = useDisclosure(false);
   const accounts = `${formatCount(demoAccounts)} sample ${demoAccounts === 1 ? 'account' : 'accounts'}`;
+  // The accounts arrive before their usage: until the last file is in, the banner says what is still loading.
+  const loading = useDemoProgress();
 
   return (
     <>
@@ -25,10 +28,19 @@ export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
             <ThemeIcon color="orange" variant="light" aria-hidden>
               <IconFlask size={18} />
             </ThemeIcon>
-            <Text size="sm">
-              <b>Demo book.</b> You are looking at {accounts}, not your customers. Your own imports are kept when you
-              remove them.
-            </Text>
+            {loading ? (
+              <Group gap="sm" wrap="nowrap" data-testid="demo-banner-progress">
+                <Text size="sm">
+                  <b>Loading the demo book.</b> {loading.step} ({loading.done + 1} of {loading.total})
+                </Text>
+                <Progress w={160} value={(100 * loading.done) / loading.total} animated aria-label="Demo book loading" />
+              </Group>
+            ) : (
+              <Text size="sm">
+                <b>Demo book.</b> You are looking at {accounts}, not your customers. Your own imports are kept when you
+                remove them.
+              </Text>
+            )}
           </Group>
           <Button
             size="xs"
@@ -36,6 +48,7 @@ export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
             variant="light"
             leftSection={<IconTrash size={14} />}
             onClick={confirm.open}
+            disabled={loading !== null}
             style={{ flexShrink: 0 }}
           >
             Remove demo data

@@ -12,8 +12,9 @@ export function RemoveDemoModal({ opened, onClose, howToReload }: { opened: bool
     <Modal opened={opened} onClose={onClose} title="Remove the demo data?" centered>
       <Stack>
         <Text size="sm">
-          This deletes the sample accounts with their usage, milestones, QBRs and touchpoints. Accounts you imported stay as
-          they are. You can load the demo book again {howToReload}.
+          This deletes the sample accounts with their usage, milestones, QBRs and touchpoints, and undoes the demo&apos;s
+          imports (its feature catalogue included). Accounts you imported stay as they are. You can load the demo book
+          again {howToReload}.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

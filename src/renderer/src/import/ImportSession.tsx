@@ -184,12 +184,13 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
     setEntries((all) => all.filter((e) => !finishedEntry(e, progressRef.current)));
   }, []);
 
-  // Every job's progress, including watched-folder and CLI imports; a finished job is announced once.
+  // Every job's progress, including watched-folder and CLI imports; a finished job is announced once (the demo
+  // book's files are not: loading it says so itself).
   useEffect(() => {
     const announced = new Set<string>();
     const record = (p: ImportProgress) => {
       setProgress((all) => ({ ...all, [p.jobId]: p }));
-      if (isFinished(p) && !announced.has(p.jobId)) {
+      if (isFinished(p) && p.origin !== 'demo' && !announced.has(p.jobId)) {
         announced.add(p.jobId);
         announceFinished(p);
       }

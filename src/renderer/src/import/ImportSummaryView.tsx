@@ -2,7 +2,7 @@ import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ImportSummary } from '../../../shared/contract';
 import { formatCount, formatDate } from '../../../shared/format';
 import { ImportErrorAlert } from './ImportErrorAlert';
-import { RejectsTable } from './RejectsTable';
+import { RejectsTable, WarningsTable } from './RejectsTable';
 import { SaveRejectsButton } from './SaveRejectsButton';
 import { formatDuration } from './format-import';
 import { kindLabel, sourceLabel, statusLook } from './labels';
@@ -20,7 +20,7 @@ function Stat({ label, value, color, testId }: { label: string; value: string; c
   );
 }
 
-/** What a finished import did: status, counts, the accounts and dates it covered, and every rejected line. */
+/** What a finished import did: status, counts, the accounts and dates it covered, its warnings and every rejected line. */
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const look = statusLook(summary.status);
   const { counts } = summary;
@@ -63,6 +63,18 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           </Text>
           {range}
         </Text>
+      )}
+      {counts.warnings > 0 && (
+        <Stack gap="xs" data-testid="import-warnings">
+          <div>
+            <Title order={5}>Warnings</Title>
+            <Text size="xs" c="dimmed">
+              {counts.warnings === 1 ? 'This row was' : 'These rows were'} imported; here is what Bearing did with{' '}
+              {counts.warnings === 1 ? 'it' : 'them'}.
+            </Text>
+          </div>
+          <WarningsTable warnings={summary.warnings} total={counts.warnings} />
+        </Stack>
       )}
       {counts.rejected > 0 && (
         <Stack gap="xs">

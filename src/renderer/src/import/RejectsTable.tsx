@@ -7,31 +7,44 @@ export interface Reject {
   reason: string;
 }
 
-/** Shown at most; the CSV download has every rejected line. */
-const REJECTS_SHOWN = 200;
+export interface ImportWarning {
+  line: number | null;
+  code: string;
+  message: string;
+}
 
-/** Rejected lines with their code and reason, so the CSM can fix the file or the source export. */
-export function RejectsTable({ rejects, total }: { rejects: readonly Reject[]; total: number }) {
-  const shown = rejects.slice(0, REJECTS_SHOWN);
+/** Shown at most; the CSV download has every rejected line. */
+const ROWS_SHOWN = 200;
+
+interface LineRow {
+  line: number | null;
+  code: string;
+  text: string;
+}
+
+/** Lines of the file with a code and what it means: the rejected rows, or the warnings about rows kept. */
+function LinesTable(props: { rows: readonly LineRow[]; total: number; textHeader: string; testId: string; rowTestId: string; more: string }) {
+  const { rows, total, textHeader, testId, rowTestId, more } = props;
+  const shown = rows.slice(0, ROWS_SHOWN);
   return (
     <div>
       <Table.ScrollContainer minWidth={520} maxHeight={360}>
-        <Table withTableBorder fz="xs" verticalSpacing={4} stickyHeader data-testid="rejects-table">
+        <Table withTableBorder fz="xs" verticalSpacing={4} stickyHeader data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={70}>Line</Table.Th>
               <Table.Th w={190}>Code</Table.Th>
-              <Table.Th>Reason</Table.Th>
+              <Table.Th>{textHeader}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((r) => (
-              <Table.Tr key={`${r.line}:${r.code}`} data-testid="reject-row">
-                <Table.Td>{r.line}</Table.Td>
+            {shown.map((r, i) => (
+              <Table.Tr key={`${r.line ?? '-'}:${r.code}:${i}`} data-testid={rowTestId}>
+                <Table.Td>{r.line ?? '–'}</Table.Td>
                 <Table.Td>
                   <Code fz="xs">{r.code}</Code>
                 </Table.Td>
-                <Table.Td>{r.reason}</Table.Td>
+                <Table.Td>{r.text}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -39,9 +52,21 @@ export function RejectsTable({ rejects, total }: { rejects: readonly Reject[]; t
       </Table.ScrollContainer>
       {total > shown.length && (
         <Text size="xs" c="dimmed" mt={4}>
-          Showing the first {formatCount(shown.length)} of {formatCount(total)} rejected rows; the CSV has all of them.
+          Showing the first {formatCount(shown.length)} of {formatCount(total)} {more}
         </Text>
       )}
     </div>
   );
+}
+
+/** Rejected lines with their code and reason, so the CSM can fix the file or the source export. */
+export function RejectsTable({ rejects, total }: { rejects: readonly Reject[]; total: number }) {
+  const rows = rejects.map((r) => ({ line: r.line, code: r.code, text: r.reason }));
+  return <LinesTable rows={rows} total={total} textHeader="Reason" testId="rejects-table" rowTestId="reject-row" more="rejected rows; the CSV has all of them." />;
+}
+
+/** What the import did to rows it kept (a nameless record named by its id, a cleaned cell), line by line. */
+export function WarningsTable({ warnings, total }: { warnings: readonly ImportWarning[]; total: number }) {
+  const rows = warnings.map((w) => ({ line: w.line, code: w.code, text: w.message }));
+  return <LinesTable rows={rows} total={total} textHeader="What Bearing did" testId="warnings-table" rowTestId="warning-row" more="warnings." />;
 }

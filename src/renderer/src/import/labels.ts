@@ -62,7 +62,7 @@ export function statusLook(status: string): StatusLook {
   return STATUS[status] ?? { label: status, color: 'gray' };
 }
 
-const ORIGINS: Record<string, string> = { manual: 'Manual', watch: 'Watched folder', cli: 'Command line' };
+const ORIGINS: Record<string, string> = { manual: 'Manual', watch: 'Watched folder', cli: 'Command line', demo: 'Demo book' };
 
 export function originLabel(origin: string): string {
   return ORIGINS[origin] ?? origin;

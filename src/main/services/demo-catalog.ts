@@ -1,21 +1,44 @@
 // The vocabulary of the demo book: fictional companies, people, features and the phrases CSMs write in their
 // notes. Every company is invented (name parts are combined at random); every email is on a `.example` domain.
-import type { DemoFeature, DemoUser } from '../../src/main/services/demo-book';
+import type { DemoFeature, Role } from './demo-book';
 
-export type Role = DemoUser['role'];
+export type { Role };
 
+/**
+ * The CSM's feature catalogue (the features file) and the product event names the analytics tools record for each:
+ * names as a product team writes them, never the feature's own name. A name ending in `*` is written to the
+ * features file as a pattern; the usage files hold names it matches.
+ */
 export const FEATURES = [
-  { key: 'dashboards', name: 'Dashboards', isKey: true, isPaid: false },
-  { key: 'reports.export', name: 'Report export', isKey: true, isPaid: false },
-  { key: 'workflow.automation', name: 'Workflow automation', isKey: true, isPaid: true },
-  { key: 'integrations.crm', name: 'CRM integration', isKey: true, isPaid: false },
-  { key: 'forecasting', name: 'Forecasting', isKey: false, isPaid: true },
-  { key: 'alerts', name: 'Alerts', isKey: false, isPaid: false },
-  { key: 'collaboration.comments', name: 'Comments', isKey: false, isPaid: false },
-  { key: 'data.import', name: 'Data import', isKey: false, isPaid: false },
-  { key: 'ai.insights', name: 'AI insights', isKey: false, isPaid: true },
-  { key: 'admin.sso', name: 'Single sign-on', isKey: false, isPaid: true },
+  { key: 'dashboards', name: 'Dashboards', isKey: true, isPaid: false, events: ['Viewed Dashboard', 'Shared Dashboard', 'Created Dashboard'] },
+  { key: 'report export', name: 'Report export', isKey: true, isPaid: false, events: ['Exported Report', 'Exported CSV', 'Scheduled Export'] },
+  { key: 'workflow automation', name: 'Workflow automation', isKey: true, isPaid: true, events: ['Ran Workflow', 'Created Workflow'] },
+  { key: 'crm integration', name: 'CRM integration', isKey: true, isPaid: false, events: ['Synced CRM Records', 'Connected Salesforce'] },
+  { key: 'forecasting', name: 'Forecasting', isKey: false, isPaid: true, events: ['Viewed Forecast', 'Adjusted Forecast'] },
+  { key: 'alerts', name: 'Alerts', isKey: false, isPaid: false, events: ['Created Alert', 'Acknowledged Alert'] },
+  { key: 'comments', name: 'Comments', isKey: false, isPaid: false, events: ['Added Comment', 'Mentioned Teammate'] },
+  { key: 'data import', name: 'Data import', isKey: false, isPaid: false, events: ['Uploaded File', 'Mapped Columns'] },
+  { key: 'ai insights', name: 'AI insights', isKey: false, isPaid: true, events: ['Asked AI Assistant', 'Opened Insight'] },
+  { key: 'single sign-on', name: 'Single sign-on', isKey: false, isPaid: true, events: ['Configured SSO', 'Signed In via SSO'] },
 ] as const satisfies readonly DemoFeature[];
+
+/** The features file's patterns: every event name they match counts as the feature. */
+export const FEATURE_PATTERNS = [
+  ['Exported *', 'Report export'],
+  ['* Workflow', 'Workflow automation'],
+] as const;
+
+/** Events on no particular feature: the features file maps them to a feature that is neither key nor paid. */
+export const GENERAL_FEATURE = { name: 'Navigation', events: ['Signed In', 'Viewed Home Page', 'Searched'] } as const;
+
+/** Job titles per role and department, as a CRM's contacts carry them; the importer reads the role from the title. */
+export const TITLES: Record<Role, (department: string) => readonly string[]> = {
+  executive: (d) => [`VP of ${d}`, `Chief ${d === 'Finance' ? 'Financial' : 'Operating'} Officer`, `SVP ${d}`],
+  manager: (d) => [`${d} Manager`, `Head of ${d}`, `${d} Team Lead`, `Director of ${d}`],
+  admin: () => ['Systems Administrator', 'Salesforce Administrator', 'Platform Admin'],
+  end_user: (d) => [`${d} Analyst`, `${d} Specialist`, `${d} Coordinator`, `Senior ${d} Associate`],
+};
+
 
 export type FeatureKey = (typeof FEATURES)[number]['key'];
 
@@ -23,10 +46,10 @@ export const featureIndex = (key: FeatureKey): number => FEATURES.findIndex((f) 
 
 /** What each role reaches for: executives read, end users do the work, admins wire things up. */
 export const ROLE_FEATURES: Record<Role, readonly FeatureKey[]> = {
-  executive: ['dashboards', 'ai.insights', 'forecasting', 'reports.export'],
-  manager: ['dashboards', 'reports.export', 'forecasting', 'alerts', 'collaboration.comments', 'workflow.automation'],
-  end_user: ['workflow.automation', 'data.import', 'collaboration.comments', 'integrations.crm', 'reports.export', 'alerts', 'dashboards'],
-  admin: ['admin.sso', 'integrations.crm', 'data.import', 'workflow.automation', 'alerts'],
+  executive: ['dashboards', 'ai insights', 'forecasting', 'report export'],
+  manager: ['dashboards', 'report export', 'forecasting', 'alerts', 'comments', 'workflow automation'],
+  end_user: ['workflow automation', 'data import', 'comments', 'crm integration', 'report export', 'alerts', 'dashboards'],
+  admin: ['single sign-on', 'crm integration', 'data import', 'workflow automation', 'alerts'],
 };
 
 export const DEPARTMENTS = ['Sales', 'Finance', 'Operations', 'Marketing', 'Support', 'IT', 'HR'] as const;

@@ -1,10 +1,18 @@
-// Twelve months of daily usage rollups per account, in the book's compact row format (demo-book.ts). Each
+// Twelve months of daily usage per account, in a compact row format (USAGE_STRIDE below). Each
 // account follows its pattern (steady, growing, declining, gone quiet, ramping up); each user follows the
 // cadence of their role (end users most weekdays, executives once a week) scaled by their own engagement.
-import { USAGE_STRIDE } from '../../src/main/services/demo-book';
-import { FEATURES, type Role } from './catalog';
-import type { AccountPlan } from './plan';
-import type { Rng } from './prng';
+import type { Rng } from '../../shared/prng';
+import { FEATURES, type Role } from './demo-catalog';
+import type { AccountPlan } from './demo-plan';
+
+/**
+ * Usage is a flat integer array per account, USAGE_STRIDE numbers per daily row:
+ *   [dayDelta, userIndex, featureNumber, events, minutes]
+ * dayDelta is the row's day offset minus the previous row's (the first row's is relative to 0), so rows are in
+ * day order. userIndex indexes the account's users; featureNumber is 0 for events on no particular feature, else
+ * 1 + an index into FEATURES.
+ */
+export const USAGE_STRIDE = 5;
 
 /** Chance of activity on a weekday for a fully engaged user at full account level. */
 const ROLE_ACTIVITY: Record<Role, number> = { end_user: 0.72, manager: 0.5, admin: 0.38, executive: 0.05 };

@@ -1,20 +1,20 @@
-// generateDemoBook(seed): the whole demo book in memory, a pure function of the seed (no clock, no
-// Math.random), so the file in resources/ can be regenerated and checked byte for byte.
-import { DEMO_BOOK_FORMAT, DEMO_BOOK_VERSION, type DemoAccount, type DemoBook } from '../../src/main/services/demo-book';
-import { FEATURES } from './catalog';
-import { planAccounts, type Stage } from './plan';
-import { Rng } from './prng';
-import { generateMilestones, generateQbrs, generateRenewals, generateSurveys, generateTouchpoints } from './relationship';
-import { generateUsage } from './usage';
+// generateDemoBook(seed): the whole demo book in memory, a pure function of the seed (no clock, no Math.random;
+// see src/shared/prng.ts), so the same seed always yields the same export files.
+import { Rng } from '../../shared/prng';
+import type { DemoAccount, DemoBook } from './demo-book';
+import { FEATURES } from './demo-catalog';
+import { planAccounts, type Stage } from './demo-plan';
+import { generateMilestones, generateQbrs, generateRenewals, generateSurveys, generateTouchpoints } from './demo-relationship';
+import { generateUsage } from './demo-usage';
 
 export const DEFAULT_SEED = 20261124;
 
-/** How the CRM export would label the account: informative only, the app computes its own stage. */
+/** How the CRM labels the account (Salesforce's Type): informative only, the app computes its own stage. */
 const CRM_STAGE: Record<Stage, string> = {
-  onboarding: 'Onboarding',
-  adoption: 'Active',
-  renewal: 'Renewal',
-  churned: 'Churned',
+  onboarding: 'Customer - Onboarding',
+  adoption: 'Customer - Active',
+  renewal: 'Customer - Renewal',
+  churned: 'Former Customer',
 };
 
 export function generateDemoBook(seed: number = DEFAULT_SEED): DemoBook {
@@ -34,7 +34,7 @@ export function generateDemoBook(seed: number = DEFAULT_SEED): DemoBook {
       renewalDate: plan.renewal,
       crmStage: CRM_STAGE[plan.stage],
       entitlements: plan.entitlements,
-      users: plan.users.map(({ name, email, role, department }) => ({ name, email, role, department })),
+      users: plan.users.map(({ name, email, role, title, department }) => ({ name, email, role, title, department })),
       usage,
       milestones: generateMilestones(plan, plan.rng.fork('milestones'), firstKeyDay),
       qbrs: generateQbrs(plan, plan.rng.fork('qbrs')),
@@ -43,11 +43,5 @@ export function generateDemoBook(seed: number = DEFAULT_SEED): DemoBook {
       renewals: generateRenewals(plan),
     };
   });
-  return {
-    format: DEMO_BOOK_FORMAT,
-    version: DEMO_BOOK_VERSION,
-    seed,
-    features: FEATURES.map((f) => ({ ...f })),
-    accounts,
-  };
+  return { seed, features: FEATURES, accounts };
 }

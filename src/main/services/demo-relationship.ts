@@ -8,7 +8,7 @@ import type {
   DemoRenewal,
   DemoSurvey,
   DemoTouchpoint,
-} from '../../src/main/services/demo-book';
+} from './demo-book';
 import {
   ACTION_ITEMS,
   CUSTOM_MILESTONES,
@@ -17,9 +17,9 @@ import {
   QBR_OUTCOMES,
   TOUCHPOINT_NOTES,
   TOUCHPOINT_TITLES,
-} from './catalog';
-import type { AccountPlan, Pattern } from './plan';
-import type { Rng } from './prng';
+} from './demo-catalog';
+import type { AccountPlan, Pattern } from './demo-plan';
+import type { Rng } from '../../shared/prng';
 
 type Response = DemoQbr['response'];
 

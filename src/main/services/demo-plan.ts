@@ -1,6 +1,7 @@
 // Who is in the demo book: each account's stage, usage pattern, contract dates, seats, users and entitlements.
 // The stage mix is fixed (then shuffled) so the portfolio always shows every lane and every kind of trouble.
-import type { DemoUser } from '../../src/main/services/demo-book';
+import type { Rng } from '../../shared/prng';
+import type { DemoUser } from './demo-book';
 import {
   DEPARTMENTS,
   FEATURES,
@@ -10,10 +11,10 @@ import {
   NAME_SUFFIXES,
   OWNERS,
   ROLE_FEATURES,
+  TITLES,
   featureIndex,
   type Role,
-} from './catalog';
-import type { Rng } from './prng';
+} from './demo-catalog';
 
 export type Stage = 'onboarding' | 'adoption' | 'renewal' | 'churned';
 export type Pattern = 'ramping' | 'stalled' | 'healthy' | 'growing' | 'declining' | 'dead' | 'underused' | 'churning';
@@ -87,16 +88,21 @@ const MIX: [Stage, Pattern, number, boolean?][] = [
   ['churned', 'churning', 5],
 ];
 
-/** The latest usage offset the generator writes (see demo-book.ts: the loader trims to today). */
+/** The latest usage offset the generator writes (see demo-book.ts: the files stop at today). */
 export const USAGE_END = 6;
 export const HISTORY_DAYS = 365;
 
 const ADD_ONS: [number, number][] = [
-  [featureIndex('workflow.automation'), 0.75],
+  [featureIndex('workflow automation'), 0.75],
   [featureIndex('forecasting'), 0.45],
-  [featureIndex('ai.insights'), 0.35],
-  [featureIndex('admin.sso'), 0.5],
+  [featureIndex('ai insights'), 0.35],
+  [featureIndex('single sign-on'), 0.5],
 ];
+
+/** An 18-character Salesforce account id (key prefix 001), the same for every seed: 001Dm00000Bear + 4 digits. */
+function salesforceId(no: number): string {
+  return `001Dm00000Bear${String(no).padStart(4, '0')}`;
+}
 
 function slug(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -145,6 +151,7 @@ function planUsers(rng: Rng, plan: AccountPlan): PlannedUser[] {
       name,
       email: `${slug(name).replace('-', '.')}@${plan.domain}`,
       role,
+      title: rng.pick(TITLES[role](department)),
       department,
       engagement: rng.chance(dormantShare) ? 0.03 : rng.range(0.45, 1.15),
       from,
@@ -203,10 +210,13 @@ export function planAccounts(root: Rng): AccountPlan[] {
     const termArrMinor = licenses * arng.int(20, 80) * 12 * 100;
     const entitlements = FEATURES.flatMap((f, feature) => (f.isPaid ? [] : [{ feature, paid: false }]));
     for (const [feature, p] of ADD_ONS) if (arng.chance(p)) entitlements.push({ feature, paid: true });
+    // The CRM's Products column lists the add-ons bought: every account has at least one (an empty cell would
+    // mean "no entitlements on record", and every feature available).
+    if (!entitlements.some((e) => e.paid)) entitlements.push({ feature: ADD_ONS[3][0], paid: true });
     entitlements.sort((a, b) => a.feature - b.feature);
     const plan: AccountPlan = {
       no: i + 1,
-      externalId: `demo-${String(i + 1).padStart(3, '0')}`,
+      externalId: salesforceId(i + 1),
       name,
       domain: `${slug(name)}.example`,
       industry: suffix[1],
