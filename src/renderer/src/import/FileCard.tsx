@@ -102,7 +102,7 @@ export function FileCard({ entry }: { entry: FileEntry }) {
         </Group>
       )}
       {progress && !progress.summary && <JobProgressView progress={progress} />}
-      {progress?.summary && <ImportSummaryView summary={progress.summary} />}
+      {progress?.summary && <ImportSummaryView summary={progress.summary} onAddAccounts={() => void session.addLeftOutAccounts(entry.key)} />}
       {progress && !progress.summary && progress.phase === 'failed' && (
         <Alert color="red" title="The import stopped">
           Bearing could not finish this import. Nothing was saved; try again, and if it fails again, restart Bearing.

@@ -21,6 +21,8 @@ export interface ImportSession {
   chooseEvents(key: string, change: (choices: EventChoices) => EventChoices): void;
   retry(key: string): void;
   start(key: string): Promise<void>;
+  /** Imports a finished file again with the book open, adding the accounts it left out (accountsNotInBook). */
+  addLeftOutAccounts(key: string): Promise<void>;
   dismiss(key: string): void;
   /** Removes the cards of finished imports and of files that could not be read. */
   clearFinished(): void;
@@ -154,11 +156,10 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
     [withEntry, update, inspect],
   );
 
-  const start = useCallback(
-    async (key: string) => {
-      const entry = entriesRef.current.find((e) => e.key === key);
-      if (!entry?.path || !entry.inspection || entry.stage !== 'ready') return;
-      update(key, { stage: 'starting', error: null });
+  const run = useCallback(
+    async (entry: FileEntry, options: { onlyBookAccounts?: boolean }) => {
+      if (!entry.path || !entry.inspection) return;
+      update(entry.key, { stage: 'starting', error: null });
       try {
         const { jobId } = await call('import.start', {
           path: entry.path,
@@ -166,13 +167,30 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
           kind: entry.inspection.kind,
           mapping: entry.mapping,
           eventFeatures: eventFeaturesInput(entry.eventFeatures),
+          ...options,
         });
-        update(key, { stage: 'started', jobId });
+        update(entry.key, { stage: 'started', jobId });
       } catch (caught) {
-        update(key, { stage: 'ready', error: asClientError(caught) });
+        update(entry.key, { stage: 'ready', error: asClientError(caught) });
       }
     },
     [update],
+  );
+
+  const start = useCallback(
+    async (key: string) => {
+      const entry = entriesRef.current.find((e) => e.key === key);
+      if (entry?.stage === 'ready') await run(entry, {});
+    },
+    [run],
+  );
+
+  const addLeftOutAccounts = useCallback(
+    async (key: string) => {
+      const entry = entriesRef.current.find((e) => e.key === key);
+      if (entry?.stage === 'started' && entry.jobId && progressRef.current[entry.jobId]?.summary) await run(entry, { onlyBookAccounts: false });
+    },
+    [run],
   );
 
   const dismiss = useCallback((key: string) => {
@@ -216,8 +234,8 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const session = useMemo<ImportSession>(
-    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, dismiss, clearFinished }),
-    [entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, dismiss, clearFinished],
+    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished }),
+    [entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished],
   );
   return <Context value={session}>{children}</Context>;
 }

@@ -1,6 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ImportSummary } from '../../../shared/contract';
 import { formatCount, formatDate } from '../../../shared/format';
+import { CreatedAccountsPanel, NotInBookPanel } from './FileAccountsPanels';
 import { ImportErrorAlert } from './ImportErrorAlert';
 import { RejectsTable, WarningsTable } from './RejectsTable';
 import { SaveRejectsButton } from './SaveRejectsButton';
@@ -20,8 +21,11 @@ function Stat({ label, value, color, testId }: { label: string; value: string; c
   );
 }
 
-/** What a finished import did: status, counts, the accounts and dates it covered, its warnings and every rejected line. */
-export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+/**
+ * What a finished import did: status, counts, the accounts and dates it covered, the accounts it created or left
+ * out, its warnings and every rejected line. `onAddAccounts` imports the file again adding the accounts it left out.
+ */
+export function ImportSummaryView({ summary, onAddAccounts }: { summary: ImportSummary; onAddAccounts?: () => void }) {
   const look = statusLook(summary.status);
   const { counts } = summary;
   // Event files report instants, day files dates: the calendar day (UTC, as stored) is what the CSM needs here.
@@ -64,6 +68,8 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           {range}
         </Text>
       )}
+      <CreatedAccountsPanel summary={summary} />
+      <NotInBookPanel summary={summary} onAdd={onAddAccounts} />
       {counts.warnings > 0 && (
         <Stack gap="xs" data-testid="import-warnings">
           <div>

@@ -7,6 +7,7 @@ import { AppearanceSection } from '../settings/AppearanceSection';
 import { DataSection } from '../settings/DataSection';
 import { DeckSection } from '../settings/DeckSection';
 import { HealthSection } from '../settings/HealthSection';
+import { ImportingSection } from '../settings/ImportingSection';
 import { JourneySection } from '../settings/JourneySection';
 import { FeaturesSection } from '../settings/FeaturesSection';
 import { ModelChangesBar } from '../settings/ModelChangesBar';
@@ -19,6 +20,7 @@ const SECTIONS = [
   { id: 'features', label: 'Features' },
   { id: 'journey', label: 'Stages and QBRs' },
   { id: 'time-zone', label: 'Time zone' },
+  { id: 'importing', label: 'Importing' },
   { id: 'data', label: 'Data and backups' },
   { id: 'appearance', label: 'Appearance' },
 ];
@@ -70,6 +72,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
           <TimeZoneSection settings={s} />
+          <ImportingSection settings={s} />
           <DeckSection />
           <DataSection settings={s} info={info} />
         </>
