@@ -65,7 +65,18 @@ function usersOfAccounts(store: Store, accountId?: number): (UserInfo & { accoun
     SELECT ua.account_id AS accountId, ${columns} FROM user_accounts ua JOIN users u ON u.id = ua.user_id
     WHERE ua.account_id <> u.account_id ${accountId === undefined ? '' : 'AND ua.account_id = ?'}`;
   const stmt = prepared(store.sqlite, sql);
-  return (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
+  const users = (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
+  const firstSeen = firstSeenDays(store, accountId);
+  for (const u of users) u.firstSeenDay = firstSeen.get(`${u.accountId}:${u.id}`) ?? null;
+  return users;
+}
+
+/** Each user's first day of usage at each account (any rollup row), keyed "account:user". */
+function firstSeenDays(store: Store, accountId?: number): Map<string, number> {
+  const sql = `SELECT account_id, user_id, min(day) FROM usage_daily ${accountId === undefined ? '' : 'WHERE account_id = ?'} GROUP BY account_id, user_id`;
+  const stmt = prepared(store.sqlite, sql).raw();
+  const rows = (accountId === undefined ? stmt.all() : stmt.all(accountId)) as [number, number, number][];
+  return new Map(rows.map(([a, u, day]) => [`${a}:${u}`, day]));
 }
 
 /** Bundles for one account or for all of them (accounts in name order). */

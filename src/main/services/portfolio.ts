@@ -6,6 +6,7 @@ import { daysBetween, dayNumber, isoDateIn, isoFromDayNumber } from '../../share
 import type { MethodInput, MethodOutput, PortfolioRow } from '../../shared/contract';
 import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
+import { milestonesAsOf } from '../../shared/metrics/as-of';
 import { qbrOverdue } from '../../shared/metrics/relationship';
 import { timeToValueDays } from '../../shared/metrics/time-to-value';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
@@ -76,7 +77,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const renewed = lastRenewals(ctx, asOf);
 
   const rows: (PortfolioRow & { ttvBasicDays: number | null })[] = accounts.map((a) => {
-    const own = milestones.get(a.id) ?? [];
+    const own = milestonesAsOf(milestones.get(a.id) ?? [], asOf);
     const onboarding = own.find((m) => m.kind === 'onboarding_complete') ?? null;
     const journey = { contractStart: a.contractStart, renewalDate: a.renewalDate, onboardingMilestone: onboarding };
     const computed = churned.has(a.id) ? null : journeyStage({ ...journey, asOf }, settings.stageLengths);
