@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { buildDeckModel } from '../../src/main/deck/content';
+import { gatherDeckData } from '../../src/main/deck/deck-data';
 import { openDatabase } from '../../src/main/db/open';
-import { isoFromDayNumber } from '../../src/shared/dates';
+import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { Rng } from '../../src/shared/prng';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { BOOK_FIRST_DAY, deleteAfter, fillRandomBook } from '../helpers/random-book';
@@ -38,6 +40,29 @@ async function answersAsOf(dataDir: string, asOf: string): Promise<Answers> {
   }
 }
 
+/** A quarter's deck (its data and its slides) on a store. */
+async function deckOf(dataDir: string, accountId: number, quarter: string): Promise<unknown> {
+  const b = tempBackend({ dataDir });
+  try {
+    const data = await gatherDeckData(b.context, { accountId, quarter });
+    return { data, slides: buildDeckModel(data) };
+  } finally {
+    b.close();
+  }
+}
+
+/** A copy of the store with everything after day deleted, in a new folder. */
+function copyCutAt(full: string, day: number): string {
+  const copy = tempDir('bearing-asof-copy-');
+  const source = new Database(path.join(full, 'bearing.sqlite'));
+  source.exec(`VACUUM INTO '${path.join(copy, 'bearing.sqlite')}'`);
+  source.close();
+  const cut = new Database(path.join(copy, 'bearing.sqlite'));
+  deleteAfter(cut, day);
+  cut.close();
+  return copy;
+}
+
 function snapshotsThrough(dataDir: string, asOf: string): unknown[] {
   const db = new Database(path.join(dataDir, 'bearing.sqlite'), { readonly: true });
   try {
@@ -61,13 +86,7 @@ describe('as of D on the full store = as of D on a copy with everything after D 
       const r = new Rng(seed).fork('as-of days');
       for (const day of [r.int(BOOK_FIRST_DAY + 30, BOOK_FIRST_DAY + 200), r.int(BOOK_FIRST_DAY + 200, BOOK_FIRST_DAY + 390)]) {
         const asOf = isoFromDayNumber(day);
-        const copy = tempDir('bearing-asof-copy-');
-        const source = new Database(path.join(full, 'bearing.sqlite'));
-        source.exec(`VACUUM INTO '${path.join(copy, 'bearing.sqlite')}'`);
-        source.close();
-        const cut = new Database(path.join(copy, 'bearing.sqlite'));
-        deleteAfter(cut, day);
-        cut.close();
+        const copy = copyCutAt(full, day);
 
         const expected = await answersAsOf(copy, asOf);
         expect(await answersAsOf(full, asOf), `seed ${seed}, as of ${asOf}`).toEqual(expected);
@@ -82,6 +101,14 @@ describe('as of D on the full store = as of D on a copy with everything after D 
         for (const s of kept) expect(fromCopy.get(`${s.account_id} ${s.day}`), `snapshot ${s.account_id} ${s.day}`).toEqual(s);
         fs.rmSync(copy, { recursive: true, force: true });
       }
+
+      // A past quarter's deck reads nothing after the quarter's last day.
+      const quarterEnd = dayNumber('2026-06-30');
+      const copy = copyCutAt(full, quarterEnd);
+      for (const id of [1, 2, 3]) {
+        expect(await deckOf(full, id, '2026Q2'), `seed ${seed}, deck of account ${id}`).toEqual(await deckOf(copy, id, '2026Q2'));
+      }
+      fs.rmSync(copy, { recursive: true, force: true });
       fs.rmSync(full, { recursive: true, force: true });
     }, 120_000);
   }
