@@ -3,6 +3,7 @@
 // with a preview of how many accounts would change status.
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/contract';
+import { changeBetween } from '../../shared/change';
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
 import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
@@ -16,8 +17,6 @@ import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from 
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */
 export const TREND_DAYS = 30;
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function toAccountHealth(
   account: { id: number; name: string },
@@ -48,7 +47,8 @@ function toAccountHealth(
     trend: {
       days: TREND_DAYS,
       previousScore,
-      delta: result.score !== null && previousScore !== null ? round1(result.score - previousScore) : null,
+      // The change of the scores as shown (tenths): 67.4 from 58.6 is +8.8, and no change at all without both.
+      delta: changeBetween(previousScore, result.score, 1),
     },
     source,
   };
@@ -106,6 +106,15 @@ export function listHealth(ctx: ServiceContext, input: MethodInput<'health.list'
   return { asOf, items, counts: countStatuses(items) };
 }
 
+/**
+ * A score from before any usage was on record rests on the relationship alone: compared with one that has usage it
+ * is new data, not a change (the snapshot history starts at the first event for the same reason).
+ */
+function comparablePrevious(previous: HealthResult, now: HealthResult): number | null {
+  const hasUsage = (r: HealthResult) => r.components.some((c) => c.name === 'usage' && c.score !== null);
+  return hasUsage(previous) || !hasUsage(now) ? previous.score : null;
+}
+
 export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.account'>): MethodOutput<'health.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const day = dayNumber(asOf);
@@ -116,7 +125,7 @@ export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.ac
   const history = snapshotHistory(ctx, input.id, isoFromDayNumber(day - 365), asOf);
   const previousDate = isoFromDayNumber(day - TREND_DAYS);
   const stored = history.find((h) => h.date === previousDate);
-  const previous = stored ? stored.score : liveHealth(ctx, bundle, day - TREND_DAYS, inputs).score;
+  const previous = stored ? stored.score : comparablePrevious(liveHealth(ctx, bundle, day - TREND_DAYS, inputs), result);
   return { ...toAccountHealth(bundle.account, asOf, result, previous, 'live'), history };
 }
 

@@ -6,6 +6,7 @@ import { daysBetween, dayNumber, isoDateIn, isoFromDayNumber } from '../../share
 import type { MethodInput, MethodOutput, PortfolioRow } from '../../shared/contract';
 import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
+import { changeBetween } from '../../shared/change';
 import { milestonesAsOf } from '../../shared/metrics/as-of';
 import { qbrOverdue } from '../../shared/metrics/relationship';
 import { timeToValueDays } from '../../shared/metrics/time-to-value';
@@ -111,7 +112,8 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       daysToRenewal: a.renewalDate === null ? null : daysBetween(asOf, a.renewalDate),
       health: { score: a.score, status: a.status },
       trend,
-      delta30: a.score !== null && a.previous !== null ? Math.round((a.score - a.previous) * 10) / 10 : null,
+      previous30: a.previous,
+      delta30: changeBetween(a.previous, a.score, 1),
       licenseUtilization: a.utilization,
       lastQbrDate: qbr,
       qbrOverdue: qbrOverdue(qbr === null ? null : daysBetween(qbr, asOf), a.contractStart, asOf, settings.qbrOverdueDays),
