@@ -151,7 +151,7 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
   const recommendations = accountRecommendations(ctx, { id, asOf }).items;
   await nextTurn();
 
-  const [all] = loadBundles(ctx, id);
+  const [all] = loadBundles(ctx, id, dayNumber(asOf));
   const bundle = recordsAsOf(all, dayNumber(asOf));
   const window = { from: dayNumber(quarter.start), to: dayNumber(asOf) };
   const cases = bundle.touchpoints.filter((t) => t.kind === 'support_case');

@@ -67,7 +67,7 @@ function previousScores(ctx: ServiceContext, day: number): Map<number, number | 
 /** Live health of every account (or the given ones) on a day, with facts. */
 export function computeAllHealth(ctx: ServiceContext, asOfDay: number, settings: MetricsSettings, accountIds?: ReadonlySet<number>) {
   const inputs = healthInputs(ctx, settings);
-  return loadBundles(ctx)
+  return loadBundles(ctx, undefined, asOfDay)
     .filter((b) => !accountIds || accountIds.has(b.account.id))
     .map((bundle) => {
       const w = windowAt(ctx, bundle.account.id, asOfDay);
@@ -118,7 +118,7 @@ function comparablePrevious(previous: HealthResult, now: HealthResult): number |
 export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.account'>): MethodOutput<'health.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const day = dayNumber(asOf);
-  const [bundle] = loadBundles(ctx, input.id);
+  const [bundle] = loadBundles(ctx, input.id, day - TREND_DAYS);
   if (!bundle) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const inputs = healthInputs(ctx);
   const result = liveHealth(ctx, bundle, day, inputs);

@@ -43,7 +43,7 @@ import { readMetricsSettings } from './metrics-settings';
 
 /** The account's records as they stood on day d (docs/METRICS.md: as of D, nothing dated after D exists). */
 function bundleOf(ctx: ServiceContext, id: number, d: number): AccountBundle {
-  const [bundle] = loadBundles(ctx, id);
+  const [bundle] = loadBundles(ctx, id, d);
   if (!bundle) throw new AppError('not_found', `There is no account with id ${id}.`);
   return recordsAsOf(bundle, d);
 }
@@ -186,7 +186,7 @@ export function portfolioMetrics(ctx: ServiceContext, input: MethodInput<'metric
   const perAccount = activeUsersByAccount(ctx, d - 29, d);
   const licensed = perAccount.filter((a) => a.licenses !== null && a.licenses > 0);
   const licenses = licensed.reduce((s, a) => s + (a.licenses ?? 0), 0);
-  const onboarded = loadBundles(ctx).map((all) => recordsAsOf(all, d)).map((b) => ({
+  const onboarded = loadBundles(ctx, undefined, d).map((all) => recordsAsOf(all, d)).map((b) => ({
     contractStart: b.account.contractStart,
     onboardedDate: b.milestones.find((m) => m.kind === 'onboarding_complete')?.achievedDate ?? null,
   }));
