@@ -22,8 +22,8 @@ function one(n: number | null): string {
 }
 
 function Trend({ trend, score }: { trend: Health['trend']; score: number | null }) {
-  // The change of the two scores as shown here (tenths), so "67.4, +8.8 since …" adds up with the earlier score.
-  const delta = changeBetween(trend.previousScore, score, 1);
+  // The change of the two scores as shown here (whole, as in the ring), so "67, +8 since …" adds up with the earlier 59.
+  const delta = changeBetween(trend.previousScore, score, 0);
   if (delta === null) return <Text size="sm" c="dimmed">No score {trend.days} days ago to compare with</Text>;
   const color = delta > 0 ? 'teal' : delta < 0 ? 'red' : 'dimmed';
   return (
@@ -31,9 +31,9 @@ function Trend({ trend, score }: { trend: Health['trend']; score: number | null 
       c={color}
       fw={600}
       testId="health-trend"
-      explanation={`Today's score minus the daily snapshot ${trend.days} days ago (${one(trend.previousScore)}).`}
+      explanation={`This score minus the score ${trend.days} days earlier (${trend.previousScore === null ? '—' : Math.round(trend.previousScore)}).`}
     >
-      {`${formatChange(delta, Number.isInteger(delta) ? 0 : 1)} since ${trend.days} days ago`}
+      {`${formatChange(delta)} since ${trend.days} days ago`}
     </Explained>
   );
 }
