@@ -19,6 +19,9 @@ interface Expected {
   eligibleUsers: number;
   adoptedUsers: number;
   licenses: number;
+  userDays: number;
+  breadth: number | null;
+  usersByFeature: Record<string, number>;
 }
 
 /** The answers as of day d for one account, by plain SQL over usage_events. */
@@ -36,13 +39,31 @@ function expectedBySql(db: Database.Database, externalId: string, d: number): Ex
       )
       .get(id, d - 29, d) as { n: number }
   ).n;
-  return { dau: active(d), wau: active(d - 6), mau: active(d - 29), eligibleUsers: known, adoptedUsers: adopted, licenses };
+  const userDays = (
+    db.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT user_id, day FROM usage_events WHERE account_id = ? AND count > 0 AND day BETWEEN ? AND ?)').get(id, d - 29, d) as { n: number }
+  ).n;
+  // No entitlements in these books: every catalogue key feature is enabled.
+  const keys = (db.prepare('SELECT count(*) AS n FROM features WHERE is_key = 1 AND merged_into IS NULL').get() as { n: number }).n;
+  const usedKeys = (
+    db
+      .prepare(`SELECT count(DISTINCT feature_id) AS n FROM usage_events WHERE account_id = ? AND count > 0 AND day BETWEEN ? AND ?
+        AND feature_id IN (SELECT id FROM features WHERE is_key = 1 AND merged_into IS NULL)`)
+      .get(id, d - 29, d) as { n: number }
+  ).n;
+  const byFeature = db
+    .prepare(`SELECT f.name, (SELECT count(DISTINCT user_id) FROM usage_events e WHERE e.account_id = ? AND e.count > 0 AND e.feature_id = f.id
+        AND e.day BETWEEN ? AND ?) AS users FROM features f WHERE f.merged_into IS NULL`)
+    .all(id, d - 29, d) as { name: string; users: number }[];
+  return {
+    dau: active(d), wau: active(d - 6), mau: active(d - 29), eligibleUsers: known, adoptedUsers: adopted, licenses,
+    userDays, breadth: keys === 0 ? null : usedKeys / keys, usersByFeature: Object.fromEntries(byFeature.map((f) => [f.name, f.users])),
+  };
 }
 
-async function metricsOf(dataDir: string, account: string, asOf: string): Promise<Record<string, number | null>> {
+async function metricsOf(dataDir: string, account: string, asOf: string): Promise<Record<string, number | null | object>> {
   const run = await runCli(['metrics', '--account', account, '--as-of', asOf, '--json'], dataDir);
   if (run.code !== 0) throw new Error(`metrics exited ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as Record<string, number | null>;
+  return JSON.parse(run.stdout) as Record<string, number | null | object>;
 }
 
 async function check(dataDir: string, account: string, asOf: string): Promise<Expected> {
@@ -61,6 +82,14 @@ async function check(dataDir: string, account: string, asOf: string): Promise<Ex
   expect(m.adoptedUsers, where).toBe(e.adoptedUsers);
   expect(m.adoptionRateAdopted, where).toBeCloseTo(e.adoptedUsers / e.eligibleUsers, 10);
   expect(m.licenseUtilization, where).toBeCloseTo(e.mau / e.licenses, 10);
+  if (e.mau === 0) return e;
+  expect(m.stickiness, where).toBeCloseTo(e.userDays / 30 / e.mau, 10);
+  expect(m.breadth, where).toBeCloseTo(e.breadth ?? Number.NaN, 10);
+  const adoption = m.featureAdoption as unknown as Record<string, number | null>;
+  for (const [name, users] of Object.entries(e.usersByFeature)) {
+    if (name in adoption) expect(adoption[name], `${where}, ${name}`).toBeCloseTo(users / e.mau, 10);
+    else expect(users, `${where}, ${name} used but not listed`).toBe(0);
+  }
   return e;
 }
 
