@@ -58,20 +58,40 @@ export function loadAccounts(store: Store, accountId?: number): AccountRecord[] 
  * The known users of each account: the ones at home there and the people seen there from another account (an
  * agency's consultant at two customers counts at both).
  */
-function usersOfAccounts(store: Store, accountId?: number): (UserInfo & { accountId: number })[] {
+function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: number): (UserInfo & { accountId: number })[] {
   const columns = 'u.id, u.name, u.email, u.external_id AS externalId, u.role, u.department';
   const sql = `SELECT u.account_id AS accountId, ${columns} FROM users u ${accountId === undefined ? '' : 'WHERE u.account_id = ?'}
     UNION ALL
     SELECT ua.account_id AS accountId, ${columns} FROM user_accounts ua JOIN users u ON u.id = ua.user_id
     WHERE ua.account_id <> u.account_id ${accountId === undefined ? '' : 'AND ua.account_id = ?'}`;
   const stmt = prepared(store.sqlite, sql);
-  return (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
+  const users = (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
+  const firstSeen = firstSeenDays(store, accountId, asOfFrom);
+  for (const u of users) u.firstSeenDay = firstSeen.get(`${u.accountId}:${u.id}`) ?? null;
+  return users;
 }
 
-/** Bundles for one account or for all of them (accounts in name order). */
-export function loadBundles(store: Store, accountId?: number): AccountBundle[] {
+/**
+ * Each user's first day of usage at each account (any rollup row), keyed "account:user", for the accounts with usage
+ * after asOfFrom. At an account whose usage all lies on or before asOfFrom, every user it has seen is known on
+ * every day from asOfFrom on, so the scan of its rollups is skipped: the health of today reads no more than before.
+ */
+function firstSeenDays(store: Store, accountId: number | undefined, asOfFrom: number): Map<string, number> {
+  const sql = `SELECT account_id, user_id, min(day) FROM usage_daily
+    WHERE account_id IN (SELECT a.id FROM accounts a WHERE (SELECT max(u.day) FROM usage_daily u WHERE u.account_id = a.id) > ?)
+    ${accountId === undefined ? '' : 'AND account_id = ?'} GROUP BY account_id, user_id`;
+  const stmt = prepared(store.sqlite, sql).raw();
+  const rows = (accountId === undefined ? stmt.all(asOfFrom) : stmt.all(asOfFrom, accountId)) as [number, number, number][];
+  return new Map(rows.map(([a, u, day]) => [`${a}:${u}`, day]));
+}
+
+/**
+ * Bundles for one account or for all of them (accounts in name order), to be read as of days on or after asOfFrom
+ * (through recordsAsOf); by default any day.
+ */
+export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.MIN_SAFE_INTEGER): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
-  const users = groupBy(usersOfAccounts(store, accountId), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
+  const users = groupBy(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
   const entitlements = groupBy(
     // A feature merged into another is entitled as the feature it became.
     rowsOf<{ accountId: number; featureId: number; paid: number }>(

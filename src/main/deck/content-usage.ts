@@ -1,6 +1,7 @@
 // The executive summary and the usage slides (adoption this quarter vs last, active users over time, feature
 // adoption). Charts carry the services' numbers unrounded; an account without usage in the quarter gets one
 // honest slide saying so instead of empty charts.
+import { changeBetween } from '../../shared/change';
 import type { DeckData } from './deck-data';
 import {
   changeTone,
@@ -30,7 +31,11 @@ const brandHex = (d: DeckData) => d.branding.color.slice(1).toUpperCase();
 
 export function summarySlide(d: DeckData): ContentSlide {
   const h = d.health;
-  const sinceLast = h.score !== null && d.last.health !== null ? h.score - d.last.health : null;
+  // Last quarter's score is compared only when it rested on the same kind of data: a score from before any usage
+  // was on record (the relationship alone) against one with usage is new data, not a change (issue #12).
+  const lastHealth = d.last.mau !== null || d.current.mau === null ? d.last.health : null;
+  const sinceLast = changeBetween(lastHealth, h.score, 1);
+  const last30 = changeBetween(h.trend.previousScore, h.score, 1);
   const renewal = d.account.renewalDate;
   const items: BulletItem[] = [];
   // The three largest contributions, then the weakest area if it is not among them: what to talk about.
@@ -89,11 +94,11 @@ export function summarySlide(d: DeckData): ContentSlide {
           },
           {
             label: `Since end of ${d.previous.label}`,
-            value: signed(sinceLast),
-            detail: d.last.health === null ? 'no score last quarter' : `from ${d.last.health.toFixed(1)}`,
+            value: sinceLast !== null ? signed(sinceLast) : lastHealth === null && h.score !== null ? 'New this quarter' : '—',
+            detail: lastHealth === null ? `no score for ${d.previous.label}` : `from ${lastHealth.toFixed(1)}`,
             tone: changeTone(sinceLast),
           },
-          { label: 'Last 30 days', value: signed(h.trend.delta), detail: 'change in health', tone: changeTone(h.trend.delta) },
+          { label: 'Last 30 days', value: last30 === null ? '—' : signed(last30), detail: 'change in health', tone: changeTone(last30) },
           {
             label: 'Journey stage',
             value: d.current.stage ? d.current.stage[0].toUpperCase() + d.current.stage.slice(1) : '—',
@@ -160,7 +165,9 @@ function adoptionSlide(d: DeckData): ContentSlide {
   const withLast = comparable(d);
   // A category with no value in a quarter shown is dropped and named below the chart, never drawn as zero.
   const shown = ADOPTION.filter((m) => m.pick(d.current) !== null && (!withLast || m.pick(d.last) !== null));
-  const missing = ADOPTION.filter((m) => !shown.includes(m)).map((m) => m.label);
+  // A value this quarter with none last quarter is new, not a change from zero (issue #12).
+  const fresh = withLast ? ADOPTION.filter((m) => m.pick(d.current) !== null && m.pick(d.last) === null) : [];
+  const missing = ADOPTION.filter((m) => !shown.includes(m) && !fresh.includes(m)).map((m) => m.label);
   const series: ChartSeries[] = [];
   if (withLast) series.push({ name: d.previous.label, values: shown.map((m) => m.pick(d.last) ?? 0), color: PALETTE.previous });
   series.push({ name: d.quarter.label, values: shown.map((m) => m.pick(d.current) ?? 0), color: brandHex(d) });
@@ -171,6 +178,7 @@ function adoptionSlide(d: DeckData): ContentSlide {
       ? `${formatPercent(m.pick(d.last))} → ${formatPercent(m.pick(d.current))} (${pointsMove(m.pick(d.last), m.pick(d.current))})`
       : formatPercent(m.pick(d.current)),
   }));
+  for (const m of fresh) moves.push({ lead: `${m.label}:`, text: `${formatPercent(m.pick(d.current))} (new this quarter)` });
   if (!withLast) moves.push({ text: `No usage data imported for ${d.previous.label}: nothing to compare with yet.` });
   if (missing.length > 0) moves.push({ text: `Not available: ${missing.join(', ')}.` });
   const c = d.current;

@@ -7,6 +7,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccountMetrics, AccountSummary, MethodOutput } from '../../shared/contract';
 import { addDays, dayNumber, isoFromDayNumber } from '../../shared/dates';
+import { recordsAsOf } from '../../shared/metrics/as-of';
 import { openSupportCases, supportCaseSuccessRate } from '../../shared/metrics/relationship';
 import { meanDau, mau, wau } from '../../shared/metrics/usage';
 import { getAccount } from '../services/accounts';
@@ -150,7 +151,8 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
   const recommendations = accountRecommendations(ctx, { id, asOf }).items;
   await nextTurn();
 
-  const [bundle] = loadBundles(ctx, id);
+  const [all] = loadBundles(ctx, id, dayNumber(asOf));
+  const bundle = recordsAsOf(all, dayNumber(asOf));
   const window = { from: dayNumber(quarter.start), to: dayNumber(asOf) };
   const cases = bundle.touchpoints.filter((t) => t.kind === 'support_case');
   const success = supportCaseSuccessRate(cases, window);

@@ -1,6 +1,7 @@
 // How the deck writes numbers: the app's shared formatters (so a slide reads like the screen) plus the few
 // forms only a deck needs (signed changes, percentage-point moves, status words).
 import type { HealthStatus } from '../../shared/contract';
+import { formatChange, pointsBetween } from '../../shared/change';
 import { formatCount, formatPercent } from '../../shared/format';
 import type { ChartSpec, Tone } from './slide-model';
 
@@ -14,11 +15,14 @@ export function signed(value: number | null, digits = 1): string {
   return `${value > 0 ? '+' : '−'}${text}`;
 }
 
-/** The move between two ratios in percentage points: "+13 pts". */
+/**
+ * The move between two ratios in percentage points, from the percentages as shown ("58% → 67%" reads "+9 pts");
+ * '' when either is missing (no data is not zero).
+ */
 export function pointsMove(before: number | null, after: number | null): string {
-  if (before === null || after === null) return '';
-  const pts = Math.round((after - before) * 100);
-  return pts === 0 ? 'no change' : `${pts > 0 ? '+' : '−'}${Math.abs(pts)} pts`;
+  const pts = pointsBetween(before, after);
+  if (pts === null) return '';
+  return pts === 0 ? 'no change' : formatChange(pts, 0, 'pts');
 }
 
 /** 18.4 average daily users reads with one decimal; whole counts without. */

@@ -43,7 +43,7 @@ export function accountBenchmarks(ctx: ServiceContext, input: MethodInput<'bench
   const asOf = input.asOf ?? todayOf(ctx);
   const d = dayNumber(asOf);
   const settings = readMetricsSettings(ctx);
-  const bundles = loadBundles(ctx);
+  const bundles = loadBundles(ctx, undefined, d);
   const target = bundles.find((b) => b.account.id === input.id);
   if (!target) throw new AppError('not_found', `There is no account with id ${input.id}.`);
 

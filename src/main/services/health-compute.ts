@@ -1,7 +1,8 @@
 // Health from the store: the facts of each account built from a sliding 30-day usage window, then the pure model
 // (src/shared/metrics/health.ts). One code path serves the live score of one day and the backfill of a year of
 // daily snapshots, so the two always agree.
-import { isoFromDayNumber } from '../../shared/dates';
+import { dayNumber, isoFromDayNumber } from '../../shared/dates';
+import { recordChangeDays, recordsAsOf } from '../../shared/metrics/as-of';
 import { enabledKeyFeatures } from '../../shared/metrics/breadth';
 import { computeHealth, type HealthResult } from '../../shared/metrics/health';
 import type { HealthFacts } from '../../shared/metrics/health-components';
@@ -23,6 +24,7 @@ export function healthInputs(ctx: StoreContext, settings = readMetricsSettings(c
   return { settings, features: loadFeatures(ctx) };
 }
 
+/** The facts of health on asOfDay: the window's usage and the account's records as they stood that day. */
 export function factsFromWindow(
   bundle: AccountBundle,
   features: readonly FeatureInfo[],
@@ -30,6 +32,11 @@ export function factsFromWindow(
   asOfDay: number,
   keyFeatures = enabledKeyFeatures(features, bundle.entitlements).map((f) => ({ id: f.id, name: f.name })),
 ): HealthFacts {
+  return factsOf(recordsAsOf(bundle, asOfDay), w, asOfDay, keyFeatures);
+}
+
+/** The facts from records already taken as of asOfDay. */
+function factsOf(bundle: AccountBundle, w: UsageWindow, asOfDay: number, keyFeatures: HealthFacts['keyFeatures']): HealthFacts {
   return {
     asOf: isoFromDayNumber(asOfDay),
     contractStart: bundle.account.contractStart,
@@ -77,11 +84,20 @@ export function healthSeries(
   // Events older than the window still tell the no-usage rule when the account last did anything.
   w.lastEventDay = lastEventDay(ctx, bundle.account.id, fromDay - 30);
   const keyFeatures = enabledKeyFeatures(inputs.features, bundle.entitlements).map((f) => ({ id: f.id, name: f.name }));
+  // The records change only on a few days (a QBR, a new user…): they are taken as of a day again only then.
+  const changes = recordChangeDays(bundle, dayNumber);
+  let c = 0;
+  while (c < changes.length && changes[c] <= fromDay) c++;
+  let records = recordsAsOf(bundle, fromDay);
   let i = 0;
   for (let d = fromDay; d <= toDay; d++) {
     while (i < days.length && days[i].day <= d) w.add(days[i++]);
     w.advanceTo(d);
-    const facts = factsFromWindow(bundle, inputs.features, w, d, keyFeatures);
+    if (c < changes.length && changes[c] <= d) {
+      while (c < changes.length && changes[c] <= d) c++;
+      records = recordsAsOf(bundle, d);
+    }
+    const facts = factsOf(records, w, d, keyFeatures);
     each(d, computeHealth(facts, inputs.settings), facts);
   }
 }

@@ -107,7 +107,9 @@ export function refreshHealthSnapshots(
   const today = dayNumber(todayOf(ctx));
   const inputs = options.inputs ?? healthInputs(ctx);
   const wanted = options.accountIds ? new Set(options.accountIds) : null;
-  const bundles = (wanted && wanted.size === 1 ? loadBundles(ctx, [...wanted][0]) : loadBundles(ctx)).filter(
+  // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
+  const asOfFrom = options.fromDay === undefined ? undefined : Math.min(options.fromDay, today);
+  const bundles = (wanted && wanted.size === 1 ? loadBundles(ctx, [...wanted][0], asOfFrom) : loadBundles(ctx, undefined, asOfFrom)).filter(
     (b) => wanted === null || wanted.has(b.account.id),
   );
   let snapshots = 0;

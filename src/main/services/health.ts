@@ -3,6 +3,7 @@
 // with a preview of how many accounts would change status.
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/contract';
+import { changeBetween } from '../../shared/change';
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
 import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
@@ -16,8 +17,6 @@ import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from 
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */
 export const TREND_DAYS = 30;
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function toAccountHealth(
   account: { id: number; name: string },
@@ -48,7 +47,8 @@ function toAccountHealth(
     trend: {
       days: TREND_DAYS,
       previousScore,
-      delta: result.score !== null && previousScore !== null ? round1(result.score - previousScore) : null,
+      // The change of the scores as shown (tenths): 67.4 from 58.6 is +8.8, and no change at all without both.
+      delta: changeBetween(previousScore, result.score, 1),
     },
     source,
   };
@@ -67,7 +67,7 @@ function previousScores(ctx: ServiceContext, day: number): Map<number, number | 
 /** Live health of every account (or the given ones) on a day, with facts. */
 export function computeAllHealth(ctx: ServiceContext, asOfDay: number, settings: MetricsSettings, accountIds?: ReadonlySet<number>) {
   const inputs = healthInputs(ctx, settings);
-  return loadBundles(ctx)
+  return loadBundles(ctx, undefined, asOfDay)
     .filter((b) => !accountIds || accountIds.has(b.account.id))
     .map((bundle) => {
       const w = windowAt(ctx, bundle.account.id, asOfDay);
@@ -106,17 +106,26 @@ export function listHealth(ctx: ServiceContext, input: MethodInput<'health.list'
   return { asOf, items, counts: countStatuses(items) };
 }
 
+/**
+ * A score from before any usage was on record rests on the relationship alone: compared with one that has usage it
+ * is new data, not a change (the snapshot history starts at the first event for the same reason).
+ */
+function comparablePrevious(previous: HealthResult, now: HealthResult): number | null {
+  const hasUsage = (r: HealthResult) => r.components.some((c) => c.name === 'usage' && c.score !== null);
+  return hasUsage(previous) || !hasUsage(now) ? previous.score : null;
+}
+
 export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.account'>): MethodOutput<'health.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const day = dayNumber(asOf);
-  const [bundle] = loadBundles(ctx, input.id);
+  const [bundle] = loadBundles(ctx, input.id, day - TREND_DAYS);
   if (!bundle) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const inputs = healthInputs(ctx);
   const result = liveHealth(ctx, bundle, day, inputs);
   const history = snapshotHistory(ctx, input.id, isoFromDayNumber(day - 365), asOf);
   const previousDate = isoFromDayNumber(day - TREND_DAYS);
   const stored = history.find((h) => h.date === previousDate);
-  const previous = stored ? stored.score : liveHealth(ctx, bundle, day - TREND_DAYS, inputs).score;
+  const previous = stored ? stored.score : comparablePrevious(liveHealth(ctx, bundle, day - TREND_DAYS, inputs), result);
   return { ...toAccountHealth(bundle.account, asOf, result, previous, 'live'), history };
 }
 

@@ -17,6 +17,7 @@ import {
   featureAdoption,
   timeToFirstKeyAction,
 } from '../../shared/metrics/breadth';
+import { recordsAsOf } from '../../shared/metrics/as-of';
 import { lastDays, userLabel } from '../../shared/metrics/inputs';
 import { journeyStage } from '../../shared/metrics/journey';
 import { recommendations } from '../../shared/metrics/recommendations';
@@ -40,17 +41,18 @@ import { healthInputs, liveHealth } from './health-compute';
 import { listHealth } from './health';
 import { readMetricsSettings } from './metrics-settings';
 
-function bundleOf(ctx: ServiceContext, id: number): AccountBundle {
-  const [bundle] = loadBundles(ctx, id);
+/** The account's records as they stood on day d (docs/METRICS.md: as of D, nothing dated after D exists). */
+function bundleOf(ctx: ServiceContext, id: number, d: number): AccountBundle {
+  const [bundle] = loadBundles(ctx, id, d);
   if (!bundle) throw new AppError('not_found', `There is no account with id ${id}.`);
-  return bundle;
+  return recordsAsOf(bundle, d);
 }
 
 export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.account'>): MethodOutput<'metrics.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const d = dayNumber(asOf);
   const settings = readMetricsSettings(ctx);
-  const bundle = bundleOf(ctx, input.id);
+  const bundle = bundleOf(ctx, input.id, d);
   const { account, users, milestones, qbrs, touchpoints, surveys } = bundle;
   const features = loadFeatures(ctx);
   const featureById = new Map(features.map((f) => [f.id, f]));
@@ -184,7 +186,7 @@ export function portfolioMetrics(ctx: ServiceContext, input: MethodInput<'metric
   const perAccount = activeUsersByAccount(ctx, d - 29, d);
   const licensed = perAccount.filter((a) => a.licenses !== null && a.licenses > 0);
   const licenses = licensed.reduce((s, a) => s + (a.licenses ?? 0), 0);
-  const onboarded = loadBundles(ctx).map((b) => ({
+  const onboarded = loadBundles(ctx, undefined, d).map((all) => recordsAsOf(all, d)).map((b) => ({
     contractStart: b.account.contractStart,
     onboardedDate: b.milestones.find((m) => m.kind === 'onboarding_complete')?.achievedDate ?? null,
   }));
@@ -206,7 +208,7 @@ export function accountRecommendations(
 ): MethodOutput<'recommendations.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const d = dayNumber(asOf);
-  const bundle = bundleOf(ctx, input.id);
+  const bundle = bundleOf(ctx, input.id, d);
   const features = loadFeatures(ctx);
   const items = recommendations({
     asOf,

@@ -6,6 +6,8 @@ import { daysBetween, dayNumber, isoDateIn, isoFromDayNumber } from '../../share
 import type { MethodInput, MethodOutput, PortfolioRow } from '../../shared/contract';
 import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
+import { changeBetween } from '../../shared/change';
+import { milestonesAsOf } from '../../shared/metrics/as-of';
 import { qbrOverdue } from '../../shared/metrics/relationship';
 import { timeToValueDays } from '../../shared/metrics/time-to-value';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
@@ -76,7 +78,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const renewed = lastRenewals(ctx, asOf);
 
   const rows: (PortfolioRow & { ttvBasicDays: number | null })[] = accounts.map((a) => {
-    const own = milestones.get(a.id) ?? [];
+    const own = milestonesAsOf(milestones.get(a.id) ?? [], asOf);
     const onboarding = own.find((m) => m.kind === 'onboarding_complete') ?? null;
     const journey = { contractStart: a.contractStart, renewalDate: a.renewalDate, onboardingMilestone: onboarding };
     const computed = churned.has(a.id) ? null : journeyStage({ ...journey, asOf }, settings.stageLengths);
@@ -110,7 +112,8 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       daysToRenewal: a.renewalDate === null ? null : daysBetween(asOf, a.renewalDate),
       health: { score: a.score, status: a.status },
       trend,
-      delta30: a.score !== null && a.previous !== null ? Math.round((a.score - a.previous) * 10) / 10 : null,
+      previous30: a.previous,
+      delta30: changeBetween(a.previous, a.score, 1),
       licenseUtilization: a.utilization,
       lastQbrDate: qbr,
       qbrOverdue: qbrOverdue(qbr === null ? null : daysBetween(qbr, asOf), a.contractStart, asOf, settings.qbrOverdueDays),

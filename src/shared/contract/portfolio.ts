@@ -27,7 +27,9 @@ export const PortfolioRow = AccountSummary.pick({
   health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable() }),
   /** Daily scores for the sparkline, oldest first, ending on the as-of date; rounded; null = no snapshot. */
   trend: z.array(z.number().nullable()),
-  /** Score now − score 30 days before. */
+  /** The score 30 days before, from its snapshot; null = none (then there is no change to show). */
+  previous30: z.number().nullable(),
+  /** Score now − score 30 days before, each in tenths as the explanation shows them; null without both. */
   delta30: z.number().nullable(),
   /** MAU ÷ licenses (docs/METRICS.md); null without licenses or usage. */
   licenseUtilization: z.number().nullable(),

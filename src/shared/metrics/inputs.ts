@@ -19,6 +19,11 @@ export interface UserInfo {
   externalId?: string | null;
   role: Role;
   department: string | null;
+  /**
+   * The day of the user's first usage at the account: not known there before it (docs/METRICS.md, "as of").
+   * null or absent: a record with no usage there (a people file's contact), which carries no date.
+   */
+  firstSeenDay?: number | null;
 }
 
 export interface FeatureInfo {

@@ -22,6 +22,7 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     daysToRenewal: null,
     health: { score: null, status: null },
     trend: [],
+    previous30: null,
     delta30: null,
     licenseUtilization: null,
     lastQbrDate: null,

@@ -2,7 +2,7 @@ import { HoverCard, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioRow } from '../../../shared/contract';
 import { HealthExplanation } from './HealthExplanation';
-import { formatDelta, formatScore, statusLook } from './health-status';
+import { deltaTone, formatDelta, formatScore, statusLook } from './health-status';
 import classes from './portfolio-table.module.css';
 import { Sparkline } from './Sparkline';
 
@@ -52,8 +52,8 @@ function ScoreBadge({ row, asOf }: { row: PortfolioRow; asOf: string }) {
 /** The score as a coloured badge, its 30-day trend and the change; the badge explains the score. */
 export function HealthCell({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   const look = statusLook(row.health.status);
-  const delta = formatDelta(row.delta30);
-  const tone = row.delta30 === null || Math.round(row.delta30) === 0 ? classes.dimmed : row.delta30 > 0 ? classes.teal : classes.red;
+  const delta = formatDelta(row.previous30, row.health.score);
+  const tone = classes[deltaTone(row.previous30, row.health.score)];
   return (
     <div className={classes.group}>
       <ScoreBadge row={row} asOf={asOf} />

@@ -28,7 +28,7 @@ export function HealthExplanation({ accountId, asOf }: { accountId: number; asOf
     );
   }
   const look = statusLook(h.status);
-  const delta = formatDelta(h.trend.delta);
+  const delta = formatDelta(h.trend.previousScore, h.score);
   const components = [...h.components].sort((a, b) => (b.contribution ?? -1) - (a.contribution ?? -1));
   return (
     <Stack gap="xs" data-testid="health-explanation">

@@ -4,6 +4,7 @@
 import { Alert, Badge, Group, List, Paper, RingProgress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconGavel } from '@tabler/icons-react';
 import type { MethodOutput } from '../../../../shared/contract';
+import { changeBetween, formatChange } from '../../../../shared/change';
 import { formatDate } from '../../../../shared/format';
 import { Explained } from '../Explained';
 import { STATUS_COLOR, STATUS_LABEL } from '../labels';
@@ -20,18 +21,19 @@ function one(n: number | null): string {
   return n === null ? '—' : n.toFixed(1).replace(/\.0$/, '');
 }
 
-function Trend({ trend }: { trend: Health['trend'] }) {
-  if (trend.delta === null) return <Text size="sm" c="dimmed">No snapshot {trend.days} days ago to compare with</Text>;
-  const sign = trend.delta > 0 ? '+' : trend.delta < 0 ? '−' : '±';
-  const color = trend.delta > 0 ? 'teal' : trend.delta < 0 ? 'red' : 'dimmed';
+function Trend({ trend, score }: { trend: Health['trend']; score: number | null }) {
+  // The change of the two scores as shown here (whole, as in the ring), so "67, +8 since …" adds up with the earlier 59.
+  const delta = changeBetween(trend.previousScore, score, 0);
+  if (delta === null) return <Text size="sm" c="dimmed">No score {trend.days} days ago to compare with</Text>;
+  const color = delta > 0 ? 'teal' : delta < 0 ? 'red' : 'dimmed';
   return (
     <Explained
       c={color}
       fw={600}
       testId="health-trend"
-      explanation={`Today's score minus the daily snapshot ${trend.days} days ago (${one(trend.previousScore)}).`}
+      explanation={`This score minus the score ${trend.days} days earlier (${trend.previousScore === null ? '—' : Math.round(trend.previousScore)}).`}
     >
-      {`${sign}${one(Math.abs(trend.delta))} since ${trend.days} days ago`}
+      {`${formatChange(delta)} since ${trend.days} days ago`}
     </Explained>
   );
 }
@@ -118,7 +120,7 @@ export function HealthCard({ health }: { health: Health }) {
               as of {formatDate(health.asOf)}
             </Text>
           </Group>
-          <Trend trend={health.trend} />
+          <Trend trend={health.trend} score={health.score} />
           <Text size="xs" c="dimmed">
             The score is the weighted mean of the component scores below; each contribution is score × its share of the weights.
           </Text>
