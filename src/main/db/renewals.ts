@@ -15,7 +15,7 @@ export const EARLY_RENEWAL_DAYS = 180;
  * Each account's latest decided renewal on or before asOf (all of them tied on that date), for every account or
  * one. A pending renewal decides nothing.
  */
-export function latestDecidedRenewals(store: Store, asOf: string, accountId?: number): { account_id: number; outcome: string }[] {
+export function latestDecidedRenewals(store: Pick<Store, 'sqlite'>, asOf: string, accountId?: number): { account_id: number; outcome: string }[] {
   return prepared(
     store.sqlite,
     `SELECT account_id, outcome FROM renewals r
@@ -26,7 +26,7 @@ export function latestDecidedRenewals(store: Store, asOf: string, accountId?: nu
 }
 
 /** Per account, the date of its latest outcome that kept the customer, on or before asOf. */
-export function lastRenewedDates(store: Store, asOf: string): { id: number; date: string }[] {
+export function lastRenewedDates(store: Pick<Store, 'sqlite'>, asOf: string): { id: number; date: string }[] {
   return prepared(
     store.sqlite,
     `SELECT account_id AS id, max(renewal_date) AS date FROM renewals WHERE outcome IN ${RETAINED_SQL} AND renewal_date <= ? GROUP BY account_id`,
@@ -34,7 +34,7 @@ export function lastRenewedDates(store: Store, asOf: string): { id: number; date
 }
 
 /** Per account, the date of its latest decided outcome on or before asOf (the passed-renewal flag reads it). */
-export function lastOutcomeDates(store: Store, asOf: string): Map<number, string> {
+export function lastOutcomeDates(store: Pick<Store, 'sqlite'>, asOf: string): Map<number, string> {
   const rows = prepared(
     store.sqlite,
     "SELECT account_id AS id, max(renewal_date) AS date FROM renewals WHERE outcome != 'pending' AND renewal_date <= ? GROUP BY account_id",
@@ -51,7 +51,7 @@ export interface RenewalHistoryRow {
 }
 
 /** One account's outcomes on or before asOf, newest first. */
-export function renewalHistory(store: Store, accountId: number, asOf: string): RenewalHistoryRow[] {
+export function renewalHistory(store: Pick<Store, 'sqlite'>, accountId: number, asOf: string): RenewalHistoryRow[] {
   return prepared(
     store.sqlite,
     `SELECT renewal_date AS date, outcome, arr_minor AS arrMinor, reason, note FROM renewals
@@ -60,7 +60,7 @@ export function renewalHistory(store: Store, accountId: number, asOf: string): R
 }
 
 /** The ARR of the account's latest outcome before `date` that names one (what a renewal on `date` is compared with). */
-export function arrBefore(store: Store, accountId: number, date: string): number | null {
+export function arrBefore(store: Pick<Store, 'sqlite'>, accountId: number, date: string): number | null {
   const r = prepared(
     store.sqlite,
     "SELECT arr_minor AS arr FROM renewals WHERE account_id = ? AND renewal_date < ? AND arr_minor IS NOT NULL AND outcome != 'pending' ORDER BY renewal_date DESC, id DESC LIMIT 1",
@@ -69,7 +69,7 @@ export function arrBefore(store: Store, accountId: number, date: string): number
 }
 
 export function insertRenewal(
-  store: Store,
+  store: Pick<Store, 'sqlite'>,
   r: { accountId: number; renewalDate: string; outcome: string; arrMinor: number | null; reason?: string | null; note?: string | null; importId?: number | null },
 ): void {
   prepared(store.sqlite, 'INSERT INTO renewals (account_id, renewal_date, outcome, arr_minor, reason, note, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -129,26 +129,28 @@ export function termAfter(account: AccountTerm, outcome: { date: string; outcome
 const renamedTerm = (t: { contractStart: string; renewalDate: string }) => ({ contract_start: t.contractStart, renewal_date: t.renewalDate });
 
 /** Whether no decided outcome of the account is dated after `date` (the outcome on `date` is its newest). */
-export function isNewestOutcome(store: Store, accountId: number, date: string): boolean {
+export function isNewestOutcome(store: Pick<Store, 'sqlite'>, accountId: number, date: string): boolean {
   return (
     prepared(store.sqlite, "SELECT 1 FROM renewals WHERE account_id = ? AND renewal_date > ? AND outcome != 'pending' LIMIT 1").get(accountId, date) ===
     undefined
   );
 }
 
-export function accountTerm(store: Store, accountId: number): AccountTerm & { id: number } {
+export function accountTerm(store: Pick<Store, 'sqlite'>, accountId: number): AccountTerm & { id: number } {
   return prepared(store.sqlite, 'SELECT id, contract_start, renewal_date, arr_minor FROM accounts WHERE id = ?').get(accountId) as AccountTerm & { id: number };
 }
 
-export function updateAccountTerm(store: Store, accountId: number, changes: Partial<AccountTerm>, updatedAt: number): void {
+/** Sets the account's term and ARR; updatedAt when the CSM changed it by hand (an import leaves it, as it does for accounts). */
+export function updateAccountTerm(store: Pick<Store, 'sqlite'>, accountId: number, changes: Partial<AccountTerm>, updatedAt?: number): void {
   const columns = Object.keys(changes) as (keyof AccountTerm)[];
   if (columns.length === 0) return;
+  const stamp = updatedAt === undefined ? '' : ', updated_at = @updatedAt';
   store.sqlite
-    .prepare(`UPDATE accounts SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updatedAt WHERE id = @id`)
+    .prepare(`UPDATE accounts SET ${columns.map((c) => `${c} = @${c}`).join(', ')}${stamp} WHERE id = @id`)
     .run({ ...changes, updatedAt, id: accountId });
 }
 
 /** An import's outcomes leave with it (imports.undo); the account dates it rolled are restored by its change log. */
-export function deleteImportedRenewals(store: Store, importId: number): void {
+export function deleteImportedRenewals(store: Pick<Store, 'sqlite'>, importId: number): void {
   prepared(store.sqlite, 'DELETE FROM renewals WHERE import_id = ?').run(importId);
 }
