@@ -36,11 +36,13 @@ export class RenewalWriter {
     const sqlite = this.store.sqlite;
     const term = accountTerm(this.store, accountId);
     if (!this.arrAtStart.has(accountId)) this.arrAtStart.set(accountId, term.arr_minor);
-    const outcome = row.outcome === 'won' ? this.wonOutcome(accountId, row) : row.outcome;
+    // The same outcome stored already (a Closed Won one as whichever kept-customer outcome it became then).
+    const outcomes = row.outcome === 'won' ? ['renewed', 'expanded', 'downsized'] : [row.outcome];
     const same = sqlite
-      .prepare("SELECT 1 FROM renewals WHERE account_id = ? AND renewal_date = ? AND outcome = ? AND arr_minor IS ? LIMIT 1")
-      .get(accountId, row.date, outcome, row.arrMinor);
-    if (same !== undefined) return { kind: 'duplicate', duplicateOf: null, importId: null };
+      .prepare('SELECT import_id FROM renewals WHERE account_id = ? AND renewal_date = ? AND arr_minor IS ? AND outcome IN (SELECT value FROM json_each(?)) LIMIT 1')
+      .get(accountId, row.date, row.arrMinor, JSON.stringify(outcomes)) as { import_id: number | null } | undefined;
+    if (same !== undefined) return { kind: 'duplicate', duplicateOf: null, importId: same.import_id };
+    const outcome = row.outcome === 'won' ? this.wonOutcome(accountId, row) : row.outcome;
     const newest = isNewestOutcome(this.store, accountId, row.date);
     insertRenewal(this.store, { accountId, renewalDate: row.date, outcome, arrMinor: row.arrMinor, reason: row.reason, note: row.note, importId: this.importId });
     const changes = termAfter(term, { date: row.date, outcome, arrMinor: row.arrMinor }, newest);
