@@ -63,7 +63,9 @@ function Renewal({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   return (
     <>
       <span className={classes.line}>{formatDate(row.renewalDate)}</span>
-      <span className={`${classes.sub} ${tone}`}>{formatDaysFrom(row.renewalDate, asOf)}</span>
+      <span className={`${classes.sub} ${tone}`} data-testid={row.renewalPassedDays !== null ? 'renewal-passed' : undefined}>
+        {row.renewalPassedDays !== null ? `passed ${formatCount(row.renewalPassedDays)} days ago: record the outcome` : formatDaysFrom(row.renewalDate, asOf)}
+      </span>
     </>
   );
 }

@@ -45,7 +45,13 @@ export function LaneCard({ row, asOf }: { row: PortfolioRow; asOf: string }) {
             {formatCount(row.timeInStageDays)} days in {stage}
           </Text>
         )}
-        {row.stage === 'renewal' && row.renewalDate && (
+        {row.renewalPassedDays !== null ? (
+          <Tooltip label="The renewal date has passed and no outcome is recorded: open the account and use Record renewal">
+            <Badge size="xs" color="red" variant="light" style={{ flexShrink: 0 }} data-testid="renewal-passed">
+              renewal passed {formatCount(row.renewalPassedDays)} days ago: record the outcome
+            </Badge>
+          </Tooltip>
+        ) : row.stage === 'renewal' && row.renewalDate && (
           <Text size="xs" c={(row.daysToRenewal ?? 0) < 0 ? 'red' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
             renews {formatDaysFrom(row.renewalDate, asOf)}
           </Text>
