@@ -36,7 +36,17 @@ describe('Record renewal', () => {
   it('flags the passed renewal in the portfolio', async () => {
     const { page } = app;
     await page.goto(`${app.host.url}#/portfolio`);
-    await page.getByText('passed 12 days ago: record the outcome').first().waitFor();
+    const flag = page.getByTestId('renewal-passed');
+    await flag.waitFor();
+    expect(await flag.getAttribute('title')).toContain('Renewal passed 12 days ago');
+    await app.screenshot('renewal-passed-table-1440');
+    await page.locator('label', { hasText: 'Lanes' }).click();
+    await page.getByText('renewal passed 12 days ago: record the outcome').waitFor();
+    await app.screenshot('renewal-passed-lanes-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('renewal-passed-lanes-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('label', { hasText: 'Table' }).click();
   });
 
   it('records a churn with its reason from the modal, and the store holds it', async () => {
