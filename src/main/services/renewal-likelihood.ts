@@ -10,6 +10,7 @@ import { drivers, fitLogistic, predict } from '../../shared/metrics/renewal-mode
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
 import { loadBundles } from '../db/account-bundles';
 import { snapshotComponentsOn } from '../db/health-snapshots';
+import { churnedAccounts } from './accounts';
 import { todayOf } from './clock';
 import type { ServiceContext } from './context';
 import { healthInputs, liveHealth } from './health-compute';
@@ -76,7 +77,9 @@ export function renewalLikelihood(ctx: ServiceContext, input: MethodInput<'renew
       message: `The model cannot tell renewals from churns yet${range}: no probability is shown.`,
     };
   }
-  const current = listHealth(ctx, { asOf }).items.filter((i) => input.id === undefined || i.id === input.id);
+  // A former customer has no renewal ahead to predict.
+  const gone = churnedAccounts(ctx, asOf);
+  const current = listHealth(ctx, { asOf }).items.filter((i) => (input.id === undefined || i.id === input.id) && !gone.has(i.id));
   return {
     ...base,
     ...measured,

@@ -187,6 +187,6 @@ export const importMethods = {
   'imports.undo': method({
     input: z.object({ id }).strict(),
     output: ImportRecord,
-    writes: ['imports', 'usage', 'accounts', 'users', 'features', 'health'],
+    writes: ['imports', 'usage', 'accounts', 'users', 'features', 'renewals', 'health'],
   }),
 };

@@ -37,7 +37,7 @@ export function RenewalCard({ accountId }: { accountId: number }) {
           if (!mine) {
             return (
               <Text size="sm" c="dimmed">
-                No prediction for this account: it has no open renewal or no health components to predict from.
+                No prediction for this account: it is a former customer, or has no health components to predict from.
               </Text>
             );
           }
