@@ -92,7 +92,7 @@ describe('the account view', () => {
     await page.getByTestId('health-chart').locator('svg').waitFor();
     await page.getByTestId('recommendation').first().waitFor();
     await page.getByTestId('benchmarks').getByText(/renewals on record|No contract start/).waitFor();
-    await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough history|No prediction/).waitFor();
+    await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough outcomes yet|cannot tell|No prediction/).waitFor();
     await app.screenshot('account-overview-light');
     await page.getByTestId('feature-adoption').scrollIntoViewIfNeeded();
     await app.screenshot('account-overview-light-lower');
@@ -337,7 +337,7 @@ describe('the account view', () => {
       await page.getByTestId('usage-chart').locator('svg').waitFor();
       await page.getByTestId('health-driver').first().waitFor();
       await page.getByTestId('recommendation').first().waitFor();
-      await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough history|No prediction/).waitFor();
+      await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough outcomes yet|cannot tell|No prediction/).waitFor();
       await settle();
       await expectAccessible(page, `the account overview (${scheme})`);
       await expectNoOverlap(page.getByTestId('account-facts').locator(':scope > *'), `the header's facts (${scheme})`, { atLeast: 4 });
@@ -407,7 +407,7 @@ describe('the account view', () => {
     const expected = flagged?.comparisons.filter((c) => c.flagged) ?? [];
     expect(await shown.count()).toBe(expected.length);
     for (const c of expected) expect(await card.textContent()).toContain(c.comparison);
-    await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough history|No prediction/).waitFor();
+    await page.getByTestId('renewal-likelihood').getByText(/chance of renewing|Not enough outcomes yet|cannot tell|No prediction/).waitFor();
     await settle();
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('account-overview-benchmarks-light');

@@ -88,6 +88,8 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'recommendations.account': { id: 1, asOf: '2026-11-24' },
   'benchmarks.account': { id: 1, asOf: '2026-11-24' },
   'renewal.likelihood': { asOf: '2026-11-24', id: 1 },
+  'renewal.record': { id: 1, outcome: 'churned', date: '2026-11-20', arr: 0, reason: 'budget', note: 'Cut their tooling budget' },
+  'renewal.history': { id: 1, asOf: '2026-11-24' },
   'import.inspect': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID', userId: null }, timeZone: 'UTC' },
   'import.start': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID' }, timeZone: 'UTC', origin: 'manual', onlyBookAccounts: true, eventFeatures: { 'Viewed Dashboard': 'Dashboards' } },
   'import.cancel': { jobId: 'job-1' },

@@ -44,27 +44,29 @@ function renewalBook(outcomes: number): Backend {
 }
 
 describe('renewal likelihood', () => {
-  it('says "not enough history" below 20 known outcomes rather than guessing', async () => {
-    const b = renewalBook(19);
+  it('says "not enough outcomes yet" below 10 churned outcomes rather than guessing', async () => {
+    const b = renewalBook(19); // 12 renewed, 7 churned
     await ok(b.api.invoke('health.refresh', {}));
     const r = await ok<MethodOutput<'renewal.likelihood'>>(b.api.invoke('renewal.likelihood', {}));
-    expect(r).toMatchObject({ status: 'not_enough_history', outcomes: 19, needed: 20 });
-    expect(r.status === 'not_enough_history' && r.message).toMatch(/^Not enough history: 19 renewal outcomes are known/);
+    expect(r).toMatchObject({ status: 'not_enough_history', renewed: 12, churned: 7, needed: 10, accounts: [], auc: null });
+    expect(r.message).toBe('Not enough outcomes yet (7 churned of 10 needed).');
   });
 
-  it('fits on 24 outcomes, reports its cross-validated AUC, and gives each account a probability and drivers', async () => {
-    const b = renewalBook(24);
+  it('fits on 30 outcomes, reports its time-ordered AUC with an interval and Brier score, and gives each account a probability and drivers', async () => {
+    const b = renewalBook(30); // 20 renewed, 10 churned
     await ok(b.api.invoke('health.refresh', {}));
     const r = await ok<MethodOutput<'renewal.likelihood'>>(b.api.invoke('renewal.likelihood', {}));
-    if (r.status !== 'ok') throw new Error(r.message);
-    expect(r).toMatchObject({ outcomes: 24, renewed: 16, churned: 8, folds: 5 });
+    expect(r).toMatchObject({ status: 'ok', renewed: 20, churned: 10, folds: 5, message: null });
     expect(r.auc).toBeGreaterThan(0.9);
+    expect(r.aucInterval?.[0]).toBeGreaterThan(0.5);
+    expect(r.brier).toBeLessThan(0.25);
+    for (const c of r.coefficients) expect(c.weight).toBeGreaterThanOrEqual(0);
     const newcomer = r.accounts.find((a) => a.id === 100);
     const healthy = r.accounts.find((a) => a.id === 2);
     expect(newcomer?.probability).toBeLessThan(0.3);
     expect(healthy?.probability).toBeGreaterThan(0.7);
-    expect(newcomer?.drivers).toHaveLength(3);
-    expect(newcomer?.drivers[0].effect).toBeLessThan(0);
+    expect(newcomer?.drivers[0].effect).toBe('lowers');
+    expect(healthy?.drivers.every((d) => d.effect === 'raises')).toBe(true);
   });
 });
 

@@ -129,7 +129,7 @@ describe('portfolio.overview', () => {
     const b = smallBook();
     const o = await overview(b);
     const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
-    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones'];
+    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones'];
     for (const r of o.rows) {
       expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());
       const { externalId, ...account } = await ok<MethodOutput<'accounts.get'>>(b.api.invoke('accounts.get', { id: r.id }));

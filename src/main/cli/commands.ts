@@ -5,6 +5,7 @@ import { accountFlag, call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
 import { featuresCommand } from './features-command';
+import { renewalCommand } from './renewal-command';
 
 export { call, type CliIo, type Command, type CommandContext } from './command';
 
@@ -34,6 +35,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   deck: deckCommand,
   features: featuresCommand,
+  renewal: renewalCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

@@ -381,8 +381,13 @@ export const renewals = sqliteTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     renewalDate: text('renewal_date').notNull(),
-    outcome: text('outcome', { enum: ['renewed', 'churned', 'pending'] }).notNull(),
+    outcome: text('outcome', { enum: ['renewed', 'expanded', 'downsized', 'churned', 'pending'] }).notNull(),
     arrMinor: integer('arr_minor'),
+    /** A churn's reason from the list (RENEWAL_CHURN_REASONS) and the CSM's own words. */
+    reason: text('reason'),
+    note: text('note'),
+    /** The import that wrote it (undoing the import removes it); null when recorded by hand. */
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
   },
   (t) => [index('renewals_account').on(t.accountId)],
 );

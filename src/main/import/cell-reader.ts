@@ -28,6 +28,11 @@ export class Reject {
   ) {}
 }
 
+/** A record that is no error but holds nothing to store (an open opportunity in a renewals report): listed as skipped. */
+export class SkipRow {
+  constructor(readonly reason: string) {}
+}
+
 const DEFAULT_FORMAT: ColumnFormat = { dayFirst: false, decimal: '.' };
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 

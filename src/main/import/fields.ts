@@ -163,6 +163,22 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     ],
     requires: [['accountId', 'accountName'], ['feature']],
   },
+  renewals: {
+    label: 'Renewal outcomes (a renewals sheet, or a Salesforce renewal-opportunity report)',
+    fields: [
+      { ...accountId, aliases: ['accountid', 'accountidcasesafe', 'sfdcaccountid', 'companyid', 'customerid', 'recordid'] },
+      { ...accountName, aliases: ['accountname', 'companyname', 'company', 'customer', 'customername', 'account', 'organization'] },
+      { key: 'date', label: 'Date', type: 'date', aliases: ['closedate', 'renewaldate', 'date', 'outcomedate', 'decisiondate', 'closeddate', 'renewedon'] },
+      { key: 'outcome', label: 'Outcome', type: 'text', aliases: ['outcome', 'renewaloutcome', 'result', 'renewalstatus'] },
+      { key: 'stageName', label: 'Stage', type: 'text', aliases: ['stage', 'stagename', 'opportunitystage', 'dealstage', 'status'] },
+      { key: 'arr', label: 'New ARR', type: 'money', aliases: ['newarr', 'arr', 'amount', 'renewalarr', 'renewalamount', 'annualrecurringrevenue', 'contractvalue', 'acv'] },
+      { key: 'currency', label: 'Currency', type: 'currency', aliases: ['currency', 'currencycode', 'amountcurrency', 'opportunitycurrency'] },
+      { key: 'reason', label: 'Churn reason', type: 'text', aliases: ['reason', 'lossreason', 'churnreason', 'closedlostreason', 'reasonlost', 'lostreason'] },
+      { key: 'note', label: 'Note', type: 'text', aliases: ['note', 'notes', 'comment', 'comments', 'description', 'nextstep'] },
+      { key: 'type', label: 'Opportunity type', type: 'text', aliases: ['type', 'opportunitytype', 'dealtype'] },
+    ],
+    requires: [['accountId', 'accountName'], ['date'], ['outcome', 'stageName']],
+  },
 };
 
 /** The field keys of a kind, in display order. */

@@ -4,6 +4,7 @@
 import { Reject, type CellReader, type Fields } from './cell-reader';
 import { quoteValue } from './import-error';
 import { parseMoney } from './numbers';
+import { renewalRow } from './renewal-row';
 import { normalizeRole } from './roles';
 import type { Kind, NormalizedRow } from './types';
 
@@ -200,4 +201,5 @@ export const ROW_BUILDERS: Record<Kind, RowBuilder> = {
   users: userRow,
   features: featureRuleRow,
   entitlements: entitlementRow,
+  renewals: renewalRow,
 };

@@ -142,6 +142,8 @@ export class RowIntake {
         }, line);
       case 'features':
         return this.writer.writeFeatureLine(row);
+      case 'renewals':
+        return this.writer.renewals.write(row);
       case 'entitlements':
         return this.writer.writeEntitlement({ accountExternalId: row.accountId, accountName: row.accountName, features: row.features, paid: row.paid });
     }
@@ -177,6 +179,7 @@ export class RowIntake {
         if (row.windowStart) this.seeDate(this.localMidnight(row.windowStart));
         return row.windowEnd ? this.seeDate(this.localMidnight(row.windowEnd)) : undefined;
       case 'accounts': this.seeDate(isoMs(row.contractStart)); return this.seeDate(isoMs(row.renewalDate));
+      case 'renewals': return this.seeDate(isoMs(row.date));
       case 'users':
       case 'features':
       case 'entitlements':

@@ -2,7 +2,7 @@
 // evidence a CSM would use: an event name and times of day mean events; a date (with or without a time) plus an
 // events count per user and no event name mean daily usage (weekly when the header says week or the dates are 7
 // days apart); "Days Active" / "First Visit" mean a usage summary; names with ARR, owner or renewal mean accounts;
-// emails with titles mean users.
+// emails with titles mean users; Closed Won / Closed Lost stages or renewed / churned outcomes mean renewals.
 import { columnStats, defaultDecimal, type ColumnStats } from './column-formats';
 import { KIND_SPECS } from './fields';
 import { normalizeHeader } from './headers';
@@ -74,7 +74,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -136,6 +136,19 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   if ((ev.has('entitlements', 'accountId') || ev.has('entitlements', 'accountName')) && ev.has('entitlements', 'feature')) score.entitlements += 4;
   if (ev.has('entitlements', 'isPaid')) score.entitlements += 2;
   if (timed || counts || hasEmails || accountInfo > 0 || ev.has('events', 'event')) score.entitlements -= 6;
+
+  // Renewal outcomes: an account, a date and how it ended (an Outcome column, or Closed Won / Closed Lost stages).
+  const stageCol = ev.column('renewals', 'stageName');
+  const closedStages = stageCol !== -1 && sampleRows.some((r) => /^closed\s*(won|lost)$/i.test((r[stageCol] ?? '').trim()));
+  const outcomeCol = ev.column('renewals', 'outcome');
+  const outcomeWords = outcomeCol !== -1 && sampleRows.some((r) => /^(renewed|expanded|downsized|churned)$/i.test((r[outcomeCol] ?? '').trim()));
+  if (closedStages || outcomeWords) {
+    score.renewals += 8;
+    score.accounts -= 4;
+  }
+  if (ev.has('renewals', 'reason')) score.renewals += 2;
+  if (anyHeader(/^opportunity(name|id)$/)) score.renewals += 2;
+  if (!(ev.has('renewals', 'accountId') || ev.has('renewals', 'accountName')) || !ev.has('renewals', 'date')) score.renewals = Math.min(score.renewals, 0);
 
   const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);
   const [best, second] = ranking;

@@ -26,7 +26,7 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
     weak: ['deviceid', 'sessionid', 'userid', 'groups', 'insertid', 'uuid', 'osname', 'devicetype', 'platform', 'country', 'language', 'eventid'],
   },
   salesforce: {
-    strong: ['accountowner', 'accountrecordtype', 'parentaccount', 'billingstateprovince', 'accountidcasesafe', 'accountowneralias', 'accountsite', 'contractstartdate', 'accountnumber'],
+    strong: ['accountowner', 'accountrecordtype', 'parentaccount', 'billingstateprovince', 'accountidcasesafe', 'accountowneralias', 'accountsite', 'contractstartdate', 'accountnumber', 'opportunityname', 'opportunityid', 'opportunityowner', 'lossreason'],
     weak: ['accountname', 'accountid', 'annualrevenue', 'billingcountry', 'billingcity', 'billingstate', 'type', 'industry', 'lastactivity', 'createddate', 'renewaldate', 'employees', 'rating', 'phone', 'website'],
   },
   hubspot: {

@@ -7,6 +7,7 @@
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
 import { CatalogueWriter } from './catalogue-writer';
+import { RenewalWriter } from './renewal-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import type { RowWarning } from './types';
 import { nameKey, People, personKey, type KnownUser } from './people';
@@ -100,6 +101,7 @@ export class StoreWriter {
   readonly attributed: { line: number; accountId: number }[] = [];
   private readonly listLimit: number;
   readonly catalogue: CatalogueWriter;
+  readonly renewals: RenewalWriter;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
   private readonly updates = new Map<string, Database.Statement>();
@@ -123,6 +125,7 @@ export class StoreWriter {
     this.listLimit = options.listLimit ?? 10_000;
     this.people = new People(sqlite, (table, id, before) => this.statements.change.run(this.importId, table, id, before), this.listLimit);
     this.catalogue = new CatalogueWriter(sqlite, importId, options.eventChoices);
+    this.renewals = new RenewalWriter(sqlite, importId, (externalId, name) => this.bookAccount(norm(externalId), norm(name)));
     this.statements = {
       insertAccount: sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)'),
       change: sqlite.prepare('INSERT INTO import_changes (import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)'),
@@ -136,7 +139,7 @@ export class StoreWriter {
   }
 
   get accountIds(): number[] {
-    return [...this.touchedAccounts];
+    return [...new Set([...this.touchedAccounts, ...this.renewals.touched])];
   }
 
   get distinctUsers(): number {
@@ -301,7 +304,7 @@ export class StoreWriter {
   writeEntitlement(fact: { accountExternalId: string | null; accountName: string | null; features: string[]; paid: boolean }): WriteOutcome {
     const externalId = norm(fact.accountExternalId);
     const name = norm(fact.accountName);
-    const id = (externalId !== null ? this.accountsByExternal.get(externalId) : undefined) ?? (name !== null ? this.accountsByName.get(name.toLowerCase()) : undefined);
+    const id = this.bookAccount(externalId, name);
     if (id === undefined) {
       return {
         kind: 'rejected',
@@ -312,6 +315,11 @@ export class StoreWriter {
     const outcome = this.catalogue.writeEntitlements(id, fact.features, fact.paid, false);
     if (outcome.kind === 'inserted') this.touchedAccounts.add(id);
     return outcome;
+  }
+
+  /** An account of the book by its CRM id, else its name (files that create no account: entitlements, renewals). */
+  private bookAccount(externalId: string | null, name: string | null): number | undefined {
+    return (externalId !== null ? this.accountsByExternal.get(externalId) : undefined) ?? (name !== null ? this.accountsByName.get(name.toLowerCase()) : undefined);
   }
 
   /** A catalogue line: a feature, its flags, and the event name or pattern that counts as it. */

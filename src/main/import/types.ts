@@ -39,8 +39,10 @@ export type RejectCode =
   | 'missing_account'
   | 'invalid_email'
   | 'value_too_long'
-  /** An entitlements line for an account the book does not hold. */
-  | 'unknown_account';
+  /** An entitlements or renewals line for an account the book does not hold. */
+  | 'unknown_account'
+  /** A renewals line whose outcome or stage is not one Bearing knows. */
+  | 'unknown_outcome';
 
 /** One data record of the file: its physical line (header = line 1) and its cells as written. */
 export interface CsvRecord {
@@ -170,7 +172,24 @@ export interface EntitlementRow {
   paid: boolean;
 }
 
-export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow;
+/**
+ * One renewal outcome (a renewals file, or a Salesforce renewal-opportunity report). 'won' is a Closed Won
+ * opportunity: renewed, expanded or downsized once its amount is compared with the account's ARR.
+ */
+export interface RenewalRow {
+  kind: 'renewals';
+  accountId: string | null;
+  accountName: string | null;
+  date: string;
+  outcome: 'renewed' | 'expanded' | 'downsized' | 'churned' | 'won';
+  /** The new ARR in minor units (null: not in the file). */
+  arrMinor: number | null;
+  /** A churn's reason from the list (see CHURN_REASONS) and the file's own words. */
+  reason: string | null;
+  note: string | null;
+}
+
+export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
 
 /** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
 export interface RowWarning {

@@ -6,6 +6,7 @@
 // indexed probe, never a scan of usage_events per rollup row.
 import type Database from 'better-sqlite3';
 import { loadCatalogue, rederiveUsage } from '../db/feature-catalogue';
+import { deleteImportedRenewals } from '../db/renewals';
 
 type Row = Record<string, unknown>;
 
@@ -64,6 +65,9 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
     `DELETE FROM user_accounts WHERE NOT EXISTS (
        SELECT 1 FROM usage_events e WHERE e.user_id = user_accounts.user_id AND e.account_id = user_accounts.account_id)`,
   );
+
+  // 3c. The renewal outcomes it recorded (the account terms they rolled forward come back with step 4).
+  deleteImportedRenewals({ sqlite }, importId);
 
   // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
   //    it was in, a rule before the feature it counted as).

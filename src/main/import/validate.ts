@@ -2,7 +2,7 @@
 // stable code and a reason a CSM understands (naming the column and the value), or a skip (report footers, empty
 // rows). Built once per import (column positions, formats and readers resolved up front) and then called for
 // every record, so it stays cheap: no per-row allocation beyond the row itself on the happy path.
-import { CellReader, Reject, resolveFields, type CleanedCell } from './cell-reader';
+import { CellReader, Reject, resolveFields, SkipRow, type CleanedCell } from './cell-reader';
 import type { ColumnFormats } from './column-formats';
 import { createFooterCheck } from './footer';
 import { ROW_BUILDERS } from './row-builders';
@@ -48,6 +48,7 @@ export function createRowValidator(options: ValidatorOptions): RowValidator {
       return reader.cleaned.length === 0 ? { ok: true, row } : { ok: true, row, warnings: [cleanedWarning(reader.cleaned)] };
     } catch (e) {
       if (e instanceof Reject) return { ok: false, code: e.code, reason: e.reason };
+      if (e instanceof SkipRow) return { skip: e.reason };
       throw e;
     }
   };

@@ -8,6 +8,7 @@ import {
   BENCHMARK_METRICS,
   compare,
   distribution,
+  isRetained,
   lifecycleAge,
   sampleDate,
   type BenchmarkMetric,
@@ -68,7 +69,7 @@ export function accountBenchmarks(ctx: ServiceContext, input: MethodInput<'bench
   for (const other of bundles) {
     if (other.account.id === target.account.id) continue;
     for (const r of other.renewals) {
-      if (r.outcome !== 'renewed' || r.renewalDate > asOf) continue;
+      if (!isRetained(r.outcome) || r.renewalDate > asOf) continue;
       renewedOutcomes += 1;
       if (age === null) continue;
       const date = sampleDate(other.account.contractStart, other.renewals, r, age);

@@ -168,7 +168,7 @@ export function startImport(
         jobs(ctx).delete(jobId);
         const phase = summary.status === 'cancelled' ? 'cancelled' : summary.status === 'error' ? 'failed' : 'done';
         report({ phase, summary, secondsLeft: 0 });
-        ctx.emit('changed', { tables: ['imports', 'usage', 'accounts', 'users', 'features', 'health'] });
+        ctx.emit('changed', { tables: ['imports', 'usage', 'accounts', 'users', 'features', 'renewals', 'health'] });
         return summary;
       },
       (error: unknown) => {

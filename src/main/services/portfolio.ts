@@ -2,7 +2,7 @@
 // journey lanes and the command palette show. It reads the daily health snapshots (score, status and license
 // utilization of the day, and the sparkline's days) with a handful of set queries, so 2,000 accounts answer in
 // tens of milliseconds; only accounts without today's snapshot are computed live, once a day.
-import { daysBetween, dayNumber, isoDateIn, isoFromDayNumber } from '../../shared/dates';
+import { addDays, daysBetween, dayNumber, isoDateIn, isoFromDayNumber } from '../../shared/dates';
 import type { MethodInput, MethodOutput, PortfolioRow } from '../../shared/contract';
 import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
@@ -14,7 +14,7 @@ import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 import { portfolioAccountRows, scoreTrends, type PortfolioAccountRow } from '../db/health-snapshots';
 import { allMilestones } from '../db/milestones';
 import { latestQbrDates } from '../db/qbrs';
-import { lastRenewedDates } from '../db/renewals';
+import { EARLY_RENEWAL_DAYS, lastOutcomeDates, lastRenewedDates } from '../db/renewals';
 import { churnedAccounts } from './accounts';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -76,6 +76,13 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const milestones = milestonesByAccount(ctx);
   const churned = churnedAccounts(ctx, asOf);
   const renewed = lastRenewals(ctx, asOf);
+  const decided = lastOutcomeDates(ctx, asOf);
+  /** A renewal date before the as-of date that no outcome (at most EARLY_RENEWAL_DAYS before it) decided. */
+  const passedDays = (id: number, renewalDate: string | null): number | null => {
+    if (renewalDate === null || renewalDate >= asOf || churned.has(id)) return null;
+    const last = decided.get(id);
+    return last !== undefined && last >= addDays(renewalDate, -EARLY_RENEWAL_DAYS) ? null : daysBetween(renewalDate, asOf);
+  };
 
   const rows: (PortfolioRow & { ttvBasicDays: number | null })[] = accounts.map((a) => {
     const own = milestonesAsOf(milestones.get(a.id) ?? [], asOf);
@@ -110,6 +117,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       contractStart: a.contractStart,
       renewalDate: a.renewalDate,
       daysToRenewal: a.renewalDate === null ? null : daysBetween(asOf, a.renewalDate),
+      renewalPassedDays: passedDays(a.id, a.renewalDate),
       health: { score: a.score, status: a.status },
       trend,
       previous30: a.previous,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { empty, id, method } from './define';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ImportSource = z.enum(['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic']);
 export type ImportSource = z.infer<typeof ImportSource>;
@@ -187,6 +187,6 @@ export const importMethods = {
   'imports.undo': method({
     input: z.object({ id }).strict(),
     output: ImportRecord,
-    writes: ['imports', 'usage', 'accounts', 'users', 'features', 'health'],
+    writes: ['imports', 'usage', 'accounts', 'users', 'features', 'renewals', 'health'],
   }),
 };

@@ -24,6 +24,8 @@ export const PortfolioRow = AccountSummary.pick({
   timeInStageDays: z.number().int().nullable(),
   /** renewal − as-of; negative once the date has passed. */
   daysToRenewal: z.number().int().nullable(),
+  /** Days since the renewal date passed with no outcome recorded ("renewal passed 12 days ago: record the outcome"); else null. */
+  renewalPassedDays: z.number().int().nullable(),
   health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable() }),
   /** Daily scores for the sparkline, oldest first, ending on the as-of date; rounded; null = no snapshot. */
   trend: z.array(z.number().nullable()),

@@ -20,9 +20,12 @@ export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
 /** Fewer renewed accounts than this at the same age make no benchmark: a percentile of 3 values says little. */
 const MIN_BENCHMARK_SAMPLES = 5;
 
+/** The outcomes that kept the customer (renewed, expanded, downsized): the benchmarks' and the model's "renewed". */
+export const isRetained = (outcome: string): boolean => outcome === 'renewed' || outcome === 'expanded' || outcome === 'downsized';
+
 export interface RenewalRecord {
   renewalDate: string;
-  outcome: 'renewed' | 'churned' | 'pending';
+  outcome: 'renewed' | 'expanded' | 'downsized' | 'churned' | 'pending';
 }
 
 /**
@@ -37,7 +40,7 @@ export function termStart(
 ): string | null {
   let start = contractStart !== null && contractStart <= onDate ? contractStart : null;
   for (const r of renewals) {
-    if (r.outcome === 'renewed' && r.renewalDate <= onDate && (start === null || r.renewalDate > start)) start = r.renewalDate;
+    if (isRetained(r.outcome) && r.renewalDate <= onDate && (start === null || r.renewalDate > start)) start = r.renewalDate;
   }
   if (start === null && termEnd !== null) return addDays(termEnd, -365);
   return start;

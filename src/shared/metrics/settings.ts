@@ -126,8 +126,8 @@ export const MetricsSettings = z.object({
   earlyLowUtilization: z.number().min(0).max(1).default(0.2),
   /** Benchmarks: below this percentile of renewed accounts flags the metric (seed 003). */
   benchmarkPercentile: z.number().min(1).max(50).default(25),
-  /** Renewal likelihood: outcomes needed before a model is fitted. */
-  renewalModelMinOutcomes: z.number().int().min(10).max(1000).default(20),
+  /** Renewal likelihood: outcomes of each kind (renewed, churned) needed before a model is fitted. */
+  renewalModelMinOutcomes: z.number().int().min(10).max(1000).default(10),
 });
 export type MetricsSettings = z.infer<typeof MetricsSettings>;
 export type HealthWeights = z.infer<typeof HealthWeights>;

@@ -20,6 +20,7 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     contractStart: null,
     renewalDate: null,
     daysToRenewal: null,
+    renewalPassedDays: null,
     health: { score: null, status: null },
     trend: [],
     previous30: null,

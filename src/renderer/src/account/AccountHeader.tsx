@@ -1,7 +1,8 @@
 // The account's identity and contract at a glance: who owns it, what it pays, when it renews, and the journey
 // stage, which the CSM may override (docs/METRICS.md: "the override is shown as such").
-import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowLeft, IconRotateClockwise2 } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Stage, type AccountSummary } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/dates';
 import { formatCount, formatDate, formatDaysFrom, formatMoney } from '../../../shared/format';
@@ -9,6 +10,7 @@ import { useMutation } from '../hooks/use-mutation';
 import { Explained } from './Explained';
 import { STAGE_LABEL } from './labels';
 import { PrepareQbrButton } from './PrepareQbrButton';
+import { RecordRenewalModal } from './RecordRenewalModal';
 
 const AUTOMATIC = 'automatic';
 
@@ -38,7 +40,7 @@ function RenewalFact({ account, today }: { account: AccountSummary; today: strin
         testId="renewal-days"
         explanation={`Renewal date ${formatDate(account.renewalDate)} minus today (${formatDate(today)}). The renewal stage is the last 90 days before it (a setting).`}
       >
-        {daysLeft >= 0 ? `${formatCount(daysLeft)} days left` : `renewal date passed ${formatDaysFrom(account.renewalDate, today)}`}
+        {daysLeft >= 0 ? `${formatCount(daysLeft)} days left` : `renewal passed ${formatDaysFrom(account.renewalDate, today)}: record the outcome`}
       </Explained>
     </Group>
   );
@@ -91,6 +93,7 @@ function StageControl({ account }: { account: AccountSummary }) {
 }
 
 export function AccountHeader({ account, today }: { account: AccountSummary; today: string }) {
+  const [recording, setRecording] = useState(false);
   return (
     <Stack gap="xs">
       <Anchor href="#/portfolio" size="sm" data-testid="back-to-portfolio">
@@ -121,8 +124,14 @@ export function AccountHeader({ account, today }: { account: AccountSummary; tod
             {[account.owner ? `Owner ${account.owner}` : 'No owner', account.industry].filter(Boolean).join(' · ')}
           </Text>
         </div>
-        <PrepareQbrButton accountId={account.id} />
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconRotateClockwise2 size={16} />} onClick={() => setRecording(true)} data-testid="record-renewal">
+            Record renewal
+          </Button>
+          <PrepareQbrButton accountId={account.id} />
+        </Group>
       </Group>
+      <RecordRenewalModal opened={recording} account={account} today={today} onClose={() => setRecording(false)} />
       <Paper withBorder p="sm" radius="md">
         <Group gap="xl" align="flex-start" data-testid="account-facts">
           <Fact label="ARR">

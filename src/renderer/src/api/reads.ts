@@ -4,8 +4,8 @@ import type { MethodName, Table } from '../../../shared/contract';
 
 const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'app.info': ['accounts', 'usage'],
-  'accounts.list': ['accounts', 'milestones', 'settings'],
-  'accounts.get': ['accounts', 'milestones', 'settings'],
+  'accounts.list': ['accounts', 'milestones', 'renewals', 'settings'],
+  'accounts.get': ['accounts', 'milestones', 'renewals', 'settings'],
   'imports.list': ['imports'],
   'imports.get': ['imports'],
   'watch.list': ['settings'],

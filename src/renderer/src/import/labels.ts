@@ -19,6 +19,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   users: 'Users and contacts',
   features: 'Feature catalogue (events counted as features)',
   entitlements: 'Entitlements (features each account pays for)',
+  renewals: 'Renewal outcomes (renewed, expanded, downsized, churned)',
 };
 
 /** Short names for badges and the history table. */
@@ -31,6 +32,7 @@ const KIND_SHORT: Record<ImportKind, string> = {
   users: 'Users',
   features: 'Features',
   entitlements: 'Entitlements',
+  renewals: 'Renewals',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));

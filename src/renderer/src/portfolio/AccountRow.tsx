@@ -63,7 +63,17 @@ function Renewal({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   return (
     <>
       <span className={classes.line}>{formatDate(row.renewalDate)}</span>
-      <span className={`${classes.sub} ${tone}`}>{formatDaysFrom(row.renewalDate, asOf)}</span>
+      {row.renewalPassedDays !== null ? (
+        <span
+          className={`${classes.sub} ${tone}`}
+          title={`Renewal passed ${formatCount(row.renewalPassedDays)} days ago with no outcome recorded: open the account and use Record renewal`}
+          data-testid="renewal-passed"
+        >
+          record outcome
+        </span>
+      ) : (
+        <span className={`${classes.sub} ${tone}`}>{formatDaysFrom(row.renewalDate, asOf)}</span>
+      )}
     </>
   );
 }

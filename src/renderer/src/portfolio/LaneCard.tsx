@@ -40,12 +40,25 @@ export function LaneCard({ row, asOf }: { row: PortfolioRow; asOf: string }) {
         {row.owner ?? 'no owner'}
       </Text>
       <Group gap="xs" wrap="nowrap" mt={2}>
-        {stage && row.timeInStageDays !== null && (
+        {/* A passed renewal with no outcome replaces the time in stage: the one thing to do about this account. */}
+        {row.renewalPassedDays !== null && (
+          <Text
+            size="xs"
+            c="red"
+            fw={600}
+            truncate
+            title={`Renewal passed ${formatCount(row.renewalPassedDays)} days ago and no outcome is recorded: open the account and use Record renewal`}
+            data-testid="renewal-passed"
+          >
+            renewal passed {formatCount(row.renewalPassedDays)} days ago: record the outcome
+          </Text>
+        )}
+        {row.renewalPassedDays === null && stage && row.timeInStageDays !== null && (
           <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
             {formatCount(row.timeInStageDays)} days in {stage}
           </Text>
         )}
-        {row.stage === 'renewal' && row.renewalDate && (
+        {row.renewalPassedDays === null && row.stage === 'renewal' && row.renewalDate && (
           <Text size="xs" c={(row.daysToRenewal ?? 0) < 0 ? 'red' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
             renews {formatDaysFrom(row.renewalDate, asOf)}
           </Text>

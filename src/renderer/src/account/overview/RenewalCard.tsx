@@ -1,5 +1,6 @@
-// Renewal likelihood (docs/METRICS.md, beyond the seeds): once enough outcomes are known, a model fitted on past
-// renewals gives this account's probability with its top drivers, and says how accurate it was on held-back ones.
+// Renewal likelihood (docs/METRICS.md, beyond the seeds): once enough outcomes of each kind are known and the model
+// proves it can tell renewals from churns, this account's probability with its top drivers and the model's accuracy
+// on later outcomes; else why there is no probability yet.
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { COMPONENT_LABELS } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format';
@@ -19,17 +20,24 @@ export function RenewalCard({ accountId }: { accountId: number }) {
         <QueryError title="Could not load the renewal likelihood" error={likelihood.error} onRetry={likelihood.refetch} />
       ) : !data ? (
         <CardSkeleton lines={3} />
-      ) : data.status === 'not_enough_history' ? (
-        <Text size="sm" c="dimmed" data-testid="renewal-not-enough">
-          Not enough history: {data.outcomes} of {data.needed} renewal outcomes. {data.message}
-        </Text>
+      ) : data.status !== 'ok' ? (
+        <Stack gap={4} data-testid={data.status === 'not_enough_history' ? 'renewal-not-enough' : 'renewal-not-predictive'}>
+          <Text size="sm" c="dimmed">
+            {data.message}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {data.status === 'not_enough_history'
+              ? `Recorded so far: ${data.renewed} renewed, ${data.churned} churned. Record outcomes with "Record renewal" or import a renewals file.`
+              : `Fitted on ${data.renewed} renewed and ${data.churned} churned outcomes; Brier score ${data.brier === null ? 'not measurable' : data.brier.toFixed(2)}.`}
+          </Text>
+        </Stack>
       ) : (
         (() => {
           const mine = data.accounts.find((a) => a.id === accountId);
           if (!mine) {
             return (
               <Text size="sm" c="dimmed">
-                No prediction for this account: it has no open renewal or no health components to predict from.
+                No prediction for this account: it is a former customer, or has no health components to predict from.
               </Text>
             );
           }
@@ -40,7 +48,7 @@ export function RenewalCard({ accountId }: { accountId: number }) {
                   size="xl"
                   fw={700}
                   testId="renewal-probability"
-                  explanation={`A logistic model fitted on ${data.outcomes} past renewal outcomes (${data.renewed} renewed, ${data.churned} churned) from the health components.`}
+                  explanation={`A logistic model fitted on ${data.renewed + data.churned} of your renewal outcomes (${data.renewed} renewed, ${data.churned} churned) from the health components 30 days before each; more of any component never lowers the odds.`}
                 >
                   {formatPercent(mine.probability)}
                 </Explained>
@@ -54,14 +62,15 @@ export function RenewalCard({ accountId }: { accountId: number }) {
               {mine.drivers.map((d) => (
                 <Text key={d.component} size="sm">
                   {COMPONENT_LABELS[d.component]} {d.value === null ? '(no data)' : Math.round(d.value)}:{' '}
-                  <Text span c={d.effect >= 0 ? 'teal' : 'red'} fw={500}>
-                    {d.effect >= 0 ? 'raises' : 'lowers'} the odds
+                  <Text span c={d.effect === 'raises' ? 'teal' : 'red'} fw={500}>
+                    {d.effect} the odds
                   </Text>
                 </Text>
               ))}
               <Text size="xs" c="dimmed">
-                Model accuracy on held-back outcomes: AUC {data.auc === null ? 'not measurable' : data.auc.toFixed(2)} ({data.folds}-fold
-                cross-validation; 0.5 is chance, 1 is perfect).
+                Accuracy on later outcomes: AUC {data.auc === null ? 'not measurable' : data.auc.toFixed(2)}
+                {data.aucInterval ? ` (90 % interval ${data.aucInterval[0].toFixed(2)}–${data.aucInterval[1].toFixed(2)})` : ''}, Brier score{' '}
+                {data.brier === null ? 'not measurable' : data.brier.toFixed(2)} ({data.folds} time-ordered folds; AUC 0.5 is chance, 1 is perfect).
               </Text>
             </Stack>
           );
