@@ -32,3 +32,11 @@ export function insertRenewal(store: Store, r: { accountId: number; renewalDate:
     r.arrMinor,
   );
 }
+
+/** Every decided outcome (renewed or churned) on or before asOf, by account: a pending renewal decides nothing. */
+export function decidedRenewalDates(store: Store, asOf: string): { id: number; date: string }[] {
+  return prepared(
+    store.sqlite,
+    "SELECT account_id AS id, renewal_date AS date FROM renewals WHERE outcome != 'pending' AND renewal_date <= ? ORDER BY account_id, renewal_date",
+  ).all(asOf) as { id: number; date: string }[];
+}

@@ -7,12 +7,13 @@ import type { MethodInput, MethodOutput, PortfolioRow } from '../../shared/contr
 import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
 import { qbrOverdue } from '../../shared/metrics/relationship';
-import { timeToValueDays } from '../../shared/metrics/time-to-value';
+import { earlyWarnings, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 import { portfolioAccountRows, scoreTrends, type PortfolioAccountRow } from '../db/health-snapshots';
 import { allMilestones } from '../db/milestones';
 import { latestQbrDates } from '../db/qbrs';
-import { lastRenewedDates } from '../db/renewals';
+import { decidedRenewalDates, lastRenewedDates } from '../db/renewals';
+import { supportCaseDates } from '../db/touchpoints';
 import { churnedAccounts } from './accounts';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -41,6 +42,31 @@ function milestonesByAccount(ctx: ServiceContext): Map<number, MilestoneInfo[]> 
     else out.set(accountId, [m]);
   }
   return out;
+}
+
+function datesByAccount(rows: readonly { id: number; date: string }[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const { id, date } of rows) {
+    const list = out.get(id);
+    if (list) list.push(date);
+    else out.set(id, [date]);
+  }
+  return out;
+}
+
+/**
+ * The renewal date has passed (it is before the as-of date) and no renewed or churned outcome dated from the start of
+ * its renewal stage (renewal date − the stage's length) through the as-of date is on record: nobody said how it ended.
+ */
+export function renewalPassedWithoutOutcome(
+  renewalDate: string | null,
+  decidedOutcomeDates: readonly string[],
+  asOf: string,
+  renewalDays: number,
+): boolean {
+  if (renewalDate === null || renewalDate >= asOf) return false;
+  const stageStart = isoFromDayNumber(dayNumber(renewalDate) - renewalDays);
+  return !decidedOutcomeDates.some((d) => d >= stageStart && d <= asOf);
 }
 
 /** Overdue as milestoneStatus says 'late': a target before the as-of date, not achieved by it. */
@@ -74,8 +100,10 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const milestones = milestonesByAccount(ctx);
   const churned = churnedAccounts(ctx, asOf);
   const renewed = lastRenewals(ctx, asOf);
+  const decided = datesByAccount(decidedRenewalDates(ctx, asOf));
+  const supportCases = datesByAccount(supportCaseDates(ctx, asOf).map((c) => ({ id: c.accountId, date: c.date })));
 
-  const rows: (PortfolioRow & { ttvBasicDays: number | null })[] = accounts.map((a) => {
+  const rows: (PortfolioRow & { ttvBasicDays: number | null; onboardedDate: string | null })[] = accounts.map((a) => {
     const own = milestones.get(a.id) ?? [];
     const onboarding = own.find((m) => m.kind === 'onboarding_complete') ?? null;
     const journey = { contractStart: a.contractStart, renewalDate: a.renewalDate, onboardingMilestone: onboarding };
@@ -116,11 +144,36 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       qbrOverdue: qbrOverdue(qbr === null ? null : daysBetween(qbr, asOf), a.contractStart, asOf, settings.qbrOverdueDays),
       overdueMilestones: own.filter((m) => isOverdue(m, asOf)).length,
       isDemo: a.isDemo !== 0,
+      earlyWarnings: churned.has(a.id)
+        ? []
+        : earlyWarnings(
+            {
+              contractStart: a.contractStart,
+              touchpoints: (supportCases.get(a.id) ?? []).map((date) => ({ kind: 'support_case' as const, date })),
+              stage,
+              licenseUtilization: a.utilization,
+              asOf,
+            },
+            settings,
+          ),
+      renewalPassedWithoutOutcome: renewalPassedWithoutOutcome(a.renewalDate, decided.get(a.id) ?? [], asOf, settings.stageLengths.renewalDays),
       ttvBasicDays: timeToValueDays(a.contractStart, own, 'basic_value', asOf),
+      onboardedDate: onboarding?.achievedDate ?? null,
     };
   });
   const { kpis, primaryCurrency } = portfolioKpis(rows);
-  return { asOf, trendDays, primaryCurrency, kpis, rows: rows.map(({ ttvBasicDays: _, ...row }) => row) };
+  // A cohort is every account that started in the quarter, churned ones included, as metrics.portfolio counts it.
+  const timeToOnboard = {
+    expectedDays: settings.timeToOnboardExpectedDays,
+    cohorts: timeToOnboardKpi(rows, settings.timeToOnboardExpectedDays, asOf),
+  };
+  return {
+    asOf,
+    trendDays,
+    primaryCurrency,
+    kpis: { ...kpis, timeToOnboard },
+    rows: rows.map(({ ttvBasicDays: _, onboardedDate: __, ...row }) => row),
+  };
 }
 
 export function portfolioHandlers(
