@@ -6,6 +6,8 @@ import { isoDate, method } from './define';
 import { HealthStatus, StatusCounts } from './health';
 import { EarlyWarning, OnboardCohort } from './metrics';
 
+export { ATTENTION_REASONS } from '../metrics/portfolio-kpis';
+
 /** Money in major units (e.g. dollars) with its ISO currency. */
 export const Money = z.object({ currency: z.string(), amount: z.number() });
 export type Money = z.infer<typeof Money>;

@@ -18,11 +18,12 @@ export interface KpiAccount {
 }
 
 /** Why a current customer needs attention (issue #12): each reason on its own, since one account may have several. */
+type AttentionFacts = Pick<KpiAccount, 'overdueMilestones' | 'qbrOverdue' | 'earlyWarnings' | 'renewalPassedWithoutOutcome'>;
 export const ATTENTION_REASONS = {
-  overdueMilestones: (r: KpiAccount) => r.overdueMilestones > 0,
-  qbrOverdue: (r: KpiAccount) => r.qbrOverdue === true,
-  earlyWarnings: (r: KpiAccount) => r.earlyWarnings.length > 0,
-  renewalPassedWithoutOutcome: (r: KpiAccount) => r.renewalPassedWithoutOutcome,
+  overdueMilestones: (r: AttentionFacts) => r.overdueMilestones > 0,
+  qbrOverdue: (r: AttentionFacts) => r.qbrOverdue === true,
+  earlyWarnings: (r: AttentionFacts) => r.earlyWarnings.length > 0,
+  renewalPassedWithoutOutcome: (r: AttentionFacts) => r.renewalPassedWithoutOutcome,
 } as const;
 
 /** Accounts with at least one reason, and the count per reason. */

@@ -63,7 +63,14 @@ function Renewal({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   return (
     <>
       <span className={classes.line}>{formatDate(row.renewalDate)}</span>
-      <span className={`${classes.sub} ${tone}`}>{formatDaysFrom(row.renewalDate, asOf)}</span>
+      <span
+        className={`${classes.sub} ${tone}`}
+        data-testid={row.renewalPassedWithoutOutcome ? 'renewal-no-outcome' : undefined}
+        title={row.renewalPassedWithoutOutcome ? 'The renewal date has passed and no outcome (renewed or churned) is recorded for it' : undefined}
+      >
+        {formatDaysFrom(row.renewalDate, asOf)}
+        {row.renewalPassedWithoutOutcome ? ' · no outcome' : ''}
+      </span>
     </>
   );
 }
@@ -137,7 +144,15 @@ export const AccountRow = memo(function AccountRow({ row, index, asOf }: Props) 
         <a className={classes.name} href={accountHref(row.id)} title={row.name}>
           {row.name}
         </a>
-        <span className={classes.sub}>{row.owner ?? 'no owner'}</span>
+        <span className={classes.sub}>
+          {row.earlyWarnings.length > 0 && (
+            <span className={classes.flag} data-testid="early-warning-flag" title={`Early warning: ${row.earlyWarnings.map((w) => w.message).join(' ')}`}>
+              <IconAlertTriangle size={11} aria-hidden />
+              early warning
+            </span>
+          )}
+          {row.owner ?? 'no owner'}
+        </span>
       </td>
       <td className={classes.cell}>
         <HealthCell row={row} asOf={asOf} />
