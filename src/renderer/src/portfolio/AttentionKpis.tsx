@@ -1,7 +1,7 @@
 // Two KPI cards that open to their inputs on click (issue #12, point 5): "Needs attention" with every reason and the
 // accounts behind each, and the cohort time-to-onboard KPI with every cohort's counts. A popover rather than the
 // strip's hover tooltip, so the lists stay open while the CSM reads them and their links can be followed.
-import { Anchor, Button, Paper, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Paper, Popover, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ATTENTION_REASONS, type MethodOutput, type PortfolioRow } from '../../../shared/contract';
 import { formatCount, formatPercent } from '../../../shared/format';
@@ -32,7 +32,7 @@ function PopoverCard({ label, value, sub, tone, testId, children }: { label: str
   return (
     <Popover width={380} position="bottom-end" withArrow shadow="md">
       <Popover.Target>
-        <UnstyledButton h="100%" aria-label={`${label}: ${value}, ${sub}. Show the inputs`} data-testid={`${testId}-card`}>
+        <UnstyledButton h="100%" data-testid={`${testId}-card`}>
           <Paper withBorder p="sm" h="100%" style={{ cursor: 'pointer' }}>
             <Stack gap={2}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
@@ -46,6 +46,7 @@ function PopoverCard({ label, value, sub, tone, testId, children }: { label: str
               </Text>
             </Stack>
           </Paper>
+          <VisuallyHidden>Show what this counts</VisuallyHidden>
         </UnstyledButton>
       </Popover.Target>
       <Popover.Dropdown data-testid={`${testId}-inputs`}>{children}</Popover.Dropdown>

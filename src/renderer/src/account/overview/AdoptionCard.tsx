@@ -136,7 +136,7 @@ export function AdoptionCard({ metrics: m, definitions: d, keyFeatures }: { metr
         <Figure
           label="Time to first key action"
           testId="first-key-action"
-          value={m.timeToFirstKeyActionDays === null ? 'no data' : `${formatCount(m.timeToFirstKeyActionDays)} days`}
+          value={m.timeToFirstKeyActionDays === null ? 'no data' : `${formatCount(m.timeToFirstKeyActionDays)} ${m.timeToFirstKeyActionDays === 1 ? 'day' : 'days'}`}
           sub="median per user"
           explanation={
             <Inputs

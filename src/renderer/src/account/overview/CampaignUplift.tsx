@@ -39,7 +39,7 @@ export function CampaignUplift({ campaigns }: { campaigns: Campaign[] }) {
             testId="campaign-uplift-value"
             c={c.uplift === null ? 'dimmed' : c.uplift < 1 ? 'red' : 'teal'}
             explanation={
-              <Stack gap={4} data-testid="campaign-uplift-inputs">
+              <Stack gap={4} data-testid="campaign-uplift-value-inputs">
                 <Text size="sm">
                   Events on {c.feature ?? 'any feature'} in the 30 days from the launch ÷ the 30 days before it.{why(c)}
                 </Text>
