@@ -50,7 +50,7 @@ describe('the portfolio', () => {
   it('counts every reason to look at an account, with its breakdown and accounts', async () => {
     const page = app.page;
     expect(await text('kpi-attention')).toBe('3');
-    expect(await text('kpi-attention-sub')).toBe('1 overdue milestones · 2 qbr overdue · 1 early warnings · 1 renewal passed without outcome');
+    expect(await text('kpi-attention-sub')).toBe('1 milestone · 2 QBR · 1 warning · 1 renewal');
     await page.getByTestId('kpi-attention-card').click();
     const reasons = page.getByTestId('attention-reason');
     await reasons.first().waitFor();
@@ -71,7 +71,7 @@ describe('the portfolio', () => {
   it('shows the latest cohort’s time to onboard and opens to every cohort', async () => {
     const page = app.page;
     expect(await text('kpi-onboard')).toBe(formatPercent(1));
-    expect(await text('kpi-onboard-sub')).toBe('2026-Q3: 1 of 1 onboarded within 30 days');
+    expect(await text('kpi-onboard-sub')).toBe('2026-Q3: 1 of 1 within 30 days');
     await page.getByTestId('kpi-onboard-card').click();
     const cohorts = page.getByTestId('onboard-cohort');
     await cohorts.first().waitFor();

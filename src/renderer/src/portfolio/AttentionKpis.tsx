@@ -25,12 +25,20 @@ const REASON_WHY: Record<Reason, string> = {
   renewalPassedWithoutOutcome: 'the renewal date has passed and no renewed or churned outcome is recorded',
 };
 
+/** The card's one-line breakdown, short enough for a narrow card: "1 milestone · 2 QBR · 1 warning · 1 renewal". */
+const REASON_SHORT: Record<Reason, [string, string]> = {
+  overdueMilestones: ['milestone', 'milestones'],
+  qbrOverdue: ['QBR', 'QBR'],
+  earlyWarnings: ['warning', 'warnings'],
+  renewalPassedWithoutOutcome: ['renewal', 'renewals'],
+};
+
 /** Accounts listed per reason before "and N more": enough to act on, short enough to read. */
 const LISTED = 6;
 
 function PopoverCard({ label, value, sub, tone, testId, children }: { label: string; value: string; sub: string; tone?: string; testId: string; children: ReactNode }) {
   return (
-    <Popover width={380} position="bottom-end" withArrow shadow="md">
+    <Popover width={380} position="bottom-end" withArrow shadow="md" middlewares={{ flip: true, shift: true, size: { padding: 8 } }}>
       <Popover.Target>
         <UnstyledButton h="100%" data-testid={`${testId}-card`}>
           <Paper withBorder p="sm" h="100%" style={{ cursor: 'pointer' }}>
@@ -49,7 +57,10 @@ function PopoverCard({ label, value, sub, tone, testId, children }: { label: str
           <VisuallyHidden>Show what this counts</VisuallyHidden>
         </UnstyledButton>
       </Popover.Target>
-      <Popover.Dropdown data-testid={`${testId}-inputs`}>{children}</Popover.Dropdown>
+      {/* Sized to the room left in the window (the size middleware): a long list scrolls rather than running off it. */}
+      <Popover.Dropdown data-testid={`${testId}-inputs`} style={{ overflowY: 'auto' }}>
+        {children}
+      </Popover.Dropdown>
     </Popover>
   );
 }
@@ -67,7 +78,7 @@ export function NeedsAttentionCard({ kpis, rows, onShow }: { kpis: Kpis; rows: P
       sub={
         reasons.length === 0
           ? 'nothing overdue, no warning'
-          : reasons.map((k) => `${formatCount(n[k])} ${REASON_LABEL[k].toLowerCase()}`).join(' · ')
+          : reasons.map((k) => `${formatCount(n[k])} ${REASON_SHORT[k][n[k] === 1 ? 0 : 1]}`).join(' · ')
       }
     >
       <Stack gap="xs">
@@ -122,7 +133,7 @@ export function TimeToOnboardCard({ kpis }: { kpis: Kpis }) {
       testId="kpi-onboard"
       sub={
         latest
-          ? `${latest.cohort}: ${formatCount(latest.withinExpected)} of ${formatCount(latest.onboarded)} onboarded within ${expectedDays} days`
+          ? `${latest.cohort}: ${formatCount(latest.withinExpected)} of ${formatCount(latest.onboarded)} within ${expectedDays} days`
           : 'no account has completed onboarding yet'
       }
     >
