@@ -2,7 +2,7 @@
 // tests/helpers/adoption-book.ts): the portfolio's Needs attention card gives every reason with its accounts, Time to
 // onboard opens to its cohorts, the rows flag early warnings and a renewal passed without an outcome; the account's
 // Adoption card shows the figures counted by hand in tests/unit/adoption-card.test.ts and each opens to its inputs;
-// the header shows the early-warning badges. Screenshots at 1440×900 and 1024×700, light, and axe's checks.
+// the header shows the early-warning badges. Screenshots at 1440×900 and 1024×700 (the card in light and dark too) and axe's checks.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { MethodOutput } from '../../src/shared/contract';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { ADOPTION_NOW, ADOPTION_TODAY, buildAdoptionBook } from '../helpers/adoption-book';
 import { expectAccessible } from './a11y';
-import { ARTIFACTS, launchApp, type App } from './harness';
+import { ARTIFACTS, emulateColorScheme, launchApp, type App } from './harness';
 
 let app: App;
 let ids: Awaited<ReturnType<typeof buildAdoptionBook>>;
@@ -92,7 +92,11 @@ describe('the portfolio', () => {
       'Early warning: 4 support cases opened in the first 30 days (more than 3). Only 5 % of licenses in use during onboarding (below 20 %).',
     );
     expect(await row(ids.aurora).getByTestId('early-warning-flag').count()).toBe(0);
-    expect(await row(ids.cedar).getByTestId('renewal-no-outcome').innerText()).toBe('29 days ago · no outcome');
+    const cedar = row(ids.cedar).getByTestId('renewal-no-outcome');
+    expect([await cedar.innerText(), await cedar.getAttribute('title')]).toEqual([
+      'no outcome yet',
+      '29 days ago: the renewal date has passed and no outcome (renewed or churned) is recorded for it',
+    ]);
     expect(await row(ids.dune).getByTestId('renewal-no-outcome').count()).toBe(0);
     await shots(app.page, 'adoption-03-portfolio');
   });
@@ -127,6 +131,10 @@ describe('the account', () => {
     expect(await page.getByTestId('early-warning').count()).toBe(0);
     await expectAccessible(page, 'account with the Adoption card');
     await shots(page, 'adoption-04-account-card', 'adoption-card');
+    await emulateColorScheme(page, 'dark');
+    await expectAccessible(page, 'account with the Adoption card (dark)');
+    await shots(page, 'adoption-04-account-card-dark', 'adoption-card');
+    await emulateColorScheme(page, 'light');
   });
 
   it('shows Birch’s early warnings in its header, each opening to its figures', async () => {

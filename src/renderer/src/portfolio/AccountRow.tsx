@@ -66,10 +66,13 @@ function Renewal({ row, asOf }: { row: PortfolioRow; asOf: string }) {
       <span
         className={`${classes.sub} ${tone}`}
         data-testid={row.renewalPassedWithoutOutcome ? 'renewal-no-outcome' : undefined}
-        title={row.renewalPassedWithoutOutcome ? 'The renewal date has passed and no outcome (renewed or churned) is recorded for it' : undefined}
+        title={
+          row.renewalPassedWithoutOutcome
+            ? `${formatDaysFrom(row.renewalDate, asOf)}: the renewal date has passed and no outcome (renewed or churned) is recorded for it`
+            : undefined
+        }
       >
-        {formatDaysFrom(row.renewalDate, asOf)}
-        {row.renewalPassedWithoutOutcome ? ' · no outcome' : ''}
+        {row.renewalPassedWithoutOutcome ? 'no outcome yet' : formatDaysFrom(row.renewalDate, asOf)}
       </span>
     </>
   );
