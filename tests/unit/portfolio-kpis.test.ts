@@ -11,6 +11,8 @@ const account = (over: Partial<KpiAccount>): KpiAccount => ({
   ttvBasicDays: null,
   overdueMilestones: 0,
   qbrOverdue: null,
+  earlyWarnings: [],
+  renewalPassedWithoutOutcome: false,
   ...over,
 });
 
@@ -46,6 +48,24 @@ describe('portfolio KPIs', () => {
     expect(kpis.statusCounts).toEqual({ green: 1, yellow: 1, red: 1, noData: 1 });
     expect([kpis.accountsWithOverdueMilestones, kpis.accountsWithQbrOverdue]).toEqual([1, 1]);
     expect(portfolioKpis([]).kpis.medianTtvDays).toBeNull();
+  });
+
+  it('count every reason an account needs attention, each account once in the total (issue #12)', () => {
+    const warning = { kind: 'early_support_cases', message: '' };
+    const rows = [
+      account({ overdueMilestones: 1, qbrOverdue: true }),
+      account({ earlyWarnings: [warning, warning] }),
+      account({ renewalPassedWithoutOutcome: true, qbrOverdue: true }),
+      account({ qbrOverdue: false }),
+      account({ churned: true, overdueMilestones: 3, renewalPassedWithoutOutcome: true }),
+    ];
+    expect(portfolioKpis(rows).kpis.needsAttention).toEqual({
+      accounts: 3,
+      overdueMilestones: 1,
+      qbrOverdue: 2,
+      earlyWarnings: 1,
+      renewalPassedWithoutOutcome: 1,
+    });
   });
 });
 

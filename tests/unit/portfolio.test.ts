@@ -85,6 +85,21 @@ describe('portfolio.overview', () => {
       accountsWithOverdueMilestones: 1,
       // Beta (no QBR, contract 176 days old), Echo (last QBR 115 days ago), Gale (no QBR, contract 115 days old).
       accountsWithQbrOverdue: 3,
+      // Beta (overdue milestone and QBR), Echo and Gale (QBR); no support case, no utilization below 20 % in
+      // onboarding (Cobalt's snapshot has none), no renewal date passed but Delta's, who churned.
+      needsAttention: { accounts: 3, overdueMilestones: 1, qbrOverdue: 3, earlyWarnings: 0, renewalPassedWithoutOutcome: 0 },
+      // Cohorts by the quarter of contract start, churned Delta included; only Gale onboarded (19 days).
+      timeToOnboard: {
+        expectedDays: 30,
+        cohorts: [
+          { cohort: '2025-Q3', onboarded: 0, withinExpected: 0, rate: null },
+          { cohort: '2025-Q4', onboarded: 0, withinExpected: 0, rate: null },
+          { cohort: '2026-Q1', onboarded: 0, withinExpected: 0, rate: null },
+          { cohort: '2026-Q2', onboarded: 0, withinExpected: 0, rate: null },
+          { cohort: '2026-Q3', onboarded: 1, withinExpected: 1, rate: 1 },
+          { cohort: '2026-Q4', onboarded: 0, withinExpected: 0, rate: null },
+        ],
+      },
     });
   });
 
@@ -129,7 +144,7 @@ describe('portfolio.overview', () => {
     const b = smallBook();
     const o = await overview(b);
     const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
-    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones'];
+    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones', 'earlyWarnings', 'renewalPassedWithoutOutcome'];
     for (const r of o.rows) {
       expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());
       const { externalId, ...account } = await ok<MethodOutput<'accounts.get'>>(b.api.invoke('accounts.get', { id: r.id }));

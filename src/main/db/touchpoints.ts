@@ -61,3 +61,11 @@ export function updateTouchpointRow(store: Store, id: number, t: StoredTouchpoin
 export function deleteTouchpointRow(store: Store, id: number): void {
   prepared(store.sqlite, 'DELETE FROM touchpoints WHERE id = ?').run(id);
 }
+
+/** Every support case's account and opening date, on or before asOf: the portfolio's early warnings count them. */
+export function supportCaseDates(store: Store, asOf: string): { accountId: number; date: string }[] {
+  return prepared(
+    store.sqlite,
+    "SELECT account_id AS accountId, date FROM touchpoints WHERE kind = 'support_case' AND date <= ? ORDER BY account_id, date",
+  ).all(asOf) as { accountId: number; date: string }[];
+}

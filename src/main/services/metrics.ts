@@ -73,6 +73,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
   const exp = exposure(users, usage.cadences);
   const execs = executiveActivity(users.filter((u) => u.role === 'executive'), rows, d);
   const userById = new Map(users.map((u) => [u.id, u]));
+  const firstKeyAction = timeToFirstKeyAction(rows, d, keyIds);
 
   const onboarding = milestones.find((m) => m.kind === 'onboarding_complete');
   const computedStage = journeyStage(
@@ -115,7 +116,9 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
       used: b.usedKeyFeatureIds.map((id) => featureById.get(id)?.name ?? String(id)),
       enabled: enabledKeys.map((f) => f.name),
     },
-    timeToFirstKeyActionDays: timeToFirstKeyAction(rows, d, keyIds).medianDays,
+    timeToFirstKeyActionDays: firstKeyAction.medianDays,
+    timeToFirstKeyActionUsers: firstKeyAction.perUser.size,
+    knownUsers: users.length,
     engagementScore: accountEngagementScore(
       engagementRaw(rows, month),
       scale,

@@ -9,12 +9,13 @@ import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
 import { changeBetween } from '../../shared/change';
 import { milestonesAsOf } from '../../shared/metrics/as-of';
 import { qbrOverdue } from '../../shared/metrics/relationship';
-import { timeToValueDays } from '../../shared/metrics/time-to-value';
+import { earlyWarnings, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 import { portfolioAccountRows, scoreTrends, type PortfolioAccountRow } from '../db/health-snapshots';
 import { allMilestones } from '../db/milestones';
 import { latestQbrDates } from '../db/qbrs';
 import { EARLY_RENEWAL_DAYS, lastOutcomeDates, lastRenewedDates } from '../db/renewals';
+import { supportCaseDates } from '../db/touchpoints';
 import { churnedAccounts } from './accounts';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -41,6 +42,16 @@ function milestonesByAccount(ctx: ServiceContext): Map<number, MilestoneInfo[]> 
     const list = out.get(accountId);
     if (list) list.push(m);
     else out.set(accountId, [m]);
+  }
+  return out;
+}
+
+function datesByAccount(rows: readonly { id: number; date: string }[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const { id, date } of rows) {
+    const list = out.get(id);
+    if (list) list.push(date);
+    else out.set(id, [date]);
   }
   return out;
 }
@@ -84,7 +95,9 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
     return last !== undefined && last >= addDays(renewalDate, -EARLY_RENEWAL_DAYS) ? null : daysBetween(renewalDate, asOf);
   };
 
-  const rows: (PortfolioRow & { ttvBasicDays: number | null })[] = accounts.map((a) => {
+  const supportCases = datesByAccount(supportCaseDates(ctx, asOf).map((c) => ({ id: c.accountId, date: c.date })));
+
+  const rows: (PortfolioRow & { ttvBasicDays: number | null; onboardedDate: string | null })[] = accounts.map((a) => {
     const own = milestonesAsOf(milestones.get(a.id) ?? [], asOf);
     const onboarding = own.find((m) => m.kind === 'onboarding_complete') ?? null;
     const journey = { contractStart: a.contractStart, renewalDate: a.renewalDate, onboardingMilestone: onboarding };
@@ -127,11 +140,36 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       qbrOverdue: qbrOverdue(qbr === null ? null : daysBetween(qbr, asOf), a.contractStart, asOf, settings.qbrOverdueDays),
       overdueMilestones: own.filter((m) => isOverdue(m, asOf)).length,
       isDemo: a.isDemo !== 0,
+      earlyWarnings: churned.has(a.id)
+        ? []
+        : earlyWarnings(
+            {
+              contractStart: a.contractStart,
+              touchpoints: (supportCases.get(a.id) ?? []).map((date) => ({ kind: 'support_case' as const, date })),
+              stage,
+              licenseUtilization: a.utilization,
+              asOf,
+            },
+            settings,
+          ),
+      renewalPassedWithoutOutcome: passedDays(a.id, a.renewalDate) !== null,
       ttvBasicDays: timeToValueDays(a.contractStart, own, 'basic_value', asOf),
+      onboardedDate: onboarding?.achievedDate ?? null,
     };
   });
   const { kpis, primaryCurrency } = portfolioKpis(rows);
-  return { asOf, trendDays, primaryCurrency, kpis, rows: rows.map(({ ttvBasicDays: _, ...row }) => row) };
+  // A cohort is every account that started in the quarter, churned ones included, as metrics.portfolio counts it.
+  const timeToOnboard = {
+    expectedDays: settings.timeToOnboardExpectedDays,
+    cohorts: timeToOnboardKpi(rows, settings.timeToOnboardExpectedDays, asOf),
+  };
+  return {
+    asOf,
+    trendDays,
+    primaryCurrency,
+    kpis: { ...kpis, timeToOnboard },
+    rows: rows.map(({ ttvBasicDays: _, onboardedDate: __, ...row }) => row),
+  };
 }
 
 export function portfolioHandlers(

@@ -15,6 +15,9 @@ const Coverage = z.object({ name: z.string(), users: z.number().int(), covered: 
 const SurveyScore = z.object({ value: z.number(), responses: z.number().int(), date: isoDate }).nullable();
 const ResponseRate = z.object({ period: z.string(), invited: z.number().int(), responded: z.number().int(), rate: ratio });
 
+export const EarlyWarning = z.object({ kind: z.enum(['early_support_cases', 'low_onboarding_usage']), message: z.string() });
+export const OnboardCohort = z.object({ cohort: z.string(), onboarded: z.number().int(), withinExpected: z.number().int(), rate: ratio });
+
 export const AccountMetrics = z.object({
   id,
   name: z.string(),
@@ -38,6 +41,10 @@ export const AccountMetrics = z.object({
   breadth: ratio,
   breadthDetail: z.object({ used: z.array(z.string()), enabled: z.array(z.string()) }),
   timeToFirstKeyActionDays: days,
+  /** Users whose first key-feature event is on record by D: the median above is over them. */
+  timeToFirstKeyActionUsers: z.number().int(),
+  /** Users on record for the account (the adopted rate's denominator). */
+  knownUsers: z.number().int(),
   engagementScore: z.number().nullable(),
   exposure: ratio,
   exposureDetail: z.object({
@@ -74,7 +81,7 @@ export const AccountMetrics = z.object({
       daysLate: days,
     }),
   ),
-  earlyWarnings: z.array(z.object({ kind: z.string(), message: z.string() })),
+  earlyWarnings: z.array(EarlyWarning),
   adoptionCurve: z.object({
     months: z.array(z.object({ month: z.number().int(), activeUsers: z.number().int(), featuresUsed: z.number().int(), complete: z.boolean() })),
     slope: z.number().nullable(),
@@ -127,7 +134,7 @@ export const metricsMethods = {
       mau: z.number().int(),
       licenses: z.number().int(),
       licenseUtilization: ratio,
-      timeToOnboard: z.array(z.object({ cohort: z.string(), onboarded: z.number().int(), withinExpected: z.number().int(), rate: ratio })),
+      timeToOnboard: z.array(OnboardCohort),
     }),
   }),
   'recommendations.account': method({ input: accountAsOfInput, output: z.object({ items: z.array(Recommendation) }) }),

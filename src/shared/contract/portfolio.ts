@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AccountSummary } from './accounts';
 import { isoDate, method } from './define';
 import { HealthStatus, StatusCounts } from './health';
+import { EarlyWarning, OnboardCohort } from './metrics';
+
+export { ATTENTION_REASONS } from '../metrics/portfolio-kpis';
 
 /** Money in major units (e.g. dollars) with its ISO currency. */
 export const Money = z.object({ currency: z.string(), amount: z.number() });
@@ -39,6 +42,10 @@ export const PortfolioRow = AccountSummary.pick({
   qbrOverdue: z.boolean().nullable(),
   /** TTV milestones past their target and not achieved. */
   overdueMilestones: z.number().int(),
+  /** Early warnings as metrics.account gives them (support cases in the first 30 days, low usage in onboarding). */
+  earlyWarnings: z.array(EarlyWarning),
+  /** The renewal date is before the as-of date and no renewed or churned outcome is on record for it. */
+  renewalPassedWithoutOutcome: z.boolean(),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
 
@@ -62,6 +69,16 @@ export const PortfolioKpis = z.object({
   /** Accounts with at least one overdue milestone, and with an overdue QBR. */
   accountsWithOverdueMilestones: z.number().int(),
   accountsWithQbrOverdue: z.number().int(),
+  /** Accounts with at least one reason to look (`accounts`), and how many have each reason; one account may have several. */
+  needsAttention: z.object({
+    accounts: z.number().int(),
+    overdueMilestones: z.number().int(),
+    qbrOverdue: z.number().int(),
+    earlyWarnings: z.number().int(),
+    renewalPassedWithoutOutcome: z.number().int(),
+  }),
+  /** Time to onboard KPI per cohort (quarter of contract start), as metrics.portfolio gives it. */
+  timeToOnboard: z.object({ expectedDays: z.number().int(), cohorts: z.array(OnboardCohort) }),
 });
 
 export const PortfolioSortColumn = z.enum([

@@ -1,5 +1,6 @@
 // Portfolio KPIs (DESIGN.md, Portfolio; issue #5): accounts, ARR, ARR at risk (red, then yellow), renewals in the
-// next 90 days and the median time to basic value (docs/METRICS.md TTV, seeds 001 and 003), over current customers.
+// next 90 days, the median time to basic value (docs/METRICS.md TTV, seeds 001 and 003) and what needs attention,
+// over current customers.
 import type { HealthStatus } from './health';
 import { median } from './stats';
 
@@ -12,6 +13,29 @@ export interface KpiAccount {
   ttvBasicDays: number | null;
   overdueMilestones: number;
   qbrOverdue: boolean | null;
+  earlyWarnings: readonly unknown[];
+  renewalPassedWithoutOutcome: boolean;
+}
+
+/** Why a current customer needs attention (issue #12): each reason on its own, since one account may have several. */
+type AttentionFacts = Pick<KpiAccount, 'overdueMilestones' | 'qbrOverdue' | 'earlyWarnings' | 'renewalPassedWithoutOutcome'>;
+export const ATTENTION_REASONS = {
+  overdueMilestones: (r: AttentionFacts) => r.overdueMilestones > 0,
+  qbrOverdue: (r: AttentionFacts) => r.qbrOverdue === true,
+  earlyWarnings: (r: AttentionFacts) => r.earlyWarnings.length > 0,
+  renewalPassedWithoutOutcome: (r: AttentionFacts) => r.renewalPassedWithoutOutcome,
+} as const;
+
+/** Accounts with at least one reason, and the count per reason. */
+export function needsAttention(current: readonly KpiAccount[]) {
+  const reasons = Object.values(ATTENTION_REASONS);
+  return {
+    accounts: current.filter((r) => reasons.some((has) => has(r))).length,
+    overdueMilestones: current.filter(ATTENTION_REASONS.overdueMilestones).length,
+    qbrOverdue: current.filter(ATTENTION_REASONS.qbrOverdue).length,
+    earlyWarnings: current.filter(ATTENTION_REASONS.earlyWarnings).length,
+    renewalPassedWithoutOutcome: current.filter(ATTENTION_REASONS.renewalPassedWithoutOutcome).length,
+  };
 }
 
 export interface Money {
@@ -85,6 +109,7 @@ export function portfolioKpis(rows: readonly KpiAccount[]) {
       },
       accountsWithOverdueMilestones: current.filter((r) => r.overdueMilestones > 0).length,
       accountsWithQbrOverdue: current.filter((r) => r.qbrOverdue === true).length,
+      needsAttention: needsAttention(current),
     },
   };
 }

@@ -29,6 +29,8 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     lastQbrDate: null,
     qbrOverdue: null,
     overdueMilestones: 0,
+    earlyWarnings: [],
+    renewalPassedWithoutOutcome: false,
     isDemo: false,
     ...fields,
   };

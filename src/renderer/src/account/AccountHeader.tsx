@@ -7,6 +7,7 @@ import { Stage, type AccountSummary } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/dates';
 import { formatCount, formatDate, formatDaysFrom, formatMoney } from '../../../shared/format';
 import { useMutation } from '../hooks/use-mutation';
+import { EarlyWarningBadges } from './EarlyWarningBadges';
 import { Explained } from './Explained';
 import { STAGE_LABEL } from './labels';
 import { PrepareQbrButton } from './PrepareQbrButton';
@@ -119,6 +120,7 @@ export function AccountHeader({ account, today }: { account: AccountSummary; tod
                 churned
               </Badge>
             )}
+            <EarlyWarningBadges accountId={account.id} />
           </Group>
           <Text size="sm" c="dimmed">
             {[account.owner ? `Owner ${account.owner}` : 'No owner', account.industry].filter(Boolean).join(' · ')}

@@ -147,7 +147,15 @@ export const AccountRow = memo(function AccountRow({ row, index, asOf }: Props) 
         <a className={classes.name} href={accountHref(row.id)} title={row.name}>
           {row.name}
         </a>
-        <span className={classes.sub}>{row.owner ?? 'no owner'}</span>
+        <span className={classes.sub}>
+          {row.earlyWarnings.length > 0 && (
+            <span className={classes.flag} data-testid="early-warning-flag" title={`Early warning: ${row.earlyWarnings.map((w) => w.message).join(' ')}`}>
+              <IconAlertTriangle size={11} aria-hidden />
+              early warning
+            </span>
+          )}
+          {row.owner ?? 'no owner'}
+        </span>
       </td>
       <td className={classes.cell}>
         <HealthCell row={row} asOf={asOf} />

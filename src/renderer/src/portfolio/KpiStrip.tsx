@@ -1,7 +1,8 @@
 import { Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { MethodOutput, MoneyTotal } from '../../../shared/contract';
+import type { MethodOutput, MoneyTotal, PortfolioRow } from '../../../shared/contract';
 import { formatCount, formatMoney } from '../../../shared/format';
+import { NeedsAttentionCard, TimeToOnboardCard } from './AttentionKpis';
 import type { Filters } from './portfolio-rows';
 
 type Kpis = MethodOutput<'portfolio.overview'>['kpis'];
@@ -63,22 +64,27 @@ function KpiCard({ label, value, testId, sub, explanation, onClick, tone }: Card
 
 interface Props {
   kpis: Kpis;
+  /** Every row, for the accounts behind each reason to look at. */
+  rows: PortfolioRow[];
   /** Applies a filter that shows the accounts behind a figure (red ones for ARR at risk…). */
   onShow: (change: Partial<Filters>) => void;
 }
 
-/** The book at a glance; each figure explains itself on hover and, on click, filters the table to its accounts. */
-export function KpiStrip({ kpis, onShow }: Props) {
+/**
+ * The book at a glance; each figure explains itself on hover and, on click, filters the table to its accounts; time to
+ * onboard and needs attention open to their inputs on click.
+ */
+export function KpiStrip({ kpis, rows, onShow }: Props) {
   const { arrAtRisk, renewalsNext90Days: renewals } = kpis;
   const redOthers = otherCurrencies(arrAtRisk.red);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="kpi-strip">
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" data-testid="kpi-strip">
       <KpiCard
         label="Accounts"
         value={formatCount(kpis.accounts)}
         testId="kpi-accounts"
         sub={`${formatCount(kpis.statusCounts.green)} green · ${formatCount(kpis.statusCounts.yellow)} yellow · ${formatCount(kpis.statusCounts.red)} red${kpis.statusCounts.noData ? ` · ${formatCount(kpis.statusCounts.noData)} no data` : ''}`}
-        explanation={`Current customers: every account except the ${formatCount(kpis.churnedAccounts)} churned (last renewal lost). Every figure in this strip counts current customers only. Click to clear the filters.`}
+        explanation={`Current customers: every account except the ${formatCount(kpis.churnedAccounts)} churned (last renewal lost). Every figure in this strip counts current customers only, but time to onboard, whose cohorts keep every account that started in the quarter. Click to clear the filters.`}
         onClick={() => onShow({ stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false, search: '' })}
       />
       <KpiCard
@@ -117,15 +123,8 @@ export function KpiStrip({ kpis, onShow }: Props) {
         }
         explanation="Time to value: days from contract start to the achieved date of the “basic value” milestone, the median over the current customers that achieved it. Accounts that have not are left out, not counted as zero."
       />
-      <KpiCard
-        label="Needs attention"
-        value={formatCount(kpis.accountsWithOverdueMilestones)}
-        testId="kpi-overdue"
-        tone={kpis.accountsWithOverdueMilestones > 0 ? 'red' : undefined}
-        sub={`with overdue milestones · ${formatCount(kpis.accountsWithQbrOverdue)} with a QBR overdue`}
-        explanation="Current customers with at least one time-to-value milestone past its target date and not achieved; and, below, those whose last QBR is older than the QBR cadence. Click to show the accounts with overdue milestones."
-        onClick={() => onShow({ overdueOnly: true })}
-      />
+      <TimeToOnboardCard kpis={kpis} />
+      <NeedsAttentionCard kpis={kpis} rows={rows} onShow={onShow} />
     </SimpleGrid>
   );
 }

@@ -101,7 +101,7 @@ export function PortfolioScreen({ onImport }: { onImport: () => void }) {
           />
         </Group>
       </Group>
-      <KpiStrip kpis={kpis} onShow={changeFilters} />
+      <KpiStrip kpis={kpis} rows={all} onShow={changeFilters} />
       <PortfolioFilters rows={all} filters={filters} onChange={changeFilters} />
       {layout === 'table' ? (
         <AccountsTable

@@ -1,9 +1,11 @@
-// The account's overview: health and its drivers, usage and health trends with one range switch, adoption,
-// coverage, benchmarks, renewal likelihood and recommendations. Each card loads and fails on its own.
+// The account's overview: health and its drivers, usage and health trends with one range switch, feature adoption,
+// the Adoption card (rates, stickiness, engagement, the adoption curve), coverage, benchmarks, renewal likelihood and
+// recommendations. Each card loads and fails on its own.
 import { Grid, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from '../../hooks/use-query';
 import { CardSkeleton, QueryError } from '../QueryStates';
+import { AdoptionCard } from './AdoptionCard';
 import { BenchmarksCard } from './BenchmarksCard';
 import { CoverageCard } from './CoverageCard';
 import { FeatureAdoptionCard } from './FeatureAdoptionCard';
@@ -28,6 +30,8 @@ export function OverviewTab({ accountId }: { accountId: number }) {
   const health = useQuery('health.account', { id: accountId });
   const metrics = useQuery('metrics.account', { id: accountId });
   const settings = useQuery('settings.get', {});
+  const definitions = useQuery('health.settings.get', {});
+  const keyFeatures = (settings.data?.features ?? []).filter((f) => f.isKey).map((f) => f.name);
 
   return (
     <Grid gap="md">
@@ -75,12 +79,21 @@ export function OverviewTab({ accountId }: { accountId: number }) {
           <Loading lines={6} />
         )}
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>{metrics.data ? <CoverageCard metrics={metrics.data} /> : !metrics.error && <Loading />}</Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
-        <BenchmarksCard accountId={accountId} />
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        {metrics.data && definitions.data ? (
+          <AdoptionCard metrics={metrics.data} definitions={definitions.data.settings} keyFeatures={keyFeatures} />
+        ) : definitions.error ? (
+          <QueryError title="Could not load the adoption definitions" error={definitions.error} onRetry={definitions.refetch} />
+        ) : (
+          !metrics.error && <Loading lines={8} />
+        )}
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
-        <RenewalCard accountId={accountId} />
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Stack gap="md">
+          {metrics.data ? <CoverageCard metrics={metrics.data} /> : !metrics.error && <Loading />}
+          <BenchmarksCard accountId={accountId} />
+          <RenewalCard accountId={accountId} />
+        </Stack>
       </Grid.Col>
     </Grid>
   );
