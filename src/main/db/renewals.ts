@@ -32,3 +32,11 @@ export function insertRenewal(store: Store, r: { accountId: number; renewalDate:
     r.arrMinor,
   );
 }
+
+/** One account's renewal dates on record with their outcomes, oldest first. */
+export function renewalsOf(store: Store, accountId: number): { renewalDate: string; outcome: string }[] {
+  return prepared(store.sqlite, 'SELECT renewal_date AS renewalDate, outcome FROM renewals WHERE account_id = ? ORDER BY renewal_date').all(accountId) as {
+    renewalDate: string;
+    outcome: string;
+  }[];
+}
