@@ -71,7 +71,7 @@ async function deck(account: string, quarter?: string) {
 
 // What a customer must never read on a slide: the CSM's risk labels and alarms, instructions about the tool, the
 // catalogue's "(key)" marks, the health status colours.
-const INTERNAL = [/downgrade risk/i, /Bearing/, /\(key\)/, /\bat risk\b/i, /escalate/i, /early warning/i, /^Rule:/, /\b(Red|Yellow|Green)\b/, /log (it|them)/i, /\bimport\b/i, /Prepared by/];
+const INTERNAL = [/downgrade risk/i, /Bearing/, /\(key\)/, /\bat risk\b/i, /escalate/i, /early warning/i, /^Rule:/, /\b(Red|Yellow|Green)\b/, /log (it|them)/i, /\bimport\b/i, /Prepared by/, /overdue after/];
 
 describe('a deck for the customer, not for the CSM', () => {
   it('keeps risk labels, instructions about Bearing and "(key)" off every slide, and in the speaker notes', async () => {
@@ -125,6 +125,9 @@ describe('a deck for the customer, not for the CSM', () => {
     expect(summary).not.toContain('set by your CSM');
     expect(summary).toContain('Mar 31, 2027');
     expect(summary).toContain('182 days after the quarter');
+    const journey = q3.slides.find((t) => t[0] === 'Journey and time-to-value milestones') ?? [];
+    expect(journey).toContain('Adoption');
+    expect(journey).not.toContain('set by your CSM');
     // Q4 2025 (as of Dec 31, 2025): the renewal then in force was Mar 31, 2026, 90 days on, not today's 2027 date.
     const q4 = await deck('Harbor Analytics', '2025Q4');
     expect(q4.slides[1]).toContain('Mar 31, 2026');

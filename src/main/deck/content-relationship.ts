@@ -33,6 +33,8 @@ export function journeySlide(d: DeckData): ContentSlide {
   const shown = milestones.slice(0, MAX_ROWS);
   const late = milestones.filter((m) => m.state === 'late');
   const tableFrame = { x: MARGIN, y: 2.9, w: FULL_W, h: 3.95 };
+  // As on the summary: the stage on the deck's date, the CSM's override only from the day it was set.
+  const stage = d.standing.stage;
   return {
     kind: 'content',
     id: 'journey',
@@ -43,7 +45,7 @@ export function journeySlide(d: DeckData): ContentSlide {
         kind: 'kpis',
         frame: { x: MARGIN, y: CONTENT_TOP, w: FULL_W, h: 1.3 },
         items: [
-          { label: 'Journey stage', value: c.stage ? c.stage[0].toUpperCase() + c.stage.slice(1) : '—', detail: c.stageOverridden ? 'set by your CSM' : `at ${formatDate(d.asOf)}` },
+          { label: 'Journey stage', value: stage ? stage[0].toUpperCase() + stage.slice(1) : '—', detail: d.standing.stageOverridden ? 'set by your CSM' : `at ${formatDate(d.asOf)}` },
           { label: 'Onboarding took', value: days(c.timeToOnboardDays), detail: 'from contract start' },
           { label: 'Time to basic value', value: days(c.ttvBasicDays), detail: 'from contract start' },
           { label: 'Time to exceeded value', value: days(c.ttvExceededDays), detail: 'from contract start' },
@@ -71,7 +73,7 @@ export function journeySlide(d: DeckData): ContentSlide {
         : []),
     ],
     notes:
-      `Stage: ${c.stage ?? 'unknown'}. ` +
+      `Stage at ${formatDate(d.asOf)}: ${stage ?? 'unknown'}. ` +
       (shown.length === 0 ? 'Once the milestones are agreed, log them in Bearing so the next deck tracks them. ' : '') +
       (milestones.length > shown.length ? `Not on the slide: ${milestones.slice(shown.length).map((m) => m.name).join(', ')}. ` : '') +
       (late.length > 0 ? `Late: ${late.map((m) => `${m.name} (${m.daysLate} days)`).join(', ')}. ` : 'No milestone is late. ') +

@@ -28,6 +28,9 @@ export const NO_USAGE_TEXT = 'No usage data imported for this quarter';
 
 const brandHex = (d: DeckData) => d.branding.color.slice(1).toUpperCase();
 
+/** "(overdue after 90 days)" is the CSM's QBR cadence, not the customer's business: kept for the notes. */
+const withoutCadenceLabel = (fact: string) => fact.replace(/\s*\(overdue after [^)]*\)/, '');
+
 export function summarySlide(d: DeckData): ContentSlide {
   const h = d.health;
   const sinceLast = h.score !== null && d.last.health !== null ? h.score - d.last.health : null;
@@ -39,7 +42,7 @@ export function summarySlide(d: DeckData): ContentSlide {
   const weakest = [...d.drivers].sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const talk = [...d.drivers.slice(0, 3), ...(weakest && !d.drivers.slice(0, 3).includes(weakest) ? [weakest] : [])];
   for (const c of talk) {
-    if (c.facts[0]) items.push({ lead: `${c.label} ${formatCount(c.score)}/100:`, text: clip(c.facts[0], 110) });
+    if (c.facts[0]) items.push({ lead: `${c.label} ${formatCount(c.score)}/100:`, text: clip(withoutCadenceLabel(c.facts[0]), 110) });
   }
   // Status rules are the CSM's alarms ("no event in 30 days → red"): they go to the speaker notes, not the slide.
   if (d.account.contractStart && d.account.contractStart > d.asOf) {
