@@ -174,7 +174,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf', outPath: '/tmp/qbr.pdf' },
   'deck.quarters': { accountId: 1 },
   'deck.settings.get': {},
-  'deck.settings.set': { companyName: 'Northwind', color: '#0b7285', logoPath: '/tmp/logo.png' },
+  'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logoPath: '/tmp/logo.png' },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

@@ -67,19 +67,20 @@ describe('quarters', () => {
 describe('branding from Settings', () => {
   it('has defaults, and keeps a company name, colour and logo', async () => {
     const before = await ok<MethodOutput<'deck.settings.get'>>(api.invoke('deck.settings.get', {}));
-    expect(before.settings).toEqual({ companyName: 'Bearing', color: '#4263eb', logoPath: null });
+    // No company name by default: a deck is never "Prepared by Bearing" (issue #12).
+    expect(before.settings).toEqual({ companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null });
     const logo = path.join(tempDir(), 'logo.png');
     fs.writeFileSync(logo, ONE_PIXEL_PNG);
     const after = await ok<MethodOutput<'deck.settings.set'>>(api.invoke('deck.settings.set', { companyName: 'Acme Success', color: '#0B7285', logoPath: logo }));
-    expect(after.settings).toEqual({ companyName: 'Acme Success', color: '#0b7285', logoPath: logo });
+    expect(after.settings).toEqual({ companyName: 'Acme Success', csmName: '', csmTitle: '', color: '#0b7285', logoPath: logo });
 
     const built = await ok<MethodOutput<'deck.build'>>(api.invoke('deck.build', { accountId, format: 'pptx' }));
     const zip = await JSZip.loadAsync(fs.readFileSync(built.path));
     expect(Object.keys(zip.files).some((n) => /^ppt\/media\/.+\.png$/.test(n))).toBe(true);
     const title = await zip.file('ppt/slides/slide1.xml')!.async('string');
-    expect(title).toContain('Prepared by Acme Success');
+    expect(title).toContain('<a:t>Acme Success · ');
     expect(title).toContain('0B7285');
-    await ok(api.invoke('deck.settings.set', { companyName: 'Bearing', color: '#4263eb', logoPath: null }));
+    await ok(api.invoke('deck.settings.set', { companyName: '', color: '#4263eb', logoPath: null }));
   });
 
   it('refuses a logo that is missing or not a PNG or JPEG, and a colour that is not #RRGGBB', async () => {

@@ -10,7 +10,7 @@ export const deckCommand: Command = {
   usage: USAGE,
   flags: {
     account: { type: 'string', description: "the account, by Bearing's id or its CRM id (required)" },
-    quarter: { type: 'string', description: 'the quarter, e.g. 2026Q3 (default: the last complete quarter)' },
+    quarter: { type: 'string', description: 'the quarter, e.g. 2026Q3 (default: the last complete quarter the account was a customer throughout, else the quarter to date)' },
     out: { type: 'string', description: 'the file to write; its extension (.pptx or .pdf) picks the format' },
   },
   async run({ api, io, flags }) {

@@ -154,3 +154,11 @@ export function updateAccountTerm(store: Pick<Store, 'sqlite'>, accountId: numbe
 export function deleteImportedRenewals(store: Pick<Store, 'sqlite'>, importId: number): void {
   prepared(store.sqlite, 'DELETE FROM renewals WHERE import_id = ?').run(importId);
 }
+
+/** One account's renewal dates on record with their outcomes, oldest first. */
+export function renewalsOf(store: Store, accountId: number): { renewalDate: string; outcome: string }[] {
+  return prepared(store.sqlite, 'SELECT renewal_date AS renewalDate, outcome FROM renewals WHERE account_id = ? ORDER BY renewal_date').all(accountId) as {
+    renewalDate: string;
+    outcome: string;
+  }[];
+}

@@ -1,4 +1,5 @@
-// The deck's branding from Settings: the CSM's company name, its colour and its logo. The logo is a file on the
+// The deck's branding from Settings: the CSM's company name, its colour and its logo, and the CSM's own name and
+// title, which sign the title slide. The logo is a file on the
 // CSM's machine; a logo that has since been moved or broken must never stop a deck, it is just left out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,9 +8,16 @@ import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
 import { readSetting, writeSetting } from '../db/settings';
 
-export const DECK_DEFAULTS: DeckSettings = { companyName: 'Bearing', color: '#4263eb', logoPath: null };
+// No company name by default: the deck is the CSM's company's, never Bearing's (issue #12: no "Prepared by Bearing").
+export const DECK_DEFAULTS: DeckSettings = { companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null };
 
-const KEYS = { companyName: 'deck.companyName', color: 'deck.color', logoPath: 'deck.logoPath' } as const;
+const KEYS = {
+  companyName: 'deck.companyName',
+  csmName: 'deck.csmName',
+  csmTitle: 'deck.csmTitle',
+  color: 'deck.color',
+  logoPath: 'deck.logoPath',
+} as const;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 /** Bigger than any sensible logo; keeps a mistaken pick (a photo library export) out of every deck. */
 const MAX_LOGO_BYTES = 5 * 1024 * 1024;
@@ -28,11 +36,16 @@ export interface Branding extends DeckSettings {
 
 /** Settings written by hand or by an older build are checked here; anything odd falls back to the default. */
 export function readDeckSettings(ctx: ServiceContext): DeckSettings {
-  const name = readSetting(ctx, KEYS.companyName);
+  const text = (key: string) => {
+    const value = readSetting(ctx, key);
+    return typeof value === 'string' ? value.trim().slice(0, 80) : '';
+  };
   const color = readSetting(ctx, KEYS.color);
   const logo = readSetting(ctx, KEYS.logoPath);
   return {
-    companyName: typeof name === 'string' && name.trim() ? name.trim() : DECK_DEFAULTS.companyName,
+    companyName: text(KEYS.companyName),
+    csmName: text(KEYS.csmName),
+    csmTitle: text(KEYS.csmTitle),
     color: typeof color === 'string' && HEX.test(color) ? color.toLowerCase() : DECK_DEFAULTS.color,
     logoPath: typeof logo === 'string' && logo ? logo : null,
   };
@@ -46,6 +59,8 @@ export function writeDeckSettings(ctx: ServiceContext, patch: Partial<DeckSettin
     patch = { ...patch, logoPath: resolved };
   }
   if (patch.companyName !== undefined) writeSetting(ctx, KEYS.companyName, patch.companyName.trim());
+  if (patch.csmName !== undefined) writeSetting(ctx, KEYS.csmName, patch.csmName.trim());
+  if (patch.csmTitle !== undefined) writeSetting(ctx, KEYS.csmTitle, patch.csmTitle.trim());
   if (patch.color !== undefined) writeSetting(ctx, KEYS.color, patch.color.toLowerCase());
   // The settings table holds no nulls: an empty path is "no logo".
   if (patch.logoPath !== undefined) writeSetting(ctx, KEYS.logoPath, patch.logoPath ?? '');

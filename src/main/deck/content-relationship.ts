@@ -1,6 +1,7 @@
 // The journey, last-QBR, support-and-relationship and next-steps slides. Tables are capped at what fits the
-// slide at a readable size; the rest is counted on the slide ("and 3 more in Bearing") rather than overflowing.
-import type { DeckData } from './deck-data';
+// slide at a readable size; the rest is counted on the slide ("and 3 more milestones") rather than overflowing.
+// The slides are the customer's: instructions to the CSM, risk labels and alarms go to the speaker notes.
+import type { DeckData, RecommendationView } from './deck-data';
 import { formatCount, formatDate, formatDaysFrom, formatPercent, plural, signed } from './deck-format';
 import { CONTENT_TOP, MARGIN, SLIDE_W, clip, type BulletItem, type ContentSlide, type Tone } from './slide-model';
 
@@ -32,6 +33,8 @@ export function journeySlide(d: DeckData): ContentSlide {
   const shown = milestones.slice(0, MAX_ROWS);
   const late = milestones.filter((m) => m.state === 'late');
   const tableFrame = { x: MARGIN, y: 2.9, w: FULL_W, h: 3.95 };
+  // As on the summary: the stage on the deck's date, the CSM's override only from the day it was set.
+  const stage = d.standing.stage;
   return {
     kind: 'content',
     id: 'journey',
@@ -42,7 +45,7 @@ export function journeySlide(d: DeckData): ContentSlide {
         kind: 'kpis',
         frame: { x: MARGIN, y: CONTENT_TOP, w: FULL_W, h: 1.3 },
         items: [
-          { label: 'Journey stage', value: c.stage ? c.stage[0].toUpperCase() + c.stage.slice(1) : '—', detail: c.stageOverridden ? 'set by your CSM' : `at ${formatDate(d.asOf)}` },
+          { label: 'Journey stage', value: stage ? stage[0].toUpperCase() + stage.slice(1) : '—', detail: d.standing.stageOverridden ? 'set by your CSM' : `at ${formatDate(d.asOf)}` },
           { label: 'Onboarding took', value: days(c.timeToOnboardDays), detail: 'from contract start' },
           { label: 'Time to basic value', value: days(c.ttvBasicDays), detail: 'from contract start' },
           { label: 'Time to exceeded value', value: days(c.ttvExceededDays), detail: 'from contract start' },
@@ -64,13 +67,15 @@ export function journeySlide(d: DeckData): ContentSlide {
               return { cells: [clip(m.name, 48), formatDate(m.targetDate), m.achievedDate && m.achievedDate <= d.asOf ? formatDate(m.achievedDate) : '—', s.text], tones: [undefined, undefined, undefined, s.tone] };
             }),
           }
-        : { kind: 'message', frame: tableFrame, text: 'No time-to-value milestones on record', detail: 'Agree the milestones (kickoff, onboarding, first value) and their target dates, then log them in Bearing.' },
+        : { kind: 'message', frame: tableFrame, text: 'No time-to-value milestones on record', detail: 'Let’s agree the milestones (kickoff, onboarding, first value) and their target dates together.' },
       ...(milestones.length > shown.length
-        ? [{ kind: 'text' as const, frame: { x: MARGIN, y: 6.5, w: FULL_W, h: 0.35 }, text: `and ${plural(milestones.length - shown.length, 'more milestone')} in Bearing`, size: 12, muted: true }]
+        ? [{ kind: 'text' as const, frame: { x: MARGIN, y: 6.5, w: FULL_W, h: 0.35 }, text: `and ${plural(milestones.length - shown.length, 'more milestone')}`, size: 12, muted: true }]
         : []),
     ],
     notes:
-      `Stage: ${c.stage ?? 'unknown'}. ` +
+      `Stage at ${formatDate(d.asOf)}: ${stage ?? 'unknown'}. ` +
+      (shown.length === 0 ? 'Once the milestones are agreed, log them in Bearing so the next deck tracks them. ' : '') +
+      (milestones.length > shown.length ? `Not on the slide: ${milestones.slice(shown.length).map((m) => m.name).join(', ')}. ` : '') +
       (late.length > 0 ? `Late: ${late.map((m) => `${m.name} (${m.daysLate} days)`).join(', ')}. ` : 'No milestone is late. ') +
       `Time to basic value: ${days(c.ttvBasicDays)}.`,
   };
@@ -87,10 +92,12 @@ export function actionItemsSlide(d: DeckData): ContentSlide {
           kind: 'message',
           frame: { x: MARGIN + 1.5, y: 2.2, w: FULL_W - 3, h: 3.2 },
           text: qbr ? `No action items were recorded at the QBR of ${formatDate(qbr.date)}` : `No QBR on record up to ${formatDate(d.asOf)}`,
-          detail: 'Agree the next steps at the end of this review and log them in Bearing: the next deck will report on them.',
+          detail: 'The next steps we agree at the end of this review will be followed up here next quarter.',
         },
       ],
-      notes: qbr ? `The last QBR (${qbr.date}) has no action items logged.` : 'No earlier QBR is logged for this account.',
+      notes:
+        (qbr ? `The last QBR (${formatDate(qbr.date)}) has no action items logged.` : 'No earlier QBR is logged for this account.') +
+        ' Log this review and its action items in Bearing: the next deck reports on them.',
     };
   }
   const count = (s: string) => qbr.items.filter((i) => i.status === s).length;
@@ -120,7 +127,7 @@ export function actionItemsSlide(d: DeckData): ContentSlide {
         }),
       },
       ...(qbr.items.length > shown.length
-        ? [{ kind: 'text' as const, frame: { x: MARGIN, y: 6.5, w: FULL_W, h: 0.35 }, text: `and ${plural(qbr.items.length - shown.length, 'more item')} in Bearing`, size: 12, muted: true }]
+        ? [{ kind: 'text' as const, frame: { x: MARGIN, y: 6.5, w: FULL_W, h: 0.35 }, text: `and ${plural(qbr.items.length - shown.length, 'more item')}`, size: 12, muted: true }]
         : []),
     ],
     notes: `${summary} ${qbr.items.filter((i) => i.status === 'open').map((i) => `Open: ${i.text}${i.owner ? ` (${i.owner})` : ''}.`).join(' ')}`,
@@ -138,15 +145,13 @@ export function relationshipSlide(d: DeckData): ContentSlide {
       text:
         qbrDays === null
           ? 'no QBR held yet.'
-          : `last QBR ${plural(qbrDays, 'day')} before ${formatDate(d.asOf)}` + (d.current.qbrOverdue ? ` — overdue (due every ${d.settings.qbrOverdueDays} days).` : '.'),
-      tone: d.current.qbrOverdue ? 'warn' : undefined,
+          : `last QBR ${plural(qbrDays, 'day')} before ${formatDate(d.asOf)}.`,
     },
   ];
   const responses = d.current.responseRates.lastYear;
   if (responses.invited > 0) {
     lines.push({ lead: 'Responses:', text: `${responses.responded} of ${plural(responses.invited, 'QBR invitation and campaign', 'QBR invitations and campaigns')} answered in the last 365 days.` });
   }
-  for (const w of d.current.earlyWarnings) lines.push({ lead: 'Early warning:', text: w.message, tone: 'warn' });
   const survey = (v: { value: number; responses: number; date: string } | null, digits: number) => ({
     value: v === null ? '—' : digits === 0 ? signed(v.value, 0) : `${v.value.toFixed(digits)} / 5`,
     detail: v === null ? 'no survey on record' : `${plural(v.responses, 'answer')}, ${formatDate(v.date)}`,
@@ -185,8 +190,10 @@ export function relationshipSlide(d: DeckData): ContentSlide {
       { kind: 'bullets', frame: { x: MARGIN, y: 4.45, w: FULL_W, h: 2.4 }, items: lines.slice(0, 4), size: 16 },
     ],
     notes:
-      `Support in ${d.quarter.label}: ${s.opened} opened, ${s.closed} closed, ${s.succeeded} resolved within SLA, ${s.openAtEnd} open at ${d.asOf}. ` +
-      `Touchpoints: ${tp.current} this quarter vs ${tp.previous} last quarter.`,
+      `Support in ${d.quarter.label}: ${s.opened} opened, ${s.closed} closed, ${s.succeeded} resolved within SLA, ${s.openAtEnd} open at ${formatDate(d.asOf)}. ` +
+      `Touchpoints: ${tp.current} this quarter vs ${tp.previous} last quarter.` +
+      (d.current.qbrOverdue ? ` The QBR is overdue (due every ${d.settings.qbrOverdueDays} days).` : '') +
+      d.current.earlyWarnings.map((w) => ` Early warning: ${w.message}`).join(''),
   };
 }
 
@@ -221,16 +228,39 @@ function addMonths(iso: string, months: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const names = (xs: { name: string }[]) => xs.map((x) => x.name).join(', ');
+
+/**
+ * The services word a recommendation for the CSM ("Paid features unused: downgrade risk", "escalate"); the slide
+ * says what the customer and the CSM will do about it together. The CSM's wording, with every user named, is in
+ * the notes.
+ */
+function forCustomer(r: RecommendationView): BulletItem {
+  const one = (n: number, single: string, many: string) => (n === 1 ? single : many);
+  switch (r.kind) {
+    case 'feature_not_needed':
+      return { lead: 'Review the features used least.', text: clip(`Few people use ${names(r.features)}: let’s check whether ${one(r.features.length, 'it fits', 'they fit')} your teams’ work.`, 130) };
+    case 'revisit_training':
+      return { lead: 'A refresher on training.', text: 'A short session on the essentials would help your teams get more from the product.' };
+    case 'key_feature_reminder':
+      return {
+        lead: `Get more from ${names(r.features)}.`,
+        text: `${plural(r.users.length, 'active user')} ${one(r.users.length, 'has', 'have')} not used it yet: a short walkthrough would help.`,
+      };
+    case 'downgrade_risk':
+      return {
+        lead: 'Put all of your subscription to work.',
+        text: clip(`${names(r.features)} ${one(r.features.length, 'is', 'are')} part of your subscription but went unused in the last 30 days: let’s plan how your teams can use ${one(r.features.length, 'it', 'them')}.`, 150),
+      };
+    case 'escalate_onboarding':
+      return { lead: 'Get onboarding back on track.', text: clip(`${names(r.milestones)} ${one(r.milestones.length, 'is', 'are')} past the target date: let’s agree new dates.`, 130) };
+  }
+}
+
 export function recommendationsSlide(d: DeckData): ContentSlide {
-  const tone = (s: string): Tone | undefined => (s === 'critical' ? 'bad' : s === 'warning' ? 'warn' : undefined);
   const rank = { critical: 0, warning: 1, info: 2 };
   const ordered = [...d.recommendations].sort((a, b) => rank[a.severity] - rank[b.severity]);
-  // The service names every user concerned; a slide names a few and counts the rest (all are in the notes).
-  const detail = (r: (typeof ordered)[number]) => {
-    if (r.users.length <= 3) return clip(r.detail, 130);
-    return `${r.users.slice(0, 3).map((u) => u.name).join(', ')} and ${r.users.length - 3} more.`;
-  };
-  const recs: BulletItem[] = ordered.slice(0, 4).map((r) => ({ lead: `${r.title}.`, text: detail(r), tone: tone(r.severity) }));
+  const recs: BulletItem[] = ordered.slice(0, 4).map(forCustomer);
   if (recs.length === 0) recs.push({ text: 'Nothing in usage, surveys or milestones calls for a change of course.' });
   const steps = nextSteps(d);
   return {
@@ -243,7 +273,7 @@ export function recommendationsSlide(d: DeckData): ContentSlide {
       { kind: 'bullets', frame: { x: 6.9, y: CONTENT_TOP, w: SLIDE_W - MARGIN - 6.9, h: 5.55 }, heading: 'Proposed next steps', items: steps, size: 16 },
     ],
     notes:
-      `Recommendations from Bearing as of ${d.asOf}: ${ordered.map((r) => `${r.title}: ${r.detail}`).join(' ') || 'none.'} ` +
+      `Recommendations from Bearing as of ${formatDate(d.asOf)}: ${ordered.map((r) => `${r.title}: ${r.detail}`).join(' ') || 'none.'} ` +
       'The next steps are proposals: edit them before the meeting.',
   };
 }

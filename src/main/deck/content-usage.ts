@@ -2,6 +2,7 @@
 // adoption). Charts carry the services' numbers unrounded; an account without usage in the quarter gets one
 // honest slide saying so instead of empty charts.
 import { changeBetween } from '../../shared/change';
+import { daysBetween } from '../../shared/dates';
 import type { DeckData } from './deck-data';
 import {
   changeTone,
@@ -13,7 +14,6 @@ import {
   plural,
   pointsMove,
   signed,
-  statusTone,
   statusWord,
 } from './deck-format';
 import { CONTENT_TOP, MARGIN, PALETTE, SLIDE_W, clip, type BulletItem, type ChartSeries, type ContentSlide, type Frame } from './slide-model';
@@ -29,6 +29,9 @@ export const NO_USAGE_TEXT = 'No usage data imported for this quarter';
 
 const brandHex = (d: DeckData) => d.branding.color.slice(1).toUpperCase();
 
+/** "(overdue after 90 days)" is the CSM's QBR cadence, not the customer's business: kept for the notes. */
+const withoutCadenceLabel = (fact: string) => fact.replace(/\s*\(overdue after [^)]*\)/, '');
+
 export function summarySlide(d: DeckData): ContentSlide {
   const h = d.health;
   // Last quarter's score is compared only when it rested on the same kind of data: a score from before any usage
@@ -36,15 +39,17 @@ export function summarySlide(d: DeckData): ContentSlide {
   const lastHealth = d.last.mau !== null || d.current.mau === null ? d.last.health : null;
   const sinceLast = changeBetween(lastHealth, h.score, 1);
   const last30 = changeBetween(h.trend.previousScore, h.score, 1);
-  const renewal = d.account.renewalDate;
+  // The stage and renewal tiles say what held on the deck's date, not today (issue #12).
+  const renewal = d.standing.renewalDate;
+  const stage = d.standing.stage;
   const items: BulletItem[] = [];
   // The three largest contributions, then the weakest area if it is not among them: what to talk about.
   const weakest = [...d.drivers].sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const talk = [...d.drivers.slice(0, 3), ...(weakest && !d.drivers.slice(0, 3).includes(weakest) ? [weakest] : [])];
   for (const c of talk) {
-    if (c.facts[0]) items.push({ lead: `${c.label} ${formatCount(c.score)}/100:`, text: clip(c.facts[0], 110) });
+    if (c.facts[0]) items.push({ lead: `${c.label} ${formatCount(c.score)}/100:`, text: clip(withoutCadenceLabel(c.facts[0]), 110) });
   }
-  for (const r of h.rules) items.push({ lead: 'Rule:', text: clip(r.reason, 120), tone: 'warn' });
+  // Status rules are the CSM's alarms ("no event in 30 days → red"): they go to the speaker notes, not the slide.
   if (d.account.contractStart && d.account.contractStart > d.asOf) {
     items.push({ text: `The contract starts on ${formatDate(d.account.contractStart)}, after this quarter.` });
   }
@@ -89,8 +94,8 @@ export function summarySlide(d: DeckData): ContentSlide {
           {
             label: 'Health score',
             value: h.score === null ? 'No data' : h.score.toFixed(1),
-            detail: statusWord(h.status) + (h.status !== h.scoreStatus && h.rules.length > 0 ? ' (set by a rule)' : ''),
-            tone: statusTone(h.status),
+            // The green/yellow/red status is the CSM's risk label: in the notes, not on the customer's slide.
+            detail: h.score === null ? '' : 'out of 100',
           },
           {
             label: `Since end of ${d.previous.label}`,
@@ -101,22 +106,30 @@ export function summarySlide(d: DeckData): ContentSlide {
           { label: 'Last 30 days', value: last30 === null ? '—' : signed(last30), detail: 'change in health', tone: changeTone(last30) },
           {
             label: 'Journey stage',
-            value: d.current.stage ? d.current.stage[0].toUpperCase() + d.current.stage.slice(1) : '—',
-            detail: d.current.stageOverridden ? 'set by your CSM' : d.account.contractStart ? `since ${formatDate(d.account.contractStart)}` : '',
+            value: stage ? stage[0].toUpperCase() + stage.slice(1) : '—',
+            detail: d.standing.stageOverridden ? 'set by your CSM' : `at ${formatDate(d.asOf)}`,
           },
-          { label: 'Renewal', value: formatDate(renewal), detail: renewal ? formatDaysFrom(renewal, d.today) : 'no date on record' },
+          { label: 'Renewal', value: formatDate(renewal), detail: renewal ? renewalDistance(renewal, d) : 'no date on record' },
         ],
       },
       chart,
       { kind: 'bullets', frame: { x: 7.7, y: LOWER_TOP, w: SLIDE_W - MARGIN - 7.7, h: LOWER_H }, heading: 'Behind the score', items: items.slice(0, 5), size: 14 },
     ],
     notes:
-      `Health ${h.score?.toFixed(1) ?? 'no data'} (${statusWord(h.status)}) as of ${formatDate(d.asOf)}` +
+      `Health ${h.score?.toFixed(1) ?? 'no data'} (status ${statusWord(h.status)}${h.status !== h.scoreStatus && h.rules.length > 0 ? ', set by a rule' : ''}) as of ${formatDate(d.asOf)}` +
       (sinceLast === null ? '.' : `, ${signed(sinceLast)} since the end of ${d.previous.label}.`) +
       ` Top drivers: ${d.drivers.slice(0, 3).map((c) => `${c.label} ${c.contribution?.toFixed(1)} points`).join(', ') || 'none'}.` +
       (h.rules.length ? ` Rules applied: ${h.rules.map((r) => r.reason).join(' ')}` : '') +
       (renewal ? ` Renewal on ${formatDate(renewal)}.` : ''),
   };
+}
+
+/** How far the renewal was from the deck's date: "in 45 days" for a quarter to date, else from the quarter's end. */
+function renewalDistance(renewal: string, d: DeckData): string {
+  if (!d.quarter.complete) return formatDaysFrom(renewal, d.asOf);
+  const days = daysBetween(d.asOf, renewal);
+  if (days === 0) return "on the quarter's last day";
+  return days > 0 ? `${plural(days, 'day')} after the quarter` : `${plural(-days, 'day')} before the quarter ended`;
 }
 
 function noUsageSlide(d: DeckData): ContentSlide {
@@ -132,11 +145,13 @@ function noUsageSlide(d: DeckData): ContentSlide {
         frame: { x: MARGIN + 1.5, y: 2.2, w: FULL_W - 3, h: 3.2 },
         text: NO_USAGE_TEXT,
         detail:
-          (last ? `The latest usage on record is from ${formatDate(last)}. ` : 'No usage has been imported for this account yet. ') +
-          'Import the usage export (Pendo, Mixpanel, Amplitude or a CSV) for the quarter to see active users, license utilization and feature adoption here.',
+          (last ? `The latest usage on record is from ${formatDate(last)}.` : 'No usage is on record for this account yet.') +
+          ' Active users, license utilization and feature adoption will be reviewed here once it is.',
       },
     ],
-    notes: `No usage was imported between ${formatDate(d.quarter.start)} and ${formatDate(d.asOf)}: the adoption charts are left out rather than shown empty.`,
+    notes:
+      `No usage was imported between ${formatDate(d.quarter.start)} and ${formatDate(d.asOf)}: the adoption charts are left out rather than shown empty. ` +
+      'Import the usage export (Pendo, Mixpanel, Amplitude or a CSV) for the quarter into Bearing and build the deck again to show them.',
   };
 }
 
@@ -276,10 +291,9 @@ const MAX_FEATURES = 8;
 
 function featureSlide(d: DeckData): ContentSlide {
   const withLast = comparable(d);
-  const name = (key: string) => {
-    const f = d.features.get(key);
-    return f ? `${f.name}${f.isKey ? ' (key)' : ''}` : key;
-  };
+  // Plain feature names on the slide; which of them are key is the CSM's catalogue, said in the notes.
+  const name = (key: string) => d.features.get(key)?.name ?? key;
+  const isKey = (key: string) => d.features.get(key)?.isKey === true;
   const keys = Object.entries(d.current.featureAdoption)
     .filter((e): e is [string, number] => e[1] !== null)
     .sort((a, b) => b[1] - a[1])
@@ -298,7 +312,7 @@ function featureSlide(d: DeckData): ContentSlide {
   if (unused.length > 0) side.push({ lead: 'Key features not used:', text: unused.join(', '), tone: 'warn' });
   if (keys.length > 0) side.push({ lead: 'Most used:', text: `${name(keys[0])}, ${formatPercent(d.current.featureAdoption[keys[0]])} of active users` });
   const hidden = Object.values(d.current.featureAdoption).filter((v) => v !== null).length - keys.length;
-  if (hidden > 0) side.push({ text: `${plural(hidden, 'more feature')} in Bearing's account view.` });
+  if (hidden > 0) side.push({ text: `and ${plural(hidden, 'more feature')} used.` });
   const frame = mainLeft(CONTENT_TOP, 5.55);
   return {
     kind: 'content',
@@ -326,6 +340,8 @@ function featureSlide(d: DeckData): ContentSlide {
         : { kind: 'message', frame, text: 'No active users at the end of the quarter', detail: 'Feature adoption is measured over the last 30 days of the quarter.' },
       { kind: 'bullets', frame: sideRight(CONTENT_TOP, 5.55), heading: 'Breadth of use', items: side, size: 14 },
     ],
-    notes: `Feature adoption, last 30 days of ${d.quarter.label}: ${keys.map((k) => `${name(k)} ${formatPercent(d.current.featureAdoption[k])}`).join(', ')}.`,
+    notes:
+      `Feature adoption, last 30 days of ${d.quarter.label}: ${keys.map((k) => `${name(k)}${isKey(k) ? ' (key)' : ''} ${formatPercent(d.current.featureAdoption[k])}`).join(', ')}.` +
+      (hidden > 0 ? ` ${plural(hidden, 'more feature')} in Bearing's account view.` : ''),
   };
 }

@@ -54,6 +54,13 @@ function appendix(d: DeckData, shown: readonly MetricId[]): ContentSlide[] {
   }));
 }
 
+/** The CSM signs the deck (issue #12): name, then title and company, then the day it was prepared. */
+function signature(d: DeckData): { name: string | null; line: string } {
+  const { csmName, csmTitle, companyName } = d.branding;
+  const role = (csmName ? [csmTitle, companyName] : [companyName]).filter(Boolean).join(', ');
+  return { name: csmName || null, line: [role, formatDate(d.today)].filter(Boolean).join(' · ') };
+}
+
 export function buildDeckModel(d: DeckData): DeckModel {
   const brand = d.branding.color.slice(1).toUpperCase();
   const range = `${formatDate(d.quarter.start)} – ${formatDate(d.asOf)}`;
@@ -63,8 +70,11 @@ export function buildDeckModel(d: DeckData): DeckModel {
     title: 'Quarterly Business Review',
     accountName: d.account.name,
     quarterLine: `${d.quarter.label}${d.quarter.complete ? '' : ' (to date)'} · ${range}`,
-    preparedLine: `Prepared by ${d.branding.companyName} on ${formatDate(d.today)}`,
-    notes: `Every number in this deck is as of ${formatDate(d.asOf)}${d.quarter.complete ? ', the last day of the quarter' : ' (the quarter is still running)'}; "last quarter" is as of ${formatDate(d.previousAsOf)}.`,
+    signature: signature(d),
+    notes:
+      `Every number in this deck is as of ${formatDate(d.asOf)}${d.quarter.complete ? ', the last day of the quarter' : ' (the quarter is still running)'}; "last quarter" is as of ${formatDate(d.previousAsOf)}.` +
+      (d.branding.csmName ? '' : ' The deck is not signed yet: set your name and title in Bearing, Settings → QBR deck.') +
+      ' These notes are for you: the customer sees the slides only.',
   };
   const body: ContentSlide[] = [
     summarySlide(d),
@@ -80,6 +90,7 @@ export function buildDeckModel(d: DeckData): DeckModel {
     accountName: d.account.name,
     quarterLabel: d.quarter.label,
     companyName: d.branding.companyName,
+    author: d.branding.csmName || d.branding.companyName,
     brand,
     onBrand: textOn(brand),
     brandText: textOn(brand) === PALETTE.white ? brand : PALETTE.ink,

@@ -23,7 +23,8 @@ import { accountMetrics, accountRecommendations } from '../services/metrics';
 import { readMetricsSettings } from '../services/metrics-settings';
 import type { MetricsSettings } from '../../shared/metrics/settings';
 import { readBranding, type Branding } from './branding';
-import { previousQuarter, resolveQuarter, type Quarter } from './quarter';
+import { accountAsOf, customerPeriod, type AccountAsOf } from './account-as-of';
+import { previousQuarter, resolveDeckQuarter, type Quarter } from './quarter';
 
 export type HealthComponentView = MethodOutput<'health.account'>['components'][number];
 export type RecommendationView = MethodOutput<'recommendations.account'>['items'][number];
@@ -49,6 +50,8 @@ export interface ActionItem {
 
 export interface DeckData {
   account: AccountSummary;
+  /** The stage and renewal date on asOf, and when the account was a customer. */
+  standing: AccountAsOf;
   quarter: Quarter;
   previous: Quarter;
   /** The quarter's last day, or today when the quarter is still running. */
@@ -134,7 +137,8 @@ export interface DeckRequest {
  */
 export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest): Promise<DeckData> {
   const today = todayOf(ctx);
-  const quarter = resolveQuarter(request.quarter, today);
+  const period = customerPeriod(ctx, request.accountId, today);
+  const quarter = resolveDeckQuarter(request.quarter, period, today);
   const previous = previousQuarter(quarter, today);
   const asOf = quarter.complete ? quarter.end : today;
   const previousAsOf = previous.end;
@@ -151,6 +155,9 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
   const recommendations = accountRecommendations(ctx, { id, asOf }).items;
   await nextTurn();
 
+  const settings = readMetricsSettings(ctx);
+  const onboarding = current.milestones.find((m) => m.kind === 'onboarding_complete');
+  const standing = accountAsOf(ctx, { accountId: id, period, asOf, onboardingAchieved: onboarding ? onboarding.achievedDate : undefined, lengths: settings.stageLengths });
   const [all] = loadBundles(ctx, id, dayNumber(asOf));
   const bundle = recordsAsOf(all, dayNumber(asOf));
   const window = { from: dayNumber(quarter.start), to: dayNumber(asOf) };
@@ -163,13 +170,14 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
 
   return {
     account,
+    standing,
     quarter,
     previous,
     asOf,
     previousAsOf,
     today,
     branding,
-    settings: readMetricsSettings(ctx),
+    settings,
     current,
     last,
     health,

@@ -36,8 +36,7 @@ export function definitions(s: MetricsSettings): Record<MetricId, Definition> {
       term: 'Health score (0–100)',
       text:
         `A weighted summary of six areas: usage ${w.usage}, breadth ${w.breadth}, frequency ${w.frequency}, exposure ${w.exposure}, ` +
-        `relationship ${w.relationship}, satisfaction ${w.satisfaction}. An area without data is left out and the others count more. ` +
-        `Green from ${s.thresholds.green}, yellow from ${s.thresholds.yellow}, red below; a rule (e.g. a support case open too long) may cap the status.`,
+        `relationship ${w.relationship}, satisfaction ${w.satisfaction}. An area without data is left out and the others count more.`,
     },
     healthTrend: {
       term: 'Health trend',

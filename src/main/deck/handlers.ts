@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { DeckFormat, MethodInput, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from './branding';
-import { lastCompleteQuarter, quartersBetween, type Quarter } from './quarter';
+import { customerPeriod } from './account-as-of';
+import { defaultQuarter, lastCompleteQuarter, quartersBetween, type CustomerPeriod, type Quarter } from './quarter';
 import { todayOf } from '../services/clock';
 import type { HandlerGroup, ServiceContext } from '../services/context';
-import { getAccount } from '../services/accounts';
 
 /** Where built decks go; the web host serves downloads from here and nowhere else. */
 export function decksDir(ctx: Pick<ServiceContext, 'dataDir'>): string {
@@ -71,16 +71,20 @@ export async function buildDeckFile(ctx: ServiceContext, input: MethodInput<'dec
   };
 }
 
+/**
+ * The quarters since the contract started (never one before it) and the default one. Without an account, or
+ * without a contract start, the current quarter and the last complete one.
+ */
 export function deckQuarters(ctx: ServiceContext, input: MethodInput<'deck.quarters'>): MethodOutput<'deck.quarters'> {
   const today = todayOf(ctx);
-  const fallback = lastCompleteQuarter(today);
-  let from = fallback.start;
-  if (input.accountId !== undefined) {
-    const start = getAccount(ctx, { id: input.accountId }).contractStart;
-    if (start && start < from) from = start;
-  }
-  const quarters = quartersBetween(from, today).map(({ id, label, start, end, complete }) => ({ id, label, start, end, complete }));
-  return { defaultQuarter: fallback.id, quarters };
+  const period: CustomerPeriod = input.accountId === undefined ? { from: null, until: null } : customerPeriod(ctx, input.accountId, today);
+  const chosen = defaultQuarter(period, today);
+  const fallback = lastCompleteQuarter(today).start;
+  const listed = quartersBetween(period.from ?? (chosen.start < fallback ? chosen.start : fallback), today);
+  // A contract that starts after this quarter has nothing to review yet: the quarter to date is listed, and
+  // building it says so.
+  const quarters = (listed.length > 0 ? listed : [chosen]).map(({ id, label, start, end, complete }) => ({ id, label, start, end, complete }));
+  return { defaultQuarter: chosen.id, quarters };
 }
 
 export function deckHandlers(ctx: ServiceContext): HandlerGroup<'deck.build' | 'deck.quarters' | 'deck.settings.get' | 'deck.settings.set'> {

@@ -11,6 +11,7 @@ import {
   SLIDE_W,
   TONE_COLOR,
   belowHeading,
+  footerRight,
   type Block,
   type ContentSlide,
   type DeckModel,
@@ -39,7 +40,10 @@ function titlePage(doc: Pdf, deck: DeckModel, s: TitleSlide) {
   const nameH = doc.heightOfString(pdfText(s.accountName), { width: w });
   doc.text(pdfText(s.accountName), 0.8 * PT, 1.6 * PT + (1.5 * PT - nameH) / 2, { width: w });
   doc.font(REGULAR).fontSize(20).text(pdfText(s.quarterLine), 0.8 * PT, 3.38 * PT, { width: w, lineBreak: false });
-  doc.fontSize(16).fillColor(hex(PALETTE.muted)).text(pdfText(s.preparedLine), 0.8 * PT, 5.5 * PT, { width: 7.5 * PT, lineBreak: false });
+  if (s.signature.name) {
+    doc.font(BOLD).fontSize(20).fillColor(hex(PALETTE.ink)).text(pdfText(s.signature.name), 0.8 * PT, 5.25 * PT, { width: 7.5 * PT, lineBreak: false });
+  }
+  doc.font(REGULAR).fontSize(16).fillColor(hex(PALETTE.muted)).text(pdfText(s.signature.line), 0.8 * PT, (s.signature.name ? 5.75 : 5.5) * PT, { width: 7.5 * PT, lineBreak: false });
   if (deck.logo) {
     doc.image(deck.logo.data, (SLIDE_W - 0.8 - 3.0) * PT, 5.1 * PT, { fit: [3.0 * PT, 1.3 * PT], align: 'right', valign: 'center' });
   }
@@ -163,7 +167,7 @@ function contentPage(doc: Pdf, deck: DeckModel, s: ContentSlide, page: number) {
   doc.font(REGULAR).fontSize(10).fillColor(hex(PALETTE.muted));
   const footerY = (SLIDE_H - 0.42) * PT;
   doc.text(pdfText(`${deck.accountName} · QBR ${deck.quarterLabel}`), MARGIN * PT, footerY, { lineBreak: false });
-  doc.text(pdfText(`${deck.companyName} · ${page}`), (SLIDE_W - MARGIN - 4) * PT, footerY, { width: 4 * PT, align: 'right', lineBreak: false });
+  doc.text(pdfText(footerRight(deck, page)), (SLIDE_W - MARGIN - 4) * PT, footerY, { width: 4 * PT, align: 'right', lineBreak: false });
   const plain = s.blocks.filter((b): b is Bullets => b.kind === 'bullets' && b.plain === true);
   const plainSize = plain.length > 0 ? Math.min(...plain.map((b) => bulletLayout(doc, b).size)) : undefined;
   for (const block of s.blocks) {
@@ -188,7 +192,7 @@ export async function renderPdf(deck: DeckModel, options: PdfOptions = {}): Prom
     margin: 0,
     autoFirstPage: false,
     compress: options.compress ?? true,
-    info: { Title: pdfText(deck.title), Author: pdfText(deck.companyName), Subject: pdfText(`Quarterly Business Review ${deck.quarterLabel}`) },
+    info: { Title: pdfText(deck.title), Author: pdfText(deck.author), Subject: pdfText(`Quarterly Business Review ${deck.quarterLabel}`) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

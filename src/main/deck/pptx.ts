@@ -12,6 +12,7 @@ import {
   SLIDE_W,
   TONE_COLOR,
   belowHeading,
+  footerRight,
   type Block,
   type ChartSpec,
   type ContentSlide,
@@ -39,7 +40,10 @@ function titleSlide(pptx: Pptx, deck: DeckModel, s: TitleSlide) {
   slide.addText(s.title, { ...onBrand, x: 0.8, y: 1.0, w: 11.7, h: 0.5, fontSize: 20 });
   slide.addText(s.accountName, { ...onBrand, x: 0.8, y: 1.6, w: 11.7, h: 1.5, fontSize: 44, bold: true, valign: 'middle', fit: 'shrink' });
   slide.addText(s.quarterLine, { ...onBrand, x: 0.8, y: 3.3, w: 11.7, h: 0.6, fontSize: 20 });
-  slide.addText(s.preparedLine, { x: 0.8, y: 5.4, w: 7.5, h: 0.5, fontFace: FONT, fontSize: 16, color: PALETTE.muted, margin: 0 });
+  if (s.signature.name) {
+    slide.addText(s.signature.name, { x: 0.8, y: 5.2, w: 7.5, h: 0.45, fontFace: FONT, fontSize: 20, bold: true, color: PALETTE.ink, margin: 0 });
+  }
+  slide.addText(s.signature.line, { x: 0.8, y: s.signature.name ? 5.7 : 5.4, w: 7.5, h: 0.45, fontFace: FONT, fontSize: 16, color: PALETTE.muted, margin: 0 });
   if (deck.logo) {
     const box = logoBox(deck.logo, 3.0, 1.3);
     slide.addImage({
@@ -47,7 +51,7 @@ function titleSlide(pptx: Pptx, deck: DeckModel, s: TitleSlide) {
       x: SLIDE_W - 0.8 - box.w,
       y: 5.1 + (1.3 - box.h) / 2,
       ...box,
-      altText: `${deck.companyName} logo`,
+      altText: deck.companyName ? `${deck.companyName} logo` : 'Logo',
     });
   }
   slide.addNotes(s.notes);
@@ -181,7 +185,7 @@ function contentSlide(pptx: Pptx, deck: DeckModel, s: ContentSlide, page: number
   slide.addText(s.title, { x: MARGIN, y: 0, w: SLIDE_W - 2 * MARGIN, h: BAR_H, fontFace: FONT, fontSize: 26, bold: true, color: deck.onBrand, valign: 'middle', margin: 0, fit: 'shrink' });
   const footer = { y: SLIDE_H - 0.45, h: 0.3, fontFace: FONT, fontSize: 10, color: PALETTE.muted, margin: 0 };
   slide.addText(`${deck.accountName} · QBR ${deck.quarterLabel}`, { ...footer, x: MARGIN, w: 8 });
-  slide.addText(`${deck.companyName} · ${page}`, { ...footer, x: SLIDE_W - MARGIN - 4, w: 4, align: 'right' });
+  slide.addText(footerRight(deck, page), { ...footer, x: SLIDE_W - MARGIN - 4, w: 4, align: 'right' });
   for (const block of s.blocks) {
     if (block.kind === 'kpis') kpis(pptx, slide, block.frame, block.items, deck.brand);
     else if (block.kind === 'chart') {
@@ -205,7 +209,7 @@ export async function renderPptx(deck: DeckModel): Promise<Buffer> {
   pptx.title = deck.title;
   pptx.subject = `Quarterly Business Review ${deck.quarterLabel}`;
   pptx.company = deck.companyName;
-  pptx.author = deck.companyName;
+  pptx.author = deck.author;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   deck.slides.forEach((s, i) => (s.kind === 'title' ? titleSlide(pptx, deck, s) : contentSlide(pptx, deck, s, i + 1)));
   // Stored, not deflated: tidyPptx re-zips every part anyway.

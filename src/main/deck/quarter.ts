@@ -1,8 +1,10 @@
-// Calendar quarters for the deck: "2026Q3" <-> Jul 1 … Sep 30, 2026. A QBR reviews a finished quarter, so the
-// default is the last complete one; the quarter in progress may be asked for and is then read "to date".
+// Calendar quarters for the deck: "2026Q3" <-> Jul 1 … Sep 30, 2026. A QBR reviews a finished quarter of the
+// account's life as a customer, so the default is the last complete quarter it was a customer throughout; the
+// quarter in progress may be asked for and is then read "to date". No quarter before the contract is offered.
 import type { DeckQuarter } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
+import { formatDate } from '../../shared/format';
 
 export interface Quarter extends DeckQuarter {
   year: number;
@@ -46,6 +48,46 @@ export function resolveQuarter(text: string | undefined, today: string): Quarter
   const quarter = quarterOf(Number(match[1]), Number(match[2]), today);
   if (quarter.start > today) {
     throw new AppError('invalid_quarter', `${quarter.label} has not started yet: pick ${quarterContaining(today, today).label} or an earlier quarter.`);
+  }
+  return quarter;
+}
+
+/** When the account was a customer, both days included: contract start (null = unknown) to churn (null = still is). */
+export interface CustomerPeriod {
+  from: string | null;
+  until: string | null;
+}
+
+const customerThroughout = (quarter: Quarter, period: CustomerPeriod) =>
+  (period.from === null || period.from <= quarter.start) && (period.until === null || period.until >= quarter.end);
+
+/**
+ * The quarter a deck reviews when none is asked for (issue #12): the last complete quarter in which the account was
+ * a customer from its first day to its last; else the latest quarter it was a customer in at all: the quarter to
+ * date for an account that started this quarter or last (mid-quarter), the quarter of the churn for one that left
+ * within its first quarter.
+ */
+export function defaultQuarter(period: CustomerPeriod, today: string): Quarter {
+  const latest = quarterContaining(period.until !== null && period.until < today ? period.until : today, today);
+  for (let quarter = latest; period.from === null || quarter.end >= period.from; quarter = previousQuarter(quarter, today)) {
+    if (quarter.complete && customerThroughout(quarter, period)) return quarter;
+  }
+  return latest;
+}
+
+/**
+ * The quarter asked for, or the default one. A quarter that ended before the contract started has nothing to review
+ * and is refused like a quarter that has not started.
+ */
+export function resolveDeckQuarter(text: string | undefined, period: CustomerPeriod, today: string): Quarter {
+  const quarter = text === undefined ? defaultQuarter(period, today) : resolveQuarter(text, today);
+  if (period.from !== null && quarter.end < period.from) {
+    throw new AppError(
+      'invalid_quarter',
+      quarter.complete
+        ? `${quarter.label} ended before the contract started (${formatDate(period.from)}): pick a later quarter.`
+        : `The contract starts on ${formatDate(period.from)}, after ${quarter.label}: there is no quarter to review yet.`,
+    );
   }
   return quarter;
 }

@@ -94,7 +94,8 @@ export interface TitleSlide {
   title: string;
   accountName: string;
   quarterLine: string;
-  preparedLine: string;
+  /** The CSM signs the deck: their name (null until set in Settings), then their title, company and the date. */
+  signature: { name: string | null; line: string };
   notes: string;
 }
 
@@ -115,7 +116,10 @@ export interface DeckModel {
   title: string;
   accountName: string;
   quarterLabel: string;
+  /** The CSM's company ('' = none set): footers and the file's metadata. */
   companyName: string;
+  /** The file's author: the CSM, else their company. */
+  author: string;
   /** Hex without '#'. */
   brand: string;
   /** Text on the brand colour: white on a dark colour, ink on a light one. */
@@ -124,6 +128,11 @@ export interface DeckModel {
   brandText: string;
   logo: { data: Buffer; mime: string; width: number; height: number } | null;
   slides: Slide[];
+}
+
+/** The right-hand footer of a content slide: "Acme Success · 4", or just the page number. */
+export function footerRight(deck: DeckModel, page: number): string {
+  return deck.companyName ? `${deck.companyName} · ${page}` : String(page);
 }
 
 /** The space a block heading takes above its content. */

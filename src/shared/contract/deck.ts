@@ -10,7 +10,11 @@ export type DeckFormat = z.infer<typeof DeckFormat>;
 const quarterText = z.string().min(1).max(20);
 
 export const DeckSettings = z.object({
+  /** The CSM's company on the title slide and in each slide's footer; '' = none. */
   companyName: z.string(),
+  /** Who signs the deck on its title slide ("Jane Doe", "Customer Success Manager"); '' = not set yet. */
+  csmName: z.string(),
+  csmTitle: z.string(),
   /** "#4263eb": the title bars and the "this quarter" series. */
   color: z.string(),
   /** A PNG or JPEG on this machine; null = no logo. */
@@ -35,7 +39,10 @@ export const deckMethods = {
     input: z
       .object({
         accountId: id,
-        /** Default: the last complete quarter. */
+        /**
+         * Default: the last complete quarter in which the account was a customer throughout, else the latest quarter
+         * in which it was one (the quarter to date for a new account). See deck.quarters.
+         */
         quarter: quarterText.optional(),
         format: DeckFormat,
         /**
@@ -58,7 +65,10 @@ export const deckMethods = {
       durationMs: z.number(),
     }),
   }),
-  /** The quarters a deck can be built for (newest first) and the default one. */
+  /**
+   * The quarters a deck can be built for (newest first; none before the account's contract start) and the default
+   * one (as deck.build picks it when no quarter is given).
+   */
   'deck.quarters': method({
     input: z.object({ accountId: id.optional() }).strict(),
     output: z.object({ defaultQuarter: z.string(), quarters: z.array(DeckQuarter) }),
@@ -70,7 +80,9 @@ export const deckMethods = {
   'deck.settings.set': method({
     input: z
       .object({
-        companyName: z.string().trim().min(1).max(80).optional(),
+        companyName: z.string().trim().max(80).optional(),
+        csmName: z.string().trim().max(80).optional(),
+        csmTitle: z.string().trim().max(80).optional(),
         color: z
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')

@@ -1,5 +1,6 @@
 // "Prepare QBR" builds the deck for a quarter (deck.build). The desktop shell has the file on disk already, so it
-// shows where; in a browser the file is fetched from the web host's download route with the page's cookie.
+// shows where; in a browser the file is fetched from the web host's download route with the page's cookie. The
+// quarter and format chosen live above the form, so "Build another" comes back to them (issue #12).
 import { Alert, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPresentation } from '@tabler/icons-react';
@@ -20,10 +21,15 @@ function downloadFromWebHost(built: Built) {
   link.remove();
 }
 
-function DeckForm({ accountId, onBuilt }: { accountId: number; onBuilt: (built: Built) => void }) {
+interface Choice {
+  /** null until the CSM picks one: the account's default quarter. */
+  quarter: string | null;
+  format: DeckFormat;
+}
+
+function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number; choice: Choice; onChoice: (c: Choice) => void; onBuilt: (built: Built) => void }) {
   const quarters = useQuery('deck.quarters', { accountId });
-  const [quarter, setQuarter] = useState<string | null>(null);
-  const [format, setFormat] = useState<DeckFormat>('pptx');
+  const { quarter, format } = choice;
   const build = useMutation('deck.build', { errorTitle: 'Could not build the QBR deck' });
   const chosen = quarter ?? quarters.data?.defaultQuarter ?? null;
 
@@ -31,11 +37,11 @@ function DeckForm({ accountId, onBuilt }: { accountId: number; onBuilt: (built: 
     <Stack>
       <Select
         label="Quarter"
-        description="A quarter in progress is reported “to date”."
+        description="From the contract start on; a quarter in progress is reported “to date”."
         data={(quarters.data?.quarters ?? []).map((q) => ({ value: q.id, label: q.complete ? q.label : `${q.label} (to date)` }))}
         value={chosen}
-        onChange={setQuarter}
-        placeholder={quarters.loading ? 'Loading quarters…' : 'Last complete quarter'}
+        onChange={(q) => onChoice({ ...choice, quarter: q })}
+        placeholder={quarters.loading ? 'Loading quarters…' : 'No quarter to review yet'}
         error={quarters.error?.message}
         allowDeselect={false}
         data-testid="deck-quarter"
@@ -46,7 +52,7 @@ function DeckForm({ accountId, onBuilt }: { accountId: number; onBuilt: (built: 
         </Text>
         <SegmentedControl
           value={format}
-          onChange={(v) => setFormat(v === 'pdf' ? 'pdf' : 'pptx')}
+          onChange={(v) => onChoice({ ...choice, format: v === 'pdf' ? 'pdf' : 'pptx' })}
           data={[
             { value: 'pptx', label: 'PowerPoint (PPTX)' },
             { value: 'pdf', label: 'PDF' },
@@ -72,6 +78,7 @@ function DeckForm({ accountId, onBuilt }: { accountId: number; onBuilt: (built: 
 export function PrepareQbrButton({ accountId }: { accountId: number }) {
   const [opened, modal] = useDisclosure(false);
   const [built, setBuilt] = useState<Built>();
+  const [choice, setChoice] = useState<Choice>({ quarter: null, format: 'pptx' });
   const info = useQuery('app.info', {});
   const inBrowser = info.data?.host !== 'electron';
 
@@ -113,7 +120,7 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
                     Open
                   </Button>
                 )}
-                <Button size="xs" variant="default" onClick={() => setBuilt(undefined)}>
+                <Button size="xs" variant="default" onClick={() => setBuilt(undefined)} data-testid="deck-build-another">
                   Build another
                 </Button>
               </Group>
@@ -122,7 +129,11 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
         ) : (
           <DeckForm
             accountId={accountId}
+            choice={choice}
+            onChoice={setChoice}
             onBuilt={(result) => {
+              // The quarter built is the one chosen from now on, default included.
+              setChoice((c) => ({ ...c, quarter: result.quarter.id }));
               setBuilt(result);
               if (inBrowser) downloadFromWebHost(result);
             }}
