@@ -90,4 +90,11 @@ describe('deck changes', () => {
       expect(text, m).toBe(pts === 0 ? 'no change' : `${pts > 0 ? '+' : '−'}${Math.abs(pts)} pts`);
     }
   });
+
+  it('an account with no milestone on record shows no "0 of 0" late, and no green for it', async () => {
+    const { data, model } = await deckOf(STEADY);
+    expect(data.current.milestones).toEqual([]);
+    const late = kpis(model, 'journey').find((k) => k.label === 'Milestones late');
+    expect(late).toEqual({ label: 'Milestones late', value: '—', detail: 'none on record' });
+  });
 });

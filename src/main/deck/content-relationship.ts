@@ -49,7 +49,10 @@ export function journeySlide(d: DeckData): ContentSlide {
           { label: 'Onboarding took', value: days(c.timeToOnboardDays), detail: 'from contract start' },
           { label: 'Time to basic value', value: days(c.ttvBasicDays), detail: 'from contract start' },
           { label: 'Time to exceeded value', value: days(c.ttvExceededDays), detail: 'from contract start' },
-          { label: 'Milestones late', value: formatCount(late.length), detail: `of ${milestones.length}`, tone: late.length > 0 ? 'bad' : 'good' },
+          // No milestone on record is no data, not a success: no number and no green.
+          milestones.length === 0
+            ? { label: 'Milestones late', value: '—', detail: 'none on record' }
+            : { label: 'Milestones late', value: formatCount(late.length), detail: `of ${milestones.length}`, tone: late.length > 0 ? 'bad' : 'good' },
         ],
       },
       shown.length > 0
