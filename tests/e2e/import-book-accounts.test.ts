@@ -99,7 +99,7 @@ describe('accounts a usage file names that are not in the book', () => {
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click();
     await expect.poll(async () => (await invoke('settings.get', {})).onlyBookAccounts).toBe(true);
-    expect(await toggle.isChecked()).toBe(true);
+    await expect.poll(() => toggle.isChecked()).toBe(true); // the switch follows the saved setting when the page hears of it
     await settle(page);
     await page.getByTestId('settings-importing').scrollIntoViewIfNeeded();
     await shots(page, 'settings-importing');
