@@ -1,0 +1,179 @@
+// The relationship half of the schema (DESIGN.md, "Data"): milestones, QBRs and their action items, touchpoints,
+// surveys, renewals, and the app's own tables (health snapshots, settings, trash, saved views). Split from
+// schema-book.ts (accounts, people, features, imports, usage) only for size; schema.ts exports both.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts, createdAt, imports } from './schema-book';
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['kickoff', 'onboarding_complete', 'first_key_action', 'basic_value', 'exceeded_value', 'custom'],
+    }).notNull(),
+    name: text('name').notNull(),
+    targetDate: text('target_date'),
+    achievedDate: text('achieved_date'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('milestones_account').on(t.accountId)],
+);
+
+export const qbrs = sqliteTable(
+  'qbrs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    attendees: text('attendees', { mode: 'json' }).notNull().$type<string[]>(),
+    goalsReviewed: text('goals_reviewed'),
+    outcomes: text('outcomes'),
+    customerResponse: text('customer_response', { enum: ['positive', 'neutral', 'negative', 'none'] })
+      .notNull()
+      .default('none'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('qbrs_account').on(t.accountId, t.date)],
+);
+
+export const qbrActionItems = sqliteTable(
+  'qbr_action_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    qbrId: integer('qbr_id')
+      .notNull()
+      .references(() => qbrs.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    owner: text('owner'),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['open', 'done', 'dropped'] })
+      .notNull()
+      .default('open'),
+    /** The item this one carries over from an earlier QBR. */
+    carriedFromId: integer('carried_from_id'),
+  },
+  (t) => [index('qbr_action_items_qbr').on(t.qbrId)],
+);
+
+export const touchpoints = sqliteTable(
+  'touchpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['call', 'email', 'meeting', 'support_case', 'campaign'] }).notNull(),
+    date: text('date').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    /** Support cases: open or closed, when closed, and whether resolved within SLA (null = no SLA set). */
+    caseStatus: text('case_status', { enum: ['open', 'closed'] }),
+    closedDate: text('closed_date'),
+    resolved: integer('resolved', { mode: 'boolean' }),
+    withinSla: integer('within_sla', { mode: 'boolean' }),
+    /** Campaigns: the feature promoted and whether the customer responded. */
+    featureId: integer('feature_id'),
+    responded: integer('responded', { mode: 'boolean' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('touchpoints_account').on(t.accountId, t.date)],
+);
+
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id'),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['nps', 'csat', 'proficiency'] }).notNull(),
+    score: real('score').notNull(),
+  },
+  (t) => [index('surveys_account').on(t.accountId, t.date)],
+);
+
+export const renewals = sqliteTable(
+  'renewals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    renewalDate: text('renewal_date').notNull(),
+    outcome: text('outcome', { enum: ['renewed', 'expanded', 'downsized', 'churned', 'pending'] }).notNull(),
+    arrMinor: integer('arr_minor'),
+    /** A churn's reason from the list (RENEWAL_CHURN_REASONS) and the CSM's own words. */
+    reason: text('reason'),
+    note: text('note'),
+    /** The import that wrote it (undoing the import removes it); null when recorded by hand. */
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('renewals_account').on(t.accountId)],
+);
+
+export const healthSnapshots = sqliteTable(
+  'health_snapshots',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    score: real('score'),
+    status: text('status'),
+    components: text('components', { mode: 'json' }).$type<Record<string, number | null>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day] }),
+    // Covers the portfolio's sparklines (30 days × 2,000 accounts) without reading the wide rows' JSON.
+    index('health_snapshots_trend').on(t.accountId, t.day, t.score),
+  ],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+/**
+ * What a delete removed, kept for a while so that "Undo" can put it back with its original ids: the deleted rows
+ * (parent first, then children) and the before-image of rows the delete changed, as JSON. No foreign key on the
+ * account: the demo loader deletes with foreign keys off, and a restore checks that the account still exists.
+ */
+export const trash = sqliteTable(
+  'trash',
+  {
+    token: text('token').primaryKey(),
+    kind: text('kind').notNull(),
+    accountId: integer('account_id'),
+    label: text('label').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trash_expires').on(t.expiresAt)],
+);
+
+/** The portfolio's saved views: a name, the filters and the sort, as the screen sets them. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    filters: text('filters', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    sort: text('sort', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_views_name').on(t.name)],
+);
