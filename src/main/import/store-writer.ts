@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { CatalogueWriter } from './catalogue-writer';
 import { RenewalWriter } from './renewal-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
-import type { RowWarning } from './types';
+import { namelessWarning, sameNameWarning } from './account-warnings';
 import { nameKey, People, personKey, type KnownUser } from './people';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
@@ -47,24 +47,6 @@ function norm(value: string | null | undefined): string | null {
   if (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return value;
   const v = value.trim();
   return v === '' ? null : v;
-}
-
-/** A record without a name: the name it was given (kept = the name of the account it matched, which stays). */
-function namelessWarning(fact: AccountFact, kept: string | null): RowWarning {
-  const id = fact.externalId ? ` (id "${fact.externalId}")` : '';
-  return {
-    code: 'nameless_account',
-    message: kept !== null
-      ? `The record${id} has no name; the account keeps its name "${kept}".`
-      : `The record${id} has no name: kept as "${fact.name}", named by its ${fact.nameFrom === 'domain' ? 'domain' : 'id'}. Rename it in your CRM and import again.`,
-  };
-}
-
-function sameNameWarning(name: string, externalId: string, otherExternalId: string): RowWarning {
-  return {
-    code: 'same_name_account',
-    message: `Another account is also named "${name}"${otherExternalId ? ` (id "${otherExternalId}")` : ''}: this record (id "${externalId}") is kept as a second account, since its id differs.`,
-  };
 }
 
 export interface StoreWriterOptions {
