@@ -4,6 +4,8 @@ import { contract, methodNames, type MethodName, type Table } from '../../shared
 import { dayNumber } from '../../shared/dates';
 import { todayOf } from '../services/clock';
 import type { Handlers, ServiceContext } from '../services/context';
+import { markHealthStale } from '../db/health-stale';
+import { scheduleHealthRepair } from '../services/health-repair';
 import { refreshHealthSnapshots } from '../services/health-snapshots';
 
 /** Tables whose rows health reads: a write to any of them makes the snapshots stale. */
@@ -21,18 +23,37 @@ function targetAccount(method: MethodName, input: unknown): number | undefined {
 /**
  * Wraps every write method whose `writes` touch what health reads, so snapshots follow each edit: the edited
  * account's whole history when the input names it, else today's snapshot of every account. Methods that list
- * 'health' among their writes (the demo loader, health's own) refresh snapshots themselves.
+ * 'health' among their writes (the demo loader, health's own, the catalogue) refresh snapshots themselves; what
+ * they leave marked is picked up by the background repair.
  */
 export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Handlers {
   const wrapped: Record<string, unknown> = { ...handlers };
   for (const name of methodNames) {
     const spec = contract[name];
     const writes: readonly Table[] = 'writes' in spec && spec.writes ? spec.writes : [];
-    if (writes.includes('health') || !writes.some((t) => HEALTH_INPUTS.has(t))) continue;
+    if (!writes.some((t) => HEALTH_INPUTS.has(t))) continue;
+    // A restore replaces the whole store, marks included: what its history lacks is found as on a start.
+    if (writes.includes('backups')) {
+      const restore = handlers[name] as (input: unknown) => unknown;
+      wrapped[name] = async (input: unknown) => {
+        const output = await restore(input);
+        void scheduleHealthRepair(ctx, { missing: true });
+        return output;
+      };
+      continue;
+    }
+    // Methods that write health themselves (imports, the catalogue, settings, the demo) mark in their own
+    // transactions and refresh or schedule the repair themselves.
+    if (writes.includes('health')) continue;
     const inner = handlers[name] as (input: unknown) => unknown;
     wrapped[name] = async (input: unknown) => {
-      const output = await inner(input);
       const account = targetAccount(name, input);
+      const mark = () => markHealthStale(ctx.sqlite, account === undefined ? 'all' : [account], account === undefined ? dayNumber(todayOf(ctx)) : null);
+      // Marked before the write (a process killed after the edit's commit leaves the mark for the next start) and
+      // again after it (a background recompute that read the inputs before the write cannot clear it).
+      mark();
+      const output = await inner(input);
+      mark();
       refreshHealthSnapshots(ctx, account === undefined ? { fromDay: dayNumber(todayOf(ctx)) } : { accountIds: [account] });
       return output;
     };

@@ -177,3 +177,16 @@ export const savedViews = sqliteTable(
   },
   (t) => [uniqueIndex('saved_views_name').on(t.name)],
 );
+
+/**
+ * Accounts whose health history is stale: marked in the same transaction as a write that changes what health
+ * reads (an import, a catalogue or settings change), or just before an edit, and cleared by the recompute that
+ * covers it. `fromDay` (day number) is the first day to recompute, null for the whole history; `generation` grows
+ * with every mark, so a recompute clears only the mark it read. No foreign key: the demo loader deletes accounts
+ * with foreign keys off, and a mark of a removed account is dropped by the next recompute.
+ */
+export const healthStale = sqliteTable('health_stale', {
+  accountId: integer('account_id').primaryKey(),
+  fromDay: integer('from_day'),
+  generation: integer('generation').notNull(),
+});

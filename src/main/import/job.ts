@@ -7,6 +7,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportKind, ImportProgress, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
+import { accountsWithUsersFirstSeenFrom, lastUserId, markHealthStale } from '../db/health-stale';
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
@@ -104,6 +105,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   try {
     const importId = beginImport(options, plan, summary.fileName, totalBytes);
     summary.importId = importId;
+    const lastUserBefore = lastUserId(sqlite);
     const writer = new StoreWriter(sqlite, importId, timeZone, {
       listLimit: LIST_LIMIT,
       eventChoices: options.eventFeatures,
@@ -116,6 +118,12 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     intake.rollUp();
     summary.status = finishedStatus(summary.counts);
     summarise(summary, started);
+    // The health history of the accounts written is stale from the import's first day (its whole history for an
+    // accounts, users, features or renewals file): marked in the import's own transaction, so a job killed after
+    // its commit but before scoring leaves the mark for the next start to find.
+    const fromDay = USAGE_KINDS.has(plan.kind) ? firstDayTouched(summary) : null;
+    markHealthStale(sqlite, writer.accountIds, fromDay);
+    if (fromDay !== null) markHealthStale(sqlite, accountsWithUsersFirstSeenFrom(sqlite, writer.accountIds, lastUserBefore, fromDay), null);
     commitImport(options, plan, summary, fileHash);
     options.onCommitted?.(writer.accountIds);
     return summary;
@@ -125,6 +133,17 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   } finally {
     if (foreignKeys) sqlite.pragma('foreign_keys = ON');
   }
+}
+
+const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['events', 'daily_usage', 'weekly_usage', 'usage_summary']);
+
+/**
+ * The first day (day number) the import's usage can change: the UTC day of its earliest row, less one for the
+ * time zone (a local day starts at most 14 hours from UTC's); null (the whole history) when it stored no usage.
+ */
+function firstDayTouched(summary: ImportSummary): number | null {
+  if (summary.dateRange === null) return null;
+  return Math.floor(Date.parse(summary.dateRange.min) / 86_400_000) - 1;
 }
 
 /**

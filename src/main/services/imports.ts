@@ -29,7 +29,9 @@ import {
 import { timeZoneOf } from './clock';
 import { unknownEvents } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
+import { dropOrphanMarks, markHealthStale } from '../db/health-stale';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { repairNow, scheduleHealthRepair } from './health-repair';
 import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
@@ -152,15 +154,17 @@ export function startImport(
       );
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
-        // The worker refreshes health itself, off the main thread; the in-process runner (CLI) leaves it here.
-        if (accountIds.length > 0 && !healthRefreshed) {
+        // The worker recomputes health itself, off the main thread; the in-process runner (CLI) does it here, and a
+        // worker that could not (a busy store) leaves its marks to the background repair.
+        if (accountIds.length > 0 && !healthRefreshed && ctx.host === 'cli') {
           report({ phase: 'scoring' });
-          refreshHealthSnapshots(ctx, { accountIds });
+          repairNow(ctx, accountIds);
         }
       } catch (error) {
-        // The import is committed: a snapshot that failed to refresh is recomputed later, not a failed import.
-        process.stderr.write(`Bearing: health snapshots not refreshed after import (${error instanceof Error ? error.message : String(error)}).\n`);
+        // The import is committed and its accounts are marked: their history is recomputed on the next start.
+        process.stderr.write(`Bearing: health history not recomputed after import (${AppError.from(error).message}).\n`);
       }
+      if (ctx.host !== 'cli') void scheduleHealthRepair(ctx);
       return summary;
     })
     .then(
@@ -231,12 +235,15 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const { catalogueChanged } = ctx.sqlite.transaction(() => {
     const undone = undoImportRows(ctx.sqlite, id);
     markImportUndone(ctx, id, ctx.now().getTime());
+    markHealthStale(ctx.sqlite, undone.catalogueChanged ? 'all' : accounts, null);
     return undone;
   })();
   const remaining = accounts.filter((a) => accountExists(ctx, a));
   // The catalogue changing back moves usage between features in any account.
   if (catalogueChanged) refreshHealthSnapshots(ctx);
   else if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
+  // The accounts the undo removed leave no history to recompute.
+  dropOrphanMarks(ctx.sqlite);
   return toRecord(importRow(ctx, id));
 }
 
