@@ -1,6 +1,6 @@
 // The health history being recomputed in main's background (after a catalogue change, an import, on start), as
-// main reports it ('health.progress': accounts done of total): the latest report while it runs, else null. Kept
-// once for the page, so a view that mounts half-way shows where it stands.
+// main reports it ('health.progress': accounts done of total): the latest report (the last one has done = total),
+// null before any. Kept once for the page, so a view that mounts half-way shows where it stands.
 import { useSyncExternalStore } from 'react';
 import type { HealthProgress } from '../../../shared/contract';
 import { on } from '../api/client';
@@ -13,7 +13,7 @@ function subscribe(listener: () => void): () => void {
   if (!subscribed) {
     subscribed = true;
     on('health.progress', (p) => {
-      latest = p.done < p.total ? p : null;
+      latest = p;
       for (const l of listeners) l();
     });
   }

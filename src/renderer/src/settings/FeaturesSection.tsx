@@ -69,10 +69,8 @@ function ChangeStatus({ changes }: { changes: CatalogueChanges }) {
             size="sm"
             style={{ flex: 1 }}
             aria-label={`Rescoring health ${changes.percent}%`}
-            data-testid="catalogue-progress"
-            data-percent={changes.percent}
           />
-          <Text size="xs" c="dimmed" w={36} ta="right">
+          <Text size="xs" c="dimmed" w={36} ta="right" data-testid="catalogue-percent" data-percent={changes.percent}>
             {changes.percent}%
           </Text>
         </Group>

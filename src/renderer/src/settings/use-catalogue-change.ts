@@ -5,7 +5,7 @@
 // catalogue as it was).
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef, useState } from 'react';
-import type { CatalogueChange, MethodInput } from '../../../shared/contract';
+import type { CatalogueChange, HealthProgress, MethodInput } from '../../../shared/contract';
 import { call, isClientError } from '../api/client';
 import { notifyDeleted } from '../components/undo-notification';
 import { percentOf, useHealthProgress } from '../hooks/use-health-progress';
@@ -39,11 +39,14 @@ export function useCatalogueChange(onChanged: () => void): CatalogueChanges {
   const [last, setLast] = useState<CatalogueChanges['last']>(null);
   const running = useRef(false);
   const progress = useHealthProgress();
+  // The report in hand when the change started belongs to an earlier recompute: 0 % until main sends a new one.
+  const before = useRef<HealthProgress | null>(null);
 
   const run = useCallback(
     async <K extends CatalogueMethod>(label: string, method: K, input: MethodInput<K>, options: { inline?: boolean } = {}): Promise<ChangeResult> => {
       if (running.current) return { error: 'Another change is still being applied: wait for it to finish.' };
       running.current = true;
+      before.current = progress;
       setBusy(label);
       // Seen wherever the CSM has scrolled to (the section's own status is at its top).
       notifications.show({
@@ -70,8 +73,8 @@ export function useCatalogueChange(onChanged: () => void): CatalogueChanges {
         setBusy(null);
       }
     },
-    [onChanged],
+    [onChanged, progress],
   );
 
-  return { run, busy, last, percent: busy === null ? 0 : percentOf(progress) };
+  return { run, busy, last, percent: busy === null || progress === before.current ? 0 : percentOf(progress) };
 }
