@@ -52,15 +52,15 @@ describe('a catalogue change shows the rescoring as a percentage', () => {
     await page.getByTestId('features-list').waitFor({ timeout: 30_000 });
     const sizes = [[1440, 900], [1024, 700]] as const;
     // Every percentage the page shows, recorded in the page as it changes (a poll from here can miss a fast book).
-    await page.evaluate(() => {
-      const w = window as unknown as { percents: number[] };
-      w.percents = [];
+    // (A script in a string: the page's DOM types are not the Node side's.)
+    await page.evaluate(`(() => {
+      window.percents = [];
       new MutationObserver(() => {
         const el = document.querySelector('[data-testid=catalogue-percent]');
         const p = el ? Number(el.getAttribute('data-percent')) : null;
-        if (p !== null && w.percents.at(-1) !== p) w.percents.push(p);
+        if (p !== null && window.percents.at(-1) !== p) window.percents.push(p);
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
+    })()`);
     // Marking the feature key, then unmarking it: each rescoring photographed part-way, at one size each, where the
     // machine is quick enough to catch it; each followed to its end.
     for (const [w, h] of sizes) {
@@ -73,7 +73,7 @@ describe('a catalogue change shows the rescoring as a percentage', () => {
       }
       await page.getByTestId('catalogue-busy').waitFor({ state: 'hidden', timeout: 60_000 });
     }
-    const percents = await page.evaluate(() => (window as unknown as { percents: number[] }).percents);
+    const percents = (await page.evaluate('window.percents')) as number[];
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByTestId('catalogue-last-change').waitFor();
     // Each change: 0 first, then the accounts done of 400 in chunks of 50 (13, 25, 38 … rounded) up to 100, never
