@@ -53,11 +53,12 @@ describe('the web host token', () => {
     await expect.poll(() => app.page.getByTestId('portfolio-table').getByRole('row').count()).toBeGreaterThan(1);
   });
 
-  it('is not known to a new tab opened without it, which is refused by the API', async () => {
+  it('is not known to a new tab opened without it: the API refuses it and the page says what to open', async () => {
     const fresh = await app.page.context().newPage();
     const answer = fresh.waitForResponse((response) => response.url().includes('/api/call/'));
     await fresh.goto(`http://127.0.0.1:${app.host.port}/`);
     expect((await answer).status()).toBe(401);
+    await fresh.getByText(/This tab is not signed in to Bearing: open the address `npm run web` printed/).first().waitFor();
     await fresh.close();
   });
 });

@@ -23,7 +23,7 @@ async function post(url: string, body: BodyInit, contentType: string): Promise<R
     return failure('unreachable', 'Bearing’s local server did not answer. Is `npm run web` still running?');
   }
   if (response.status === 401 || response.status === 403) {
-    return failure('unauthorized', 'This page is no longer signed in: open the address printed by `npm run web` again.');
+    return failure('unauthorized', 'This tab is not signed in to Bearing: open the address `npm run web` printed (it carries this run’s token).');
   }
   const text = await response.text();
   try {
