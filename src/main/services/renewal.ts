@@ -31,6 +31,7 @@ export function recordRenewal(ctx: ServiceContext, input: MethodInput<'renewal.r
     input.arr !== undefined ? Math.round(input.arr * 100) : input.outcome === 'churned' ? 0 : input.outcome === 'renewed' ? term.arr_minor : null;
   const after = ctx.sqlite.transaction(() => {
     const newest = isNewestOutcome(ctx, input.id, date);
+    const changes = termAfter(term, { date, outcome: input.outcome, arrMinor }, newest);
     insertRenewal(ctx, {
       accountId: input.id,
       renewalDate: date,
@@ -38,8 +39,8 @@ export function recordRenewal(ctx: ServiceContext, input: MethodInput<'renewal.r
       arrMinor,
       reason: input.outcome === 'churned' ? (input.reason ?? (input.note ? 'other' : null)) : null,
       note: input.note || null,
+      termBefore: changes ? term : null,
     });
-    const changes = termAfter(term, { date, outcome: input.outcome, arrMinor }, newest);
     if (changes) updateAccountTerm(ctx, input.id, changes, ctx.now().getTime());
     return { ...term, ...changes };
   })();
