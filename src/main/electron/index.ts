@@ -14,7 +14,8 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import { openBackend, type Backend } from '../app/backend';
+import type { Api } from '../api/api';
+import { openApp, type AppHandle } from '../app/recovery';
 import { MigrationError } from '../db/open';
 import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
@@ -40,10 +41,10 @@ app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 const dataDir = process.env.BEARING_DATA_DIR ? path.resolve(process.env.BEARING_DATA_DIR) : app.getPath('userData');
 
-let backend: Backend | null = null;
+let opened: AppHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function createWindow(api: Backend['api']): BrowserWindow {
+function createWindow(api: Api): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -92,7 +93,10 @@ function startupErrorText(error: unknown): { message: string; detail: string } {
   return { message: 'Bearing could not open its database.', detail: `${reason}${abiHint}\n\nData folder: ${dataDir}` };
 }
 
-/** Explains why the app cannot start and offers the data folder; the database file is left exactly as it was. */
+/**
+ * Explains why the app cannot start and offers the data folder; the database file is left exactly as it was.
+ * A database that cannot be opened is not such a case: the window opens on the recovery screen instead.
+ */
 async function showStartupError(error: unknown): Promise<void> {
   const { message, detail } = startupErrorText(error);
   const { response } = await dialog.showMessageBox({
@@ -117,9 +121,9 @@ function installMenu(): void {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   applyContentSecurityPolicy(session.defaultSession);
-  let opened: Backend;
+  let handle: AppHandle;
   try {
-    opened = openBackend({
+    handle = openApp({
       host: 'electron',
       dataDir,
       nativeBinding: process.env.BEARING_NATIVE_BINDING || undefined,
@@ -131,16 +135,16 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  backend = opened;
-  bindContract(ipcMain, opened.api, isTrustedFrame);
-  const decksDir = path.join(opened.context.dataDir, 'decks');
+  opened = handle;
+  bindContract(ipcMain, handle.api, isTrustedFrame);
+  const decksDir = path.join(handle.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
     // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
     openDeck: async (file) => isInside(decksDir, file) && (await shell.openPath(file)) === '',
   });
   installMenu();
-  createWindow(opened.api);
+  createWindow(handle.api);
 }
 
 // One running copy per user: two would race on the same database and show two different books.
@@ -160,11 +164,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend.api);
+    if (opened && BrowserWindow.getAllWindows().length === 0) createWindow(opened.api);
   });
   app.on('will-quit', () => {
-    backend?.close();
-    backend = null;
+    opened?.close();
+    opened = null;
   });
   app
     .whenReady()
