@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from './data-dir';
 
 /** What a backup is written with; tests pass one that fails half-way, as a full disk does. */
@@ -37,7 +38,10 @@ export function writeBackup(sqlite: Database.Database, file: string, copy: CopyD
   } catch (error) {
     fs.rmSync(partial, { force: true });
     fs.rmSync(`${partial}-journal`, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const full = code === 'ENOSPC' || /SQLITE_FULL|disk is full/i.test(String(error));
+    const reason = full ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+    throw new AppError('backup_failed', `The backup could not be written (${reason}). No backup was kept under ${path.basename(file)}; your data is unchanged.`);
   }
 }
 
