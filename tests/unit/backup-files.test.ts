@@ -42,6 +42,12 @@ describe('backups that are backups', () => {
     fs.writeFileSync(partial, whole.subarray(0, whole.length >> 1));
     expect(await listed(b)).toEqual([good]);
     expect((await failure(b, 'backup.restore', { file: path.basename(partial) })).code).toBe('invalid_backup_file');
+    // The next backup removes what a killed one left once it is over an hour old, and only then.
+    await call(b, 'backup.create');
+    expect(fs.existsSync(partial)).toBe(true);
+    fs.utimesSync(partial, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await call(b, 'backup.create');
+    expect(fs.existsSync(partial)).toBe(false);
   });
 
   it('an empty or cut-off file under a backup\'s name (left by an older Bearing) is not listed', async () => {

@@ -203,6 +203,14 @@ describe('recovery in the app and the web host (one API)', () => {
     expect(result.restoredFrom).toBeNull();
     expect(fs.statSync(result.keptAs[0]).size).toBe(0);
     expect((await ok<{ counts: { accounts: number } }>(h.api.invoke('app.info', {}))).counts.accounts).toBe(0);
+    // Empty as the CSM chose, even on a host that loads the demo on a first start.
+    const withDemo = tempDir();
+    fs.writeFileSync(path.join(withDemo, DB_FILE_NAME), '');
+    const demoHost = openApp({ host: 'web', dataDir: withDemo, demoOnFirstStart: true });
+    handles.push(demoHost);
+    await ok(demoHost.api.invoke('app.recover', { file: null }));
+    await demoHost.backend()?.demoLoaded;
+    expect((await ok<{ counts: { accounts: number } }>(demoHost.api.invoke('app.info', {}))).counts.accounts).toBe(0);
   });
 });
 

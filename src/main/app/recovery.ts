@@ -114,6 +114,8 @@ export function openApp(options: BackendOptions): AppHandle {
 
   function recover(file: string | null): Result<unknown> {
     const value = recoverDatabase(settings, file);
+    // "A new, empty book" is what the CSM chose: not the demo a first start would load.
+    settings.demoOnFirstStart = false;
     tryOpen();
     if (recovery) {
       throw new AppError(recovery.error.code, `The backup was put in place but still cannot be opened. ${recoveryMessage(recovery, dataDir)}`);

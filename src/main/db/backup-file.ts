@@ -24,6 +24,7 @@ export const PARTIAL_SUFFIX = '.partial';
  */
 export function writeBackup(sqlite: Database.Database, file: string, copy: CopyDatabase = vacuumInto): void {
   makePrivateDir(path.dirname(file));
+  removeStalePartials(path.dirname(file));
   const partial = file + PARTIAL_SUFFIX;
   fs.closeSync(fs.openSync(partial, 'w', PRIVATE_FILE_MODE));
   try {
@@ -42,6 +43,22 @@ export function writeBackup(sqlite: Database.Database, file: string, copy: CopyD
     const full = code === 'ENOSPC' || /SQLITE_FULL|disk is full/i.test(String(error));
     const reason = full ? 'the disk is full' : error instanceof Error ? error.message : String(error);
     throw new AppError('backup_failed', `The backup could not be written (${reason}). No backup was kept under ${path.basename(file)}; your data is unchanged.`);
+  }
+}
+
+/** A partial file untouched this long belongs to a backup that was killed, not to one still being written. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Removes what killed backups left (a partial file can be as large as the database), never a running one's. */
+function removeStalePartials(dir: string, now = Date.now()): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    const full = path.join(dir, name);
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(full, { force: true });
+    } catch {
+      // Gone already (another process cleaned it): nothing to do.
+    }
   }
 }
 
