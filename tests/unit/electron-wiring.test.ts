@@ -25,11 +25,8 @@ import {
   appUrlMatcher,
   applyContentSecurityPolicy,
   denyPermissions,
-  hardenWebContents,
   secureWebPreferences,
-  type NavigationEventLike,
   type SessionLike,
-  type WebContentsLike,
 } from '../../src/main/electron/security';
 import { IPC_CHANNELS, type BearingBridge, type MenuCommand } from '../../src/shared/bridge';
 import { eventNames, methodNames, type MethodName, type Result } from '../../src/shared/contract';
@@ -209,7 +206,7 @@ describe('binding the contract to ipcMain', () => {
     expect(await pick(fromApp)).toEqual(['/home/csm/usage.csv']);
   });
 
-  it('opens built decks only for the app frame, and only inside the decks folder', async () => {
+  it('opens built decks only for the app frame, and only inside the decks folder (symlinks: electron-navigation.test)', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const opened: string[] = [];
     const decks = '/data/Bearing/decks';
@@ -256,50 +253,6 @@ describe('window security', () => {
     const dev = appUrlMatcher('http://localhost:5173/');
     expect(dev('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
-  });
-
-  function fakeWebContents() {
-    const listeners = new Map<string, (event: NavigationEventLike, url: string) => void>();
-    let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
-    const contents: WebContentsLike = {
-      on(event: 'will-navigate' | 'will-attach-webview', listener: (event: NavigationEventLike, url: string) => void) {
-        listeners.set(event, listener);
-      },
-      setWindowOpenHandler: (handler) => void (openHandler = handler),
-    };
-    const emit = (name: string, url = '') => {
-      const event = { preventDefault: vi.fn() };
-      listeners.get(name)?.(event, url);
-      return event.preventDefault.mock.calls.length > 0;
-    };
-    return {
-      contents,
-      navigate: (url: string) => emit('will-navigate', url),
-      attachWebview: () => emit('will-attach-webview'),
-      open: (url: string) => openHandler!({ url }),
-    };
-  }
-
-  it('prevents navigation away from the app, opening only https links in the OS browser', () => {
-    const { contents, navigate } = fakeWebContents();
-    const openExternal = vi.fn();
-    hardenWebContents(contents, { isAppUrl, openExternal });
-    expect(navigate(`${APP_URL}#/settings`)).toBe(false);
-    expect(navigate('https://crm.example.com/account/7')).toBe(true);
-    expect(navigate('http://crm.example.com/')).toBe(true);
-    expect(navigate('file:///home/csm/usage.csv')).toBe(true);
-    expect(openExternal.mock.calls).toEqual([['https://crm.example.com/account/7']]);
-  });
-
-  it('denies every new window', () => {
-    const { contents, open, attachWebview } = fakeWebContents();
-    const openExternal = vi.fn();
-    hardenWebContents(contents, { isAppUrl, openExternal });
-    for (const url of [APP_URL, 'https://example.com/', 'javascript:alert(1)', 'smb://share/x']) {
-      expect(open(url)).toEqual({ action: 'deny' });
-    }
-    expect(openExternal.mock.calls).toEqual([['https://example.com/']]);
-    expect(attachWebview()).toBe(true);
   });
 
   function fakeSession() {

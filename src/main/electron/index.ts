@@ -17,7 +17,8 @@ import {
 import type { Api } from '../api/api';
 import { openApp, type AppHandle } from '../app/recovery';
 import { MigrationError } from '../db/open';
-import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
+import { devOverrides } from './dev-overrides';
+import { bindContract, bindHostCapabilities, forwardEvents, realFileInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
 import {
   appUrlMatcher,
@@ -29,7 +30,9 @@ import {
 
 const APP_NAME = 'Bearing';
 const here = import.meta.dirname;
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Read once, before anything else: a packaged app ignores both variables (see dev-overrides.ts).
+const dev = devOverrides(process.env, app.isPackaged);
+const devServerUrl = dev.rendererUrl;
 const rendererFile = path.join(here, '../renderer/index.html');
 const preloadFile = path.join(here, '../preload/index.cjs');
 const isAppUrl = appUrlMatcher(devServerUrl ?? pathToFileURL(rendererFile).href);
@@ -126,7 +129,7 @@ async function start(): Promise<void> {
     handle = openApp({
       host: 'electron',
       dataDir,
-      nativeBinding: process.env.BEARING_NATIVE_BINDING || undefined,
+      nativeBinding: dev.nativeBinding,
       demoOnFirstStart: true,
       watchFolders: true,
     });
@@ -140,8 +143,12 @@ async function start(): Promise<void> {
   const decksDir = path.join(handle.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
-    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
-    openDeck: async (file) => isInside(decksDir, file) && (await shell.openPath(file)) === '',
+    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. Symlinks are
+    // followed before the check, and the real file is what gets opened.
+    openDeck: async (file) => {
+      const real = realFileInside(decksDir, file);
+      return real !== null && (await shell.openPath(real)) === '';
+    },
   });
   installMenu();
   createWindow(handle.api);

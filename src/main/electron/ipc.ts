@@ -2,6 +2,7 @@
 // is answered with a Result value: a foreign frame, an unknown method or a malformed call is refused the same
 // way a service error is reported, and nothing ever rejects into the renderer with a raw Error.
 // Written against small structural interfaces so the tests drive it with fakes instead of Electron.
+import fs from 'node:fs';
 import path from 'node:path';
 import { IPC_CHANNELS, type MenuCommand } from '../../shared/bridge';
 import { isMethodName, type EventName, type EventPayload, type Result } from '../../shared/contract';
@@ -107,6 +108,22 @@ export function bindHostCapabilities<E extends InvokeEventLike>(
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(path.resolve(folder), path.resolve(file));
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * The real path of `file` when it is a file that lies inside `folder` once symlinks are followed on both sides,
+ * else null. A lexical check alone lets a link inside the folder (decks/x.pptx -> ~/.ssh/id_rsa) reach any file,
+ * and a folder reached through a link (a data folder under a symlinked home) would refuse every real deck. The
+ * caller opens the real path it gets back, not the name it was given.
+ */
+export function realFileInside(folder: string, file: string): string | null {
+  try {
+    const realFolder = fs.realpathSync(folder);
+    const realFile = fs.realpathSync(file);
+    return isInside(realFolder, realFile) && fs.statSync(realFile).isFile() ? realFile : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Pushes the API's events (which tables changed) to one window until it closes or the returned undo runs. */

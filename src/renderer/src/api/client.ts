@@ -46,6 +46,13 @@ export async function filePath(file: File): Promise<string> {
   return result.value;
 }
 
+/** Saves a file main wrote through the browser's downloads (web host only; see Transport.download). */
+export async function download(path: string, fileName: string): Promise<void> {
+  if (!transport.download) throw new ClientError({ code: 'unsupported', message: 'Downloads happen only in a browser.' });
+  const result = await transport.download(path, fileName);
+  if (!result.ok) throw new ClientError(result.error);
+}
+
 export function isClientError(value: unknown): value is ClientError {
   return value instanceof ClientError;
 }

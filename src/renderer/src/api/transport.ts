@@ -10,4 +10,9 @@ export interface Transport {
    * so the web transport streams the file to the host's upload folder and answers with where it landed.
    */
   filePath(file: File): Promise<Result<string>>;
+  /**
+   * Saves a file main wrote (a built deck) through the browser's downloads. Only the web transport has it: the
+   * desktop shell shows the file where it already is.
+   */
+  download?(path: string, fileName: string): Promise<Result<null>>;
 }
