@@ -13,7 +13,7 @@ const host = await startWebHost({
   port: process.env.PORT ? Number(process.env.PORT) : 0,
 });
 const status = app.status();
-if (status.state === 'recovery') process.stderr.write(`${status.problem.message}\nThe page offers to restore it.\n`);
+if (status.state === 'recovery') process.stderr.write(`${status.problem.message}\nOpen the address below to restore a backup (or start a new book); until then the file stays as it is.\n`);
 process.stdout.write(`Bearing is running at ${host.url}\nData folder: ${app.dataDir}\nPress Ctrl+C to stop.\n`);
 
 function stop() {
