@@ -124,6 +124,15 @@ describe('a database that cannot be opened', () => {
     }
   });
 
+  it('a folder where the database file should be: refused as unreadable, left alone', () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, DB_FILE_NAME));
+    const error = refusal(dataDir);
+    expect(error.code).toBe('unreadable_database');
+    expect(error.message).toMatch(/is not a file/);
+    expect(fs.statSync(path.join(dataDir, DB_FILE_NAME)).isDirectory()).toBe(true);
+  });
+
   it('written by a newer Bearing: refused with a message saying so, as a newer backup already is', async () => {
     const { dataDir, file } = await realBook();
     const db = new Database(file);

@@ -82,7 +82,17 @@ export function diagnoseDatabase(file: string, knownMigrations: number, nativeBi
       reason: `cannot be opened: the system does not let Bearing read and write it (${denied}); check the file's owner and permissions`,
     };
   }
-  switch (headerProblem(file, walInUse(file))) {
+  let header: ReturnType<typeof headerProblem>;
+  try {
+    if (!fs.statSync(file).isFile()) {
+      return { file, code: 'unreadable_database', reason: 'is not a file: a folder or a device has its name' };
+    }
+    header = headerProblem(file, walInUse(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { file, code: 'unreadable_database', reason: `cannot be read (${code}); the disk or the file system may be failing` };
+  }
+  switch (header) {
     case 'empty':
       return {
         file,
