@@ -1,6 +1,7 @@
 // Issue #13 point 6: a database that cannot be opened (random bytes, cut in half, 0 bytes, unreadable, not
 // Bearing's, from a newer Bearing) is refused with its file and the newest good backup named, never overwritten,
 // never turned into a new book; the app starts in recovery and a restore puts the backup in place.
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,6 +133,23 @@ describe('a database that cannot be opened', () => {
     expect(error.message).toMatch(/is not a file/);
     expect(fs.statSync(path.join(dataDir, DB_FILE_NAME)).isDirectory()).toBe(true);
   });
+
+  // Root reads a chmod 000 file, so as root the same case runs the CLI as the unprivileged user `nobody`.
+  it.runIf(process.getuid?.() === 0 && fs.existsSync('/usr/bin/setpriv'))('unreadable (chmod 000), from the CLI run as another user than root', async () => {
+    const { dataDir, file } = await realBook();
+    execFileSync('chown', ['-R', 'nobody', dataDir]);
+    fs.chmodSync(file, 0o000);
+    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+    const cli = path.resolve(import.meta.dirname, '../../src/main/cli/main.ts');
+    const run = spawnSync('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', tsx, cli, 'accounts'], {
+      env: { ...process.env, HOME: dataDir, BEARING_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Bearing cannot open its database ${file}: it cannot be opened: the system does not let Bearing read and write it (EACCES)`);
+    expect(run.stderr).toContain('recover --backup backup-');
+    expect(fs.statSync(file).mode & 0o777).toBe(0);
+  }, CLI_CASE_TIMEOUT);
 
   it('written by a newer Bearing: refused with a message saying so, as a newer backup already is', async () => {
     const { dataDir, file } = await realBook();
