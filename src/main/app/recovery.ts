@@ -74,8 +74,6 @@ export interface AppHandle {
   backend(): Backend | null;
   /** What app.status answers. */
   status(): AppStatus;
-  /** Called each time the book opens (at start, or after a recovery). */
-  onOpen(listener: (backend: Backend) => void): void;
   close(): void;
 }
 
@@ -84,7 +82,6 @@ export function openApp(options: BackendOptions): AppHandle {
   const settings = { ...options, dataDir };
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const openListeners: ((backend: Backend) => void)[] = [];
   let backend: Backend | null = null;
   let recovery: Recovery | null = null;
 
@@ -97,9 +94,7 @@ export function openApp(options: BackendOptions): AppHandle {
       recovery = diagnoseRecovery(error, settings);
       return;
     }
-    const opened = backend;
-    opened.api.subscribe((event, payload) => emitter.emit('event', event, payload));
-    for (const listener of openListeners) listener(opened);
+    backend.api.subscribe((event, payload) => emitter.emit('event', event, payload));
   }
 
   function status(): AppStatus {
@@ -156,10 +151,6 @@ export function openApp(options: BackendOptions): AppHandle {
     dataDir,
     backend: () => backend,
     status,
-    onOpen(listener) {
-      openListeners.push(listener);
-      if (backend) listener(backend);
-    },
     close: () => {
       backend?.close();
       backend = null;
