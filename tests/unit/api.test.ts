@@ -71,6 +71,8 @@ describe('the API contract', () => {
  */
 const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'app.info': {},
+  'app.status': {},
+  'app.recover': { file: 'backup-2026-11-24T10-00-00-000Z.sqlite' },
   'demo.load': {},
   'demo.remove': {},
   'accounts.list': { search: 'acme', stage: 'adoption', asOf: '2026-11-24' },

@@ -1,8 +1,11 @@
 // The desktop shell's wiring, driven with fakes: no Electron runtime exists on the build machines, and importing
 // the real 'electron' package there starts a download that fails. vi.mock('electron', factory) below never
 // loads the real package; only the preload test needs it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend, type Backend } from '../../src/main/app/backend';
+import { openApp } from '../../src/main/app/recovery';
 import type { Api } from '../../src/main/api/api';
 import {
   answerCall,
@@ -151,6 +154,34 @@ describe('binding the contract to ipcMain', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
+  });
+
+  it('binds the app in recovery as the shell does (openApp): app.status answers, the rest says why, and a restore switches to the book', async () => {
+    // The shell binds openApp's stable API once; a database that cannot be opened must not stop the window.
+    const dataDir = tempDir('bearing-electron-');
+    openBackend({ host: 'electron', dataDir }).close();
+    const backupsDir = path.join(dataDir, 'backups');
+    const first = openBackend({ host: 'electron', dataDir });
+    const backup = await first.api.invoke('backup.create', {});
+    first.close();
+    fs.writeFileSync(path.join(dataDir, 'bearing.sqlite'), 'not a database at all, but more than a hundred bytes long '.repeat(4));
+    const handle = openApp({ host: 'electron', dataDir });
+    const { ipc, handlers } = fakeIpcMain();
+    bindContract(ipc, handle.api, isTrusted);
+    const target = fakeTarget();
+    const stop = forwardEvents(handle.api, target);
+    const call = handlers.get(IPC_CHANNELS.call)!;
+    expect(await call(fromApp, 'app.status', {})).toMatchObject({ ok: true, value: { state: 'recovery', problem: { code: 'not_a_database' } } });
+    expect(await call(fromApp, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'not_a_database' } });
+    const file = (backup as { value: { file: string } }).value.file;
+    expect(fs.readdirSync(backupsDir)).toContain(file);
+    expect(await call(fromApp, 'app.recover', { file })).toMatchObject({ ok: true });
+    expect(await call(fromApp, 'app.status', {})).toEqual({ ok: true, value: { state: 'ready' } });
+    expect(await call(fromApp, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
+    // The window hears the change that makes it refetch everything.
+    expect(target.sent.some(([, event]) => event === 'changed')).toBe(true);
+    stop();
+    handle.close();
   });
 
   it('forwards API events to the window until it closes', () => {

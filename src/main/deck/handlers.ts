@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { DECK_DEFAULTS, readDeckSettings, writeDeckSettings } from './branding';
 import { customerPeriod } from './account-as-of';
 import { defaultQuarter, lastCompleteQuarter, quartersBetween, type CustomerPeriod, type Quarter } from './quarter';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenMode } from '../db/data-dir';
 import { todayOf } from '../services/clock';
 import type { HandlerGroup, ServiceContext } from '../services/context';
 
@@ -31,15 +32,18 @@ function checkOutPath(outPath: string, format: DeckFormat): string {
 
 /**
  * Writes the file. PowerPoint on Windows locks an open deck: rebuilding it then gets a numbered sibling rather
- * than an error, and the CSM is told which file was written.
+ * than an error, and the CSM is told which file was written. In the data folder (`private`) the deck is the
+ * CSM's alone (0600 in a 0700 folder); one saved where the CSM chose keeps that folder's usual modes.
  */
-async function writeDeckFile(file: string, buffer: Buffer): Promise<string> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+async function writeDeckFile(file: string, buffer: Buffer, private_: boolean): Promise<string> {
+  await fs.mkdir(path.dirname(file), { recursive: true, ...(private_ ? { mode: PRIVATE_DIR_MODE } : {}) });
   const ext = path.extname(file);
   for (let n = 1; n <= 20; n++) {
     const candidate = n === 1 ? file : `${file.slice(0, -ext.length)} (${n})${ext}`;
     try {
-      await fs.writeFile(candidate, buffer);
+      await fs.writeFile(candidate, buffer, private_ ? { mode: PRIVATE_FILE_MODE } : {});
+      // A deck built before decks were private keeps its old mode when rewritten: take it back.
+      if (private_) tightenMode(candidate, PRIVATE_FILE_MODE);
       return candidate;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -58,7 +62,11 @@ export async function buildDeckFile(ctx: ServiceContext, input: MethodInput<'dec
   const { buildDeck } = await import('./build');
   const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format });
   const { quarter, account, asOf } = built.data;
-  const file = await writeDeckFile(target ?? path.join(decksDir(ctx), deckFileName(account.name, quarter, input.format)), built.buffer);
+  const file = await writeDeckFile(
+    target ?? path.join(decksDir(ctx), deckFileName(account.name, quarter, input.format)),
+    built.buffer,
+    target === null,
+  );
   return {
     fileName: path.basename(file),
     path: file,

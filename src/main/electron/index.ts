@@ -14,7 +14,8 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import { openBackend, type Backend } from '../app/backend';
+import type { Api } from '../api/api';
+import { openApp, type AppHandle } from '../app/recovery';
 import { MigrationError } from '../db/open';
 import { devOverrides } from './dev-overrides';
 import { bindContract, bindHostCapabilities, forwardEvents, realFileInside, sendMenuCommand, trustedFrame } from './ipc';
@@ -43,10 +44,10 @@ app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 const dataDir = process.env.BEARING_DATA_DIR ? path.resolve(process.env.BEARING_DATA_DIR) : app.getPath('userData');
 
-let backend: Backend | null = null;
+let opened: AppHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function createWindow(api: Backend['api']): BrowserWindow {
+function createWindow(api: Api): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -95,7 +96,10 @@ function startupErrorText(error: unknown): { message: string; detail: string } {
   return { message: 'Bearing could not open its database.', detail: `${reason}${abiHint}\n\nData folder: ${dataDir}` };
 }
 
-/** Explains why the app cannot start and offers the data folder; the database file is left exactly as it was. */
+/**
+ * Explains why the app cannot start and offers the data folder; the database file is left exactly as it was.
+ * A database that cannot be opened is not such a case: the window opens on the recovery screen instead.
+ */
 async function showStartupError(error: unknown): Promise<void> {
   const { message, detail } = startupErrorText(error);
   const { response } = await dialog.showMessageBox({
@@ -120,9 +124,9 @@ function installMenu(): void {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   applyContentSecurityPolicy(session.defaultSession);
-  let opened: Backend;
+  let handle: AppHandle;
   try {
-    opened = openBackend({
+    handle = openApp({
       host: 'electron',
       dataDir,
       nativeBinding: dev.nativeBinding,
@@ -134,9 +138,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  backend = opened;
-  bindContract(ipcMain, opened.api, isTrustedFrame);
-  const decksDir = path.join(opened.context.dataDir, 'decks');
+  opened = handle;
+  bindContract(ipcMain, handle.api, isTrustedFrame);
+  const decksDir = path.join(handle.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
     // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. Symlinks are
@@ -147,7 +151,7 @@ async function start(): Promise<void> {
     },
   });
   installMenu();
-  createWindow(opened.api);
+  createWindow(handle.api);
 }
 
 // One running copy per user: two would race on the same database and show two different books.
@@ -167,11 +171,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend.api);
+    if (opened && BrowserWindow.getAllWindows().length === 0) createWindow(opened.api);
   });
   app.on('will-quit', () => {
-    backend?.close();
-    backend = null;
+    opened?.close();
+    opened = null;
   });
   app
     .whenReady()

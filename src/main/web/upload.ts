@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/data-dir';
 
 type SendJson = (res: http.ServerResponse, status: number, value: unknown) => void;
 
@@ -18,12 +19,13 @@ export async function handleUpload(
   sendJson: SendJson,
 ): Promise<void> {
   const name = path.basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w.\- ()]+/g, '_') || 'upload.csv';
-  fs.mkdirSync(uploadDir, { recursive: true });
+  // Uploads are the CSM's customer data: 0700 folders, 0600 files, like everything in the data folder.
+  makePrivateDir(uploadDir);
   const folder = path.join(uploadDir, crypto.randomUUID());
-  fs.mkdirSync(folder);
+  fs.mkdirSync(folder, { mode: PRIVATE_DIR_MODE });
   const file = path.join(folder, name);
   try {
-    await pipeline(req, fs.createWriteStream(file));
+    await pipeline(req, fs.createWriteStream(file, { mode: PRIVATE_FILE_MODE }));
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
     return sendJson(res, 400, { ok: false, error: { code: 'upload_failed', message: `The upload did not finish: ${String(error)}` } });
