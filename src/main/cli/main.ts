@@ -53,7 +53,23 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
     commandHelp(io, name);
     return 0;
   }
-  const backend = openBackend({ host: 'cli', dataDir: env.BEARING_DATA_DIR || undefined });
+  const extra = parsed.positionals.slice(command.maxArgs ?? 0);
+  if (extra.length > 0) {
+    // `health 12` for `health --account 12` would otherwise answer for every account, and exit 0.
+    io.err(`${name} does not take "${extra.join(' ')}". Usage: npm run -s cli -- ${command.usage}`);
+    return 2;
+  }
+  let backend;
+  try {
+    backend = openBackend({ host: 'cli', dataDir: env.BEARING_DATA_DIR || undefined });
+  } catch (error) {
+    // A store that cannot be opened (a folder without write access, a failed migration, whose backup is kept).
+    const e = AppError.from(error);
+    const json = (parsed.values as Record<string, unknown>).json === true;
+    if (json) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));
+    io.err(`Error: Bearing cannot open its data in ${env.BEARING_DATA_DIR || 'the user-data folder'}: ${error instanceof Error ? error.message : String(error)}. Set BEARING_DATA_DIR to a folder you can write to, or check that folder's permissions.`);
+    return 1;
+  }
   try {
     return await command.run({ api: backend.api, io, args: parsed.positionals, flags: parsed.values });
   } catch (error) {
