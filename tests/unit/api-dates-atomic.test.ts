@@ -3,7 +3,7 @@ import { createApi } from '../../src/main/api/api';
 import { createHandlers } from '../../src/main/api/handlers';
 import type { Backend } from '../../src/main/app/backend';
 import type { Handlers } from '../../src/main/services/context';
-import { isoDate } from '../../src/shared/contract/define';
+import { isoDate, isoDateTime } from '../../src/shared/contract/define';
 import { isCalendarDate } from '../../src/shared/dates';
 import { call, failure, tempBackend } from '../helpers/backend';
 
@@ -132,5 +132,14 @@ describe('a write whose answer fails validation', () => {
     const result = await api.invoke('touchpoints.create', { accountId: 1, kind: 'call', date: '2026-11-20', title: 'Call' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(count(b, 'touchpoints')).toBe(0);
+  });
+});
+
+describe('a date-time', () => {
+  it('is an ISO instant on a date that exists', () => {
+    expect(isoDateTime.safeParse('2025-03-04T09:00:00.000Z').success).toBe(true);
+    expect(isoDateTime.safeParse(new Date(Date.UTC(2024, 1, 29, 23, 59)).toISOString()).success).toBe(true);
+    expect(isoDateTime.safeParse('2025-02-31T09:00:00.000Z').success).toBe(false);
+    expect(isoDateTime.safeParse('2025-03-04 09:00').success).toBe(false);
   });
 });

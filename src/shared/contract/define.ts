@@ -46,6 +46,10 @@ export const isoDate = z
   .refine(isCalendarDate, {
     error: (issue) => `${String(issue.input)} is not a date on the calendar: the month must be 01–12 and the day one that month has`,
   });
+/** An instant as toISOString writes it (UTC, "Z"), on a calendar date that exists: the one date-time schema. */
+export const isoDateTime = z.iso
+  .datetime()
+  .refine((text) => isCalendarDate(text.slice(0, 10)), { error: (issue) => `${String(issue.input)} is not on a date the calendar has` });
 export const id = z.number().int().positive();
 
 /** One account as of a date (default: today): the input of every per-account reading of the model. */
