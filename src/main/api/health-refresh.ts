@@ -30,11 +30,15 @@ export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Hand
     const writes: readonly Table[] = 'writes' in spec && spec.writes ? spec.writes : [];
     if (writes.includes('health') || !writes.some((t) => HEALTH_INPUTS.has(t))) continue;
     const inner = handlers[name] as (input: unknown) => unknown;
-    wrapped[name] = async (input: unknown) => {
-      const output = await inner(input);
+    const refresh = <T>(input: unknown, output: T): T => {
       const account = targetAccount(name, input);
       refreshHealthSnapshots(ctx, account === undefined ? { fromDay: dayNumber(todayOf(ctx)) } : { accountIds: [account] });
       return output;
+    };
+    // A synchronous write stays synchronous, so that the API can run it and its refresh in one transaction.
+    wrapped[name] = (input: unknown) => {
+      const output = inner(input);
+      return output instanceof Promise ? output.then((o: unknown) => refresh(input, o)) : refresh(input, output);
     };
   }
   // The same keys with the same signatures: a mapped type cannot be rebuilt key by key without this assertion.

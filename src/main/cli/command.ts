@@ -21,6 +21,8 @@ export interface Command {
   flags: Record<string, { type: 'string' | 'boolean'; description: string }>;
   /** Commands that only print help or usage do not open the store. */
   needsStore?: boolean;
+  /** How many words besides the flags it takes (import: the file; renewal: record | likelihood). Default 0. */
+  maxArgs?: number;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -30,6 +30,8 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 export const importCommand: Command = {
   summary: 'Import a CSV file (usage events, daily/weekly usage, usage summary, accounts or users)',
   usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
+  // Counts its own arguments: its --json answer keeps one shape whatever went wrong.
+  maxArgs: Number.POSITIVE_INFINITY,
   flags: {
     kind: { type: 'string', description: 'events | daily_usage | weekly_usage | usage_summary | accounts | users (default: detected)' },
     tz: { type: 'string', description: 'time zone for times with no offset, e.g. Europe/Berlin (default: the setting, else this machine\'s)' },

@@ -9,7 +9,7 @@ import { commands, type CliIo, type Command } from './commands';
 import { recoverCommand, recoveryHint, runRecover } from './recover-command';
 import { AppError } from '../../shared/errors';
 
-type CommandSpec = Pick<Command, 'summary' | 'usage' | 'flags'>;
+type CommandSpec = Pick<Command, 'summary' | 'usage' | 'flags' | 'maxArgs'>;
 const allCommands: Record<string, CommandSpec> = { ...commands, recover: recoverCommand };
 
 function help(io: CliIo): void {
@@ -60,13 +60,25 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
     commandHelp(io, name);
     return 0;
   }
+  const extra = parsed.positionals.slice(command.maxArgs ?? 0);
+  if (extra.length > 0) {
+    // `health 12` for `health --account 12` would otherwise answer for every account, and exit 0.
+    io.err(`${name} does not take "${extra.join(' ')}". Usage: npm run -s cli -- ${command.usage}`);
+    return 2;
+  }
   const dataDir = defaultDataDir(env);
   if (name === 'recover') return runRecover(io, parsed.values, dataDir);
   let backend: Backend;
   try {
     backend = openBackend({ host: 'cli', dataDir });
   } catch (error) {
-    if (!(error instanceof DatabaseProblemError)) throw error;
+    if (!(error instanceof DatabaseProblemError)) {
+      // A store that cannot be opened (a folder without write access, a failed migration, whose backup is kept).
+      const e = AppError.from(error);
+      if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));
+      io.err(`Error: Bearing cannot open its data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}. Set BEARING_DATA_DIR to a folder you can write to, or check that folder's permissions.`);
+      return 1;
+    }
     // What is wrong, the newest good backup and the command that restores it, never a driver's stack trace.
     if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: { code: error.code, message: error.message, line: null } }));
     io.err(recoveryHint(diagnoseRecovery(error, { dataDir }), dataDir));

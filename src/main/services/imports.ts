@@ -12,6 +12,7 @@ import { previewRows } from '../import/preview';
 import { scanEventNames } from '../import/event-scan';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
+import { assertImportableFile } from '../import/file-check';
 import { undoImportRows } from '../import/undo-import';
 import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
@@ -57,9 +58,7 @@ function zoneFor(ctx: ServiceContext, requested?: string): string {
 }
 
 function requireFile(file: string): void {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new AppError('file_not_found', `Bearing cannot find the file ${file}. Was it moved or renamed?`);
-  }
+  assertImportableFile(file);
 }
 
 export async function inspectFile(ctx: ServiceContext, input: MethodInput<'import.inspect'>): Promise<Inspection> {

@@ -1,6 +1,7 @@
 // Renewal outcomes (issue #12): the CSM records how a renewal ended (renewed, expanded, downsized, churned with a
 // reason), the account's term rolls forward, and the outcome becomes data the benchmarks and the likelihood model
 // learn from. The likelihood itself is in renewal-likelihood.ts.
+import { isCalendarDate } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import type { ChurnReason } from '../../shared/contract/renewal';
 import { AppError } from '../../shared/errors';
@@ -78,7 +79,7 @@ export function recordRenewalOutcome(
   input: { accountId: number; renewalDate: string; outcome: 'renewed' | 'churned' | 'pending'; arrMinor: number | null },
 ): void {
   requireAccount(ctx, input.accountId);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.renewalDate)) throw new AppError('invalid_date', `"${input.renewalDate}" is not a date (YYYY-MM-DD).`);
+  if (!isCalendarDate(input.renewalDate)) throw new AppError('invalid_date', `"${input.renewalDate}" is not a date (YYYY-MM-DD).`);
   insertRenewal(ctx, input);
   refreshHealthSnapshots(ctx, { accountIds: [input.accountId] });
 }

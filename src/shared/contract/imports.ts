@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, method } from './define';
+import { empty, id, isoDateTime, method } from './define';
 
 export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals']);
 export type ImportKind = z.infer<typeof ImportKind>;
@@ -28,7 +28,7 @@ export const ImportSummary = z.object({
   counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), warnings: z.number().int() }),
   distinctAccounts: z.number().int(),
   distinctUsers: z.number().int(),
-  dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
+  dateRange: z.object({ min: isoDateTime, max: isoDateTime }).nullable(),
   /** What the import did that the CSM should know although no row was refused (a nameless record, a cleaned cell). */
   warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
   /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
