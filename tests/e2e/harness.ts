@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempDir } from '../helpers/backend';
 
@@ -30,7 +31,7 @@ export async function launchApp(options: Partial<BackendOptions> & { colorScheme
   const backend = openBackend({ host: 'web', dataDir, demoOnFirstStart: true, ...options });
   // The first start imports the demo's files in the background; tests start from the loaded book.
   await backend.demoLoaded;
-  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads') });
+  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(backend.context) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
   }
   const backend = openBackend({ host: 'cli', dataDir: env.BEARING_DATA_DIR || undefined });
   try {
-    return await command.run({ api: backend.api, io, args: parsed.positionals, flags: parsed.values });
+    return await command.run({ api: backend.api, context: backend.context, io, args: parsed.positionals, flags: parsed.values });
   } catch (error) {
     const e = AppError.from(error);
     if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));

@@ -16,6 +16,8 @@ import {
 } from 'electron';
 import { openBackend, type Backend } from '../app/backend';
 import { MigrationError } from '../db/open';
+import { fileHandles } from '../services/file-handles';
+import type { PickPurpose } from '../../shared/bridge';
 import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
 import {
@@ -65,8 +67,8 @@ function createWindow(api: Backend['api']): BrowserWindow {
   return win;
 }
 
-async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
-  const options: OpenDialogOptions = {
+const PICK_FILTERS: Record<PickPurpose, OpenDialogOptions> = {
+  import: {
     title: 'Import CSV files',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
@@ -74,10 +76,26 @@ async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
       { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
       { name: 'All files', extensions: ['*'] },
     ],
-  };
+  },
+  logo: {
+    title: 'Choose the logo for your QBR decks',
+    buttonLabel: 'Use as logo',
+    properties: ['openFile'],
+    filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }],
+  },
+};
+
+async function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<string[]> {
   const owner = BrowserWindow.fromWebContents(event.sender);
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+const pickFiles = (event: IpcMainInvokeEvent, purpose: PickPurpose) => showOpenDialog(event, PICK_FILTERS[purpose]);
+
+async function pickFolder(event: IpcMainInvokeEvent): Promise<string | null> {
+  const [folder] = await showOpenDialog(event, { title: 'Watch a folder for new exports', buttonLabel: 'Watch', properties: ['openDirectory'] });
+  return folder ?? null;
 }
 
 function startupErrorText(error: unknown): { message: string; detail: string } {
@@ -136,6 +154,8 @@ async function start(): Promise<void> {
   const decksDir = path.join(opened.context.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
+    pickFolder,
+    files: fileHandles(opened.context),
     // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
     openDeck: async (file) => isInside(decksDir, file) && (await shell.openPath(file)) === '',
   });

@@ -1,7 +1,7 @@
 // The local web host (src/main/web/server.ts): POST /api/call/<method> answers a Result, GET /api/events is a
-// server-sent event stream, POST /api/upload streams a file to disk. The page was opened with ?token=, which set
+// server-sent event stream, POST /api/upload streams a file to the host, which answers a handle for it. The page was opened with ?token=, which set
 // an HttpOnly cookie, so same-origin requests are authorised without the page ever holding the token.
-import { TABLES, eventNames, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
+import { ChosenFile, MAX_UPLOAD_BYTES, TABLES, uploadTooLargeMessage, eventNames, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 type Failure = Extract<Result<unknown>, { ok: false }>;
@@ -89,11 +89,13 @@ export function httpTransport(): Transport {
       set.add(listener);
       return () => set.delete(listener);
     },
-    async filePath(file) {
+    async chooseFile(file) {
+      // Said before a byte is sent: the host would refuse it, and a browser may not show an answer given mid-upload.
+      if (file.size > MAX_UPLOAD_BYTES) return failure('upload_too_large', uploadTooLargeMessage(file.name, MAX_UPLOAD_BYTES, file.size));
       const result = await post(`/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
       if (!result.ok) return result;
-      const path = (result.value as { path?: unknown }).path;
-      return typeof path === 'string' ? { ok: true, value: path } : failure('bad_response', 'The upload gave no file path.');
+      const chosen = ChosenFile.safeParse(result.value);
+      return chosen.success ? { ok: true, value: chosen.data } : failure('bad_response', 'The upload gave no file handle.');
     },
   };
 }
