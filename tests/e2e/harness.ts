@@ -25,13 +25,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function launchApp(options: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark' } = {}): Promise<App> {
+export async function launchApp(
+  { maxUploadBytes, ...options }: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark'; maxUploadBytes?: number } = {},
+): Promise<App> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const dataDir = options.dataDir ?? tempDir('bearing-e2e-');
   const backend = openBackend({ host: 'web', dataDir, demoOnFirstStart: true, ...options });
   // The first start imports the demo's files in the background; tests start from the loaded book.
   await backend.demoLoaded;
-  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(backend.context) });
+  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(backend.context), maxUploadBytes });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

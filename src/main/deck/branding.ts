@@ -75,14 +75,18 @@ function isInside(folder: string, file: string): boolean {
 function keepLogo(ctx: ServiceContext, handle: string): { path: string; name: string } {
   const files = fileHandles(ctx);
   const chosen = files.resolve(handle);
-  const logo = loadLogo(chosen.path, true, chosen.name);
-  if (!logo) throw new AppError('invalid_logo', `${chosen.name} is not a PNG or JPEG image.`);
-  const dir = brandingDir(ctx);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `logo-${crypto.randomBytes(6).toString('hex')}.${logo.mime === 'image/png' ? 'png' : 'jpg'}`);
-  fs.writeFileSync(file, logo.data, { flag: 'wx' });
-  files.release(handle);
-  return { path: file, name: chosen.name };
+  try {
+    const logo = loadLogo(chosen.path, true, chosen.name);
+    if (!logo) throw new AppError('invalid_logo', `${chosen.name} is not a PNG or JPEG image.`);
+    const dir = brandingDir(ctx);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `logo-${crypto.randomBytes(6).toString('hex')}.${logo.mime === 'image/png' ? 'png' : 'jpg'}`);
+    fs.writeFileSync(file, logo.data, { flag: 'wx' });
+    return { path: file, name: chosen.name };
+  } finally {
+    // Kept or refused, the chosen file is done with (a refused one is chosen again after a fix).
+    files.release(handle);
+  }
 }
 
 /** Earlier copies of the logo, once the settings no longer name them. */

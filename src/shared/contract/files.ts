@@ -16,7 +16,8 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 function sizeText(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }
 
 /** Said by the page before it sends a file that big, and by the host if one arrives anyway (code upload_too_large). */
