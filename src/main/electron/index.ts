@@ -1,6 +1,7 @@
 // The desktop shell (electron-vite's main entry): app lifecycle, the window, the menu, and binding the API
 // contract to IPC. Thin on purpose: the store and every rule live in openBackend, shared with the web host
 // and the CLI. Built to out/main/index.js; the preload to out/preload/index.cjs; the page to out/renderer.
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -157,7 +158,9 @@ async function start(): Promise<void> {
     pickFolder,
     files: fileHandles(opened.context),
     // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
-    openDeck: async (file) => isInside(decksDir, file) && (await shell.openPath(file)) === '',
+    // A link in the decks folder is not followed either: the OS would open whatever it points to.
+    openDeck: async (file) =>
+      isInside(decksDir, file) && fs.lstatSync(file, { throwIfNoEntry: false })?.isFile() === true && (await shell.openPath(file)) === '',
   });
   installMenu();
   createWindow(opened.api);
