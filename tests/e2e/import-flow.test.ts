@@ -237,6 +237,9 @@ describe('import, in Chromium against the web host', () => {
     const imports = await value<{ fileName: string; origin: string }[]>(app.backend.api.invoke('imports.list', {}));
     expect(imports[0]).toMatchObject({ fileName: 'daily-usage.csv', origin: 'watch' });
     await app.screenshot('import-10-watched');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('import-10-watched-1024x700');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     const gone = tempDir('bearing-e2e-gone-');
     await value(app.backend.api.invoke('watch.add', { folder: chooseFolder(app.backend, gone) }));
