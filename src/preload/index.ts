@@ -78,6 +78,16 @@ const bridge = {
     return isPickedFile(picked) ? picked : { name: file.name, result: refused('ipc_failed', 'Bearing gave no answer for this file.') };
   },
 
+  async saveDeck(fileName: string): Promise<Result<{ fileName: string }> | null> {
+    if (typeof fileName !== 'string') return refused('invalid_deck', 'Only a deck Bearing built can be saved from here.');
+    const saved: unknown = await ipcRenderer
+      .invoke(IPC_CHANNELS.saveDeck, fileName)
+      .catch((error: unknown) => refused('ipc_failed', `The window lost contact with Bearing: ${String(error)}`));
+    if (saved === null) return null;
+    const ok = typeof saved === 'object' && typeof (saved as { ok?: unknown }).ok === 'boolean';
+    return ok ? (saved as Result<{ fileName: string }>) : refused('ipc_failed', 'Bearing gave no answer for this deck.');
+  },
+
   async openDeck(path: string): Promise<boolean> {
     if (typeof path !== 'string') return false;
     return (await ipcRenderer.invoke(IPC_CHANNELS.openDeck, path).catch(() => false)) === true;

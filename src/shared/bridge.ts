@@ -19,6 +19,8 @@ export const IPC_CHANNELS = {
   pickFolder: 'bearing:pick-folder',
   /** renderer (preload) -> main, invoke(path of a dropped File) -> PickedFile */
   dropFile: 'bearing:drop-file',
+  /** renderer -> main, invoke(fileName of a built deck) -> Result<{ fileName }> | null: main's Save dialog, then a copy */
+  saveDeck: 'bearing:save-deck',
   /** renderer -> main, invoke(path) -> boolean: opens a built deck in the OS's default app */
   openDeck: 'bearing:open-deck',
   /** main -> renderer, (command) from the application menu */
@@ -51,6 +53,11 @@ export interface BearingBridge {
   pickFolder(): Promise<PickedFile | null>;
   /** Hands main a file dropped on the window; main reads it where it is (big data never crosses IPC). */
   dropFile(file: File): Promise<PickedFile>;
+  /**
+   * Saves a copy of a built deck (by its file name in the decks folder) where the CSM chooses in main's own Save
+   * dialog; resolves to the name it was saved under, or null when the dialog was cancelled.
+   */
+  saveDeck(fileName: string): Promise<Result<{ fileName: string }> | null>;
   /** Opens a deck Bearing built (only files in its decks folder) in PowerPoint, Keynote or the PDF viewer. */
   openDeck(path: string): Promise<boolean>;
   /** Commands chosen in the application menu (File > Import…, Settings…, Help). */

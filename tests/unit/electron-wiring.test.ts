@@ -179,7 +179,7 @@ describe('binding the contract to ipcMain', () => {
     fs.symlinkSync('/etc/passwd', path.join(dir, 'passwd.csv'));
     const files = new FileHandles();
     const pickFiles = vi.fn(async () => [usage, path.join(dir, 'passwd.csv')]);
-    bindHostCapabilities(ipc, isTrusted, { pickFiles, pickFolder: async () => dir, openDeck: async () => false, files });
+    bindHostCapabilities(ipc, isTrusted, { pickFiles, pickFolder: async () => dir, openDeck: async () => false, saveDeck: async () => null, files });
     const pick = handlers.get(IPC_CHANNELS.pickFiles)!;
     expect(await pick({ senderFrame: { url: 'https://evil.example/', parent: null } })).toEqual([]);
     expect(pickFiles).not.toHaveBeenCalled();
@@ -201,7 +201,7 @@ describe('binding the contract to ipcMain', () => {
     const dir = tempDir('bearing-dropped-');
     fs.writeFileSync(path.join(dir, 'usage.csv'), 'a\n1\n');
     fs.symlinkSync('/etc/passwd', path.join(dir, 'link.csv'));
-    bindHostCapabilities(ipc, isTrusted, { pickFiles: async () => [], pickFolder: async () => null, openDeck: async () => false, files: new FileHandles() });
+    bindHostCapabilities(ipc, isTrusted, { pickFiles: async () => [], pickFolder: async () => null, openDeck: async () => false, saveDeck: async () => null, files: new FileHandles() });
     const drop = handlers.get(IPC_CHANNELS.dropFile)!;
     expect(await drop(fromApp, path.join(dir, 'usage.csv'))).toMatchObject({ name: 'usage.csv', result: { ok: true } });
     expect(await drop(fromApp, path.join(dir, 'link.csv'))).toMatchObject({ result: { ok: false, error: { code: 'symlink_refused' } } });
@@ -212,6 +212,29 @@ describe('binding the contract to ipcMain', () => {
     });
   });
 
+  it('saves a copy of a built deck through main’s Save dialog, taking only a deck’s file name from the page', async () => {
+    const { ipc, handlers } = fakeIpcMain();
+    const asked: string[] = [];
+    bindHostCapabilities(ipc, isTrusted, {
+      pickFiles: async () => [],
+      pickFolder: async () => null,
+      openDeck: async () => false,
+      files: new FileHandles(),
+      saveDeck: async (_event, name) => (asked.push(name), name.startsWith('Cancel') ? null : `/home/csm/Documents/${name}`),
+    });
+    const save = handlers.get(IPC_CHANNELS.saveDeck)!;
+    expect(await save(fromApp, 'Acme QBR 2026Q3.pptx')).toEqual({ ok: true, value: { fileName: 'Acme QBR 2026Q3.pptx' } });
+    expect(await save(fromApp, 'Cancelled QBR 2026Q3.pdf')).toBeNull();
+    for (const bad of ['/etc/passwd', '../bearing.sqlite', 'sub/Acme.pptx', 'notes.txt', '.hidden.pdf', 42]) {
+      expect(await save(fromApp, bad), String(bad)).toMatchObject({ ok: false, error: { code: 'invalid_deck' } });
+    }
+    expect(await save({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'Acme QBR 2026Q3.pptx')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(asked).toEqual(['Acme QBR 2026Q3.pptx', 'Cancelled QBR 2026Q3.pdf']);
+  });
+
   it('opens built decks only for the app frame, and only inside the decks folder', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const opened: string[] = [];
@@ -219,6 +242,7 @@ describe('binding the contract to ipcMain', () => {
     bindHostCapabilities(ipc, isTrusted, {
       pickFiles: async () => [],
       pickFolder: async () => null,
+      saveDeck: async () => null,
       files: new FileHandles(),
       openDeck: async (file) => isInside(decks, file) && opened.push(file) > 0,
     });
@@ -392,7 +416,7 @@ describe('the preload bridge', () => {
   it('exposes exactly the contract and the host capabilities, under window.bearing', async () => {
     const { bridge } = await loadBridge();
     expect([...fakeElectron.exposed.keys()]).toEqual(['bearing']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'dropFile', 'on', 'onMenuCommand', 'openDeck', 'pickFiles', 'pickFolder']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'dropFile', 'on', 'onMenuCommand', 'openDeck', 'pickFiles', 'pickFolder', 'saveDeck']);
   });
 
   it('forwards contract method calls, and refuses other names before they reach IPC', async () => {

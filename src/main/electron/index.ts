@@ -17,6 +17,7 @@ import {
 } from 'electron';
 import { openBackend, type Backend } from '../app/backend';
 import { MigrationError } from '../db/open';
+import { AppError } from '../../shared/errors';
 import { fileHandles } from '../services/file-handles';
 import type { PickPurpose } from '../../shared/bridge';
 import { bindContract, bindHostCapabilities, forwardEvents, isInside, sendMenuCommand, trustedFrame } from './ipc';
@@ -94,6 +95,25 @@ async function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOpti
 
 const pickFiles = (event: IpcMainInvokeEvent, purpose: PickPurpose) => showOpenDialog(event, PICK_FILTERS[purpose]);
 
+/** A copy of a built deck where the CSM chose in the Save dialog (which asked before replacing a file there). */
+async function saveDeck(decksDir: string, event: IpcMainInvokeEvent, fileName: string): Promise<string | null> {
+  const source = path.join(decksDir, fileName);
+  if (!fs.lstatSync(source, { throwIfNoEntry: false })?.isFile()) {
+    throw new AppError('not_found', `${fileName} is no longer in Bearing's decks folder: build it again.`);
+  }
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const options = {
+    title: 'Save the QBR deck',
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [{ name: ext === 'pdf' ? 'PDF' : 'PowerPoint', extensions: [ext] }],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  fs.copyFileSync(source, result.filePath);
+  return result.filePath;
+}
+
 async function pickFolder(event: IpcMainInvokeEvent): Promise<string | null> {
   const [folder] = await showOpenDialog(event, { title: 'Watch a folder for new exports', buttonLabel: 'Watch', properties: ['openDirectory'] });
   return folder ?? null;
@@ -157,6 +177,7 @@ async function start(): Promise<void> {
     pickFiles,
     pickFolder,
     files: fileHandles(opened.context),
+    saveDeck: (event, fileName) => saveDeck(decksDir, event, fileName),
     // Only decks Bearing built: the page must not be able to open arbitrary files through the OS.
     // A link in the decks folder is not followed either: the OS would open whatever it points to.
     openDeck: async (file) =>

@@ -83,6 +83,11 @@ export interface HostCapabilities<E extends InvokeEventLike> {
   pickFolder(event: E): Promise<string | null>;
   /** Opens a built deck with the OS; refuses anything outside the decks folder. */
   openDeck(path: string): Promise<boolean>;
+  /**
+   * Shows main's Save dialog for a built deck (a plain file name in the decks folder) and copies it where the CSM
+   * chose; resolves to the path written, null when cancelled. Throws an AppError for a deck that is not there.
+   */
+  saveDeck(event: E, fileName: string): Promise<string | null>;
   /** Where what the CSM chose is registered: the page gets a handle for each, never a path back or forth. */
   files: Pick<FileHandles, 'add'>;
 }
@@ -130,8 +135,24 @@ export function bindHostCapabilities<E extends InvokeEventLike>(
     if (!isTrustedFrame(event.senderFrame) || typeof args[0] !== 'string') return false;
     return capabilities.openDeck(args[0]);
   });
+  ipcMain.handle(IPC_CHANNELS.saveDeck, async (event, ...args): Promise<Result<{ fileName: string }> | null> => {
+    const name = args[0];
+    if (!isTrustedFrame(event.senderFrame)) return refusal('forbidden_sender', 'Bearing answers only its own window.');
+    // Only the name of a deck Bearing built: no folder, no way out of the decks folder.
+    if (typeof name !== 'string' || args.length !== 1 || path.basename(name) !== name || !/\.(pptx|pdf)$/i.test(name) || name.startsWith('.')) {
+      return refusal('invalid_deck', 'Only a deck Bearing built can be saved from here.');
+    }
+    try {
+      const saved = await capabilities.saveDeck(event, name);
+      return saved === null ? null : { ok: true, value: { fileName: path.basename(saved) } };
+    } catch (error) {
+      return { ok: false, error: AppError.from(error).toJSON() };
+    }
+  });
   return () => {
-    for (const channel of [IPC_CHANNELS.pickFiles, IPC_CHANNELS.pickFolder, IPC_CHANNELS.dropFile, IPC_CHANNELS.openDeck]) ipcMain.removeHandler(channel);
+    for (const channel of [IPC_CHANNELS.pickFiles, IPC_CHANNELS.pickFolder, IPC_CHANNELS.dropFile, IPC_CHANNELS.openDeck, IPC_CHANNELS.saveDeck]) {
+      ipcMain.removeHandler(channel);
+    }
   };
 }
 

@@ -3,6 +3,7 @@
 // quarter and format chosen live above the form, so "Build another" comes back to them (issue #12).
 import { Alert, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconPresentation } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeckFormat, MethodOutput } from '../../../shared/contract';
@@ -19,6 +20,14 @@ function downloadFromWebHost(built: Built) {
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+/** Desktop: a copy where the CSM chooses in main's own Save dialog (the page never names the place). */
+async function saveCopy(built: Built) {
+  const saved = await window.bearing?.saveDeck(built.fileName);
+  if (!saved) return;
+  if (saved.ok) notifications.show({ color: 'teal', message: `Saved a copy as ${saved.value.fileName}.` });
+  else notifications.show({ color: 'red', title: 'Could not save the deck', message: saved.error.message, autoClose: 10_000 });
 }
 
 interface Choice {
@@ -116,9 +125,14 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
                   </Button>
                 )}
                 {!inBrowser && window.bearing && (
-                  <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
-                    Open
-                  </Button>
+                  <>
+                    <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
+                      Open
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => void saveCopy(built)} data-testid="deck-save-as">
+                      Save as…
+                    </Button>
+                  </>
                 )}
                 <Button size="xs" variant="default" onClick={() => setBuilt(undefined)} data-testid="deck-build-another">
                   Build another
