@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppHandle } from '../../src/main/app/recovery';
 import { DB_FILE_NAME } from '../../src/main/db/open';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function serve(dataDir: string): Promise<WebHost> {
   const app = openApp({ host: 'web', dataDir });
-  const host = await startWebHost({ api: app.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads') });
+  const host = await startWebHost({ api: app.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(app) });
   opened.push({ app, host });
   return host;
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { writeBackup, type CopyDatabase } from '../../src/main/db/backup-file';
 import { DB_FILE_NAME, openDatabase } from '../../src/main/db/open';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost } from '../../src/main/web/server';
 import type { MethodOutput } from '../../src/shared/contract';
 import { call, failure, tempBackend, tempDir } from '../helpers/backend';
@@ -130,17 +131,18 @@ describe('the data folder is private', () => {
   it('writes uploads 0600 in 0700 folders', async () => {
     const b = await book();
     const rendererDir = tempDir('bearing-renderer-');
-    const host = await startWebHost({ api: b.api, rendererDir, uploadDir: path.join(b.dataDir, 'uploads') });
+    const host = await startWebHost({ api: b.api, rendererDir, uploadDir: path.join(b.dataDir, 'uploads'), files: fileHandles(b.context) });
     try {
       const res = await fetch(`http://127.0.0.1:${host.port}/api/upload?name=usage.csv`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${host.token}` },
         body: 'a,b\n1,2\n',
       });
-      const body = (await res.json()) as { value: { path: string } };
+      const body = (await res.json()) as { value: { file: string } };
+      const uploaded = fileHandles(b.context).resolve(body.value.file).path;
       expect(mode(path.join(b.dataDir, 'uploads'))).toBe(0o700);
-      expect(mode(path.dirname(body.value.path))).toBe(0o700);
-      expect(mode(body.value.path)).toBe(0o600);
+      expect(mode(path.dirname(uploaded))).toBe(0o700);
+      expect(mode(uploaded)).toBe(0o600);
     } finally {
       await host.close();
     }

@@ -11,7 +11,7 @@ import { sniffFile } from '../../src/main/import/sniff';
 import { AppError } from '../../src/shared/errors';
 import { failure, tempBackend, tempDir } from '../helpers/backend';
 import { importJson, runCli } from '../helpers/cli-process';
-import { runJob } from '../helpers/import-jobs';
+import { chooseFile, runJob } from '../helpers/import-jobs';
 
 const EVENTS = 'account_id,user_id,event,timestamp\nacme,u-1,Login,2025-03-04 09:00:00\nacme,u-2,Export,2025-03-04 10:00:00\n';
 
@@ -103,11 +103,32 @@ describe('sniffing a file that is not an ordinary CSV', () => {
 });
 
 describe('through the API', () => {
-  it('import.inspect and import.start name the folder and the pipe, and nothing is recorded', async () => {
+  it('a folder or a pipe is refused when chosen (the handle a host asks for), by name, and nothing is recorded', async () => {
     backend = tempBackend();
+    const b = backend;
+    const refusal = (file: string) => {
+      try {
+        chooseFile(b, file);
+      } catch (error) {
+        return AppError.from(error).toJSON();
+      }
+      throw new Error(`${file} was accepted`);
+    };
+    expect(refusal(at('folder.csv'))).toMatchObject({ code: 'not_a_file', message: expect.stringContaining('folder.csv is a folder') });
+    expect(refusal(at('pipe.csv'))).toMatchObject({ code: 'not_a_file', message: expect.stringContaining('pipe.csv is not a regular file (it is a named pipe)') });
+    expect(refusal(at('pipe.csv')).message).not.toContain(dir);
+    expect(backend.database.sqlite.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+  });
+
+  it('a file replaced by a folder after it was chosen is refused by import.inspect and import.start', async () => {
+    backend = tempBackend();
+    const moving = path.join(tempDir(), 'usage.csv');
+    fs.writeFileSync(moving, EVENTS);
+    const file = chooseFile(backend, moving);
+    fs.rmSync(moving);
+    fs.mkdirSync(moving);
     for (const method of ['import.inspect', 'import.start']) {
-      expect(await failure(backend, method, { path: at('folder.csv') })).toMatchObject({ code: 'not_a_file' });
-      expect(await failure(backend, method, { path: at('pipe.csv') })).toMatchObject({ code: 'not_a_file' });
+      expect(await failure(backend, method, { file })).toMatchObject({ code: 'file_changed' });
     }
     expect(backend.database.sqlite.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
   });

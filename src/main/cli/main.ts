@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
     return 1;
   }
   try {
-    return await commands[name].run({ api: backend.api, io, args: parsed.positionals, flags: parsed.values });
+    return await commands[name].run({ api: backend.api, context: backend.context, io, args: parsed.positionals, flags: parsed.values });
   } catch (error) {
     const e = AppError.from(error);
     if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));

@@ -1,6 +1,7 @@
 // The desktop shell (electron-vite's main entry): app lifecycle, the window, the menu, and binding the API
 // contract to IPC. Thin on purpose: the store and every rule live in openBackend, shared with the web host
 // and the CLI. Built to out/main/index.js; the preload to out/preload/index.cjs; the page to out/renderer.
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,6 +18,9 @@ import {
 import type { Api } from '../api/api';
 import { openApp, type AppHandle } from '../app/recovery';
 import { MigrationError } from '../db/open';
+import { AppError } from '../../shared/errors';
+import { fileHandles } from '../services/file-handles';
+import type { PickPurpose } from '../../shared/bridge';
 import { devOverrides } from './dev-overrides';
 import { bindContract, bindHostCapabilities, forwardEvents, realFileInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
@@ -69,8 +73,8 @@ function createWindow(api: Api): BrowserWindow {
   return win;
 }
 
-async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
-  const options: OpenDialogOptions = {
+const PICK_FILTERS: Record<PickPurpose, OpenDialogOptions> = {
+  import: {
     title: 'Import CSV files',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
@@ -78,10 +82,45 @@ async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
       { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
       { name: 'All files', extensions: ['*'] },
     ],
-  };
+  },
+  logo: {
+    title: 'Choose the logo for your QBR decks',
+    buttonLabel: 'Use as logo',
+    properties: ['openFile'],
+    filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }],
+  },
+};
+
+async function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<string[]> {
   const owner = BrowserWindow.fromWebContents(event.sender);
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+const pickFiles = (event: IpcMainInvokeEvent, purpose: PickPurpose) => showOpenDialog(event, PICK_FILTERS[purpose]);
+
+/** A copy of a built deck where the CSM chose in the Save dialog (which asked before replacing a file there). */
+async function saveDeck(decksDir: string, event: IpcMainInvokeEvent, fileName: string): Promise<string | null> {
+  const source = path.join(decksDir, fileName);
+  if (!fs.lstatSync(source, { throwIfNoEntry: false })?.isFile()) {
+    throw new AppError('not_found', `${fileName} is no longer in Bearing's decks folder: build it again.`);
+  }
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const options = {
+    title: 'Save the QBR deck',
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [{ name: ext === 'pdf' ? 'PDF' : 'PowerPoint', extensions: [ext] }],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  fs.copyFileSync(source, result.filePath);
+  return result.filePath;
+}
+
+async function pickFolder(event: IpcMainInvokeEvent): Promise<string | null> {
+  const [folder] = await showOpenDialog(event, { title: 'Watch a folder for new exports', buttonLabel: 'Watch', properties: ['openDirectory'] });
+  return folder ?? null;
 }
 
 function startupErrorText(error: unknown): { message: string; detail: string } {
@@ -143,10 +182,14 @@ async function start(): Promise<void> {
   const decksDir = path.join(handle.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
-    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. Symlinks are
-    // followed before the check, and the real file is what gets opened.
+    pickFolder,
+    files: fileHandles(handle),
+    saveDeck: (event, fileName) => saveDeck(decksDir, event, fileName),
+    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. A link in the
+    // decks folder is refused (the OS would open whatever it points to); the folder's own path is resolved
+    // before the check, and the real file is what gets opened.
     openDeck: async (file) => {
-      const real = realFileInside(decksDir, file);
+      const real = fs.lstatSync(file, { throwIfNoEntry: false })?.isFile() === true ? realFileInside(decksDir, file) : null;
       return real !== null && (await shell.openPath(real)) === '';
     },
   });

@@ -13,6 +13,14 @@ function kindOf(stat: fs.Stats): string {
   return 'something other than a file';
 }
 
+/** `not_a_file` for what `label` (a path, or a name where the window must not show paths) names instead. */
+export function notAFile(label: string, stat: fs.Stats): ImportError {
+  if (stat.isDirectory()) {
+    return new ImportError('not_a_file', `${label} is a folder, not a file. Choose the CSV files inside it (or watch the folder in Settings).`);
+  }
+  return new ImportError('not_a_file', `${label} is not a regular file (it is ${kindOf(stat)}). Save the export as a file on disk and import that file.`);
+}
+
 /**
  * Throws ImportError `file_not_found`, `not_a_file` (a folder, a pipe, a device) or `file_unreadable` (no
  * permission); returns the file's size otherwise.
@@ -28,12 +36,7 @@ export function assertImportableFile(file: string): number {
     }
     throw new ImportError('file_not_found', `Bearing cannot find the file ${file}. Was it moved or renamed?`);
   }
-  if (stat.isDirectory()) {
-    throw new ImportError('not_a_file', `${file} is a folder, not a file. Choose the CSV files inside it (or watch the folder in Settings).`);
-  }
-  if (!stat.isFile()) {
-    throw new ImportError('not_a_file', `${file} is not a regular file (it is ${kindOf(stat)}). Save the export as a file on disk and import that file.`);
-  }
+  if (!stat.isFile()) throw notAFile(file, stat);
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch {

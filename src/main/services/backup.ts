@@ -44,7 +44,8 @@ export function listBackups(ctx: ServiceContext): Backup[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.sqlite') && isCompleteBackup(path.join(dir, f)))
+    // A link under a backup's name is not listed (restoring it would read whatever it points to).
+    .filter((f) => f.endsWith('.sqlite') && fs.lstatSync(path.join(dir, f)).isFile() && isCompleteBackup(path.join(dir, f)))
     .map((f) => describe(ctx, f))
     .sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
 }
@@ -69,7 +70,10 @@ function requireBackupFile(ctx: ServiceContext, file: string): string {
     throw new AppError('invalid_backup_file', 'Choose one of the backups listed in Settings.');
   }
   const full = path.join(backupsDir(ctx.dataDir), file);
-  if (!fs.existsSync(full)) throw new AppError('not_found', `There is no backup called ${file}.`);
+  const stat = fs.lstatSync(full, { throwIfNoEntry: false });
+  if (!stat) throw new AppError('not_found', `There is no backup called ${file}.`);
+  // A link put in the backups folder would restore (and copy in) whatever file it points to.
+  if (!stat.isFile()) throw new AppError('invalid_backup_file', `${file} is not a backup Bearing made (it is a link or a folder): choose one of the backups listed in Settings.`);
   return full;
 }
 

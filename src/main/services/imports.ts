@@ -34,6 +34,14 @@ import { refreshHealthSnapshots } from './health-snapshots';
 import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
+import { fileHandles } from './file-handles';
+
+/**
+ * What the importer is given inside main: a real path. Only main builds one, from a handle the CSM's choice
+ * minted (the API), a watched folder, the demo book's own files, or the CLI's argument; the page never names one.
+ */
+export type InspectRequest = Omit<MethodInput<'import.inspect'>, 'file'> & { path: string; fileName?: string };
+export type StartRequest = Omit<MethodInput<'import.start'>, 'file'> & { path: string; fileName?: string; origin?: 'manual' | 'watch' };
 
 interface Job {
   progress: ImportProgress;
@@ -61,7 +69,7 @@ function requireFile(file: string): void {
   assertImportableFile(file);
 }
 
-export async function inspectFile(ctx: ServiceContext, input: MethodInput<'import.inspect'>): Promise<Inspection> {
+export async function inspectFile(ctx: ServiceContext, input: InspectRequest): Promise<Omit<Inspection, 'file'>> {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
   const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind, mapping: input.mapping });
@@ -80,7 +88,6 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     12,
   );
   return {
-    path: input.path,
     fileName: input.fileName ?? path.basename(input.path),
     sizeBytes: fs.statSync(input.path).size,
     encoding: plan.sniff.encoding,
@@ -112,7 +119,7 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
 /** `internal.origin`: who started it when it is not the CSM's own call (the demo book's files are 'demo'). */
 export function startImport(
   ctx: ServiceContext,
-  input: MethodInput<'import.start'>,
+  input: StartRequest,
   internal: { origin?: ImportProgress['origin'] } = {},
 ): { jobId: string; done: Promise<ImportSummary> } {
   requireFile(input.path);
@@ -255,10 +262,30 @@ export function removeImportAccounts(ctx: ServiceContext, input: MethodInput<'im
 
 export function importHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.discard' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
   return {
-    'import.inspect': (input) => inspectFile(ctx, input),
-    'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
+    'import.inspect': async ({ file, ...input }) => {
+      const chosen = fileHandles(ctx).resolve(file);
+      return { file, ...(await inspectFile(ctx, { ...input, path: chosen.path, fileName: chosen.name })) };
+    },
+    'import.start': ({ file, ...input }) => {
+      const files = fileHandles(ctx);
+      const chosen = files.resolve(file);
+      const { jobId, done } = startImport(ctx, { ...input, path: chosen.path, fileName: chosen.name });
+      // An upload is deleted once its rows are in; one whose left-out accounts the CSM may still add stays
+      // until the card is dismissed (import.discard) or the host stops.
+      if (chosen.temporary) {
+        done.then(
+          (summary) => {
+            const imported = summary.status === 'imported' || summary.status === 'imported_with_rejections' || summary.status === 'no_data';
+            if (imported && summary.accountsNotInBook.length === 0) files.release(file);
+          },
+          () => undefined,
+        );
+      }
+      return { jobId };
+    },
+    'import.discard': ({ file }) => ({ discarded: fileHandles(ctx).release(file) }),
     'import.cancel': ({ jobId }) => {
       const job = jobs(ctx).get(jobId);
       if (!job) return { cancelled: false };

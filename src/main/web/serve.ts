@@ -2,6 +2,7 @@
 // A database that cannot be opened starts the page in recovery (see app/recovery.ts) rather than failing.
 import path from 'node:path';
 import { openApp } from '../app/recovery';
+import { fileHandles } from '../services/file-handles';
 import { startWebHost } from './server';
 
 const app = openApp({ host: 'web', demoOnFirstStart: true, watchFolders: true });
@@ -10,6 +11,7 @@ const host = await startWebHost({
   api: app.api,
   rendererDir,
   uploadDir: path.join(app.dataDir, 'uploads'),
+  files: fileHandles(app),
   port: process.env.PORT ? Number(process.env.PORT) : 0,
 });
 const status = app.status();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, id, isoDateTime, method } from './define';
+import { FileHandle } from './files';
 
 export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals']);
 export type ImportKind = z.infer<typeof ImportKind>;
@@ -51,7 +52,8 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 export const MappingField = z.object({ field: z.string(), label: z.string(), required: z.boolean() });
 
 export const Inspection = z.object({
-  path: z.string(),
+  /** The handle it was inspected under (import.start takes the same). */
+  file: FileHandle,
   fileName: z.string(),
   sizeBytes: z.number().int(),
   encoding: z.string(),
@@ -129,14 +131,12 @@ export const ImportProgress = z.object({
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
-const filePath = z.string().min(1).max(4096);
-
 export const importMethods = {
   'import.inspect': method({
     input: z
       .object({
-        path: filePath,
-        fileName: z.string().optional(),
+        /** A file the CSM chose or dropped (never a path: see files.ts). */
+        file: FileHandle,
         kind: ImportKind.optional(),
         /** A mapping the CSM edited: the preview then shows the rows as this mapping would store them. */
         mapping: Mapping.optional(),
@@ -148,12 +148,10 @@ export const importMethods = {
   'import.start': method({
     input: z
       .object({
-        path: filePath,
-        fileName: z.string().optional(),
+        file: FileHandle,
         kind: ImportKind.optional(),
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
-        origin: z.enum(['manual', 'watch']).optional(),
         /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
         onlyBookAccounts: z.boolean().optional(),
         /** The CSM's choices for event names the catalogue does not know: event name -> feature name (its own keeps it). */
@@ -162,6 +160,8 @@ export const importMethods = {
       .strict(),
     output: z.object({ jobId: z.string() }),
   }),
+  /** The CSM set the file aside (dismissed its card): its handle is forgotten and an uploaded copy deleted. */
+  'import.discard': method({ input: z.object({ file: FileHandle }).strict(), output: z.object({ discarded: z.boolean() }) }),
   'import.cancel': method({ input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) }),
   'import.jobs': method({ input: empty, output: z.array(ImportProgress) }),
   'imports.list': method({ input: empty, output: z.array(ImportRecord) }),
