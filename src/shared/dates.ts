@@ -9,6 +9,21 @@ const MEMO_LIMIT = 50_000;
 const dayOfIso = new Map<string, number>();
 const isoOfDay = new Map<number, string>();
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Whether text is a date that exists, written YYYY-MM-DD: 2026-02-28 is, 2026-02-31 and 2026-13-45 are not
+ * (Date.parse would roll them over into March or refuse them only sometimes, so the parts are checked).
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+}
+
 export function dayNumber(isoDate: string): number {
   let day = dayOfIso.get(isoDate);
   if (day === undefined) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempBackend, tempDir } from '../helpers/backend';
 
@@ -10,7 +11,7 @@ const rendererDir = tempDir('bearing-renderer-');
 fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bearing</title>');
 
 beforeAll(async () => {
-  host = await startWebHost({ api: backend.api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads') });
+  host = await startWebHost({ api: backend.api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads'), files: fileHandles(backend.context) });
 });
 afterAll(async () => {
   await host.close();
@@ -21,19 +22,43 @@ const base = () => `http://127.0.0.1:${host.port}`;
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
 
 describe('the web host', () => {
-  it('prints a loopback URL carrying the token, and sets it as an HttpOnly, SameSite=Strict cookie', async () => {
+  it('prints a loopback URL carrying the token, and never puts the token in a cookie', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     const res = await fetch(host.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    // A cookie for 127.0.0.1 is sent to every port on it, so any other local server would receive the token.
+    expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await res.text()).toContain('<title>Bearing</title>');
   });
 
-  it('refuses requests without the token', async () => {
-    expect((await fetch(`${base()}/`)).status).toBe(401);
+  it('serves the page (public code) without the token, and no API call without it', async () => {
+    expect((await fetch(`${base()}/`)).status).toBe(200);
     const res = await fetch(`${base()}/api/call/accounts.list`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    for (const [url, init] of [
+      [`${base()}/api/events`, {}],
+      [`${base()}/api/download?path=x.pptx`, {}],
+      [`${base()}/api/upload?name=a.csv`, { method: 'POST', body: 'a' }],
+      [`${base()}/api/call/accounts.list`, { method: 'POST', body: '{}', headers: { Authorization: 'Bearer wrong' } }],
+    ] as const) {
+      expect((await fetch(url, init)).status).toBe(401);
+    }
+  });
+
+  it('does not take the token from a cookie, whatever its name', async () => {
+    for (const name of ['bearing_token', `bearing_token_${host.port}`]) {
+      const res = await fetch(`${base()}/api/call/accounts.list`, { method: 'POST', headers: { Cookie: `${name}=${host.token}` }, body: '{}' });
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('takes the token in the query where a browser cannot set a header (the event stream, downloads)', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${base()}/api/events?token=${host.token}`, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    controller.abort();
   });
 
   it('refuses a foreign Origin or Host even with the token', async () => {
@@ -57,17 +82,18 @@ describe('the web host', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('streams an upload to disk and answers with its path', async () => {
+  it('streams an upload to disk and answers with a handle, never its path', async () => {
     const res = await fetch(`${base()}/api/upload?name=${encodeURIComponent('../../evil name.csv')}`, {
       method: 'POST',
       headers: auth(),
       body: 'a,b\n1,2\n',
     });
     const body = (await res.json()) as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw wire JSON under test
-    expect(body.ok).toBe(true);
-    expect(path.basename(body.value.path)).toBe('evil name.csv');
-    expect(body.value.path.startsWith(path.join(backend.dataDir, 'uploads'))).toBe(true);
-    expect(fs.readFileSync(body.value.path, 'utf8')).toBe('a,b\n1,2\n');
+    expect(body).toEqual({ ok: true, value: { file: expect.stringMatching(/^fh_/), name: 'evil name.csv', sizeBytes: 8 } });
+    const chosen = fileHandles(backend.context).resolve(body.value.file);
+    expect(path.basename(chosen.path)).toBe('evil name.csv');
+    expect(chosen.path.startsWith(fs.realpathSync(path.join(backend.dataDir, 'uploads')))).toBe(true);
+    expect(fs.readFileSync(chosen.path, 'utf8')).toBe('a,b\n1,2\n');
   });
 
   it('pushes change events over server-sent events', async () => {

@@ -46,16 +46,21 @@ export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Hand
     // transactions and refresh or schedule the repair themselves.
     if (writes.includes('health')) continue;
     const inner = handlers[name] as (input: unknown) => unknown;
-    wrapped[name] = async (input: unknown) => {
-      const account = targetAccount(name, input);
-      const mark = () => markHealthStale(ctx.sqlite, account === undefined ? 'all' : [account], account === undefined ? dayNumber(todayOf(ctx)) : null);
-      // Marked before the write (a process killed after the edit's commit leaves the mark for the next start) and
-      // again after it (a background recompute that read the inputs before the write cannot clear it).
-      mark();
-      const output = await inner(input);
-      mark();
+    const mark = (account: number | undefined) =>
+      markHealthStale(ctx.sqlite, account === undefined ? 'all' : [account], account === undefined ? dayNumber(todayOf(ctx)) : null);
+    const refresh = <T>(account: number | undefined, output: T): T => {
+      // Marked again after the write: a background recompute that read the inputs before it cannot clear it.
+      mark(account);
       refreshHealthSnapshots(ctx, account === undefined ? { fromDay: dayNumber(todayOf(ctx)) } : { accountIds: [account] });
       return output;
+    };
+    // A synchronous write stays synchronous, so that the API can run it and its refresh in one transaction.
+    wrapped[name] = (input: unknown) => {
+      const account = targetAccount(name, input);
+      // Marked before the write too: a process killed after the edit's commit leaves the mark for the next start.
+      mark(account);
+      const output = inner(input);
+      return output instanceof Promise ? output.then((o: unknown) => refresh(account, o)) : refresh(account, output);
     };
   }
   // The same keys with the same signatures: a mapped type cannot be rebuilt key by key without this assertion.

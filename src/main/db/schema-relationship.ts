@@ -118,6 +118,15 @@ export const renewals = sqliteTable(
     note: text('note'),
     /** The import that wrote it (undoing the import removes it); null when recorded by hand. */
     importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+    /**
+     * The account's term just before this outcome rolled it (its newest kept-customer outcome moves the contract
+     * start, renewal date and ARR on): what the account was on any date before the outcome. Null columns with
+     * termRolled 0 when the outcome changed nothing.
+     */
+    termRolled: integer('term_rolled', { mode: 'boolean' }).notNull().default(false),
+    beforeContractStart: text('before_contract_start'),
+    beforeRenewalDate: text('before_renewal_date'),
+    beforeArrMinor: integer('before_arr_minor'),
   },
   (t) => [index('renewals_account').on(t.accountId)],
 );

@@ -99,7 +99,14 @@ export interface NavigationEventLike {
   preventDefault(): void;
 }
 
+/** Electron's will-frame-navigate event: the details ride on the event itself. */
+export interface FrameNavigationEventLike extends NavigationEventLike {
+  readonly url: string;
+  readonly isMainFrame: boolean;
+}
+
 export interface WebContentsLike {
+  on(event: 'will-frame-navigate', listener: (event: FrameNavigationEventLike) => void): unknown;
   on(event: 'will-navigate', listener: (event: NavigationEventLike, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: NavigationEventLike) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
@@ -115,11 +122,21 @@ export interface HardenOptions {
  * The page may only ever show the app: navigation elsewhere and new windows are refused. An https link the CSM
  * clicks (a CRM record, say) opens in their browser; any other scheme (file:, javascript:, custom handlers) is
  * dropped, because openExternal on an arbitrary URL can launch programs.
+ *
+ * will-frame-navigate covers every frame, sub-frames included, which will-navigate does not see; Electron emits
+ * it first and skips will-navigate once it is refused, so it is the one that hands a top-level https link to
+ * the browser. A sub-frame is never sent to the browser: the app has no frames, so such a navigation is not a
+ * click by the CSM. will-navigate stays as a second lock should the first ever not fire.
  */
 export function hardenWebContents(contents: WebContentsLike, options: HardenOptions): void {
   const openIfHttps = (url: string) => {
     if (isHttpsUrl(url)) void Promise.resolve(options.openExternal(url)).catch(() => undefined);
   };
+  contents.on('will-frame-navigate', (event) => {
+    if (options.isAppUrl(event.url)) return;
+    event.preventDefault();
+    if (event.isMainFrame) openIfHttps(event.url);
+  });
   contents.on('will-navigate', (event, url) => {
     if (options.isAppUrl(url)) return;
     event.preventDefault();

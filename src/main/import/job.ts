@@ -2,7 +2,6 @@
 // stream and validate every record, write through the StoreWriter, roll up, and commit — all in ONE transaction,
 // so the store holds every accepted row of the file or none of them (cancel, crash and kill included).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportKind, ImportProgress, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
@@ -11,6 +10,7 @@ import { accountsWithUsersFirstSeenFrom, lastUserId, markHealthStale } from '../
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
+import { assertImportableFile } from './file-check';
 import { emptySummary, finishedStatus, summarise, summaryError } from './import-summary';
 import { suggestMapping, sanitizeMapping } from './mapping';
 import { fileSource, readRecordBatches } from './records-stream';
@@ -154,8 +154,7 @@ async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSum
   let plan: Sniffed;
   let totalBytes: number;
   try {
-    if (!fs.existsSync(options.path)) throw new AppError('file_not_found', `Bearing cannot find ${options.path}. Was it moved?`);
-    totalBytes = fs.statSync(options.path).size;
+    totalBytes = assertImportableFile(options.path);
     plan = await planImport(options.sqlite, options.path, options);
   } catch (error) {
     summary.error = summaryError(AppError.from(error));

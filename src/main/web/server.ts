@@ -1,20 +1,31 @@
 // The API contract over HTTP on 127.0.0.1, serving the built renderer: how `npm run web` and the end-to-end
-// tests run the app. Every request needs the per-run token (from the printed URL, then an HttpOnly,
-// SameSite=Strict cookie); the Host and Origin headers must be this server's, so no other site or rebinding
-// trick can reach the store.
+// tests run the app. Every API request needs the per-run token, sent by the page as a Bearer header (or ?token=
+// where a browser cannot set headers: the event stream and downloads); the Host and Origin headers must be this
+// server's, so no other site or rebinding trick can reach the store.
+//
+// The token is never a cookie. Cookies are not isolated by port: a browser sends a 127.0.0.1 cookie to every
+// server on 127.0.0.1, so any other local server the CSM's browser visits (a dev server, another user's process)
+// would receive it, whatever its name. The page keeps it in sessionStorage, which is per origin, port included.
+// The built renderer itself is public code and is served without the token.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { MAX_UPLOAD_BYTES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
 import type { Api } from '../api/api';
-import { handleUpload } from './upload';
+import type { FileHandles } from '../services/file-handles';
+import { clearUploads, handleUpload } from './upload';
 
 export interface WebHostOptions {
   api: Api;
   rendererDir: string;
-  /** Where uploaded files are written before they are imported. */
+  /** Where uploaded files are written before they are imported (emptied at start: no handle outlives a run). */
   uploadDir: string;
+  /** The backend's chosen files: an upload is registered here and the page gets its handle. */
+  files: FileHandles;
+  /** Default MAX_UPLOAD_BYTES. */
+  maxUploadBytes?: number;
   port?: number;
   token?: string;
 }
@@ -26,7 +37,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'bearing_token';
 const MAX_JSON_BYTES = 1024 * 1024;
 const DOWNLOAD_TYPES: Record<string, string> = {
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -54,15 +64,6 @@ function tokenEquals(a: string | undefined | null, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
-function cookieToken(req: http.IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return undefined;
 }
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
@@ -95,6 +96,8 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
+  const upload = { uploadDir: options.uploadDir, files: options.files, maxBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES };
+  clearUploads(options.uploadDir);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -113,20 +116,23 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function authorized(req: http.IncomingMessage, url: URL): boolean {
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
-    return tokenEquals(cookieToken(req), token) || tokenEquals(bearer, token) || tokenEquals(url.searchParams.get('token'), token);
+    return tokenEquals(bearer, token) || tokenEquals(url.searchParams.get('token'), token);
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!sameOrigin(req)) return send(res, 403, 'Forbidden: Bearing answers only its own page.');
-    if (!authorized(req, url)) {
-      return send(res, 401, 'Bearing: open the address printed by `npm run web` (it carries this run\'s token).');
-    }
     if (url.pathname.startsWith('/api/')) {
+      if (!authorized(req, url)) {
+        return sendJson(res, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Open the address printed by `npm run web` (it carries this run\'s token).' },
+        });
+      }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
       if (url.pathname === '/api/download' && (req.method === 'GET' || req.method === 'HEAD')) return serveDownload(url, req, res);
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
-      if (url.pathname === '/api/upload') return handleUpload(req, res, url, options.uploadDir, sendJson);
+      if (url.pathname === '/api/upload') return handleUpload(req, res, url, upload, sendJson);
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       if (!url.pathname.startsWith('/api/call/')) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
       let input: unknown;
@@ -147,9 +153,6 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!file.startsWith(rendererDir + path.sep)) return send(res, 403, 'Forbidden');
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
     if (!fs.existsSync(file)) return send(res, 500, 'The renderer is not built: run `npm run build:web`.');
-    if (url.searchParams.has('token')) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    }
     const body = req.method === 'HEAD' ? '' : fs.readFileSync(file);
     send(res, 200, body, TYPES[path.extname(file)] ?? 'application/octet-stream');
   }
@@ -212,6 +215,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         token,
         close: () =>
           new Promise<void>((done) => {
+            options.files.releaseAll();
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -86,6 +86,7 @@ export * from './deck';
 export * from './define';
 export * from './demo';
 export * from './features';
+export * from './files';
 export * from './health';
 export * from './imports';
 export * from './metrics';

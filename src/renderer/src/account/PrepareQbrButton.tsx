@@ -1,11 +1,13 @@
 // "Prepare QBR" builds the deck for a quarter (deck.build). The desktop shell has the file on disk already, so it
-// shows where; in a browser the file is fetched from the web host's download route with the page's cookie. The
+// shows where; in a browser the file is fetched from the web host's download route with the page's token. The
 // quarter and format chosen live above the form, so "Build another" comes back to them (issue #12).
 import { Alert, Button, Code, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconPresentation } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeckFormat, MethodOutput } from '../../../shared/contract';
+import { download } from '../api/client';
 import { useMutation } from '../hooks/use-mutation';
 import { formatDate } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
@@ -13,12 +15,22 @@ import { useQuery } from '../hooks/use-query';
 type Built = MethodOutput<'deck.build'>;
 
 function downloadFromWebHost(built: Built) {
-  const link = document.createElement('a');
-  link.href = `/api/download?path=${encodeURIComponent(built.path)}`;
-  link.download = built.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  download(built.path, built.fileName).catch((error: unknown) =>
+    notifications.show({
+      color: 'red',
+      title: 'Could not download the QBR deck',
+      message: error instanceof Error ? error.message : String(error),
+      autoClose: 10_000,
+    }),
+  );
+}
+
+/** Desktop: a copy where the CSM chooses in main's own Save dialog (the page never names the place). */
+async function saveCopy(built: Built) {
+  const saved = await window.bearing?.saveDeck(built.fileName);
+  if (!saved) return;
+  if (saved.ok) notifications.show({ color: 'teal', message: `Saved a copy as ${saved.value.fileName}.` });
+  else notifications.show({ color: 'red', title: 'Could not save the deck', message: saved.error.message, autoClose: 10_000 });
 }
 
 interface Choice {
@@ -116,9 +128,14 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
                   </Button>
                 )}
                 {!inBrowser && window.bearing && (
-                  <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
-                    Open
-                  </Button>
+                  <>
+                    <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
+                      Open
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => void saveCopy(built)} data-testid="deck-save-as">
+                      Save as…
+                    </Button>
+                  </>
                 )}
                 <Button size="xs" variant="default" onClick={() => setBuilt(undefined)} data-testid="deck-build-another">
                   Build another
