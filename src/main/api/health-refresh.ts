@@ -35,10 +35,14 @@ export function withHealthRefresh(ctx: ServiceContext, handlers: Handlers): Hand
     // A restore replaces the whole store, marks included: what its history lacks is found as on a start.
     if (writes.includes('backups')) {
       const restore = handlers[name] as (input: unknown) => unknown;
-      wrapped[name] = async (input: unknown) => {
-        const output = await restore(input);
+      const repair = <T>(output: T): T => {
         void scheduleHealthRepair(ctx, { missing: true });
         return output;
+      };
+      // Synchronous stays synchronous (a refusal included), as for the edits below.
+      wrapped[name] = (input: unknown) => {
+        const output = restore(input);
+        return output instanceof Promise ? output.then(repair) : repair(output);
       };
       continue;
     }
