@@ -159,7 +159,7 @@ describe('import, in Chromium against the web host', () => {
     expect(download.suggestedFilename()).toBe('bad-rows-rejected-rows.csv');
     const csv = fs.readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toContain('line,code,reason');
+    expect(lines[0]).toContain('"line","code","reason"');
     expect(lines).toHaveLength(10);
     expect(csv).toContain('invalid_date');
     expect(csv).toContain('2025-02-30 09:00:00');
