@@ -43,6 +43,21 @@ const OUTSIDE_ONE_TRANSACTION: ReadonlySet<MethodName> = new Set<MethodName>([
   'features.removeEvent',
 ]);
 
+/**
+ * Every string of a payload as SQLite will keep it: a lone UTF-16 surrogate (which no keyboard types, but a page
+ * or a pasted file can send) becomes U+FFFD here rather than in the store, so what a service compares is what it
+ * stores (a feature named with one would otherwise pass the duplicate check and then collide in the index).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (depth > 32 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => wellFormed(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v, depth + 1)]));
+}
+
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 3)
@@ -108,7 +123,7 @@ export function createApi(
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } };
     }
     const spec = contract[method];
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = spec.input.safeParse(wellFormed(input ?? {}));
     if (!parsed.success) {
       return {
         ok: false,
