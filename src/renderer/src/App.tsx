@@ -8,6 +8,7 @@ import { DemoBanner } from './components/DemoBanner';
 import { DropAnywhere } from './components/DropAnywhere';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useQuery } from './hooks/use-query';
+import { SIDEBAR_WIDTH, useSidebar } from './hooks/use-sidebar';
 import { ImportSessionProvider, useImportSession } from './import/ImportSession';
 import { AccountScreen } from './screens/AccountScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -29,18 +30,21 @@ function Shell() {
   const [navOpened, nav] = useDisclosure(false);
   const info = useQuery('app.info', {});
   const importSession = useImportSession();
+  const sidebar = useSidebar();
+  // Below Mantine's 'sm' the navbar is an overlay opened by the burger: it keeps its labels there.
+  const iconsOnly = sidebar.iconsOnly && !navOpened;
 
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{ width: iconsOnly ? SIDEBAR_WIDTH.icons : SIDEBAR_WIDTH.labels, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
       <AppShell.Header>
         <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} demoLoaded={info.data?.demo.loaded ?? false} />
       </AppShell.Header>
       <AppShell.Navbar>
-        <AppNavbar route={route} onNavigate={nav.close} info={info.data} />
+        <AppNavbar route={route} onNavigate={nav.close} info={info.data} iconsOnly={iconsOnly} onToggleIcons={sidebar.toggle} />
       </AppShell.Navbar>
       {/* On the portfolio, a fixed-height column: the table fills what is left and scrolls inside itself. */}
       <AppShell.Main style={route === 'portfolio' && accountId === null ? { display: 'flex', flexDirection: 'column', height: '100dvh' } : undefined}>
