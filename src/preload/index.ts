@@ -3,7 +3,7 @@
 // in main so a typo fails at the caller, and so the page can never use the bridge as a generic IPC pipe.
 // A sandboxed preload can require only 'electron'; electron-vite bundles everything else into index.cjs.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { BRIDGE_KEY, IPC_CHANNELS, MENU_COMMANDS, type BearingBridge, type MenuCommand } from '../shared/bridge';
+import { BRIDGE_KEY, IPC_CHANNELS, MENU_COMMANDS, type BearingBridge, type MenuCommand, type PickedFile, type PickPurpose } from '../shared/bridge';
 import {
   eventNames,
   isMethodName,
@@ -21,6 +21,12 @@ function refused(code: string, message: string): Result<never> {
 
 function isEventName(value: unknown): value is EventName {
   return eventNames.some((name) => name === value);
+}
+
+function isPickedFile(value: unknown): value is PickedFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, result } = value as { name?: unknown; result?: unknown };
+  return typeof name === 'string' && typeof result === 'object' && result !== null && typeof (result as { ok?: unknown }).ok === 'boolean';
 }
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -52,18 +58,39 @@ const bridge = {
     };
   },
 
-  async pickFiles(): Promise<string[]> {
-    const paths: unknown = await ipcRenderer.invoke(IPC_CHANNELS.pickFiles).catch(() => []);
-    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  async pickFiles(purpose: PickPurpose = 'import'): Promise<PickedFile[]> {
+    const picked: unknown = await ipcRenderer.invoke(IPC_CHANNELS.pickFiles, purpose === 'logo' ? 'logo' : 'import').catch(() => []);
+    return Array.isArray(picked) ? picked.filter(isPickedFile) : [];
+  },
+
+  async pickFolder(): Promise<PickedFile | null> {
+    const picked: unknown = await ipcRenderer.invoke(IPC_CHANNELS.pickFolder).catch(() => null);
+    return isPickedFile(picked) ? picked : null;
+  },
+
+  async dropFile(file: File): Promise<PickedFile> {
+    // The path stays in the preload: the page hands over the File it was given and gets a handle back.
+    const path = file instanceof File ? webUtils.getPathForFile(file) : '';
+    if (!path) return { name: String((file as { name?: unknown }).name ?? ''), result: refused('not_a_file', 'Only a file from this computer can be dropped here.') };
+    const picked: unknown = await ipcRenderer
+      .invoke(IPC_CHANNELS.dropFile, path)
+      .catch((error: unknown) => ({ name: file.name, result: refused('ipc_failed', `The window lost contact with Bearing: ${String(error)}`) }));
+    return isPickedFile(picked) ? picked : { name: file.name, result: refused('ipc_failed', 'Bearing gave no answer for this file.') };
+  },
+
+  async saveDeck(fileName: string): Promise<Result<{ fileName: string }> | null> {
+    if (typeof fileName !== 'string') return refused('invalid_deck', 'Only a deck Bearing built can be saved from here.');
+    const saved: unknown = await ipcRenderer
+      .invoke(IPC_CHANNELS.saveDeck, fileName)
+      .catch((error: unknown) => refused('ipc_failed', `The window lost contact with Bearing: ${String(error)}`));
+    if (saved === null) return null;
+    const ok = typeof saved === 'object' && typeof (saved as { ok?: unknown }).ok === 'boolean';
+    return ok ? (saved as Result<{ fileName: string }>) : refused('ipc_failed', 'Bearing gave no answer for this deck.');
   },
 
   async openDeck(path: string): Promise<boolean> {
     if (typeof path !== 'string') return false;
     return (await ipcRenderer.invoke(IPC_CHANNELS.openDeck, path).catch(() => false)) === true;
-  },
-
-  pathForFile(file: File): string {
-    return webUtils.getPathForFile(file);
   },
 
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {

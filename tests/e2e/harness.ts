@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempDir } from '../helpers/backend';
 
@@ -24,13 +25,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function launchApp(options: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark' } = {}): Promise<App> {
+export async function launchApp(
+  { maxUploadBytes, ...options }: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark'; maxUploadBytes?: number } = {},
+): Promise<App> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const dataDir = options.dataDir ?? tempDir('bearing-e2e-');
   const backend = openBackend({ host: 'web', dataDir, demoOnFirstStart: true, ...options });
   // The first start imports the demo's files in the background; tests start from the loaded book.
   await backend.demoLoaded;
-  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads') });
+  const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(backend.context), maxUploadBytes });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

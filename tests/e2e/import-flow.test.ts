@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
+import { chooseFolder } from '../helpers/import-jobs';
 import { expectAccessible, expectNoOverlap } from './a11y';
 import { ARTIFACTS, emulateColorScheme, launchApp, type App } from './harness';
 
@@ -106,6 +107,8 @@ describe('import, in Chromium against the web host', () => {
     // Announced as a notification too, so a CSM who moved on to another screen still learns it finished.
     await page.getByText('Imported: pendo-events.csv').waitFor();
     await app.screenshot('import-03-summary');
+    // Issue #13: the host's copy of the upload is deleted once its rows are in.
+    await expect.poll(() => fs.readdirSync(path.join(app.dataDir, 'uploads'))).toEqual([]);
   });
 
   it('remembers the mapping for the next file with the same columns, and blocks Import while a required field has no column', async () => {
@@ -156,7 +159,7 @@ describe('import, in Chromium against the web host', () => {
     expect(download.suggestedFilename()).toBe('bad-rows-rejected-rows.csv');
     const csv = fs.readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toContain('line,code,reason');
+    expect(lines[0]).toContain('"line","code","reason"');
     expect(lines).toHaveLength(10);
     expect(csv).toContain('invalid_date');
     expect(csv).toContain('2025-02-30 09:00:00');
@@ -223,18 +226,23 @@ describe('import, in Chromium against the web host', () => {
     const folder = tempDir('bearing-e2e-watch-');
     await page.getByTestId('tab-watch').click();
     await page.getByTestId('watch-empty').waitFor();
-    await page.getByTestId('watch-path').fill(folder);
-    await page.getByTestId('watch-add').click();
+    // Issue #13: a browser cannot give Bearing a folder, and the page never names one: the desktop app's folder
+    // dialog adds it (main registers the choice and the page sends its handle). Here main registers it the same way.
+    await page.getByTestId('watch-desktop-only').waitFor();
+    expect(await page.getByTestId('watch-add').count()).toBe(0);
+    await value(app.backend.api.invoke('watch.add', { folder: chooseFolder(app.backend, folder) }));
     await page.getByTestId('watched-folder').filter({ hasText: folder }).waitFor();
     fs.copyFileSync(path.join(FIXTURES, 'daily-usage.csv'), path.join(folder, 'daily-usage.csv'));
     await page.getByText('New file from a watched folder imported: daily-usage.csv').waitFor({ timeout: 20_000 });
     const imports = await value<{ fileName: string; origin: string }[]>(app.backend.api.invoke('imports.list', {}));
     expect(imports[0]).toMatchObject({ fileName: 'daily-usage.csv', origin: 'watch' });
     await app.screenshot('import-10-watched');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('import-10-watched-1024x700');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     const gone = tempDir('bearing-e2e-gone-');
-    await page.getByTestId('watch-path').fill(gone);
-    await page.getByTestId('watch-add').click();
+    await value(app.backend.api.invoke('watch.add', { folder: chooseFolder(app.backend, gone) }));
     await page.getByTestId('watched-folder').filter({ hasText: gone }).waitFor();
     fs.rmSync(gone, { recursive: true });
     await page.getByTestId('tab-files').click();

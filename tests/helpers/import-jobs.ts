@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Backend } from '../../src/main/app/backend';
+import { fileHandles } from '../../src/main/services/file-handles';
 import type { ImportProgress, ImportSummary, MethodInput } from '../../src/shared/contract';
 
 export interface FollowedJob {
@@ -13,10 +14,23 @@ export interface FollowedJob {
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
 
+/** import.start's input, or with the file named by its path: then registered as the OS dialog would (chooseFile). */
+export type JobInput = MethodInput<'import.start'> | (Omit<MethodInput<'import.start'>, 'file'> & { path: string });
+
+/** The handle main gives for a file the CSM chose in the OS dialog (what a host does before any import). */
+export function chooseFile(backend: Pick<Backend, 'context'>, file: string): string {
+  return fileHandles(backend.context).add(path.resolve(file)).file;
+}
+
+/** The handle main gives for a folder the CSM chose in the OS folder dialog (a watched folder). */
+export function chooseFolder(backend: Pick<Backend, 'context'>, folder: string): string {
+  return fileHandles(backend.context).add(path.resolve(folder), { kind: 'folder' }).file;
+}
+
 /** Starts an import and resolves with its summary and every phase it reported, in order. */
 export async function runJob(
   backend: Backend,
-  input: MethodInput<'import.start'>,
+  input: JobInput,
   onProgress?: (p: ImportProgress, jobId: string) => void,
 ): Promise<FollowedJob> {
   const seen: ImportProgress[] = [];
@@ -33,7 +47,8 @@ export async function runJob(
       if (FINAL.has(p.phase)) finish(p);
     }
   });
-  const started = await backend.api.invoke('import.start', input);
+  const { path: file, ...rest } = 'path' in input ? input : { ...input, path: null };
+  const started = await backend.api.invoke('import.start', file === null ? rest : { ...rest, file: chooseFile(backend, file) });
   if (!started.ok) {
     off();
     throw new Error(`import.start failed: ${JSON.stringify(started.error)}`);

@@ -28,13 +28,17 @@ export function fillRandomBook(sqlite: Database.Database, seed: number): void {
     'INSERT INTO touchpoints (account_id, kind, date, title, case_status, closed_date, resolved, within_sla, feature_id, responded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const survey = sqlite.prepare('INSERT INTO surveys (account_id, user_id, date, kind, score) VALUES (?, ?, ?, ?, ?)');
-  const renewal = sqlite.prepare('INSERT INTO renewals (account_id, renewal_date, outcome) VALUES (?, ?, ?)');
+  const renewal = sqlite.prepare(
+    'INSERT INTO renewals (account_id, renewal_date, outcome, term_rolled, before_contract_start, before_renewal_date) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const term = sqlite.prepare('UPDATE accounts SET contract_start = ?, renewal_date = ? WHERE id = ?');
   let userId = 0;
   sqlite.transaction(() => {
     const accounts = r.int(3, 6);
     for (let a = 1; a <= accounts; a++) {
       const start = BOOK_FIRST_DAY + r.int(-200, 300);
-      account.run(a, `ext-${a}`, `Account ${a}`, r.chance(0.8) ? r.int(2, 15) : null, r.chance(0.9) ? iso(start) : null, iso(start + 365));
+      const contractStart = r.chance(0.9) ? iso(start) : null;
+      account.run(a, `ext-${a}`, `Account ${a}`, r.chance(0.8) ? r.int(2, 15) : null, contractStart, iso(start + 365));
       for (let u = r.int(1, 10); u > 0; u--) {
         const id = ++userId;
         user.run(id, a, `u${id}`, r.chance(0.8) ? `User ${id}` : null, `u${id}@x.test`, r.pick(ROLES), r.chance(0.8) ? r.pick(['Sales', 'Ops', 'IT']) : null);
@@ -64,7 +68,16 @@ export function fillRandomBook(sqlite: Database.Database, seed: number): void {
         const kind = r.pick(['nps', 'csat', 'proficiency'] as const);
         survey.run(a, null, iso(anyDay()), kind, kind === 'nps' ? r.int(0, 10) : r.int(1, 5));
       }
-      for (let n = r.int(0, 2); n > 0; n--) renewal.run(a, iso(anyDay()), r.pick(['renewed', 'renewed', 'churned', 'pending']));
+      const outcomes: [number, string][] = [];
+      for (let n = r.int(0, 2); n > 0; n--) outcomes.push([anyDay(), r.pick(['renewed', 'renewed', 'churned', 'pending'])]);
+      // A renewal rolls the term on by a year and keeps the term it replaced, as recording one does.
+      let [termStart, termEnd] = [contractStart, start + 365];
+      for (const [day, outcome] of outcomes.sort((x, y) => x[0] - y[0])) {
+        const rolled = outcome === 'renewed';
+        renewal.run(a, iso(day), outcome, rolled ? 1 : 0, rolled ? termStart : null, rolled ? iso(termEnd) : null);
+        if (rolled) [termStart, termEnd] = [iso(termEnd), termEnd + 365];
+      }
+      term.run(termStart, iso(termEnd), a);
     }
   })();
   // The rollup, as the importer builds it.
@@ -90,6 +103,10 @@ export function deleteAfter(sqlite: Database.Database, day: number): void {
     DELETE FROM touchpoints WHERE date > '${d}';
     UPDATE touchpoints SET case_status = 'open', closed_date = NULL, resolved = NULL, within_sla = NULL WHERE closed_date > '${d}';
     DELETE FROM surveys WHERE date > '${d}';
+    UPDATE accounts SET contract_start = b.s, renewal_date = b.e, arr_minor = b.a
+      FROM (SELECT account_id, before_contract_start AS s, before_renewal_date AS e, before_arr_minor AS a, min(renewal_date)
+            FROM renewals WHERE term_rolled = 1 AND renewal_date > '${d}' GROUP BY account_id) b
+      WHERE accounts.id = b.account_id;
     DELETE FROM renewals WHERE renewal_date > '${d}';
     DELETE FROM health_snapshots WHERE day > '${d}';
   `);

@@ -69,8 +69,13 @@ describe('the API contract', () => {
  * One valid input per method. Typed against the contract, so a method added without an example fails the typecheck;
  * each example fills every field the method takes (checked below), so that the wrong-type check reaches them all.
  */
+/** A file handle's shape (what main mints for a file the CSM chose: files.ts); never a path. */
+const CHOSEN = 'fh_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
 const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'app.info': {},
+  'app.status': {},
+  'app.recover': { file: 'backup-2026-11-24T10-00-00-000Z.sqlite' },
   'demo.load': {},
   'demo.remove': {},
   'accounts.list': { search: 'acme', stage: 'adoption', asOf: '2026-11-24' },
@@ -90,8 +95,9 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'renewal.likelihood': { asOf: '2026-11-24', id: 1 },
   'renewal.record': { id: 1, outcome: 'churned', date: '2026-11-20', arr: 0, reason: 'budget', note: 'Cut their tooling budget' },
   'renewal.history': { id: 1, asOf: '2026-11-24' },
-  'import.inspect': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID', userId: null }, timeZone: 'UTC' },
-  'import.start': { path: '/tmp/usage.csv', fileName: 'usage.csv', kind: 'events', mapping: { accountId: 'Account ID' }, timeZone: 'UTC', origin: 'manual', onlyBookAccounts: true, eventFeatures: { 'Viewed Dashboard': 'Dashboards' } },
+  'import.inspect': { file: CHOSEN, kind: 'events', mapping: { accountId: 'Account ID', userId: null }, timeZone: 'UTC' },
+  'import.start': { file: CHOSEN, kind: 'events', mapping: { accountId: 'Account ID' }, timeZone: 'UTC', onlyBookAccounts: true, eventFeatures: { 'Viewed Dashboard': 'Dashboards' } },
+  'import.discard': { file: CHOSEN },
   'import.cancel': { jobId: 'job-1' },
   'import.jobs': {},
   'imports.list': {},
@@ -100,7 +106,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'imports.undo': { id: 1 },
   'imports.removeAccounts': { importId: 1, accountIds: [2] },
   'watch.list': {},
-  'watch.add': { path: '/tmp/exports' },
+  'watch.add': { folder: CHOSEN },
   'watch.remove': { id: 1 },
   'portfolio.overview': { asOf: '2026-11-24', trendDays: 30 },
   'views.list': {},
@@ -171,10 +177,10 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'backup.restore': { file: 'backup-2026-11-24.sqlite' },
   'undo.apply': { token: 'abc123' },
   'usage.series': { id: 1, days: 30, asOf: '2026-11-24' },
-  'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf', outPath: '/tmp/qbr.pdf' },
+  'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf' },
   'deck.quarters': { accountId: 1 },
   'deck.settings.get': {},
-  'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logoPath: '/tmp/logo.png' },
+  'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logo: CHOSEN },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

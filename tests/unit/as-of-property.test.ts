@@ -45,7 +45,10 @@ async function deckOf(dataDir: string, accountId: number, quarter: string): Prom
   const b = tempBackend({ dataDir });
   try {
     const data = await gatherDeckData(b.context, { accountId, quarter });
-    return { data, slides: buildDeckModel(data) };
+    // The customer period (contract start to churn) is today's knowledge by design: it picks the quarters the deck
+    // offers and says why an earlier one is refused. It is not on a slide; the slides are compared whole.
+    const { period: _today, ...standing } = data.standing;
+    return { data: { ...data, standing }, slides: buildDeckModel(data) };
   } catch (error) {
     // A quarter before the account's contract start is refused: the same refusal on both stores.
     return { refused: error instanceof Error ? error.message : String(error) };
@@ -108,14 +111,10 @@ describe('as of D on the full store = as of D on a copy with everything after D 
       // A past quarter's deck reads nothing after the quarter's last day.
       const quarterEnd = dayNumber('2026-06-30');
       const copy = copyCutAt(full, quarterEnd);
-      // Not for an account with a renewal recorded after the quarter: the store keeps no history of an account's
-      // renewal date, so the deck reconstructs the one in force then from the renewals on record, which the cut copy
-      // no longer has (deck-customer.test.ts checks those tiles against dates worked out by hand).
+      // Accounts whose term a renewal after the quarter rolled on included: the cut copy has the term rolled back.
       const db = new Database(path.join(full, 'bearing.sqlite'), { readonly: true });
-      const later = new Set(db.prepare("SELECT DISTINCT account_id FROM renewals WHERE renewal_date > '2026-06-30'").pluck().all() as number[]);
+      const compared = db.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
       db.close();
-      const compared = [1, 2, 3].filter((id) => !later.has(id));
-      expect(compared.length).toBeGreaterThan(0);
       for (const id of compared) {
         expect(await deckOf(full, id, '2026Q2'), `seed ${seed}, deck of account ${id}`).toEqual(await deckOf(copy, id, '2026Q2'));
       }

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { defaultQuarter } from '../../src/main/deck/quarter';
-import { renewalDateAsOf } from '../../src/main/deck/account-as-of';
+import { termAsOf } from '../../src/shared/metrics/as-of';
 import { recordRenewalOutcome } from '../../src/main/services/renewal';
 import { call, failure, tempBackend } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
@@ -186,10 +186,24 @@ describe('the quarter a deck reviews', () => {
     expect(defaultQuarter({ from: '2027-02-01', until: null }, today).id).toBe('2026Q4');
   });
 
-  it('takes the renewal date then in force', () => {
-    expect(renewalDateAsOf(['2026-03-31'], '2027-03-31', '2025-12-31')).toBe('2026-03-31');
-    expect(renewalDateAsOf(['2026-03-31'], '2027-03-31', '2026-09-30')).toBe('2027-03-31');
-    expect(renewalDateAsOf([], '2026-05-31', '2026-09-30')).toBe('2026-05-31');
-    expect(renewalDateAsOf([], null, '2026-09-30')).toBeNull();
+  it('takes the term then in force: the one the earliest outcome after the date rolled away', () => {
+    const current = { contractStart: '2027-03-31', renewalDate: '2028-03-31' };
+    const renewals = [
+      { renewalDate: '2026-03-20', outcome: 'renewed' as const, termBefore: { contractStart: '2025-03-31', renewalDate: '2026-03-31' } },
+      { renewalDate: '2026-10-01', outcome: 'pending' as const, termBefore: null },
+      { renewalDate: '2027-03-25', outcome: 'expanded' as const, termBefore: { contractStart: '2026-03-31', renewalDate: '2027-03-31' } },
+    ];
+    expect(termAsOf(current, renewals, '2025-12-31')).toEqual({ contractStart: '2025-03-31', renewalDate: '2026-03-31' });
+    // Decided on 2026-03-20, eleven days early: from then on the next term is in force.
+    expect(termAsOf(current, renewals, '2026-03-20')).toEqual({ contractStart: '2026-03-31', renewalDate: '2027-03-31' });
+    expect(termAsOf(current, renewals, '2027-03-25')).toBe(current);
+    expect(termAsOf(current, [], '2020-01-01')).toBe(current);
+    // An outcome that rolled nothing (the accounts export already showed the next term): before it, its date was the
+    // renewal date; a contract start after the date is not known then.
+    const crm = { contractStart: '2026-04-01', renewalDate: '2027-03-31' };
+    const unrolled = [{ renewalDate: '2026-03-31', outcome: 'renewed' as const }];
+    expect(termAsOf(crm, unrolled, '2025-12-31')).toEqual({ contractStart: null, renewalDate: '2026-03-31' });
+    expect(termAsOf(crm, unrolled, '2026-03-31')).toBe(crm);
+    expect(termAsOf(crm, [{ renewalDate: '2026-03-31', outcome: 'churned' as const }], '2025-12-31')).toBe(crm);
   });
 });

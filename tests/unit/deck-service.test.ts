@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { lastCompleteQuarter, resolveQuarter } from '../../src/main/deck/quarter';
 import { writeSetting } from '../../src/main/db/settings';
+import { buildDeckFileAt } from '../../src/main/deck/handlers';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
+import { chooseFile } from '../helpers/import-jobs';
 
 // Issue #6: choosing the quarter, the branding from Settings, where decks are saved, the web host's download
 // route and the CLI's `deck` command.
@@ -68,11 +71,16 @@ describe('branding from Settings', () => {
   it('has defaults, and keeps a company name, colour and logo', async () => {
     const before = await ok<MethodOutput<'deck.settings.get'>>(api.invoke('deck.settings.get', {}));
     // No company name by default: a deck is never "Prepared by Bearing" (issue #12).
-    expect(before.settings).toEqual({ companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null });
+    expect(before.settings).toEqual({ companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null, logoName: null });
     const logo = path.join(tempDir(), 'logo.png');
     fs.writeFileSync(logo, ONE_PIXEL_PNG);
-    const after = await ok<MethodOutput<'deck.settings.set'>>(api.invoke('deck.settings.set', { companyName: 'Acme Success', color: '#0B7285', logoPath: logo }));
-    expect(after.settings).toEqual({ companyName: 'Acme Success', csmName: '', csmTitle: '', color: '#0b7285', logoPath: logo });
+    const after = await ok<MethodOutput<'deck.settings.set'>>(api.invoke('deck.settings.set', { companyName: 'Acme Success', color: '#0B7285', logo: chooseFile(backend, logo) }));
+    // Bearing keeps its own copy in the data folder: the chosen file is not read again.
+    expect(after.settings).toEqual({
+      companyName: 'Acme Success', csmName: '', csmTitle: '', color: '#0b7285',
+      logoPath: expect.stringMatching(new RegExp(`^${backend.dataDir}/branding/logo-[0-9a-f]+\\.png$`)), logoName: 'logo.png',
+    });
+    expect(fs.readFileSync(after.settings.logoPath!)).toEqual(ONE_PIXEL_PNG);
 
     const built = await ok<MethodOutput<'deck.build'>>(api.invoke('deck.build', { accountId, format: 'pptx' }));
     const zip = await JSZip.loadAsync(fs.readFileSync(built.path));
@@ -80,36 +88,35 @@ describe('branding from Settings', () => {
     const title = await zip.file('ppt/slides/slide1.xml')!.async('string');
     expect(title).toContain('<a:t>Acme Success · ');
     expect(title).toContain('0B7285');
-    await ok(api.invoke('deck.settings.set', { companyName: '', color: '#4263eb', logoPath: null }));
+    await ok(api.invoke('deck.settings.set', { companyName: '', color: '#4263eb', logo: null }));
+    expect(fs.existsSync(after.settings.logoPath!)).toBe(false);
   });
 
-  it('refuses a logo that is missing or not a PNG or JPEG, and a colour that is not #RRGGBB', async () => {
+  it('refuses a logo that is not a PNG or JPEG, and a colour that is not #RRGGBB', async () => {
     const text = path.join(tempDir(), 'logo.png');
     fs.writeFileSync(text, 'not an image');
-    for (const logoPath of ['/nonexistent/logo.png', text]) {
-      expect(await api.invoke('deck.settings.set', { logoPath })).toMatchObject({ ok: false, error: { code: 'invalid_logo' } });
-    }
+    expect(await api.invoke('deck.settings.set', { logo: chooseFile(backend, text) })).toMatchObject({ ok: false, error: { code: 'invalid_logo' } });
     expect(await api.invoke('deck.settings.set', { color: 'blue' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('leaves out a logo that has since disappeared instead of failing the deck', async () => {
     const logo = path.join(tempDir(), 'gone.png');
     fs.writeFileSync(logo, ONE_PIXEL_PNG);
-    await ok(api.invoke('deck.settings.set', { logoPath: logo }));
-    fs.rmSync(logo);
+    const saved = await ok<MethodOutput<'deck.settings.set'>>(api.invoke('deck.settings.set', { logo: chooseFile(backend, logo) }));
+    fs.rmSync(saved.settings.logoPath!);
     expect((await api.invoke('deck.build', { accountId, format: 'pdf' })).ok).toBe(true);
-    await ok(api.invoke('deck.settings.set', { logoPath: null }));
+    await ok(api.invoke('deck.settings.set', { logo: null }));
   });
 });
 
 describe('saving', () => {
-  it('saves where the CSM chose, refusing a relative path or a mismatched extension', async () => {
+  it('saves where the CLI says (a main-side function, no contract method), refusing a relative path or a mismatched extension', async () => {
     const out = path.join(tempDir(), 'chosen.pdf');
-    const built = await ok<MethodOutput<'deck.build'>>(api.invoke('deck.build', { accountId, format: 'pdf', outPath: out }));
+    const built = await buildDeckFileAt(backend.context, { accountId, format: 'pdf' }, out);
     expect(built.path).toBe(out);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     for (const outPath of ['relative.pdf', path.join(tempDir(), 'deck.pptx')]) {
-      expect(await api.invoke('deck.build', { accountId, format: 'pdf', outPath })).toMatchObject({ ok: false, error: { code: 'invalid_out_path' } });
+      await expect(buildDeckFileAt(backend.context, { accountId, format: 'pdf' }, outPath)).rejects.toMatchObject({ code: 'invalid_out_path' });
     }
   });
 
@@ -124,7 +131,7 @@ describe('the web host download route', () => {
   const rendererDir = tempDir('bearing-renderer-');
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bearing</title>');
-    host = await startWebHost({ api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads') });
+    host = await startWebHost({ api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads'), files: fileHandles(backend.context) });
   });
   afterAll(() => host.close());
   const get = (p: string, auth = true) =>

@@ -12,6 +12,7 @@ import {
   type NavigationEventLike,
   type WebContentsLike,
 } from '../../src/main/electron/security';
+import { FileHandles } from '../../src/main/services/file-handles';
 import { IPC_CHANNELS } from '../../src/shared/bridge';
 import { tempDir } from '../helpers/backend';
 
@@ -180,6 +181,9 @@ describe('opening a built deck', () => {
     const opened: string[] = [];
     bindHostCapabilities(ipc, trustedFrame(isAppUrl), {
       pickFiles: async () => [],
+      pickFolder: async () => null,
+      saveDeck: async () => null,
+      files: new FileHandles(),
       openDeck: async (file) => {
         const real = realFileInside(decks, file);
         return real !== null && opened.push(real) > 0;

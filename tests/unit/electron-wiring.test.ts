@@ -1,8 +1,11 @@
 // The desktop shell's wiring, driven with fakes: no Electron runtime exists on the build machines, and importing
 // the real 'electron' package there starts a download that fails. vi.mock('electron', factory) below never
 // loads the real package; only the preload test needs it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend, type Backend } from '../../src/main/app/backend';
+import { openApp } from '../../src/main/app/recovery';
 import type { Api } from '../../src/main/api/api';
 import {
   answerCall,
@@ -25,7 +28,8 @@ import {
   secureWebPreferences,
   type SessionLike,
 } from '../../src/main/electron/security';
-import { IPC_CHANNELS, type BearingBridge, type MenuCommand } from '../../src/shared/bridge';
+import { IPC_CHANNELS, type BearingBridge, type MenuCommand, type PickedFile } from '../../src/shared/bridge';
+import { FileHandles } from '../../src/main/services/file-handles';
 import { eventNames, methodNames, type MethodName, type Result } from '../../src/shared/contract';
 import { CONTENT_SECURITY_POLICY_HEADER as CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { tempDir } from '../helpers/backend';
@@ -153,6 +157,34 @@ describe('binding the contract to ipcMain', () => {
     });
   });
 
+  it('binds the app in recovery as the shell does (openApp): app.status answers, the rest says why, and a restore switches to the book', async () => {
+    // The shell binds openApp's stable API once; a database that cannot be opened must not stop the window.
+    const dataDir = tempDir('bearing-electron-');
+    openBackend({ host: 'electron', dataDir }).close();
+    const backupsDir = path.join(dataDir, 'backups');
+    const first = openBackend({ host: 'electron', dataDir });
+    const backup = await first.api.invoke('backup.create', {});
+    first.close();
+    fs.writeFileSync(path.join(dataDir, 'bearing.sqlite'), 'not a database at all, but more than a hundred bytes long '.repeat(4));
+    const handle = openApp({ host: 'electron', dataDir });
+    const { ipc, handlers } = fakeIpcMain();
+    bindContract(ipc, handle.api, isTrusted);
+    const target = fakeTarget();
+    const stop = forwardEvents(handle.api, target);
+    const call = handlers.get(IPC_CHANNELS.call)!;
+    expect(await call(fromApp, 'app.status', {})).toMatchObject({ ok: true, value: { state: 'recovery', problem: { code: 'not_a_database' } } });
+    expect(await call(fromApp, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'not_a_database' } });
+    const file = (backup as { value: { file: string } }).value.file;
+    expect(fs.readdirSync(backupsDir)).toContain(file);
+    expect(await call(fromApp, 'app.recover', { file })).toMatchObject({ ok: true });
+    expect(await call(fromApp, 'app.status', {})).toEqual({ ok: true, value: { state: 'ready' } });
+    expect(await call(fromApp, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
+    // The window hears the change that makes it refetch everything.
+    expect(target.sent.some(([, event]) => event === 'changed')).toBe(true);
+    stop();
+    handle.close();
+  });
+
   it('forwards API events to the window until it closes', () => {
     backend = openBackend({ host: 'electron', dataDir: tempDir('bearing-electron-') });
     const target = fakeTarget();
@@ -165,14 +197,68 @@ describe('binding the contract to ipcMain', () => {
     stop();
   });
 
-  it('serves the file picker only to the app frame', async () => {
+  it('serves the file and folder pickers only to the app frame, answering handles, never paths', async () => {
     const { ipc, handlers } = fakeIpcMain();
-    const pickFiles = vi.fn(async () => ['/home/csm/usage.csv']);
-    bindHostCapabilities(ipc, isTrusted, { pickFiles, openDeck: async () => false });
+    const dir = tempDir('bearing-picked-');
+    const usage = path.join(dir, 'usage.csv');
+    fs.writeFileSync(usage, 'a,b\n1,2\n');
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'passwd.csv'));
+    const files = new FileHandles();
+    const pickFiles = vi.fn(async () => [usage, path.join(dir, 'passwd.csv')]);
+    bindHostCapabilities(ipc, isTrusted, { pickFiles, pickFolder: async () => dir, openDeck: async () => false, saveDeck: async () => null, files });
     const pick = handlers.get(IPC_CHANNELS.pickFiles)!;
     expect(await pick({ senderFrame: { url: 'https://evil.example/', parent: null } })).toEqual([]);
     expect(pickFiles).not.toHaveBeenCalled();
-    expect(await pick(fromApp)).toEqual(['/home/csm/usage.csv']);
+    const picked = (await pick(fromApp, 'import')) as PickedFile[];
+    expect(picked).toEqual([
+      { name: 'usage.csv', result: { ok: true, value: { file: expect.stringMatching(/^fh_/), name: 'usage.csv', sizeBytes: 8 } } },
+      { name: 'passwd.csv', result: { ok: false, error: expect.objectContaining({ code: 'symlink_refused' }) } },
+    ]);
+    expect(JSON.stringify(picked)).not.toContain(dir);
+    const chosen = picked[0].result;
+    expect(chosen.ok && files.resolve(chosen.value.file).path).toBe(fs.realpathSync(usage));
+    const folder = (await handlers.get(IPC_CHANNELS.pickFolder)!(fromApp)) as PickedFile;
+    expect(folder.result.ok && files.resolve(folder.result.value.file, 'folder').path).toBe(fs.realpathSync(dir));
+    expect(await handlers.get(IPC_CHANNELS.pickFolder)!({ senderFrame: { url: 'https://evil.example/', parent: null } })).toBeNull();
+  });
+
+  it('registers a dropped file only from the app frame, and never a link', async () => {
+    const { ipc, handlers } = fakeIpcMain();
+    const dir = tempDir('bearing-dropped-');
+    fs.writeFileSync(path.join(dir, 'usage.csv'), 'a\n1\n');
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'link.csv'));
+    bindHostCapabilities(ipc, isTrusted, { pickFiles: async () => [], pickFolder: async () => null, openDeck: async () => false, saveDeck: async () => null, files: new FileHandles() });
+    const drop = handlers.get(IPC_CHANNELS.dropFile)!;
+    expect(await drop(fromApp, path.join(dir, 'usage.csv'))).toMatchObject({ name: 'usage.csv', result: { ok: true } });
+    expect(await drop(fromApp, path.join(dir, 'link.csv'))).toMatchObject({ result: { ok: false, error: { code: 'symlink_refused' } } });
+    expect(await drop(fromApp, 'relative.csv')).toMatchObject({ result: { ok: false } });
+    expect(await drop(fromApp, 42)).toMatchObject({ result: { ok: false, error: { code: 'forbidden_sender' } } });
+    expect(await drop({ senderFrame: { url: 'https://evil.example/', parent: null } }, path.join(dir, 'usage.csv'))).toMatchObject({
+      result: { ok: false, error: { code: 'forbidden_sender' } },
+    });
+  });
+
+  it('saves a copy of a built deck through main’s Save dialog, taking only a deck’s file name from the page', async () => {
+    const { ipc, handlers } = fakeIpcMain();
+    const asked: string[] = [];
+    bindHostCapabilities(ipc, isTrusted, {
+      pickFiles: async () => [],
+      pickFolder: async () => null,
+      openDeck: async () => false,
+      files: new FileHandles(),
+      saveDeck: async (_event, name) => (asked.push(name), name.startsWith('Cancel') ? null : `/home/csm/Documents/${name}`),
+    });
+    const save = handlers.get(IPC_CHANNELS.saveDeck)!;
+    expect(await save(fromApp, 'Acme QBR 2026Q3.pptx')).toEqual({ ok: true, value: { fileName: 'Acme QBR 2026Q3.pptx' } });
+    expect(await save(fromApp, 'Cancelled QBR 2026Q3.pdf')).toBeNull();
+    for (const bad of ['/etc/passwd', '../bearing.sqlite', 'sub/Acme.pptx', 'notes.txt', '.hidden.pdf', 42]) {
+      expect(await save(fromApp, bad), String(bad)).toMatchObject({ ok: false, error: { code: 'invalid_deck' } });
+    }
+    expect(await save({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'Acme QBR 2026Q3.pptx')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(asked).toEqual(['Acme QBR 2026Q3.pptx', 'Cancelled QBR 2026Q3.pdf']);
   });
 
   it('opens built decks only for the app frame, and only inside the decks folder (symlinks: electron-navigation.test)', async () => {
@@ -181,6 +267,9 @@ describe('binding the contract to ipcMain', () => {
     const decks = '/data/Bearing/decks';
     bindHostCapabilities(ipc, isTrusted, {
       pickFiles: async () => [],
+      pickFolder: async () => null,
+      saveDeck: async () => null,
+      files: new FileHandles(),
       openDeck: async (file) => isInside(decks, file) && opened.push(file) > 0,
     });
     const open = handlers.get(IPC_CHANNELS.openDeck)!;
@@ -309,7 +398,7 @@ describe('the preload bridge', () => {
   it('exposes exactly the contract and the host capabilities, under window.bearing', async () => {
     const { bridge } = await loadBridge();
     expect([...fakeElectron.exposed.keys()]).toEqual(['bearing']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'onMenuCommand', 'openDeck', 'pathForFile', 'pickFiles']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'dropFile', 'on', 'onMenuCommand', 'openDeck', 'pickFiles', 'pickFolder', 'saveDeck']);
   });
 
   it('forwards contract method calls, and refuses other names before they reach IPC', async () => {
@@ -339,7 +428,7 @@ describe('the preload bridge', () => {
     expect(() => bridge.on('secrets' as 'changed', vi.fn())).toThrow(/Unknown event/);
   });
 
-  it('gives menu commands, dropped-file paths and picked files to the page', async () => {
+  it('gives menu commands, dropped and picked files (as main answers them) to the page', async () => {
     const { bridge, ipcRenderer } = await loadBridge();
     const commands = vi.fn();
     const off = bridge.onMenuCommand(commands);
@@ -347,8 +436,16 @@ describe('the preload bridge', () => {
     ipcRenderer.emit(IPC_CHANNELS.menuCommand, {}, 'format-disk');
     off();
     expect(commands.mock.calls).toEqual([['import']]);
-    expect(bridge.pathForFile(new File(['a,b'], 'usage.csv'))).toBe('/home/csm/Downloads/usage.csv');
-    ipcRenderer.invoke.mockResolvedValueOnce(['/home/csm/a.csv', 42]);
-    expect(await bridge.pickFiles()).toEqual(['/home/csm/a.csv']);
+    const handle = { name: 'usage.csv', result: { ok: true, value: { file: `fh_${'x'.repeat(32)}`, name: 'usage.csv', sizeBytes: 3 } } };
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce(handle);
+    // The path is read in the preload and goes to main only; the page gets the handle back.
+    expect(await bridge.dropFile(new File(['a,b'], 'usage.csv'))).toEqual(handle);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.dropFile, '/home/csm/Downloads/usage.csv');
+    ipcRenderer.invoke.mockResolvedValueOnce([handle, '/home/csm/a.csv', 42]);
+    expect(await bridge.pickFiles()).toEqual([handle]);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.pickFiles, 'import');
+    ipcRenderer.invoke.mockResolvedValueOnce('/home/csm');
+    expect(await bridge.pickFolder()).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import type { CatalogueChange, Feature, ImportSummary, MethodOutput } from '../../src/shared/contract';
 import { call, failure, tempBackend } from '../helpers/backend';
-import { rollupsAndEvents, runJob } from '../helpers/import-jobs';
+import { chooseFile, rollupsAndEvents, runJob } from '../helpers/import-jobs';
 
 const book = (name: string) => path.join(__dirname, '..', 'fixtures', 'book', name);
 const AS_OF = '2026-11-30';
@@ -65,7 +65,7 @@ describe('a book from vendor exports, before any catalogue', () => {
 
   it('the mapping screen lists the unknown event names with the feature each most resembles', async () => {
     const { b } = await load('salesforce-accounts.csv');
-    const inspection = await call<MethodOutput<'import.inspect'>>(b, 'import.inspect', { path: book('mixpanel-events.csv') });
+    const inspection = await call<MethodOutput<'import.inspect'>>(b, 'import.inspect', { file: chooseFile(b, book('mixpanel-events.csv')) });
     expect(inspection.unknownEvents?.complete).toBe(true);
     expect(inspection.unknownEvents?.features).toEqual(['Alerts', 'Dashboards', 'Report export', 'SSO']);
     expect(inspection.unknownEvents?.names.map((n) => [n.name, n.rows, n.countsAs, n.suggestion])).toEqual([
@@ -84,7 +84,7 @@ describe('a book from vendor exports, before any catalogue', () => {
     await runJob(b, { path: book('mixpanel-events.csv'), timeZone: 'UTC', eventFeatures: choices });
     const list = await features(b);
     expect(list.find((f) => f.name === 'Dashboards')?.events).toEqual(['Viewed Dashboard', 'Shared Dashboard']);
-    const again = await call<MethodOutput<'import.inspect'>>(b, 'import.inspect', { path: book('mixpanel-events.csv') });
+    const again = await call<MethodOutput<'import.inspect'>>(b, 'import.inspect', { file: chooseFile(b, book('mixpanel-events.csv')) });
     // Chosen names are known now; the two left to the default are still listed.
     expect(again.unknownEvents?.names.map((n) => n.name)).toEqual(['Created Alert', 'Exported CSV']);
     // Northwind (3 active users): Dashboards by u-1 (Viewed) and u-2 (Shared).

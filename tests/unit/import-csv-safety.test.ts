@@ -8,12 +8,22 @@ describe('neutralizeCell', () => {
     ['+SUM(A1)', "'+SUM(A1)"],
     ['-2+3', "'-2+3"],
     ['@cmd', "'@cmd"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
+    // The tab or CR is a separator to some reader too: the piece after it is neutralized as well.
+    ['\t=1', "'\t'=1"],
+    ['\r=1', "'\r'=1"],
+    ['\tAcme', "'\tAcme"],
     ['  =1', "'  =1"],
     ['Acme', 'Acme'],
     ['a=b', 'a=b'],
     ['', ''],
+    // A piece after any separator a reader may split at, or after a line break, is a cell to some reader.
+    ["x;=1+1;=cmd|' /C calc'!A0", "x;'=1+1;'=cmd|' /C calc'!A0"],
+    ['a, -3', "a,' -3"],
+    ['a|@x', "a|'@x"],
+    ['a\t+1', "a\t'+1"],
+    ['a\r\n=1', "a\r\n'=1"],
+    ['Line 12 has 7 fields; the header has 9.', 'Line 12 has 7 fields; the header has 9.'],
+    ['a-b;c', 'a-b;c'],
   ])('%j -> %j', (input, output) => {
     expect(neutralizeCell(input)).toBe(output);
   });
@@ -29,16 +39,16 @@ describe('neutralizeCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes object rows with a BOM, CRLF, quoting and neutralized cells', () => {
+  it('writes object rows with a BOM, CRLF, every field quoted and neutralized cells', () => {
     const csv = toCsv([
       { line: 12, code: 'field_count', reason: 'Line 12 has 7 fields; the header has 9.', raw: '=HYPERLINK("http://x")' },
       { line: 13, code: 'not_a_number', reason: 'He said "no"\ntwice', raw: '-3' },
     ]);
     expect(csv.startsWith('\ufeff')).toBe(true);
     expect(csv).toBe(
-      '\ufeffline,code,reason,raw\r\n' +
-        '12,field_count,Line 12 has 7 fields; the header has 9.,"\'=HYPERLINK(""http://x"")"\r\n' +
-        '13,not_a_number,"He said ""no""\ntwice",\'-3\r\n',
+      '\ufeff"line","code","reason","raw"\r\n' +
+        '"12","field_count","Line 12 has 7 fields; the header has 9.","\'=HYPERLINK(""http://x"")"\r\n' +
+        '"13","not_a_number","He said ""no""\ntwice","\'-3"\r\n',
     );
     // And it reads back as the same table.
     const back = Papa.parse<string[]>(csv.slice(1).trim(), { newline: '\r\n' }).data;
@@ -47,6 +57,6 @@ describe('toCsv', () => {
   });
 
   it('writes array rows with given columns, headers neutralized too, no BOM on request', () => {
-    expect(toCsv([[1, '@x']], { columns: ['n', '=h'], bom: false })).toBe("n,'=h\r\n1,'@x\r\n");
+    expect(toCsv([[1, '@x']], { columns: ['n', '=h'], bom: false })).toBe('"n","\'=h"\r\n"1","\'@x"\r\n');
   });
 });

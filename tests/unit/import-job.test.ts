@@ -10,7 +10,7 @@ import type { ImportProgress, Inspection } from '../../src/shared/contract';
 import { writeEventsCsv } from '../../bench/events-csv';
 import { runImport } from '../../src/main/import/job';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
-import { count, fixture, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';
+import { chooseFile, count, fixture, rollupsAndEvents, runJob, snapshot } from '../helpers/import-jobs';
 
 
 let backend: (Backend & { dataDir: string }) | undefined;
@@ -107,7 +107,7 @@ describe('import jobs through the API', () => {
     backend = tempBackend();
     const b = backend;
     const first = runJob(b, { path: medium, timeZone: 'UTC' });
-    const second = ok<{ jobId: string }>(b.api.invoke('import.start', { path: fixture('daily-usage.csv'), timeZone: 'UTC' }));
+    const second = ok<{ jobId: string }>(b.api.invoke('import.start', { file: chooseFile(b, fixture('daily-usage.csv')), timeZone: 'UTC' }));
     const { jobId } = await second;
     expect(await ok(b.api.invoke('import.cancel', { jobId }))).toEqual({ cancelled: true });
     expect((await first).summary.status).toBe('imported');
@@ -191,7 +191,7 @@ describe('files that stress the reader', () => {
     }
     fs.writeFileSync(file, rows.join('\n') + '\n');
     backend = tempBackend();
-    const inspection = await ok<Inspection>(backend.api.invoke('import.inspect', { path: file }));
+    const inspection = await ok<Inspection>(backend.api.invoke('import.inspect', { file: chooseFile(backend, file) }));
     expect(inspection.headers).toHaveLength(300);
     expect(inspection.mapping).toMatchObject({ userId: 'user_id', accountId: 'account_id', event: 'event', timestamp: 'timestamp' });
     const job = await runJob(backend, { path: file, timeZone: 'UTC' });
@@ -236,12 +236,12 @@ describe('the history', () => {
     fs.writeFileSync(first, 'who,org,what,when_it_happened\nu-1,acme,Login,2025-03-04 09:00:00\n');
     fs.writeFileSync(second, 'when_it_happened,what,org,who\n2025-03-05 09:00:00,Login,acme,u-2\n');
     const mapping = { userId: 'who', accountId: 'org', event: 'what', timestamp: 'when_it_happened' };
-    const before = await ok<Inspection>(backend.api.invoke('import.inspect', { path: second, kind: 'events' }));
+    const before = await ok<Inspection>(backend.api.invoke('import.inspect', { file: chooseFile(backend, second), kind: 'events' }));
     expect(before.mappingRemembered).toBe(false);
     const job = await runJob(backend, { path: first, kind: 'events', mapping, timeZone: 'UTC' });
     expect(job.summary).toMatchObject({ status: 'imported', rowsAccepted: 1 });
     // Same header set in another order: recognised, with the kind and mapping chosen last time.
-    const after = await ok<Inspection>(backend.api.invoke('import.inspect', { path: second }));
+    const after = await ok<Inspection>(backend.api.invoke('import.inspect', { file: chooseFile(backend, second) }));
     expect(after).toMatchObject({ kind: 'events', mappingRemembered: true, mapping });
     const next = await runJob(backend, { path: second, timeZone: 'UTC' });
     expect(next.summary).toMatchObject({ status: 'imported', rowsAccepted: 1, kind: 'events' });

@@ -7,7 +7,7 @@ import type { Backend } from '../../src/main/app/backend';
 import type { ImportRecord } from '../../src/shared/contract';
 import { startWatching } from '../../src/main/services/watch';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
-import { runJob } from '../helpers/import-jobs';
+import { chooseFile, chooseFolder, runJob } from '../helpers/import-jobs';
 
 const DAILY = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/import/daily-usage.csv'), 'utf8');
 
@@ -43,7 +43,7 @@ describe('watched folders', () => {
     const b = backend;
     stop = startWatching(b.context, { settleMs: 100 });
     const folder = tempDir('bearing-watch-');
-    const added = await ok<{ id: number; path: string; exists: boolean }>(b.api.invoke('watch.add', { path: folder }));
+    const added = await ok<{ id: number; path: string; exists: boolean }>(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) }));
     expect(added).toMatchObject({ path: folder, exists: true });
     expect(await ok(b.api.invoke('watch.list', {}))).toEqual([added]);
 
@@ -77,7 +77,7 @@ describe('watched folders', () => {
 
     stop = startWatching(b.context, { settleMs: 100 });
     const folder = tempDir('bearing-watch-');
-    await ok(b.api.invoke('watch.add', { path: folder }));
+    await ok(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) }));
     fs.writeFileSync(path.join(folder, 'next.csv'), 'who,org,what,when_it_happened\nu-2,acme,Export,2025-03-05 09:00:00\n');
     const [latest] = await until(b, (l) => l.length === 2);
     expect(latest).toMatchObject({ fileName: 'next.csv', origin: 'watch', status: 'imported', kind: 'events', mapping, rowsAccepted: 1 });
@@ -88,7 +88,7 @@ describe('watched folders', () => {
     const b = backend;
     const folder = tempDir('bearing-watch-');
     fs.writeFileSync(path.join(folder, 'waiting.csv'), DAILY);
-    await ok(b.api.invoke('watch.add', { path: folder })); // saved while nothing watches (the CLI)
+    await ok(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) })); // saved while nothing watches (the CLI)
     await quiet();
     expect(await history(b)).toHaveLength(0);
     stop = startWatching(b.context, { settleMs: 100 });
@@ -96,20 +96,29 @@ describe('watched folders', () => {
     expect(record).toMatchObject({ fileName: 'waiting.csv', origin: 'watch', rowsAccepted: 4 });
   });
 
-  it('refuses a folder that does not exist, or a file, with a clear error; removes a folder', async () => {
+  it('refuses a path, a folder nobody chose, a file, a link and a folder gone since, with a clear error; removes a folder', async () => {
     backend = tempBackend();
     const b = backend;
-    const missing = path.join(tempDir(), 'gone');
-    const refused = await b.api.invoke('watch.add', { path: missing });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_a_folder', message: `${missing} is not a folder Bearing can see.` } });
+    const unknown = { ok: false, error: { code: 'unknown_folder', message: 'Bearing does not know this folder: choose it with Add folder….', line: null } };
+    expect(await b.api.invoke('watch.add', { folder: `fh_${'a'.repeat(32)}` })).toEqual(unknown);
+    expect(await b.api.invoke('watch.add', { folder: '/etc' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await b.api.invoke('watch.add', { path: '/etc' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const file = path.join(tempDir(), 'a.csv');
     fs.writeFileSync(file, DAILY);
-    expect(await b.api.invoke('watch.add', { path: file })).toMatchObject({ ok: false, error: { code: 'not_a_folder' } });
+    // A file's handle is not a folder's.
+    expect(await b.api.invoke('watch.add', { folder: chooseFile(b, file) })).toEqual(unknown);
+    const link = path.join(tempDir(), 'etc-link');
+    fs.symlinkSync('/etc', link);
+    expect(() => chooseFolder(b, link)).toThrow(/symbolic link/);
+    const gone = tempDir('bearing-gone-');
+    const goneHandle = chooseFolder(b, gone);
+    fs.rmSync(gone, { recursive: true });
+    expect(await b.api.invoke('watch.add', { folder: goneHandle })).toMatchObject({ ok: false, error: { code: 'file_not_found' } });
     expect(await ok(b.api.invoke('watch.list', {}))).toEqual([]);
 
     stop = startWatching(b.context, { settleMs: 100 });
     const folder = tempDir('bearing-watch-');
-    const { id } = await ok<{ id: number }>(b.api.invoke('watch.add', { path: folder }));
+    const { id } = await ok<{ id: number }>(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) }));
     expect(await ok(b.api.invoke('watch.remove', { id }))).toEqual({ removed: true });
     fs.writeFileSync(path.join(folder, 'after.csv'), DAILY);
     await quiet();

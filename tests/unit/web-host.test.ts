@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempBackend, tempDir } from '../helpers/backend';
 
@@ -10,7 +11,7 @@ const rendererDir = tempDir('bearing-renderer-');
 fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Bearing</title>');
 
 beforeAll(async () => {
-  host = await startWebHost({ api: backend.api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads') });
+  host = await startWebHost({ api: backend.api, rendererDir, uploadDir: path.join(backend.dataDir, 'uploads'), files: fileHandles(backend.context) });
 });
 afterAll(async () => {
   await host.close();
@@ -81,17 +82,18 @@ describe('the web host', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('streams an upload to disk and answers with its path', async () => {
+  it('streams an upload to disk and answers with a handle, never its path', async () => {
     const res = await fetch(`${base()}/api/upload?name=${encodeURIComponent('../../evil name.csv')}`, {
       method: 'POST',
       headers: auth(),
       body: 'a,b\n1,2\n',
     });
     const body = (await res.json()) as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw wire JSON under test
-    expect(body.ok).toBe(true);
-    expect(path.basename(body.value.path)).toBe('evil name.csv');
-    expect(body.value.path.startsWith(path.join(backend.dataDir, 'uploads'))).toBe(true);
-    expect(fs.readFileSync(body.value.path, 'utf8')).toBe('a,b\n1,2\n');
+    expect(body).toEqual({ ok: true, value: { file: expect.stringMatching(/^fh_/), name: 'evil name.csv', sizeBytes: 8 } });
+    const chosen = fileHandles(backend.context).resolve(body.value.file);
+    expect(path.basename(chosen.path)).toBe('evil name.csv');
+    expect(chosen.path.startsWith(fs.realpathSync(path.join(backend.dataDir, 'uploads')))).toBe(true);
+    expect(fs.readFileSync(chosen.path, 'utf8')).toBe('a,b\n1,2\n');
   });
 
   it('pushes change events over server-sent events', async () => {

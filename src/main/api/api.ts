@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import {
   contract,
   isMethodName,
+  type MethodName,
   type EventName,
   type EventPayload,
   type Result,
@@ -19,6 +20,28 @@ export interface Api {
   subscribe(listener: EventListener): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
+
+/**
+ * Writes that cannot run inside one transaction of the API's connection: they wait on other work (the demo's
+ * imports run in a worker with a connection of its own), switch foreign keys off (a pragma SQLite ignores inside a
+ * transaction), copy or replace the database file, or start and stop folder watchers a rollback would not undo.
+ * A catalogue change commits its change (with its undo and health marks) in one transaction of its own, then
+ * waits for the background re-score, which must see that change committed. Each keeps its own all-or-nothing inside (see the services). Every other write is synchronous and atomic here.
+ */
+const OUTSIDE_ONE_TRANSACTION: ReadonlySet<MethodName> = new Set<MethodName>([
+  'demo.load',
+  'demo.remove',
+  'backup.create',
+  'backup.restore',
+  'imports.removeAccounts',
+  'watch.add',
+  'watch.remove',
+  'features.update',
+  'features.create',
+  'features.merge',
+  'features.assignEvent',
+  'features.removeEvent',
+]);
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
@@ -37,6 +60,49 @@ export function createApi(
   const context = makeContext(emit);
   const handlers = makeHandlers(context);
 
+  /** The output checked against the contract: the value to send, or the error that replaces it. */
+  function checkOutput(method: MethodName, value: unknown): Result<unknown> {
+    const checked = contract[method].output.safeParse(value);
+    if (checked.success) return { ok: true, value: checked.data };
+    return {
+      ok: false,
+      error: { code: 'invalid_output', message: `${method} produced an invalid answer: ${describeIssues(checked.error)}` },
+    };
+  }
+
+  /**
+   * A write and the check of its answer in one SQLite transaction: an answer the contract refuses rolls the write
+   * back, so a method never reports an error while keeping what it wrote (a milestone stored with a date no later
+   * read could parse), and so does an unexpected error. An AppError is the service's considered refusal: what it
+   * wrote before refusing is what it means to keep (an expired undo removes its trash entry), so that commits.
+   * Services' own transactions nest inside as savepoints.
+   */
+  function writeAtomically(method: MethodName, handler: (i: unknown) => unknown, input: unknown): Result<unknown> {
+    let refused: Result<unknown> | undefined;
+    const result = context.sqlite.transaction((): Result<unknown> => {
+      let value: unknown;
+      try {
+        value = handler(input);
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toJSON() };
+        throw error;
+      }
+      if (value instanceof Promise) throw new Error(`${method} is asynchronous: it cannot be one transaction (see OUTSIDE_ONE_TRANSACTION).`);
+      const checked = checkOutput(method, value);
+      if (!checked.ok) {
+        refused = checked;
+        throw new Error(checked.error.message);
+      }
+      return checked;
+    });
+    try {
+      return result();
+    } catch (error) {
+      if (refused) return refused;
+      throw error;
+    }
+  }
+
   async function invoke(method: string, input: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } };
@@ -51,17 +117,13 @@ export function createApi(
     }
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
-      const value = await handler(parsed.data);
-      const checked = spec.output.safeParse(value);
-      if (!checked.success) {
-        return {
-          ok: false,
-          error: { code: 'invalid_output', message: `${method} produced an invalid answer: ${describeIssues(checked.error)}` },
-        };
-      }
       const writes = 'writes' in spec ? spec.writes : undefined;
-      if (writes?.length) emit('changed', { tables: [...writes] });
-      return { ok: true, value: checked.data };
+      const result =
+        writes?.length && !OUTSIDE_ONE_TRANSACTION.has(method)
+          ? writeAtomically(method, handler, parsed.data)
+          : checkOutput(method, await handler(parsed.data));
+      if (result.ok && writes?.length) emit('changed', { tables: [...writes] });
+      return result;
     } catch (error) {
       return { ok: false, error: AppError.from(error).toJSON() };
     }

@@ -7,6 +7,7 @@ import { defaultDataDir } from '../db/data-dir';
 import { openDatabase, type OpenedDb } from '../db/open';
 import type { Host, ServiceContext } from '../services/context';
 import { loadDemo } from '../services/demo';
+import { scheduleHealthRepair } from '../services/health-repair';
 import { readSetting, writeSetting } from '../db/settings';
 import { startWatching } from '../services/watch';
 
@@ -28,6 +29,8 @@ export interface Backend {
   database: OpenedDb;
   /** Settles when the first start's demo book is loaded (or failed, or was not due). */
   demoLoaded: Promise<unknown>;
+  /** Settles when the start's background recompute of stale health history is done. */
+  healthRepaired: Promise<number>;
   close(): void;
 }
 
@@ -76,12 +79,16 @@ export function openBackend(options: BackendOptions): Backend {
       });
     }
   }
+  // History left stale by a job killed before scoring, a busy store, or days the app was closed: recomputed in
+  // the background on every start of the app's hosts (the CLI recomputes what each command touches itself).
+  const healthRepaired = options.host === 'cli' ? Promise.resolve(0) : demoLoaded.then(() => scheduleHealthRepair(context, { missing: true }));
   const stopWatching = options.watchFolders ? startWatching(context) : () => undefined;
   return {
     api,
     context,
     database,
     demoLoaded,
+    healthRepaired,
     close: () => {
       stopWatching();
       database.close();

@@ -1,5 +1,6 @@
 // What every CLI command is made of, and the one way commands call the contract.
 import type { Api } from '../api/api';
+import type { ServiceContext } from '../services/context';
 import type { MethodName, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 
@@ -10,6 +11,11 @@ export interface CliIo {
 
 export interface CommandContext {
   api: Api;
+  /**
+   * The backend itself, for the few things only a terminal may do and the API never offers: naming a file by
+   * its path (the CLI's argument, --out). Everything else goes through `api`.
+   */
+  context: ServiceContext;
   io: CliIo;
   args: string[];
   flags: Record<string, string | boolean | undefined>;
@@ -21,6 +27,8 @@ export interface Command {
   flags: Record<string, { type: 'string' | 'boolean'; description: string }>;
   /** Commands that only print help or usage do not open the store. */
   needsStore?: boolean;
+  /** How many words besides the flags it takes (import: the file; renewal: record | likelihood). Default 0. */
+  maxArgs?: number;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -1,7 +1,10 @@
-// `deck --account ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf`: the QBR deck from a terminal, through the same
-// contract method as the app's "Prepare QBR", saved where --out says. Prints the path written.
+// `deck --account ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf`: the QBR deck from a terminal, built as the app's
+// "Prepare QBR" builds it (the same input, checked by the contract's schema) but saved where --out says, which
+// only the CLI may do (deck.build writes into the decks folder). Prints the path written.
 import path from 'node:path';
-import { accountFlag, call, type Command } from './command';
+import { contract } from '../../shared/contract';
+import { buildDeckFileAt } from '../deck/handlers';
+import { accountFlag, type Command } from './command';
 
 const USAGE = 'deck --account ID|CRM-ID [--quarter 2026Q3] --out FILE.pptx|FILE.pdf';
 
@@ -13,7 +16,7 @@ export const deckCommand: Command = {
     quarter: { type: 'string', description: 'the quarter, e.g. 2026Q3 (default: the last complete quarter the account was a customer throughout, else the quarter to date)' },
     out: { type: 'string', description: 'the file to write; its extension (.pptx or .pdf) picks the format' },
   },
-  async run({ api, io, flags }) {
+  async run({ api, context, io, flags }) {
     if (typeof flags.account !== 'string' || typeof flags.out !== 'string') {
       io.err(`deck needs --account and --out. Usage: npm run -s cli -- ${USAGE}`);
       return 2;
@@ -25,12 +28,12 @@ export const deckCommand: Command = {
       io.err(`--out must name a .pptx or .pdf file (the extension picks the format), not "${path.basename(out)}".`);
       return 2;
     }
-    const result = await call(api, 'deck.build', {
+    const input = contract['deck.build'].input.parse({
       accountId: await accountFlag(api, flags.account),
       format: ext === '.pptx' ? 'pptx' : 'pdf',
-      outPath: out,
       ...(typeof flags.quarter === 'string' ? { quarter: flags.quarter } : {}),
     });
+    const result = await buildDeckFileAt(context, input, out);
     io.err(`${result.quarter.label}${result.quarter.complete ? '' : ' to date'}, as of ${result.asOf}: ${result.slides} slides.`);
     io.out(result.path);
     return 0;

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportKind, ImportProgress, ImportSummary } from '../../shared/contract';
 import { ImportKind as ImportKindSchema } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { emptySummary } from '../import/import-summary';
+import { fileHandles } from '../services/file-handles';
 import { call, type Command } from './command';
 
 function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => void) {
@@ -30,13 +32,15 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 export const importCommand: Command = {
   summary: 'Import a CSV file (usage events, daily/weekly usage, usage summary, accounts or users)',
   usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
+  // Counts its own arguments: its --json answer keeps one shape whatever went wrong.
+  maxArgs: Number.POSITIVE_INFINITY,
   flags: {
     kind: { type: 'string', description: 'events | daily_usage | weekly_usage | usage_summary | accounts | users (default: detected)' },
     tz: { type: 'string', description: 'time zone for times with no offset, e.g. Europe/Berlin (default: the setting, else this machine\'s)' },
     'only-book-accounts': { type: 'boolean', description: 'skip rows naming an account not in the book (account_not_in_book) instead of adding it (default: the setting)' },
     json: { type: 'boolean', description: 'print one JSON object: status, kind, source, rowsAccepted, rejected, skipped, duplicates, …' },
   },
-  async run({ api, io, args, flags }) {
+  async run({ api, context, io, args, flags }) {
     const failed = (error: AppError, exitCode: number, fileName = args[0] ?? '') => {
       // --json promises one object of the same shape whatever happened, so tools need no second parser.
       if (flags.json) io.out(JSON.stringify(errorSummary(path.basename(fileName), typeof flags.tz === 'string' ? flags.tz : '', error), null, 2));
@@ -65,8 +69,11 @@ export const importCommand: Command = {
     );
     let jobId: string;
     try {
+      // The path the CSM typed is theirs to name (links included, resolved here): registered as a chosen file, so
+      // the import goes through the same contract method as the app's, which takes no path.
+      const chosen = fileHandles(context).add(realFile(file));
       ({ jobId } = await call(api, 'import.start', {
-        path: file,
+        file: chosen.file,
         ...(kind ? { kind } : {}),
         ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
         ...(flags['only-book-accounts'] === true ? { onlyBookAccounts: true } : {}),
@@ -92,6 +99,14 @@ export const importCommand: Command = {
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },
 };
+
+function realFile(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    throw new AppError('file_not_found', `Bearing cannot find the file ${file}. Was it moved or renamed?`);
+  }
+}
 
 const rowsOf = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
 const accountLabel = (a: { externalId: string | null; name: string; rows: number }) =>

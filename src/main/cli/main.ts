@@ -1,9 +1,16 @@
 // `npm run -s cli -- <command>`: Bearing's services from a terminal, on the same store as the app
 // (BEARING_DATA_DIR or the OS user-data folder).
 import { parseArgs } from 'node:util';
-import { openBackend } from '../app/backend';
-import { commands, type CliIo } from './commands';
+import { openBackend, type Backend } from '../app/backend';
+import { diagnoseRecovery } from '../app/recovery';
+import { defaultDataDir } from '../db/data-dir';
+import { DatabaseProblemError } from '../db/startup-check';
+import { commands, type CliIo, type Command } from './commands';
+import { recoverCommand, recoveryHint, runRecover } from './recover-command';
 import { AppError } from '../../shared/errors';
+
+type CommandSpec = Pick<Command, 'summary' | 'usage' | 'flags' | 'maxArgs'>;
+const allCommands: Record<string, CommandSpec> = { ...commands, recover: recoverCommand };
 
 function help(io: CliIo): void {
   const lines = [
@@ -12,7 +19,7 @@ function help(io: CliIo): void {
     'Usage: npm run -s cli -- <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
+    ...Object.entries(allCommands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
     '',
     'Run `npm run -s cli -- <command> --help` for a command\'s options.',
     'Data folder: BEARING_DATA_DIR, else the OS user-data folder (where the desktop app keeps it).',
@@ -21,7 +28,7 @@ function help(io: CliIo): void {
 }
 
 function commandHelp(io: CliIo, name: string): void {
-  const c = commands[name];
+  const c = allCommands[name];
   const flags = Object.entries(c.flags).map(([f, d]) => `  --${f.padEnd(12)} ${d.description}`);
   io.out([`Usage: npm run -s cli -- ${c.usage}`, '', c.summary, '', 'Options:', ...flags].join('\n'));
 }
@@ -32,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
     help(io);
     return 0;
   }
-  const command = commands[name];
+  const command = allCommands[name];
   if (!command) {
     io.err(`Unknown command "${name}". Run \`npm run -s cli -- --help\` for the list.`);
     return 2;
@@ -53,9 +60,32 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
     commandHelp(io, name);
     return 0;
   }
-  const backend = openBackend({ host: 'cli', dataDir: env.BEARING_DATA_DIR || undefined });
+  const extra = parsed.positionals.slice(command.maxArgs ?? 0);
+  if (extra.length > 0) {
+    // `health 12` for `health --account 12` would otherwise answer for every account, and exit 0.
+    io.err(`${name} does not take "${extra.join(' ')}". Usage: npm run -s cli -- ${command.usage}`);
+    return 2;
+  }
+  const dataDir = defaultDataDir(env);
+  if (name === 'recover') return runRecover(io, parsed.values, dataDir);
+  let backend: Backend;
   try {
-    return await command.run({ api: backend.api, io, args: parsed.positionals, flags: parsed.values });
+    backend = openBackend({ host: 'cli', dataDir });
+  } catch (error) {
+    if (!(error instanceof DatabaseProblemError)) {
+      // A store that cannot be opened (a folder without write access, a failed migration, whose backup is kept).
+      const e = AppError.from(error);
+      if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));
+      io.err(`Error: Bearing cannot open its data in ${dataDir}: ${error instanceof Error ? error.message : String(error)}. Set BEARING_DATA_DIR to a folder you can write to, or check that folder's permissions.`);
+      return 1;
+    }
+    // What is wrong, the newest good backup and the command that restores it, never a driver's stack trace.
+    if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: { code: error.code, message: error.message, line: null } }));
+    io.err(recoveryHint(diagnoseRecovery(error, { dataDir }), dataDir));
+    return 1;
+  }
+  try {
+    return await commands[name].run({ api: backend.api, context: backend.context, io, args: parsed.positionals, flags: parsed.values });
   } catch (error) {
     const e = AppError.from(error);
     if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));

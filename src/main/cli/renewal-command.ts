@@ -77,6 +77,7 @@ async function likelihood({ api, io, flags }: CommandContext): Promise<number> {
 export const renewalCommand: Command = {
   summary: 'Record a renewal outcome, or show the renewal likelihood model and its accuracy',
   usage: `${RECORD_USAGE}\n       npm run -s cli -- ${LIKELIHOOD_USAGE}`,
+  maxArgs: 1,
   flags: {
     account: { type: 'string', description: "the account, by Bearing's id or its CRM id" },
     outcome: { type: 'string', description: 'record: renewed, expanded, downsized or churned' },

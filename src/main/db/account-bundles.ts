@@ -6,6 +6,7 @@ import type { RenewalRecord } from '../../shared/metrics/benchmarks';
 import type { EntitlementInfo, MilestoneInfo, QbrInfo, SurveyInfo, TouchpointInfo, UserInfo } from '../../shared/metrics/inputs';
 import type { Role } from '../../shared/metrics/settings';
 import type { Store } from './open';
+import { renewalRecord, type RenewalTermRow } from './renewals';
 import { prepared } from './statements';
 
 export interface AccountRecord {
@@ -134,8 +135,12 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     ({ accountId: _, ...s }) => s,
   );
   const renewals = groupBy(
-    rowsOf<RenewalRecord & { accountId: number }>(store, 'SELECT account_id AS accountId, renewal_date AS renewalDate, outcome FROM renewals', accountId),
-    ({ accountId: _, ...r }) => r,
+    rowsOf<RenewalTermRow>(
+      store,
+      'SELECT account_id AS accountId, renewal_date AS renewalDate, outcome, term_rolled AS rolled, before_contract_start AS start, before_renewal_date AS end, before_arr_minor AS arr FROM renewals',
+      accountId,
+    ),
+    renewalRecord,
   );
   return accounts.map((account) => ({
     account,

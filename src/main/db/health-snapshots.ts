@@ -31,6 +31,11 @@ export function deleteSnapshots(store: Store, accountId: number, fromDay?: strin
   else prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day >= ?').run(accountId, fromDay);
 }
 
+/** The account's snapshots from before `day` (the history's start moved later). */
+export function deleteSnapshotsBefore(store: Store, accountId: number, day: string): void {
+  prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day < ?').run(accountId, day);
+}
+
 /** Every account's score on a day, for those with a snapshot then. */
 export function scoresOn(store: Store, day: string): { id: number; score: number | null }[] {
   return prepared(store.sqlite, 'SELECT account_id AS id, score FROM health_snapshots WHERE day = ?').all(day) as {
@@ -148,4 +153,35 @@ export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<n
     out.set(account, series);
   }
   return out;
+}
+
+/**
+ * Re-scores every stored snapshot from its stored component scores under new weights, thresholds and rule
+ * effects, in one statement: the same arithmetic as the model's combine/statusOf/applyRules (the components are
+ * added in the model's order, rounded to tenths half up; a flagged rule forces or caps the status). Valid only when
+ * nothing that computes the components or fires the rules changed (services/health.ts decides).
+ */
+export function rescoreSnapshots(
+  store: Store,
+  components: readonly { name: string; weight: number }[],
+  thresholds: { green: number; yellow: number },
+  rules: readonly { id: string; effect: 'force_red' | 'force_yellow' | 'cap_yellow' }[],
+): number {
+  const weighted = components.filter((c) => c.weight > 0);
+  if (weighted.length === 0) return prepared(store.sqlite, 'UPDATE health_snapshots SET score = NULL, status = NULL').run().changes;
+  const value = (name: string) => `json_extract(components, '$.${name}')`;
+  const total = weighted.map((c) => `(CASE WHEN ${value(c.name)} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
+  const sum = weighted.map((c) => `coalesce((${value(c.name)} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
+  const fired = (effect: string) => {
+    const ids = rules.filter((r) => r.effect === effect).map((r) => `json_extract(components, '$."rule.${r.id.replace(/'/g, "''").replace(/"/g, '')}"') = 1`);
+    return ids.length === 0 ? '0' : ids.join(' OR ');
+  };
+  const scoreStatus = `CASE WHEN s IS NULL THEN NULL WHEN s >= ${thresholds.green} THEN 'green' WHEN s >= ${thresholds.yellow} THEN 'yellow' ELSE 'red' END`;
+  const sql = `UPDATE health_snapshots SET score = n.s, status = n.st FROM (
+      SELECT rowid AS r, s, CASE WHEN ${fired('force_red')} THEN 'red' WHEN ${fired('force_yellow')} THEN 'yellow'
+        WHEN (${fired('cap_yellow')}) AND ${scoreStatus} = 'green' THEN 'yellow' ELSE ${scoreStatus} END AS st
+      FROM (SELECT rowid, components, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s
+            FROM (SELECT rowid, components, ${total} AS t FROM health_snapshots))
+    ) AS n WHERE health_snapshots.rowid = n.r`;
+  return store.sqlite.prepare(sql).run().changes;
 }

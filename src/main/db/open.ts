@@ -4,7 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { writeBackup } from './backup-file';
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenMode } from './data-dir';
 import * as schema from './schema';
+import { DatabaseProblemError, diagnoseDatabase } from './startup-check';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -62,23 +65,30 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
-function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+/** How many migrations this version of Bearing knows (drizzle-kit's journal beside the SQL files). */
+export function knownMigrations(migrationsFolder: string): number {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
     entries: unknown[];
   };
+  return journal.entries.length;
+}
+
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const known = knownMigrations(migrationsFolder);
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
-  if (!hasTable) return journal.entries.length;
+  if (!hasTable) return known;
   const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-  return journal.entries.length - row.n;
+  return known - row.n;
 }
 
-/** A consistent copy of the live database (safe while it is open, WAL included). */
+/**
+ * A consistent copy of the live database (safe while it is open, WAL included), written aside and renamed into
+ * place, so a full disk or a killed process never leaves a partial file under a backup's name.
+ */
 export function backupTo(sqlite: Database.Database, file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (fs.existsSync(file)) fs.rmSync(file);
-  sqlite.prepare('VACUUM INTO ?').run(file);
+  writeBackup(sqlite, file);
 }
 
 export function backupsDir(dataDir: string): string {
@@ -99,13 +109,26 @@ export function connect(file: string, nativeBinding?: string): Store {
   return { db: drizzle(sqlite, { schema }) as Db, sqlite };
 }
 
+/**
+ * Opens (or creates) the book. An existing file is looked at first and refused with a DatabaseProblemError,
+ * before anything writes to it, when it is empty, damaged, unreadable, not Bearing's or from a newer Bearing.
+ * The folder is made 0700 and the database 0600 (SQLite gives its -wal and -shm the database's mode).
+ */
 export function openDatabase(options: OpenOptions): OpenedDb {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  makePrivateDir(options.dataDir);
   const file = path.join(options.dataDir, DB_FILE_NAME);
   const existed = fs.existsSync(file);
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  applyPragmas(sqlite);
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
+  if (existed) {
+    const problem = diagnoseDatabase(file, knownMigrations(migrationsFolder), options.nativeBinding);
+    if (problem) throw new DatabaseProblemError(problem);
+    // A folder an older Bearing made readable by others; only one that holds the book, never a shared folder
+    // that BEARING_DATA_DIR happens to name before the book is in it.
+    tightenMode(options.dataDir, PRIVATE_DIR_MODE);
+  }
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) tightenMode(f, PRIVATE_FILE_MODE);
+  applyPragmas(sqlite);
   let backupFile: string | null = null;
   const hasUserTables =
     existed &&

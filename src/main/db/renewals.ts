@@ -1,6 +1,6 @@
 // The renewals table: the history of renewal outcomes per account (renewed, expanded, downsized, churned; the demo
 // also records pending ones), and the one write that records an outcome and rolls the account's term forward.
-import { isRetained } from '../../shared/metrics/benchmarks';
+import { isRetained, type RenewalRecord } from '../../shared/metrics/benchmarks';
 import { addDays, daysBetween } from '../../shared/dates';
 import type { Store } from './open';
 import { prepared } from './statements';
@@ -70,9 +70,25 @@ export function arrBefore(store: Pick<Store, 'sqlite'>, accountId: number, date:
 
 export function insertRenewal(
   store: Pick<Store, 'sqlite'>,
-  r: { accountId: number; renewalDate: string; outcome: string; arrMinor: number | null; reason?: string | null; note?: string | null; importId?: number | null },
+  r: {
+    accountId: number;
+    renewalDate: string;
+    outcome: string;
+    arrMinor: number | null;
+    reason?: string | null;
+    note?: string | null;
+    importId?: number | null;
+    /** The account's term before this outcome rolled it, when it did (termAfter gave changes). */
+    termBefore?: AccountTerm | null;
+  },
 ): void {
-  prepared(store.sqlite, 'INSERT INTO renewals (account_id, renewal_date, outcome, arr_minor, reason, note, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  const before = r.termBefore ?? null;
+  prepared(
+    store.sqlite,
+    `INSERT INTO renewals (account_id, renewal_date, outcome, arr_minor, reason, note, import_id,
+                           term_rolled, before_contract_start, before_renewal_date, before_arr_minor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     r.accountId,
     r.renewalDate,
     r.outcome,
@@ -80,8 +96,48 @@ export function insertRenewal(
     r.reason ?? null,
     r.note ?? null,
     r.importId ?? null,
+    before === null ? 0 : 1,
+    before?.contract_start ?? null,
+    before?.renewal_date ?? null,
+    before?.arr_minor ?? null,
   );
 }
+
+/**
+ * Every account's outcomes with the term each rolled away, oldest first (what termAsOf reads to give an account's
+ * term on a past date; issue #12: as of means as of, the renewal date included).
+ */
+export function renewalTerms(store: Pick<Store, 'sqlite'>, accountId?: number): Map<number, RenewalRecord[]> {
+  const rows = prepared(
+    store.sqlite,
+    `SELECT account_id AS accountId, renewal_date AS renewalDate, outcome, term_rolled AS rolled,
+            before_contract_start AS start, before_renewal_date AS end, before_arr_minor AS arr
+     FROM renewals ${accountId === undefined ? '' : 'WHERE account_id = ?'} ORDER BY renewal_date, id`,
+  ).all(...(accountId === undefined ? [] : [accountId])) as RenewalTermRow[];
+  const out = new Map<number, RenewalRecord[]>();
+  for (const r of rows) {
+    let list = out.get(r.accountId);
+    if (!list) out.set(r.accountId, (list = []));
+    list.push(renewalRecord(r));
+  }
+  return out;
+}
+
+export interface RenewalTermRow {
+  accountId: number;
+  renewalDate: string;
+  outcome: RenewalRecord['outcome'];
+  rolled: number;
+  start: string | null;
+  end: string | null;
+  arr: number | null;
+}
+
+export const renewalRecord = (r: RenewalTermRow): RenewalRecord => ({
+  renewalDate: r.renewalDate,
+  outcome: r.outcome,
+  termBefore: r.rolled ? { contractStart: r.start, renewalDate: r.end, arrMinor: r.arr } : null,
+});
 
 function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -118,6 +118,15 @@ export const renewals = sqliteTable(
     note: text('note'),
     /** The import that wrote it (undoing the import removes it); null when recorded by hand. */
     importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+    /**
+     * The account's term just before this outcome rolled it (its newest kept-customer outcome moves the contract
+     * start, renewal date and ARR on): what the account was on any date before the outcome. Null columns with
+     * termRolled 0 when the outcome changed nothing.
+     */
+    termRolled: integer('term_rolled', { mode: 'boolean' }).notNull().default(false),
+    beforeContractStart: text('before_contract_start'),
+    beforeRenewalDate: text('before_renewal_date'),
+    beforeArrMinor: integer('before_arr_minor'),
   },
   (t) => [index('renewals_account').on(t.accountId)],
 );
@@ -177,3 +186,16 @@ export const savedViews = sqliteTable(
   },
   (t) => [uniqueIndex('saved_views_name').on(t.name)],
 );
+
+/**
+ * Accounts whose health history is stale: marked in the same transaction as a write that changes what health
+ * reads (an import, a catalogue or settings change), or just before an edit, and cleared by the recompute that
+ * covers it. `fromDay` (day number) is the first day to recompute, null for the whole history; `generation` grows
+ * with every mark, so a recompute clears only the mark it read. No foreign key: the demo loader deletes accounts
+ * with foreign keys off, and a mark of a removed account is dropped by the next recompute.
+ */
+export const healthStale = sqliteTable('health_stale', {
+  accountId: integer('account_id').primaryKey(),
+  fromDay: integer('from_day'),
+  generation: integer('generation').notNull(),
+});

@@ -3,10 +3,12 @@
 // stage and renewal tiles of a past quarter's deck say what was true then.
 import type { Stage } from '../../shared/contract';
 import { isoDateIn } from '../../shared/dates';
+import { firstContractStart } from '../../shared/metrics/as-of';
+import { isRetained } from '../../shared/metrics/benchmarks';
 import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
 import { accountRow } from '../db/accounts';
-import { renewalsOf } from '../db/renewals';
-import { getAccount } from '../services/accounts';
+import { renewalTerms, renewalsOf } from '../db/renewals';
+import { getAccount, rowAsOf } from '../services/accounts';
 import { timeZoneOf } from '../services/clock';
 import type { ServiceContext } from '../services/context';
 import type { CustomerPeriod } from './quarter';
@@ -20,29 +22,25 @@ export interface AccountAsOf {
   stageOverridden: boolean;
 }
 
-/** From the contract start to the churn, when the latest decided renewal up to today was a churn. */
+/**
+ * From the first contract start (before any renewal rolled the term on) to the churn, when the latest decided
+ * renewal up to today was a churn.
+ */
 export function customerPeriod(ctx: ServiceContext, accountId: number, today: string): CustomerPeriod {
   const account = getAccount(ctx, { id: accountId, asOf: today });
+  const row = accountRow(ctx, accountId);
+  const from = row ? firstContractStart(row, renewalTerms(ctx, accountId).get(accountId) ?? []) : account.contractStart;
   const churns = account.churned ? renewalsOf(ctx, accountId).filter((r) => r.outcome === 'churned' && r.renewalDate <= today) : [];
-  return { from: account.contractStart, until: churns.length > 0 ? churns[churns.length - 1].renewalDate : null };
-}
-
-/**
- * The renewal date in force on asOf: the first date on record (past renewals, or the account's current date) on or
- * after it; when all are before it, the latest one (the renewal has passed).
- */
-export function renewalDateAsOf(recorded: readonly string[], current: string | null, asOf: string): string | null {
-  const dates = [...recorded, ...(current ? [current] : [])].sort();
-  return dates.find((d) => d >= asOf) ?? dates[dates.length - 1] ?? null;
+  return { from, until: churns.length > 0 ? churns[churns.length - 1].renewalDate : null };
 }
 
 export function accountAsOf(
   ctx: ServiceContext,
   input: { accountId: number; period: CustomerPeriod; asOf: string; onboardingAchieved: string | null | undefined; lengths: StageLengths },
 ): AccountAsOf {
-  const row = accountRow(ctx, input.accountId);
-  const recorded = renewalsOf(ctx, input.accountId).map((r) => r.renewalDate);
-  const renewalDate = renewalDateAsOf(recorded, row?.renewalDate ?? null, input.asOf);
+  const current = accountRow(ctx, input.accountId);
+  const row = current && rowAsOf(current, renewalTerms(ctx, input.accountId).get(input.accountId), input.asOf);
+  const renewalDate = row?.renewalDate ?? null;
   if (!row || (input.period.until !== null && input.period.until < input.asOf)) {
     return { period: input.period, renewalDate, stage: null, stageOverridden: false };
   }
@@ -56,6 +54,7 @@ export function accountAsOf(
     {
       contractStart: row.contractStart,
       renewalDate,
+      renewedOn: renewalsOf(ctx, input.accountId).filter((r) => isRetained(r.outcome) && r.renewalDate <= input.asOf).pop()?.renewalDate ?? null,
       onboardingMilestone: input.onboardingAchieved === undefined ? null : { achievedDate: input.onboardingAchieved },
       asOf: input.asOf,
     },

@@ -1,15 +1,18 @@
 // The deck's branding from Settings: the CSM's company name, its colour and its logo, and the CSM's own name and
-// title, which sign the title slide. The logo is a file on the
-// CSM's machine; a logo that has since been moved or broken must never stop a deck, it is just left out.
+// title, which sign the title slide. The logo is a file the CSM chose (a handle, never a path from the page):
+// Bearing keeps its own copy in <data folder>/branding, and reads no logo from anywhere else; a copy that has
+// since been removed or broken must never stop a deck, it is just left out.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeckSettings } from '../../shared/contract';
+import type { DeckSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServiceContext } from '../services/context';
+import { fileHandles } from '../services/file-handles';
 import { readSetting, writeSetting } from '../db/settings';
 
 // No company name by default: the deck is the CSM's company's, never Bearing's (issue #12: no "Prepared by Bearing").
-export const DECK_DEFAULTS: DeckSettings = { companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null };
+export const DECK_DEFAULTS: DeckSettings = { companyName: '', csmName: '', csmTitle: '', color: '#4263eb', logoPath: null, logoName: null };
 
 const KEYS = {
   companyName: 'deck.companyName',
@@ -17,6 +20,7 @@ const KEYS = {
   csmTitle: 'deck.csmTitle',
   color: 'deck.color',
   logoPath: 'deck.logoPath',
+  logoName: 'deck.logoName',
 } as const;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 /** Bigger than any sensible logo; keeps a mistaken pick (a photo library export) out of every deck. */
@@ -42,28 +46,71 @@ export function readDeckSettings(ctx: ServiceContext): DeckSettings {
   };
   const color = readSetting(ctx, KEYS.color);
   const logo = readSetting(ctx, KEYS.logoPath);
+  // Only Bearing's own copy: a path saved by an older build (which took one from the page) is not read.
+  const logoPath = typeof logo === 'string' && logo && isInside(brandingDir(ctx), logo) ? logo : null;
   return {
     companyName: text(KEYS.companyName),
     csmName: text(KEYS.csmName),
     csmTitle: text(KEYS.csmTitle),
     color: typeof color === 'string' && HEX.test(color) ? color.toLowerCase() : DECK_DEFAULTS.color,
-    logoPath: typeof logo === 'string' && logo ? logo : null,
+    logoPath,
+    logoName: logoPath ? text(KEYS.logoName) || path.basename(logoPath) : null,
   };
 }
 
-export function writeDeckSettings(ctx: ServiceContext, patch: Partial<DeckSettings>): DeckSettings {
-  if (patch.logoPath) {
-    const resolved = path.resolve(patch.logoPath);
-    // Checked now, while the CSM is looking at the Settings screen, rather than when a deck silently lacks it.
-    loadLogo(resolved, true);
-    patch = { ...patch, logoPath: resolved };
+/** Where Bearing keeps its copy of the logo. */
+export function brandingDir(ctx: Pick<ServiceContext, 'dataDir'>): string {
+  return path.join(ctx.dataDir, 'branding');
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Copies the chosen logo into the branding folder (checked now, while the CSM is looking at Settings, rather than
+ * when a deck silently lacks it); the chosen file itself is never read again, and an upload's copy is deleted.
+ */
+function keepLogo(ctx: ServiceContext, handle: string): { path: string; name: string } {
+  const files = fileHandles(ctx);
+  const chosen = files.resolve(handle);
+  try {
+    const logo = loadLogo(chosen.path, true, chosen.name);
+    if (!logo) throw new AppError('invalid_logo', `${chosen.name} is not a PNG or JPEG image.`);
+    const dir = brandingDir(ctx);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `logo-${crypto.randomBytes(6).toString('hex')}.${logo.mime === 'image/png' ? 'png' : 'jpg'}`);
+    fs.writeFileSync(file, logo.data, { flag: 'wx' });
+    return { path: file, name: chosen.name };
+  } finally {
+    // Kept or refused, the chosen file is done with (a refused one is chosen again after a fix).
+    files.release(handle);
   }
+}
+
+/** Earlier copies of the logo, once the settings no longer name them. */
+function removeOldLogos(ctx: ServiceContext, keep: string | null): void {
+  const dir = brandingDir(ctx);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file !== keep && /^logo-[0-9a-f]+\.(png|jpg)$/.test(name)) fs.rmSync(file, { force: true });
+  }
+}
+
+export function writeDeckSettings(ctx: ServiceContext, patch: MethodInput<'deck.settings.set'>): DeckSettings {
+  const logo = patch.logo === undefined || patch.logo === null ? patch.logo : keepLogo(ctx, patch.logo);
   if (patch.companyName !== undefined) writeSetting(ctx, KEYS.companyName, patch.companyName.trim());
   if (patch.csmName !== undefined) writeSetting(ctx, KEYS.csmName, patch.csmName.trim());
   if (patch.csmTitle !== undefined) writeSetting(ctx, KEYS.csmTitle, patch.csmTitle.trim());
   if (patch.color !== undefined) writeSetting(ctx, KEYS.color, patch.color.toLowerCase());
   // The settings table holds no nulls: an empty path is "no logo".
-  if (patch.logoPath !== undefined) writeSetting(ctx, KEYS.logoPath, patch.logoPath ?? '');
+  if (logo !== undefined) {
+    writeSetting(ctx, KEYS.logoPath, logo?.path ?? '');
+    writeSetting(ctx, KEYS.logoName, logo?.name ?? '');
+    removeOldLogos(ctx, logo?.path ?? null);
+  }
   return readDeckSettings(ctx);
 }
 
@@ -72,21 +119,22 @@ export function readBranding(ctx: ServiceContext): Branding {
   return { ...settings, logo: settings.logoPath ? loadLogo(settings.logoPath, false) : null };
 }
 
-function loadLogo(file: string, strict: boolean): Logo | null {
+function loadLogo(file: string, strict: boolean, name = path.basename(file)): Logo | null {
   const fail = (message: string) => {
     if (strict) throw new AppError('invalid_logo', message);
     return null;
   };
   let data: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_LOGO_BYTES) return fail(`The logo ${path.basename(file)} is over 5 MB: pick a smaller PNG or JPEG.`);
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) return fail(`The logo ${name} is not a file Bearing can read: pick a PNG or JPEG file.`);
+    if (stat.size > MAX_LOGO_BYTES) return fail(`The logo ${name} is over 5 MB: pick a smaller PNG or JPEG.`);
     data = fs.readFileSync(file);
   } catch {
-    return fail(`The logo ${file} cannot be read: pick a PNG or JPEG file that exists.`);
+    return fail(`The logo ${name} cannot be read: pick a PNG or JPEG file that exists.`);
   }
   const size = imageSize(data);
-  return size && size.width > 0 && size.height > 0 ? size : fail(`${path.basename(file)} is not a PNG or JPEG image: the deck takes a PNG or JPEG logo.`);
+  return size && size.width > 0 && size.height > 0 ? size : fail(`${name} is not a PNG or JPEG image: the deck takes a PNG or JPEG logo.`);
 }
 
 /** The type and pixel size of a PNG (IHDR) or JPEG (first SOF marker), from the bytes rather than the name. */

@@ -1,6 +1,7 @@
 // The desktop shell (electron-vite's main entry): app lifecycle, the window, the menu, and binding the API
 // contract to IPC. Thin on purpose: the store and every rule live in openBackend, shared with the web host
 // and the CLI. Built to out/main/index.js; the preload to out/preload/index.cjs; the page to out/renderer.
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -14,8 +15,12 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import { openBackend, type Backend } from '../app/backend';
+import type { Api } from '../api/api';
+import { openApp, type AppHandle } from '../app/recovery';
 import { MigrationError } from '../db/open';
+import { AppError } from '../../shared/errors';
+import { fileHandles } from '../services/file-handles';
+import type { PickPurpose } from '../../shared/bridge';
 import { devOverrides } from './dev-overrides';
 import { bindContract, bindHostCapabilities, forwardEvents, realFileInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
@@ -43,10 +48,10 @@ app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 const dataDir = process.env.BEARING_DATA_DIR ? path.resolve(process.env.BEARING_DATA_DIR) : app.getPath('userData');
 
-let backend: Backend | null = null;
+let opened: AppHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-function createWindow(api: Backend['api']): BrowserWindow {
+function createWindow(api: Api): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -68,8 +73,8 @@ function createWindow(api: Backend['api']): BrowserWindow {
   return win;
 }
 
-async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
-  const options: OpenDialogOptions = {
+const PICK_FILTERS: Record<PickPurpose, OpenDialogOptions> = {
+  import: {
     title: 'Import CSV files',
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
@@ -77,10 +82,45 @@ async function pickFiles(event: IpcMainInvokeEvent): Promise<string[]> {
       { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
       { name: 'All files', extensions: ['*'] },
     ],
-  };
+  },
+  logo: {
+    title: 'Choose the logo for your QBR decks',
+    buttonLabel: 'Use as logo',
+    properties: ['openFile'],
+    filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }],
+  },
+};
+
+async function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<string[]> {
   const owner = BrowserWindow.fromWebContents(event.sender);
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+const pickFiles = (event: IpcMainInvokeEvent, purpose: PickPurpose) => showOpenDialog(event, PICK_FILTERS[purpose]);
+
+/** A copy of a built deck where the CSM chose in the Save dialog (which asked before replacing a file there). */
+async function saveDeck(decksDir: string, event: IpcMainInvokeEvent, fileName: string): Promise<string | null> {
+  const source = path.join(decksDir, fileName);
+  if (!fs.lstatSync(source, { throwIfNoEntry: false })?.isFile()) {
+    throw new AppError('not_found', `${fileName} is no longer in Bearing's decks folder: build it again.`);
+  }
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const options = {
+    title: 'Save the QBR deck',
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [{ name: ext === 'pdf' ? 'PDF' : 'PowerPoint', extensions: [ext] }],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  fs.copyFileSync(source, result.filePath);
+  return result.filePath;
+}
+
+async function pickFolder(event: IpcMainInvokeEvent): Promise<string | null> {
+  const [folder] = await showOpenDialog(event, { title: 'Watch a folder for new exports', buttonLabel: 'Watch', properties: ['openDirectory'] });
+  return folder ?? null;
 }
 
 function startupErrorText(error: unknown): { message: string; detail: string } {
@@ -95,7 +135,10 @@ function startupErrorText(error: unknown): { message: string; detail: string } {
   return { message: 'Bearing could not open its database.', detail: `${reason}${abiHint}\n\nData folder: ${dataDir}` };
 }
 
-/** Explains why the app cannot start and offers the data folder; the database file is left exactly as it was. */
+/**
+ * Explains why the app cannot start and offers the data folder; the database file is left exactly as it was.
+ * A database that cannot be opened is not such a case: the window opens on the recovery screen instead.
+ */
 async function showStartupError(error: unknown): Promise<void> {
   const { message, detail } = startupErrorText(error);
   const { response } = await dialog.showMessageBox({
@@ -120,9 +163,9 @@ function installMenu(): void {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   applyContentSecurityPolicy(session.defaultSession);
-  let opened: Backend;
+  let handle: AppHandle;
   try {
-    opened = openBackend({
+    handle = openApp({
       host: 'electron',
       dataDir,
       nativeBinding: dev.nativeBinding,
@@ -134,20 +177,24 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  backend = opened;
-  bindContract(ipcMain, opened.api, isTrustedFrame);
-  const decksDir = path.join(opened.context.dataDir, 'decks');
+  opened = handle;
+  bindContract(ipcMain, handle.api, isTrustedFrame);
+  const decksDir = path.join(handle.dataDir, 'decks');
   bindHostCapabilities<IpcMainInvokeEvent>(ipcMain, isTrustedFrame, {
     pickFiles,
-    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. Symlinks are
-    // followed before the check, and the real file is what gets opened.
+    pickFolder,
+    files: fileHandles(handle),
+    saveDeck: (event, fileName) => saveDeck(decksDir, event, fileName),
+    // Only decks Bearing built: the page must not be able to open arbitrary files through the OS. A link in the
+    // decks folder is refused (the OS would open whatever it points to); the folder's own path is resolved
+    // before the check, and the real file is what gets opened.
     openDeck: async (file) => {
-      const real = realFileInside(decksDir, file);
+      const real = fs.lstatSync(file, { throwIfNoEntry: false })?.isFile() === true ? realFileInside(decksDir, file) : null;
       return real !== null && (await shell.openPath(real)) === '';
     },
   });
   installMenu();
-  createWindow(opened.api);
+  createWindow(handle.api);
 }
 
 // One running copy per user: two would race on the same database and show two different books.
@@ -167,11 +214,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend.api);
+    if (opened && BrowserWindow.getAllWindows().length === 0) createWindow(opened.api);
   });
   app.on('will-quit', () => {
-    backend?.close();
-    backend = null;
+    opened?.close();
+    opened = null;
   });
   app
     .whenReady()

@@ -4,10 +4,11 @@
 // Written against small structural interfaces so the tests drive it with fakes instead of Electron.
 import fs from 'node:fs';
 import path from 'node:path';
-import { IPC_CHANNELS, type MenuCommand } from '../../shared/bridge';
+import { IPC_CHANNELS, type MenuCommand, type PickedFile, type PickPurpose } from '../../shared/bridge';
 import { isMethodName, type EventName, type EventPayload, type Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Api } from '../api/api';
+import type { ChosenKind, FileHandles } from '../services/file-handles';
 
 /** The part of Electron's WebFrameMain we rely on. */
 export interface FrameLike {
@@ -78,29 +79,81 @@ export function bindContract(ipcMain: IpcMainLike, api: Pick<Api, 'invoke'>, isT
 
 export interface HostCapabilities<E extends InvokeEventLike> {
   /** Shows the OS open dialog for the window that asked; resolves to the chosen paths. */
-  pickFiles(event: E): Promise<string[]>;
+  pickFiles(event: E, purpose: PickPurpose): Promise<string[]>;
+  /** Shows the OS folder dialog for the window that asked; resolves to the chosen folder, null when cancelled. */
+  pickFolder(event: E): Promise<string | null>;
   /** Opens a built deck with the OS; refuses anything outside the decks folder. */
   openDeck(path: string): Promise<boolean>;
+  /**
+   * Shows main's Save dialog for a built deck (a plain file name in the decks folder) and copies it where the CSM
+   * chose; resolves to the path written, null when cancelled. Throws an AppError for a deck that is not there.
+   */
+  saveDeck(event: E, fileName: string): Promise<string | null>;
+  /** Where what the CSM chose is registered: the page gets a handle for each, never a path back or forth. */
+  files: Pick<FileHandles, 'add'>;
 }
 
-/** The desktop-only helpers that are not contract methods: they exist only where there is a native shell. */
+function pickedFile(files: Pick<FileHandles, 'add'>, file: string, kind: ChosenKind): PickedFile {
+  const name = path.basename(file);
+  try {
+    return { name, result: { ok: true, value: files.add(file, { kind }) } };
+  } catch (error) {
+    return { name, result: { ok: false, error: AppError.from(error).toJSON() } };
+  }
+}
+
+/**
+ * The desktop-only helpers that are not contract methods: they exist only where there is a native shell. The
+ * dialogs are main's own, so what they return is what the CSM chose. A drop is the one path that comes from the
+ * page's side: the sandboxed preload reads it from the dropped File (webUtils; a page cannot make up a File with
+ * a path), and main still registers only an existing regular file that is not a symbolic link.
+ */
 export function bindHostCapabilities<E extends InvokeEventLike>(
   ipcMain: IpcMainLike<E>,
   isTrustedFrame: FrameCheck,
   capabilities: HostCapabilities<E>,
 ): () => void {
-  ipcMain.handle(IPC_CHANNELS.pickFiles, async (event) => {
+  const { files } = capabilities;
+  ipcMain.handle(IPC_CHANNELS.pickFiles, async (event, ...args) => {
     if (!isTrustedFrame(event.senderFrame)) return [];
-    const paths = await capabilities.pickFiles(event);
-    return paths.filter((p) => typeof p === 'string');
+    const purpose: PickPurpose = args[0] === 'logo' ? 'logo' : 'import';
+    const paths = await capabilities.pickFiles(event, purpose);
+    return paths.filter((p) => typeof p === 'string').map((p) => pickedFile(files, p, 'file'));
+  });
+  ipcMain.handle(IPC_CHANNELS.pickFolder, async (event) => {
+    if (!isTrustedFrame(event.senderFrame)) return null;
+    const folder = await capabilities.pickFolder(event);
+    return typeof folder === 'string' ? pickedFile(files, folder, 'folder') : null;
+  });
+  ipcMain.handle(IPC_CHANNELS.dropFile, (event, ...args) => {
+    const file = args[0];
+    if (!isTrustedFrame(event.senderFrame) || typeof file !== 'string' || args.length !== 1) {
+      return { name: '', result: refusal('forbidden_sender', 'Bearing takes dropped files only from its own window.') } satisfies PickedFile;
+    }
+    return pickedFile(files, file, 'file');
   });
   ipcMain.handle(IPC_CHANNELS.openDeck, async (event, ...args) => {
     if (!isTrustedFrame(event.senderFrame) || typeof args[0] !== 'string') return false;
     return capabilities.openDeck(args[0]);
   });
+  ipcMain.handle(IPC_CHANNELS.saveDeck, async (event, ...args): Promise<Result<{ fileName: string }> | null> => {
+    const name = args[0];
+    if (!isTrustedFrame(event.senderFrame)) return refusal('forbidden_sender', 'Bearing answers only its own window.');
+    // Only the name of a deck Bearing built: no folder, no way out of the decks folder.
+    if (typeof name !== 'string' || args.length !== 1 || path.basename(name) !== name || !/\.(pptx|pdf)$/i.test(name) || name.startsWith('.')) {
+      return refusal('invalid_deck', 'Only a deck Bearing built can be saved from here.');
+    }
+    try {
+      const saved = await capabilities.saveDeck(event, name);
+      return saved === null ? null : { ok: true, value: { fileName: path.basename(saved) } };
+    } catch (error) {
+      return { ok: false, error: AppError.from(error).toJSON() };
+    }
+  });
   return () => {
-    ipcMain.removeHandler(IPC_CHANNELS.pickFiles);
-    ipcMain.removeHandler(IPC_CHANNELS.openDeck);
+    for (const channel of [IPC_CHANNELS.pickFiles, IPC_CHANNELS.pickFolder, IPC_CHANNELS.dropFile, IPC_CHANNELS.openDeck, IPC_CHANNELS.saveDeck]) {
+      ipcMain.removeHandler(channel);
+    }
   };
 }
 

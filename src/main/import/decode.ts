@@ -1,4 +1,4 @@
-// Bytes -> text. Detects the encoding from the byte order mark, refuses binary files before anything is parsed,
+// Bytes -> text. Detects the encoding from the byte order mark (or UTF-16's pattern of NULs), refuses binary files before anything is parsed,
 // decodes chunk by chunk (a multi-byte character split across chunks is carried by TextDecoder's stream mode)
 // and turns CRLF and lone CR into LF so the CSV parser sees one line ending and a physical line is one '\n'.
 import { TextDecoder } from 'node:util';
@@ -22,7 +22,29 @@ export function detectEncoding(head: Uint8Array, headIsWholeFile = false): Encod
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return { encoding: utf16, bomLength: 0 };
   return { encoding: isValidUtf8(head, headIsWholeFile) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/**
+ * UTF-16 saved without a BOM (some exporters and PowerShell's redirections write it): text that is mostly ASCII
+ * has a NUL in every other byte, high bytes in UTF-16BE, low bytes in UTF-16LE. Over the first 4 KB, the NULs must
+ * sit almost all on one side and fill most of it; a binary file's NULs are spread, and is refused as not text.
+ */
+function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.6 && evenNul <= pairs * 0.02) return 'utf-16le';
+  if (evenNul >= pairs * 0.6 && oddNul <= pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
@@ -49,7 +71,7 @@ const MAGIC: { bytes: number[]; what: string }[] = [
  * Throws `not_text` when the first bytes are not text: a known binary signature, or more than 5 % control
  * characters (NUL included) other than tab, line feed, carriage return and form feed. A stray NUL or escape code
  * in a CSV (a CRM field pasted from elsewhere) is text with a flaw: it is imported and the character removed (see
- * src/shared/clean-text.ts). UTF-16 files, half NUL bytes, are recognised by their BOM before this check.
+ * src/shared/clean-text.ts). UTF-16 files, half NUL bytes, are recognised (by BOM or pattern) before this check.
  */
 export function assertText(head: Uint8Array, info: EncodingInfo): void {
   for (const m of MAGIC) {

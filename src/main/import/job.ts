@@ -2,14 +2,15 @@
 // stream and validate every record, write through the StoreWriter, roll up, and commit — all in ONE transaction,
 // so the store holds every accepted row of the file or none of them (cancel, crash and kill included).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportKind, ImportProgress, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
+import { accountsWithUsersFirstSeenFrom, lastUserId, markHealthStale } from '../db/health-stale';
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
+import { assertImportableFile } from './file-check';
 import { emptySummary, finishedStatus, summarise, summaryError } from './import-summary';
 import { suggestMapping, sanitizeMapping } from './mapping';
 import { fileSource, readRecordBatches } from './records-stream';
@@ -104,6 +105,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   try {
     const importId = beginImport(options, plan, summary.fileName, totalBytes);
     summary.importId = importId;
+    const lastUserBefore = lastUserId(sqlite);
     const writer = new StoreWriter(sqlite, importId, timeZone, {
       listLimit: LIST_LIMIT,
       eventChoices: options.eventFeatures,
@@ -116,6 +118,12 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     intake.rollUp();
     summary.status = finishedStatus(summary.counts);
     summarise(summary, started);
+    // The health history of the accounts written is stale from the import's first day (its whole history for an
+    // accounts, users, features or renewals file): marked in the import's own transaction, so a job killed after
+    // its commit but before scoring leaves the mark for the next start to find.
+    const fromDay = USAGE_KINDS.has(plan.kind) ? firstDayTouched(summary) : null;
+    markHealthStale(sqlite, writer.accountIds, fromDay);
+    if (fromDay !== null) markHealthStale(sqlite, accountsWithUsersFirstSeenFrom(sqlite, writer.accountIds, lastUserBefore, fromDay), null);
     commitImport(options, plan, summary, fileHash);
     options.onCommitted?.(writer.accountIds);
     return summary;
@@ -127,6 +135,17 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   }
 }
 
+const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['events', 'daily_usage', 'weekly_usage', 'usage_summary']);
+
+/**
+ * The first day (day number) the import's usage can change: the UTC day of its earliest row, less one for the
+ * time zone (a local day starts at most 14 hours from UTC's); null (the whole history) when it stored no usage.
+ */
+function firstDayTouched(summary: ImportSummary): number | null {
+  if (summary.dateRange === null) return null;
+  return Math.floor(Date.parse(summary.dateRange.min) / 86_400_000) - 1;
+}
+
 /**
  * The plan and the file's size, or null when the import cannot start (no file, not a CSV it can read, nothing
  * mapped to a required field): then the summary says why and the history lists the attempt.
@@ -135,8 +154,7 @@ async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSum
   let plan: Sniffed;
   let totalBytes: number;
   try {
-    if (!fs.existsSync(options.path)) throw new AppError('file_not_found', `Bearing cannot find ${options.path}. Was it moved?`);
-    totalBytes = fs.statSync(options.path).size;
+    totalBytes = assertImportableFile(options.path);
     plan = await planImport(options.sqlite, options.path, options);
   } catch (error) {
     summary.error = summaryError(AppError.from(error));

@@ -44,8 +44,11 @@ export class RenewalWriter {
     if (same !== undefined) return { kind: 'duplicate', duplicateOf: null, importId: same.import_id };
     const outcome = row.outcome === 'won' ? this.wonOutcome(accountId, row) : row.outcome;
     const newest = isNewestOutcome(this.store, accountId, row.date);
-    insertRenewal(this.store, { accountId, renewalDate: row.date, outcome, arrMinor: row.arrMinor, reason: row.reason, note: row.note, importId: this.importId });
     const changes = termAfter(term, { date: row.date, outcome, arrMinor: row.arrMinor }, newest);
+    insertRenewal(this.store, {
+      accountId, renewalDate: row.date, outcome, arrMinor: row.arrMinor, reason: row.reason, note: row.note, importId: this.importId,
+      termBefore: changes ? term : null,
+    });
     if (changes) {
       const before = sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as Row;
       sqlite.prepare('INSERT INTO import_changes (import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)').run(this.importId, 'accounts', accountId, JSON.stringify(before));

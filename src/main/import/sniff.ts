@@ -5,7 +5,8 @@ import { open } from 'node:fs/promises';
 import { assertText, decodeSample, detectEncoding, SNIFF_BYTES } from './decode';
 import { createFooterCheck } from './footer';
 import { cleanHeaders } from './headers';
-import { ImportError } from './import-error';
+import { assertImportableFile } from './file-check';
+import { formatCount, ImportError } from './import-error';
 import { isBlankRow, newlinesIn, parseChunk } from './papa-chunk';
 import { DELIMITERS, type CsvRecord, type Delimiter, type TextEncodingName } from './types';
 
@@ -33,27 +34,56 @@ export interface SniffOptions {
   delimiter?: Delimiter;
 }
 
-/** Sniffs the start of a file; reads at most 64 KB. */
+/**
+ * How far sniffing reads to find the end of the header: 64 KB first, more only for a header that does not fit
+ * (thousands of columns), and never past 16 MB, where a line that has not ended is not a CSV's line.
+ */
+const SNIFF_WINDOWS = [SNIFF_BYTES, 1024 * 1024, 16 * 1024 * 1024];
+
+/** Refused beyond this: no usage, account or people export has anywhere near as many columns. */
+export const MAX_COLUMNS = 5_000;
+
+/** Sniffs the start of a file; reads 64 KB unless the header is longer (see SNIFF_WINDOWS). */
 export async function sniffFile(path: string, options: SniffOptions = {}): Promise<SniffResult> {
+  // Checked before opening: opening a named pipe would wait for a writer forever.
+  const size = assertImportableFile(path);
   const handle = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
+    let buf = Buffer.alloc(0);
     let n = 0;
-    while (n < buf.length) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
+    for (const window of SNIFF_WINDOWS) {
+      const grown = Buffer.alloc(Math.min(window, Math.max(size, SNIFF_BYTES)));
+      buf.copy(grown, 0, 0, n);
+      buf = grown;
+      while (n < buf.length) {
+        const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+      }
+      const complete = n >= size;
+      try {
+        return sniffBytes(buf.subarray(0, n), complete, options);
+      } catch (error) {
+        const last = window === SNIFF_WINDOWS[SNIFF_WINDOWS.length - 1];
+        if (!(error instanceof ImportError) || error.code !== 'line_too_long' || complete || last) throw error;
+      }
     }
-    const size = (await handle.stat()).size;
-    return sniffBytes(buf.subarray(0, n), n >= size, options);
+    throw new ImportError('line_too_long', lineTooLongMessage(n), 1);
   } finally {
     await handle.close();
   }
 }
 
+function lineTooLongMessage(bytes: number): string {
+  const mb = Math.round(bytes / (1024 * 1024));
+  const size = mb >= 1 ? `${mb} MB` : `${Math.round(bytes / 1024)} KB`;
+  return `Line 1 does not end within the first ${size} of the file: there is no line break, so this is not a CSV export (or its line breaks were lost). Open it in a text editor, or export it again as CSV.`;
+}
+
 /**
  * Sniffs a byte sample. `complete` says the sample is the whole file (so a missing row means "no rows", not "not
- * read yet"). Throws ImportError `not_text`, `empty_file`, `no_data_rows` or `unterminated_quote`.
+ * read yet"). Throws ImportError `not_text`, `empty_file`, `line_too_long` (no complete header in a partial
+ * sample), `too_many_columns`, `no_data_rows` or `unterminated_quote`.
  */
 export function sniffBytes(bytes: Uint8Array, complete: boolean, options: SniffOptions = {}): SniffResult {
   const info = detectEncoding(bytes, complete);
@@ -84,7 +114,16 @@ export function sniffBytes(bytes: Uint8Array, complete: boolean, options: SniffO
     line += 1 + newlinesIn(fields);
     if (samples.length >= wanted) break;
   }
+  // Nothing complete in a sample that is not the whole file: the header runs on past it, the file is not empty.
+  if (header === null && !complete) throw new ImportError('line_too_long', lineTooLongMessage(bytes.length), 1);
   if (header === null) throw new ImportError('empty_file', 'The file is empty: there is no header and no data.');
+  if (header.fields.length > MAX_COLUMNS) {
+    throw new ImportError(
+      'too_many_columns',
+      `Line ${header.line} has ${formatCount(header.fields.length)} columns; Bearing reads files of up to ${formatCount(MAX_COLUMNS)}. Check that the file is a table separated by , ; tab or |, or export only the columns you need.`,
+      header.line,
+    );
+  }
   if (samples.length === 0 && complete) {
     throw new ImportError('no_data_rows', 'The file has a header but no data rows.', header.line);
   }

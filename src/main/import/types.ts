@@ -16,7 +16,15 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 
 /** Codes that refuse a whole file (thrown as AppError by sniff and the records stream). */
 export type FileErrorCode =
+  | 'file_not_found'
+  /** A folder, a named pipe, a device: something that is there but is not a file. */
+  | 'not_a_file'
+  | 'file_unreadable'
   | 'empty_file'
+  /** No line break within the first 16 MB: line 1 never ends (a file that is not CSV, or lost line endings). */
+  | 'line_too_long'
+  /** More columns than any export Bearing reads has (a wrong separator, or a file that is not a table). */
+  | 'too_many_columns'
   | 'no_data_rows'
   | 'not_text'
   | 'unterminated_quote'

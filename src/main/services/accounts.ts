@@ -1,9 +1,11 @@
 import type { AccountSummary, MethodInput, MethodOutput, Stage } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { termAsOf } from '../../shared/metrics/as-of';
+import type { RenewalRecord } from '../../shared/metrics/benchmarks';
 import { journeyStage, type StageLengths } from '../../shared/metrics/journey';
 import { accountByExternalId, accountRow, accountsByName, updateAccountStage, type AccountRow } from '../db/accounts';
 import { onboardingDates } from '../db/milestones';
-import { latestDecidedRenewals } from '../db/renewals';
+import { lastRenewedDates, latestDecidedRenewals, renewalTerms } from '../db/renewals';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { readMetricsSettings } from './metrics-settings';
@@ -14,11 +16,13 @@ function toSummary(
   onboarding: Map<number, string | null>,
   churned: Set<number>,
   lengths: StageLengths,
+  renewed: Map<number, string>,
 ): AccountSummary {
   const isChurned = churned.has(row.id);
   const computed = isChurned ? null : journeyStage({
     contractStart: row.contractStart,
     renewalDate: row.renewalDate,
+    renewedOn: renewed.get(row.id) ?? null,
     onboardingMilestone: onboarding.has(row.id) ? { achievedDate: onboarding.get(row.id) ?? null } : null,
     asOf,
   }, lengths);
@@ -40,6 +44,20 @@ function toSummary(
   };
 }
 
+/** The account row with the term (contract start, renewal date, ARR) it had on asOf (termAsOf). */
+export function rowAsOf<R extends { contractStart: string | null; renewalDate: string | null; arrMinor: number | null }>(
+  row: R,
+  renewals: readonly RenewalRecord[] | undefined,
+  asOf: string,
+): R {
+  return renewals ? termAsOf(row, renewals, asOf) : row;
+}
+
+/** Each account's latest kept-customer renewal on or before asOf. */
+export function renewedOn(ctx: ServiceContext, asOf: string): Map<number, string> {
+  return new Map(lastRenewedDates(ctx, asOf).map((r) => [r.id, r.date]));
+}
+
 /** Achieved date of each account's onboarding-complete milestone (null when not yet achieved). */
 function onboardingMilestones(ctx: ServiceContext, accountId?: number): Map<number, string | null> {
   return new Map(onboardingDates(ctx, accountId).map((r) => [r.accountId, r.achievedDate]));
@@ -57,7 +75,9 @@ export function listAccounts(ctx: ServiceContext, input: MethodInput<'accounts.l
   const onboarding = onboardingMilestones(ctx);
   const churned = churnedAccounts(ctx, asOf);
   const lengths = readMetricsSettings(ctx).stageLengths;
-  let items = rows.map((row) => toSummary(row, asOf, onboarding, churned, lengths));
+  const terms = renewalTerms(ctx);
+  const renewed = renewedOn(ctx, asOf);
+  let items = rows.map((row) => toSummary(rowAsOf(row, terms.get(row.id), asOf), asOf, onboarding, churned, lengths, renewed));
   if (input.stage) items = items.filter((a) => a.stage === input.stage);
   return { items, total: items.length };
 }
@@ -66,7 +86,9 @@ export function getAccount(ctx: ServiceContext, input: MethodInput<'accounts.get
   const row = accountRow(ctx, input.id);
   if (!row) throw new AppError('not_found', `There is no account with id ${input.id}.`);
   const asOf = input.asOf ?? todayOf(ctx);
-  return toSummary(row, asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id), readMetricsSettings(ctx).stageLengths);
+  const renewals = renewalTerms(ctx, row.id).get(row.id);
+  const lengths = readMetricsSettings(ctx).stageLengths;
+  return toSummary(rowAsOf(row, renewals, asOf), asOf, onboardingMilestones(ctx, row.id), churnedAccounts(ctx, asOf, row.id), lengths, renewedOn(ctx, asOf));
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Backup, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir, backupTo, DB_FILE_NAME, MigrationError, openDatabase, timestampForFile } from '../db/open';
+import { isCompleteBackup } from '../db/backup-file';
 import { appliedMigrations, probeBackup, replaceContent } from '../db/restore';
 import type { HandlerGroup, ServiceContext } from './context';
 
@@ -18,7 +19,12 @@ const KINDS: [prefix: string, kind: Backup['kind']][] = [
 ];
 
 function describe(ctx: ServiceContext, file: string): Backup {
-  const full = path.join(backupsDir(ctx.dataDir), file);
+  return describeBackup(ctx.dataDir, file);
+}
+
+/** A backup of the data folder's backups folder, by file name, as the contract shows it. */
+export function describeBackup(dataDir: string, file: string): Backup {
+  const full = path.join(backupsDir(dataDir), file);
   const stat = fs.statSync(full);
   return {
     file,
@@ -29,12 +35,17 @@ function describe(ctx: ServiceContext, file: string): Backup {
   };
 }
 
+/**
+ * The backups a restore can use: whole SQLite files only. One being written ends in .partial; an empty or
+ * cut-off file (a backup an older Bearing was writing when the disk filled or it was killed) is not listed.
+ */
 export function listBackups(ctx: ServiceContext): Backup[] {
   const dir = backupsDir(ctx.dataDir);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.sqlite') && fs.statSync(path.join(dir, f)).isFile())
+    // A link under a backup's name is not listed (restoring it would read whatever it points to).
+    .filter((f) => f.endsWith('.sqlite') && fs.lstatSync(path.join(dir, f)).isFile() && isCompleteBackup(path.join(dir, f)))
     .map((f) => describe(ctx, f))
     .sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
 }
@@ -59,7 +70,10 @@ function requireBackupFile(ctx: ServiceContext, file: string): string {
     throw new AppError('invalid_backup_file', 'Choose one of the backups listed in Settings.');
   }
   const full = path.join(backupsDir(ctx.dataDir), file);
-  if (!fs.existsSync(full)) throw new AppError('not_found', `There is no backup called ${file}.`);
+  const stat = fs.lstatSync(full, { throwIfNoEntry: false });
+  if (!stat) throw new AppError('not_found', `There is no backup called ${file}.`);
+  // A link put in the backups folder would restore (and copy in) whatever file it points to.
+  if (!stat.isFile()) throw new AppError('invalid_backup_file', `${file} is not a backup Bearing made (it is a link or a folder): choose one of the backups listed in Settings.`);
   return full;
 }
 

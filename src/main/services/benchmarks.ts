@@ -14,6 +14,7 @@ import {
   type BenchmarkMetric,
 } from '../../shared/metrics/benchmarks';
 import { computeHealth } from '../../shared/metrics/health';
+import { recordsAsOf } from '../../shared/metrics/as-of';
 import { loadBundles } from '../db/account-bundles';
 import { snapshotOn } from '../db/health-snapshots';
 import { todayOf } from './clock';
@@ -44,7 +45,8 @@ export function accountBenchmarks(ctx: ServiceContext, input: MethodInput<'bench
   const asOf = input.asOf ?? todayOf(ctx);
   const d = dayNumber(asOf);
   const settings = readMetricsSettings(ctx);
-  const bundles = loadBundles(ctx, undefined, d);
+  // Every account as it stood on asOf: its term then (before renewals since rolled it on) and its renewals up to then.
+  const bundles = loadBundles(ctx, undefined, d).map((b) => recordsAsOf(b, d));
   const target = bundles.find((b) => b.account.id === input.id);
   if (!target) throw new AppError('not_found', `There is no account with id ${input.id}.`);
 

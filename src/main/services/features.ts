@@ -22,7 +22,9 @@ import {
 } from '../db/feature-catalogue';
 import type { EventScan } from '../import/event-scan';
 import type { HandlerGroup, ServiceContext } from './context';
-import { refreshHealthSnapshots } from './health-snapshots';
+import { countAccounts } from '../db/accounts';
+import { markHealthStale } from '../db/health-stale';
+import { scheduleHealthRepair } from './health-repair';
 import { deleteWithUndo } from './undo';
 
 /** The catalogue as the CSM sees it: features not merged away, each with its rules and the names merged into it. */
@@ -98,25 +100,30 @@ function checkName(ctx: ServiceContext, name: string, self: number | null): void
 }
 
 /**
- * Runs one change to the catalogue with the re-derivation, in one transaction, recorded for undo; then rescores
- * health with progress. `rescoreAll`: a key flag changed, so every account's breadth may have.
+ * Runs one change to the catalogue with the re-derivation, in one transaction, recorded for undo, which also
+ * marks the health history of the accounts whose usage moved (all of them when a key or paid flag changed) stale;
+ * then waits for the background recompute, which reports its progress ('health.progress') as it goes and keeps
+ * the app answering meanwhile.
  */
-function changeCatalogue(ctx: ServiceContext, label: string, change: () => number | null, rescoreAll: boolean): CatalogueChange {
+async function changeCatalogue(ctx: ServiceContext, label: string, change: () => number | null, rescoreAll: boolean): Promise<CatalogueChange> {
   const image = catalogueImage(ctx);
   let featureId: number | null = null;
   let rederived: Rederived = { features: [], accountIds: [], events: 0 };
+  let marked = 0;
   const undo = deleteWithUndo(ctx, { kind: 'catalogue', name: label, accountId: null, deleted: [], catalogue: image }, () => {
     featureId = change();
     rederived = rederiveUsage(ctx, loadCatalogue(ctx));
+    const accounts = rescoreAll ? 'all' : rederived.accountIds;
+    markHealthStale(ctx.sqlite, accounts, null);
+    marked = accounts === 'all' ? countAccounts(ctx) : accounts.length;
   });
-  const accounts = rescoreAll ? undefined : rederived.accountIds;
-  const rescored = accounts === undefined || accounts.length > 0 ? refreshHealthSnapshots(ctx, { accountIds: accounts }).accounts : 0;
+  if (marked > 0) await scheduleHealthRepair(ctx);
   const id = featureId as number | null;
   const feature = id === null ? null : (listFeatures(ctx).find((f) => f.id === id) ?? null);
-  return { feature, movedEvents: rederived.events, accounts: rederived.accountIds.length, rescored, undo };
+  return { feature, movedEvents: rederived.events, accounts: rederived.accountIds.length, rescored: marked, undo };
 }
 
-export function updateFeature(ctx: ServiceContext, input: MethodInput<'features.update'>): CatalogueChange {
+export async function updateFeature(ctx: ServiceContext, input: MethodInput<'features.update'>): Promise<CatalogueChange> {
   const current = featureOf(ctx, input.id);
   const name = input.name ?? current.name;
   if (input.name !== undefined) checkName(ctx, name, current.id);
@@ -125,12 +132,12 @@ export function updateFeature(ctx: ServiceContext, input: MethodInput<'features.
   return changeCatalogue(ctx, label, () => (updateCatalogueFeature(ctx, next), current.id), next.isKey !== current.isKey || next.isPaid !== current.isPaid);
 }
 
-export function createFeature(ctx: ServiceContext, input: MethodInput<'features.create'>): CatalogueChange {
+export async function createFeature(ctx: ServiceContext, input: MethodInput<'features.create'>): Promise<CatalogueChange> {
   checkName(ctx, input.name, null);
   return changeCatalogue(ctx, `Added “${input.name}”`, () => insertCatalogueFeature(ctx, input.name, input), input.isKey === true);
 }
 
-export function mergeFeatures(ctx: ServiceContext, input: MethodInput<'features.merge'>): CatalogueChange {
+export async function mergeFeatures(ctx: ServiceContext, input: MethodInput<'features.merge'>): Promise<CatalogueChange> {
   if (input.id === input.into) throw new AppError('invalid_input', 'A feature cannot be merged into itself.');
   const from = featureOf(ctx, input.id);
   const into = featureOf(ctx, input.into);
@@ -146,12 +153,12 @@ export function mergeFeatures(ctx: ServiceContext, input: MethodInput<'features.
   );
 }
 
-export function assignEvent(ctx: ServiceContext, input: MethodInput<'features.assignEvent'>): CatalogueChange {
+export async function assignEvent(ctx: ServiceContext, input: MethodInput<'features.assignEvent'>): Promise<CatalogueChange> {
   const feature = featureOf(ctx, input.featureId);
   return changeCatalogue(ctx, `“${input.event}” counted as “${feature.name}”`, () => (upsertRule(ctx, feature.id, input.event), feature.id), false);
 }
 
-export function removeEvent(ctx: ServiceContext, input: MethodInput<'features.removeEvent'>): CatalogueChange {
+export async function removeEvent(ctx: ServiceContext, input: MethodInput<'features.removeEvent'>): Promise<CatalogueChange> {
   const rule = loadRules(ctx).find((r) => r.key === eventKey(input.event));
   if (!rule) throw new AppError('not_found', `No feature counts “${input.event}”: there is nothing to remove.`);
   return changeCatalogue(ctx, `Removed “${rule.pattern}”`, () => (deleteRule(ctx, rule.id), null), false);

@@ -7,7 +7,8 @@ import { explain, type FiredRule, type HealthResult } from '../../shared/metrics
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
 import { type AccountBundle, loadBundles } from '../db/account-bundles';
-import { deleteSnapshots, writeSnapshotRow } from '../db/health-snapshots';
+import { deleteSnapshots, deleteSnapshotsBefore, writeSnapshotRow } from '../db/health-snapshots';
+import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
@@ -92,11 +93,14 @@ export function deferHealthRefresh<T>(ctx: StoreContext, fn: () => T): T {
 /**
  * Recomputes the daily snapshots of the given accounts (all by default) from fromDay (default: each account's
  * history start) through today. Call it after any write that changes what health reads: an import, the demo
- * loader, an edit, a settings change. One transaction; one pass of the rollups per account.
+ * loader, an edit, a settings change. One transaction, which also reads the inputs (so no write can slip between
+ * what was read and what is stored); one pass of the rollups per account. An account marked stale
+ * (health_stale) is recomputed from its mark's day when that is earlier, and the mark is cleared in the same
+ * transaction. fromDay 'marks': only the marked accounts, each from its own mark (the incremental path).
  */
 export function refreshHealthSnapshots(
   ctx: StoreContext,
-  options: { accountIds?: number[]; fromDay?: number; inputs?: HealthInputs } = {},
+  options: { accountIds?: readonly number[]; fromDay?: number | 'marks'; inputs?: HealthInputs } = {},
 ): { accounts: number; snapshots: number } {
   const pending = deferred.get(ctx);
   if (pending !== undefined) {
@@ -105,24 +109,46 @@ export function refreshHealthSnapshots(
     return { accounts: 0, snapshots: 0 };
   }
   const today = dayNumber(todayOf(ctx));
-  const inputs = options.inputs ?? healthInputs(ctx);
-  const wanted = options.accountIds ? new Set(options.accountIds) : null;
-  // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
-  const asOfFrom = options.fromDay === undefined ? undefined : Math.min(options.fromDay, today);
-  const bundles = (wanted && wanted.size === 1 ? loadBundles(ctx, [...wanted][0], asOfFrom) : loadBundles(ctx, undefined, asOfFrom)).filter(
-    (b) => wanted === null || wanted.has(b.account.id),
-  );
-  let snapshots = 0;
-  ctx.sqlite.transaction(() => {
-    for (const bundle of bundles) {
-      const start = historyStart(ctx, bundle, today);
-      const from = options.fromDay === undefined ? start : Math.min(today, Math.max(options.fromDay, start));
-      deleteSnapshots(ctx, bundle.account.id, options.fromDay === undefined ? undefined : isoFromDayNumber(from));
-      healthSeries(ctx, bundle, from, today, inputs, (day, result, facts) => {
-        writeSnapshot(ctx, bundle.account.id, day, result, encodeSnapshot(result, facts));
-        snapshots += 1;
-      });
-    }
-  })();
-  return { accounts: bundles.length, snapshots };
+  // IMMEDIATE: the write lock from the first read, so the inputs read are the ones the snapshots are stored for.
+  return ctx.sqlite
+    .transaction(() => {
+      const inputs = options.inputs ?? healthInputs(ctx);
+      const wanted = options.accountIds ? new Set(options.accountIds) : null;
+      const marks = wanted ? staleMarksOf(ctx.sqlite, [...wanted]) : new Map(staleMarks(ctx.sqlite).map((m) => [m.accountId, m]));
+      const onlyMarked = options.fromDay === 'marks';
+      // Each account's first day to write: the requested day, or its mark's when earlier (undefined: its whole history).
+      const firstDay = (id: number): number | undefined | null => {
+        const mark = marks.get(id);
+        if (onlyMarked) return mark === undefined ? null : (mark.fromDay ?? undefined);
+        const requested = options.fromDay as number | undefined;
+        if (mark === undefined || requested === undefined) return requested;
+        return mark.fromDay === null ? undefined : Math.min(requested, mark.fromDay);
+      };
+      const ids = wanted ?? (onlyMarked ? new Set(marks.keys()) : null);
+      const days = (ids ? [...ids] : []).map(firstDay).filter((d): d is number | undefined => d !== null);
+      const whole = days.includes(undefined) || (ids === null && options.fromDay === undefined);
+      // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
+      const asOfFrom = whole ? undefined : Math.min(today, ...(days as number[]), ...(ids === null ? [options.fromDay as number] : []));
+      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], asOfFrom) : loadBundles(ctx, undefined, asOfFrom)).filter(
+        (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
+      );
+      let snapshots = 0;
+      for (const bundle of bundles) {
+        const id = bundle.account.id;
+        const start = historyStart(ctx, bundle, today);
+        const requested = firstDay(id) ?? undefined;
+        const from = requested === undefined ? start : Math.min(today, Math.max(requested, start));
+        deleteSnapshots(ctx, id, requested === undefined ? undefined : isoFromDayNumber(from));
+        // The history's start may have moved later (the first event now precedes the old start from the contract).
+        if (requested !== undefined) deleteSnapshotsBefore(ctx, id, isoFromDayNumber(start));
+        healthSeries(ctx, bundle, from, today, inputs, (day, result, facts) => {
+          writeSnapshot(ctx, id, day, result, encodeSnapshot(result, facts));
+          snapshots += 1;
+        });
+        const mark = marks.get(id);
+        if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
+      }
+      return { accounts: bundles.length, snapshots };
+    })
+    .immediate();
 }

@@ -6,9 +6,10 @@ import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/cont
 import { changeBetween } from '../../shared/change';
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
-import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
+import { COMPONENT_NAMES, DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
 import { loadBundles } from '../db/account-bundles';
-import { accountsWithSnapshots, scoresOn, snapshotHistory } from '../db/health-snapshots';
+import { accountsWithSnapshots, rescoreSnapshots, scoresOn, snapshotHistory } from '../db/health-snapshots';
+import { markHealthStale } from '../db/health-stale';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
@@ -129,6 +130,12 @@ export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.ac
   return { ...toAccountHealth(bundle.account, asOf, result, previous, 'live'), history };
 }
 
+/** Whether two settings differ only in the weights, the thresholds and the rules' effects. */
+export function scoringOnly(a: MetricsSettings, b: MetricsSettings): boolean {
+  const rest = (s: MetricsSettings) => JSON.stringify({ ...s, weights: null, thresholds: null, rules: s.rules.map((r) => ({ ...r, effect: null })) });
+  return rest(a) === rest(b);
+}
+
 /** How a settings change would move each account's status today. */
 export function previewSettings(ctx: ServiceContext, next: MetricsSettings, asOf = todayOf(ctx)): MethodOutput<'health.settings.preview'> {
   const day = dayNumber(asOf);
@@ -163,8 +170,22 @@ export function healthHandlers(
     'health.settings.set': (input) => {
       const next = mergeMetricsSettings(readMetricsSettings(ctx), input.settings);
       const preview = previewSettings(ctx, next);
-      writeMetricsSettings(ctx, next);
-      // Weights, thresholds and rules change every past score too: the whole history is recomputed.
+      const previous = readMetricsSettings(ctx);
+      if (scoringOnly(previous, next)) {
+        // Only how the stored components combine changed: every snapshot is re-scored in place, in the settings'
+        // own transaction (no component or rule is recomputed, so none needs its facts again).
+        ctx.sqlite.transaction(() => {
+          writeMetricsSettings(ctx, next);
+          rescoreSnapshots(ctx, COMPONENT_NAMES.map((name) => ({ name, weight: next.weights[name] })), next.thresholds, next.rules);
+        })();
+        return { settings: next, preview };
+      }
+      // Anything else changes the components or the rules of every past day: the whole history is marked stale
+      // with the write, then recomputed.
+      ctx.sqlite.transaction(() => {
+        writeMetricsSettings(ctx, next);
+        markHealthStale(ctx.sqlite, 'all', null);
+      })();
       refreshHealthSnapshots(ctx);
       return { settings: next, preview };
     },

@@ -12,6 +12,7 @@ import { previewRows } from '../import/preview';
 import { scanEventNames } from '../import/event-scan';
 import { detectColumnFormats } from '../import/column-formats';
 import { toCsv } from '../import/csv-safety';
+import { assertImportableFile } from '../import/file-check';
 import { undoImportRows } from '../import/undo-import';
 import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
@@ -29,10 +30,20 @@ import {
 import { timeZoneOf } from './clock';
 import { unknownEvents } from './features';
 import type { HandlerGroup, ServiceContext } from './context';
+import { dropOrphanMarks, markHealthStale } from '../db/health-stale';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { repairNow, scheduleHealthRepair } from './health-repair';
 import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
 import { runInProcess, runInWorker, type JobHandle } from './import-runner';
+import { fileHandles } from './file-handles';
+
+/**
+ * What the importer is given inside main: a real path. Only main builds one, from a handle the CSM's choice
+ * minted (the API), a watched folder, the demo book's own files, or the CLI's argument; the page never names one.
+ */
+export type InspectRequest = Omit<MethodInput<'import.inspect'>, 'file'> & { path: string; fileName?: string };
+export type StartRequest = Omit<MethodInput<'import.start'>, 'file'> & { path: string; fileName?: string; origin?: 'manual' | 'watch' };
 
 interface Job {
   progress: ImportProgress;
@@ -57,12 +68,10 @@ function zoneFor(ctx: ServiceContext, requested?: string): string {
 }
 
 function requireFile(file: string): void {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new AppError('file_not_found', `Bearing cannot find the file ${file}. Was it moved or renamed?`);
-  }
+  assertImportableFile(file);
 }
 
-export async function inspectFile(ctx: ServiceContext, input: MethodInput<'import.inspect'>): Promise<Inspection> {
+export async function inspectFile(ctx: ServiceContext, input: InspectRequest): Promise<Omit<Inspection, 'file'>> {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
   const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind, mapping: input.mapping });
@@ -81,7 +90,6 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
     12,
   );
   return {
-    path: input.path,
     fileName: input.fileName ?? path.basename(input.path),
     sizeBytes: fs.statSync(input.path).size,
     encoding: plan.sniff.encoding,
@@ -113,7 +121,7 @@ export async function inspectFile(ctx: ServiceContext, input: MethodInput<'impor
 /** `internal.origin`: who started it when it is not the CSM's own call (the demo book's files are 'demo'). */
 export function startImport(
   ctx: ServiceContext,
-  input: MethodInput<'import.start'>,
+  input: StartRequest,
   internal: { origin?: ImportProgress['origin'] } = {},
 ): { jobId: string; done: Promise<ImportSummary> } {
   requireFile(input.path);
@@ -152,15 +160,17 @@ export function startImport(
       );
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
-        // The worker refreshes health itself, off the main thread; the in-process runner (CLI) leaves it here.
-        if (accountIds.length > 0 && !healthRefreshed) {
+        // The worker recomputes health itself, off the main thread; the in-process runner (CLI) does it here, and a
+        // worker that could not (a busy store) leaves its marks to the background repair.
+        if (accountIds.length > 0 && !healthRefreshed && ctx.host === 'cli') {
           report({ phase: 'scoring' });
-          refreshHealthSnapshots(ctx, { accountIds });
+          repairNow(ctx, accountIds);
         }
       } catch (error) {
-        // The import is committed: a snapshot that failed to refresh is recomputed later, not a failed import.
-        process.stderr.write(`Bearing: health snapshots not refreshed after import (${error instanceof Error ? error.message : String(error)}).\n`);
+        // The import is committed and its accounts are marked: their history is recomputed on the next start.
+        process.stderr.write(`Bearing: health history not recomputed after import (${AppError.from(error).message}).\n`);
       }
+      if (ctx.host !== 'cli') void scheduleHealthRepair(ctx);
       return summary;
     })
     .then(
@@ -231,12 +241,15 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const { catalogueChanged } = ctx.sqlite.transaction(() => {
     const undone = undoImportRows(ctx.sqlite, id);
     markImportUndone(ctx, id, ctx.now().getTime());
+    markHealthStale(ctx.sqlite, undone.catalogueChanged ? 'all' : accounts, null);
     return undone;
   })();
   const remaining = accounts.filter((a) => accountExists(ctx, a));
   // The catalogue changing back moves usage between features in any account.
   if (catalogueChanged) refreshHealthSnapshots(ctx);
   else if (remaining.length > 0) refreshHealthSnapshots(ctx, { accountIds: remaining });
+  // The accounts the undo removed leave no history to recompute.
+  dropOrphanMarks(ctx.sqlite);
   return toRecord(importRow(ctx, id));
 }
 
@@ -256,10 +269,30 @@ export function removeImportAccounts(ctx: ServiceContext, input: MethodInput<'im
 
 export function importHandlers(
   ctx: ServiceContext,
-): HandlerGroup<'import.inspect' | 'import.start' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
+): HandlerGroup<'import.inspect' | 'import.start' | 'import.discard' | 'import.cancel' | 'import.jobs' | 'imports.list' | 'imports.get' | 'imports.rejectsCsv' | 'imports.undo' | 'imports.removeAccounts'> {
   return {
-    'import.inspect': (input) => inspectFile(ctx, input),
-    'import.start': (input) => ({ jobId: startImport(ctx, input).jobId }),
+    'import.inspect': async ({ file, ...input }) => {
+      const chosen = fileHandles(ctx).resolve(file);
+      return { file, ...(await inspectFile(ctx, { ...input, path: chosen.path, fileName: chosen.name })) };
+    },
+    'import.start': ({ file, ...input }) => {
+      const files = fileHandles(ctx);
+      const chosen = files.resolve(file);
+      const { jobId, done } = startImport(ctx, { ...input, path: chosen.path, fileName: chosen.name });
+      // An upload is deleted once its rows are in; one whose left-out accounts the CSM may still add stays
+      // until the card is dismissed (import.discard) or the host stops.
+      if (chosen.temporary) {
+        done.then(
+          (summary) => {
+            const imported = summary.status === 'imported' || summary.status === 'imported_with_rejections' || summary.status === 'no_data';
+            if (imported && summary.accountsNotInBook.length === 0) files.release(file);
+          },
+          () => undefined,
+        );
+      }
+      return { jobId };
+    },
+    'import.discard': ({ file }) => ({ discarded: fileHandles(ctx).release(file) }),
     'import.cancel': ({ jobId }) => {
       const job = jobs(ctx).get(jobId);
       if (!job) return { cancelled: false };

@@ -18,6 +18,7 @@ import {
   timeToFirstKeyAction,
 } from '../../shared/metrics/breadth';
 import { recordsAsOf } from '../../shared/metrics/as-of';
+import { isRetained, type RenewalRecord } from '../../shared/metrics/benchmarks';
 import { lastDays, userLabel } from '../../shared/metrics/inputs';
 import { journeyStage } from '../../shared/metrics/journey';
 import { recommendations } from '../../shared/metrics/recommendations';
@@ -48,6 +49,10 @@ function bundleOf(ctx: ServiceContext, id: number, d: number): AccountBundle {
   return recordsAsOf(bundle, d);
 }
 
+/** The latest kept-customer renewal among renewals already taken as of a date. */
+const lastRetained = (renewals: readonly RenewalRecord[]): string | null =>
+  renewals.filter((r) => isRetained(r.outcome)).reduce<string | null>((max, r) => (max === null || r.renewalDate > max ? r.renewalDate : max), null);
+
 export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.account'>): MethodOutput<'metrics.account'> {
   const asOf = input.asOf ?? todayOf(ctx);
   const d = dayNumber(asOf);
@@ -77,7 +82,7 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
 
   const onboarding = milestones.find((m) => m.kind === 'onboarding_complete');
   const computedStage = journeyStage(
-    { contractStart: account.contractStart, renewalDate: account.renewalDate, onboardingMilestone: onboarding ?? null, asOf },
+    { contractStart: account.contractStart, renewalDate: account.renewalDate, onboardingMilestone: onboarding ?? null, renewedOn: lastRetained(bundle.renewals), asOf },
     settings.stageLengths,
   );
   const stage = account.stageOverride ?? computedStage;

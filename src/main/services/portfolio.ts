@@ -14,9 +14,9 @@ import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 import { portfolioAccountRows, scoreTrends, type PortfolioAccountRow } from '../db/health-snapshots';
 import { allMilestones } from '../db/milestones';
 import { latestQbrDates } from '../db/qbrs';
-import { EARLY_RENEWAL_DAYS, lastOutcomeDates, lastRenewedDates } from '../db/renewals';
+import { EARLY_RENEWAL_DAYS, lastOutcomeDates, renewalTerms } from '../db/renewals';
 import { supportCaseDates } from '../db/touchpoints';
-import { churnedAccounts } from './accounts';
+import { churnedAccounts, renewedOn, rowAsOf } from './accounts';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
@@ -29,11 +29,6 @@ const DELTA_DAYS = 30;
 
 function lastQbrDates(ctx: ServiceContext, asOf: string): Map<number, string> {
   return new Map(latestQbrDates(ctx, asOf).map((r) => [r.id, r.date]));
-}
-
-/** The latest renewal each account renewed at, on or before the as-of date: where its current term began. */
-function lastRenewals(ctx: ServiceContext, asOf: string): Map<number, string> {
-  return new Map(lastRenewedDates(ctx, asOf).map((r) => [r.id, r.date]));
 }
 
 function milestonesByAccount(ctx: ServiceContext): Map<number, MilestoneInfo[]> {
@@ -80,13 +75,14 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const trendDays = input.trendDays ?? DEFAULT_TREND_DAYS;
   const settings = readMetricsSettings(ctx);
   const zone = timeZoneOf(ctx);
-  const accounts = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS));
+  const terms = renewalTerms(ctx);
+  const accounts = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS)).map((a) => rowAsOf(a, terms.get(a.id), asOf));
   fillMissingHealth(ctx, accounts, asOf);
   const trendOf = scoreTrends(ctx, day - trendDays + 1, day);
   const lastQbr = lastQbrDates(ctx, asOf);
   const milestones = milestonesByAccount(ctx);
   const churned = churnedAccounts(ctx, asOf);
-  const renewed = lastRenewals(ctx, asOf);
+  const renewed = renewedOn(ctx, asOf); // where each account's current term began
   const decided = lastOutcomeDates(ctx, asOf);
   /** A renewal date before the as-of date that no outcome (at most EARLY_RENEWAL_DAYS before it) decided. */
   const passedDays = (id: number, renewalDate: string | null): number | null => {
@@ -101,7 +97,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
     const own = milestonesAsOf(milestones.get(a.id) ?? [], asOf);
     const onboarding = own.find((m) => m.kind === 'onboarding_complete') ?? null;
     const journey = { contractStart: a.contractStart, renewalDate: a.renewalDate, onboardingMilestone: onboarding };
-    const computed = churned.has(a.id) ? null : journeyStage({ ...journey, asOf }, settings.stageLengths);
+    const computed = churned.has(a.id) ? null : journeyStage({ ...journey, renewedOn: renewed.get(a.id) ?? null, asOf }, settings.stageLengths);
     const stage = a.stageOverride ?? computed;
     const stageStartedOn =
       a.stageOverride !== null

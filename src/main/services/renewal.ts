@@ -1,6 +1,7 @@
 // Renewal outcomes (issue #12): the CSM records how a renewal ended (renewed, expanded, downsized, churned with a
 // reason), the account's term rolls forward, and the outcome becomes data the benchmarks and the likelihood model
 // learn from. The likelihood itself is in renewal-likelihood.ts.
+import { isCalendarDate } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import type { ChurnReason } from '../../shared/contract/renewal';
 import { AppError } from '../../shared/errors';
@@ -31,6 +32,7 @@ export function recordRenewal(ctx: ServiceContext, input: MethodInput<'renewal.r
     input.arr !== undefined ? Math.round(input.arr * 100) : input.outcome === 'churned' ? 0 : input.outcome === 'renewed' ? term.arr_minor : null;
   const after = ctx.sqlite.transaction(() => {
     const newest = isNewestOutcome(ctx, input.id, date);
+    const changes = termAfter(term, { date, outcome: input.outcome, arrMinor }, newest);
     insertRenewal(ctx, {
       accountId: input.id,
       renewalDate: date,
@@ -38,8 +40,8 @@ export function recordRenewal(ctx: ServiceContext, input: MethodInput<'renewal.r
       arrMinor,
       reason: input.outcome === 'churned' ? (input.reason ?? (input.note ? 'other' : null)) : null,
       note: input.note || null,
+      termBefore: changes ? term : null,
     });
-    const changes = termAfter(term, { date, outcome: input.outcome, arrMinor }, newest);
     if (changes) updateAccountTerm(ctx, input.id, changes, ctx.now().getTime());
     return { ...term, ...changes };
   })();
@@ -77,7 +79,7 @@ export function recordRenewalOutcome(
   input: { accountId: number; renewalDate: string; outcome: 'renewed' | 'churned' | 'pending'; arrMinor: number | null },
 ): void {
   requireAccount(ctx, input.accountId);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.renewalDate)) throw new AppError('invalid_date', `"${input.renewalDate}" is not a date (YYYY-MM-DD).`);
+  if (!isCalendarDate(input.renewalDate)) throw new AppError('invalid_date', `"${input.renewalDate}" is not a date (YYYY-MM-DD).`);
   insertRenewal(ctx, input);
   refreshHealthSnapshots(ctx, { accountIds: [input.accountId] });
 }

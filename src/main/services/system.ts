@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract';
 import { countAccounts } from '../db/accounts';
 import { countUsageRows } from '../db/usage';
+import { AppError } from '../../shared/errors';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export function appInfo(ctx: ServiceContext): AppInfo {
@@ -17,8 +18,13 @@ export function appInfo(ctx: ServiceContext): AppInfo {
   };
 }
 
-export function systemHandlers(ctx: ServiceContext): HandlerGroup<'app.info'> {
+/** With a book open, the app is ready; recovery is answered by app/recovery.ts, which has no book. */
+export function systemHandlers(ctx: ServiceContext): HandlerGroup<'app.info' | 'app.status' | 'app.recover'> {
   return {
     'app.info': () => appInfo(ctx),
+    'app.status': () => ({ state: 'ready' }),
+    'app.recover': () => {
+      throw new AppError('not_in_recovery', 'Your book opened normally: to go back to a backup, restore it from Settings.');
+    },
   };
 }

@@ -4,10 +4,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
 import { isFileImported } from '../db/imports';
 import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../db/watched-folders';
 import type { HandlerGroup, ServiceContext } from './context';
+import { fileHandles } from './file-handles';
 import { startImport } from './imports';
 
 const IMPORTABLE = /\.(csv|tsv|txt)$/i;
@@ -36,8 +36,10 @@ function consider(ctx: ServiceContext, state: Watching, file: string): void {
   clearTimeout(state.timers.get(file));
   let lastSize = -1;
   const check = () => {
-    if (state.stopped || !fs.existsSync(file)) return state.timers.delete(file);
-    const size = fs.statSync(file).size;
+    // lstat: a symbolic link dropped into a watched folder (to a key file, say) is never followed.
+    const stat = state.stopped ? undefined : fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return state.timers.delete(file);
+    const size = stat.size;
     if (size !== lastSize) {
       lastSize = size;
       state.timers.set(file, setTimeout(check, state.settleMs));
@@ -88,11 +90,8 @@ export function startWatching(ctx: ServiceContext, options: { settleMs?: number 
 export function watchHandlers(ctx: ServiceContext): HandlerGroup<'watch.list' | 'watch.add' | 'watch.remove'> {
   return {
     'watch.list': () => watchedFolders(ctx).map((f) => ({ ...f, exists: fs.existsSync(f.path) })),
-    'watch.add': ({ path: requested }) => {
-      const folder = path.resolve(requested);
-      if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-        throw new AppError('not_a_folder', `${folder} is not a folder Bearing can see.`);
-      }
+    'watch.add': ({ folder: handle }) => {
+      const folder = fileHandles(ctx).resolve(handle, 'folder').path;
       const row = addWatchedFolder(ctx, folder);
       const state = watching.get(ctx);
       if (state && !state.watchers.has(row.id)) watchFolder(ctx, state, row);

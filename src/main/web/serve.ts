@@ -1,21 +1,26 @@
 // `npm run web`: the whole app in a browser, on 127.0.0.1 with a per-run token. Same store as the desktop app.
+// A database that cannot be opened starts the page in recovery (see app/recovery.ts) rather than failing.
 import path from 'node:path';
-import { openBackend } from '../app/backend';
+import { openApp } from '../app/recovery';
+import { fileHandles } from '../services/file-handles';
 import { startWebHost } from './server';
 
-const backend = openBackend({ host: 'web', demoOnFirstStart: true, watchFolders: true });
+const app = openApp({ host: 'web', demoOnFirstStart: true, watchFolders: true });
 const rendererDir = path.resolve(import.meta.dirname, '../../../out/renderer');
 const host = await startWebHost({
-  api: backend.api,
+  api: app.api,
   rendererDir,
-  uploadDir: path.join(backend.context.dataDir, 'uploads'),
+  uploadDir: path.join(app.dataDir, 'uploads'),
+  files: fileHandles(app),
   port: process.env.PORT ? Number(process.env.PORT) : 0,
 });
-process.stdout.write(`Bearing is running at ${host.url}\nData folder: ${backend.context.dataDir}\nPress Ctrl+C to stop.\n`);
+const status = app.status();
+if (status.state === 'recovery') process.stderr.write(`${status.problem.message}\nOpen the address below to restore a backup (or start a new book); until then the file stays as it is.\n`);
+process.stdout.write(`Bearing is running at ${host.url}\nData folder: ${app.dataDir}\nPress Ctrl+C to stop.\n`);
 
 function stop() {
   void host.close().then(() => {
-    backend.close();
+    app.close();
     process.exit(0);
   });
 }

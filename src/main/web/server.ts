@@ -11,15 +11,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { MAX_UPLOAD_BYTES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
 import type { Api } from '../api/api';
-import { handleUpload } from './upload';
+import type { FileHandles } from '../services/file-handles';
+import { clearUploads, handleUpload } from './upload';
 
 export interface WebHostOptions {
   api: Api;
   rendererDir: string;
-  /** Where uploaded files are written before they are imported. */
+  /** Where uploaded files are written before they are imported (emptied at start: no handle outlives a run). */
   uploadDir: string;
+  /** The backend's chosen files: an upload is registered here and the page gets its handle. */
+  files: FileHandles;
+  /** Default MAX_UPLOAD_BYTES. */
+  maxUploadBytes?: number;
   port?: number;
   token?: string;
 }
@@ -90,6 +96,8 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
+  const upload = { uploadDir: options.uploadDir, files: options.files, maxBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES };
+  clearUploads(options.uploadDir);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -124,7 +132,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
       if (url.pathname === '/api/download' && (req.method === 'GET' || req.method === 'HEAD')) return serveDownload(url, req, res);
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
-      if (url.pathname === '/api/upload') return handleUpload(req, res, url, options.uploadDir, sendJson);
+      if (url.pathname === '/api/upload') return handleUpload(req, res, url, upload, sendJson);
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       if (!url.pathname.startsWith('/api/call/')) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
       let input: unknown;
@@ -207,6 +215,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         token,
         close: () =>
           new Promise<void>((done) => {
+            options.files.releaseAll();
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -8,7 +8,7 @@ import { connect } from '../db/open';
 import { runImport, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 import type { StoreContext } from '../services/context';
-import { refreshHealthSnapshots } from '../services/health-snapshots';
+import { repairNow } from '../services/health-repair';
 
 if (parentPort) {
   const port = parentPort;
@@ -50,8 +50,9 @@ if (parentPort) {
 
 /**
  * Recomputing the daily health history of the accounts an import touched takes seconds on a big book: it is done
- * here, off the main thread, after the import has committed (a failure leaves the import in place and the
- * snapshots to be recomputed on the next read). The clock is the job's, so tests with a fixed clock agree.
+ * here, off the main thread, after the import has committed, from the day the import marked (health_stale) on.
+ * A failure (a store busy for longer than the wait) leaves the import in place and the marks for main's
+ * background repair. The clock is the job's, so tests with a fixed clock agree.
  */
 function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
   try {
@@ -63,7 +64,7 @@ function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
       now: () => new Date(start.job.now),
     };
     try {
-      refreshHealthSnapshots(ctx, { accountIds });
+      repairNow(ctx, accountIds);
     } finally {
       store.sqlite.close();
     }

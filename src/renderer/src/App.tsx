@@ -13,9 +13,15 @@ import { ImportSessionProvider, useImportSession } from './import/ImportSession'
 import { AccountScreen } from './screens/AccountScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
+import { RecoveryScreen } from './screens/RecoveryScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
 export function App() {
+  // Asked once: a book that could not be opened starts the app in recovery, where no other method answers.
+  const status = useQuery('app.status', {}, { reads: [] });
+  if (status.data?.state === 'recovery') return <RecoveryScreen status={status.data} />;
+  // A host that cannot answer app.status still shows the app, which then says what is wrong where it is.
+  if (status.loading) return null;
   return (
     <ImportSessionProvider>
       <Shell />

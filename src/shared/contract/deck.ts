@@ -2,6 +2,7 @@
 // calendar quarter; the branding it carries (company name, colour, logo) lives in Settings.
 import { z } from 'zod';
 import { empty, id, isoDate, method } from './define';
+import { FileHandle } from './files';
 
 export const DeckFormat = z.enum(['pptx', 'pdf']);
 export type DeckFormat = z.infer<typeof DeckFormat>;
@@ -17,8 +18,10 @@ export const DeckSettings = z.object({
   csmTitle: z.string(),
   /** "#4263eb": the title bars and the "this quarter" series. */
   color: z.string(),
-  /** A PNG or JPEG on this machine; null = no logo. */
+  /** Bearing's own copy of the logo the CSM chose (a PNG or JPEG in the data folder); null = no logo. */
   logoPath: z.string().nullable(),
+  /** The name of the file the CSM chose as the logo, for display; null = no logo. */
+  logoName: z.string().nullable(),
 });
 export type DeckSettings = z.infer<typeof DeckSettings>;
 
@@ -45,16 +48,14 @@ export const deckMethods = {
          */
         quarter: quarterText.optional(),
         format: DeckFormat,
-        /**
-         * Where to save it (an absolute path ending in .pptx or .pdf, matching format), e.g. from a Save dialog.
-         * Default: `<data folder>/decks/<account> QBR <quarter>.<format>`.
-         */
-        outPath: z.string().min(1).max(4096).optional(),
       })
       .strict(),
     output: z.object({
       fileName: z.string(),
-      /** Absolute path of the file written: the desktop shell opens it, the web host serves it from /api/download. */
+      /**
+       * Absolute path of the file written, always `<data folder>/decks/…` (only the CLI saves elsewhere, through a
+       * function the API does not expose): the desktop shell opens it, the web host serves it from /api/download.
+       */
       path: z.string(),
       format: DeckFormat,
       quarter: DeckQuarter,
@@ -87,7 +88,8 @@ export const deckMethods = {
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')
           .optional(),
-        logoPath: z.string().min(1).max(4096).nullable().optional(),
+        /** A PNG or JPEG the CSM chose (its handle: Choose logo…); Bearing keeps a copy. null removes the logo. */
+        logo: FileHandle.nullable().optional(),
       })
       .strict(),
     output: z.object({ settings: DeckSettings }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../dates';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -35,7 +36,20 @@ export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
 }
 
 export const empty = z.object({}).strict();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/**
+ * A calendar date that exists, as YYYY-MM-DD: the one schema of every date field, in and out, so that
+ * "2026-02-31" is refused at the boundary instead of being stored and breaking every later read of it.
+ */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date: write it as YYYY-MM-DD`, abort: true })
+  .refine(isCalendarDate, {
+    error: (issue) => `${String(issue.input)} is not a date on the calendar: the month must be 01–12 and the day one that month has`,
+  });
+/** An instant as toISOString writes it (UTC, "Z"), on a calendar date that exists: the one date-time schema. */
+export const isoDateTime = z.iso
+  .datetime()
+  .refine((text) => isCalendarDate(text.slice(0, 10)), { error: (issue) => `${String(issue.input)} is not on a date the calendar has` });
 export const id = z.number().int().positive();
 
 /** One account as of a date (default: today): the input of every per-account reading of the model. */

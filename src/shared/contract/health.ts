@@ -107,3 +107,7 @@ export const healthMethods = {
     writes: ['settings', 'health'],
   }),
 };
+
+/** The health history being recomputed in the background (after an import, a catalogue change, on start): accounts done of total. */
+export const HealthProgress = z.object({ done: z.number().int(), total: z.number().int() });
+export type HealthProgress = z.infer<typeof HealthProgress>;

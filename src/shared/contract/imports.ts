@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { empty, id, method } from './define';
+import { empty, id, isoDateTime, method } from './define';
+import { FileHandle } from './files';
 
 export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals']);
 export type ImportKind = z.infer<typeof ImportKind>;
@@ -28,7 +29,7 @@ export const ImportSummary = z.object({
   counts: z.object({ rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), duplicates: z.number().int(), skipped: z.number().int(), warnings: z.number().int() }),
   distinctAccounts: z.number().int(),
   distinctUsers: z.number().int(),
-  dateRange: z.object({ min: z.string(), max: z.string() }).nullable(),
+  dateRange: z.object({ min: isoDateTime, max: isoDateTime }).nullable(),
   /** What the import did that the CSM should know although no row was refused (a nameless record, a cleaned cell). */
   warnings: z.array(z.object({ line: z.number().int().nullable(), code: z.string(), message: z.string() })),
   /** Accounts this file created (not in the book before it): the CSM can remove them and their rows. */
@@ -51,7 +52,8 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 export const MappingField = z.object({ field: z.string(), label: z.string(), required: z.boolean() });
 
 export const Inspection = z.object({
-  path: z.string(),
+  /** The handle it was inspected under (import.start takes the same). */
+  file: FileHandle,
   fileName: z.string(),
   sizeBytes: z.number().int(),
   encoding: z.string(),
@@ -129,14 +131,12 @@ export const ImportProgress = z.object({
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
-const filePath = z.string().min(1).max(4096);
-
 export const importMethods = {
   'import.inspect': method({
     input: z
       .object({
-        path: filePath,
-        fileName: z.string().optional(),
+        /** A file the CSM chose or dropped (never a path: see files.ts). */
+        file: FileHandle,
         kind: ImportKind.optional(),
         /** A mapping the CSM edited: the preview then shows the rows as this mapping would store them. */
         mapping: Mapping.optional(),
@@ -148,12 +148,10 @@ export const importMethods = {
   'import.start': method({
     input: z
       .object({
-        path: filePath,
-        fileName: z.string().optional(),
+        file: FileHandle,
         kind: ImportKind.optional(),
         mapping: Mapping.optional(),
         timeZone: z.string().optional(),
-        origin: z.enum(['manual', 'watch']).optional(),
         /** Skip rows naming an account not in the book (account_not_in_book); default: the setting. */
         onlyBookAccounts: z.boolean().optional(),
         /** The CSM's choices for event names the catalogue does not know: event name -> feature name (its own keeps it). */
@@ -162,6 +160,8 @@ export const importMethods = {
       .strict(),
     output: z.object({ jobId: z.string() }),
   }),
+  /** The CSM set the file aside (dismissed its card): its handle is forgotten and an uploaded copy deleted. */
+  'import.discard': method({ input: z.object({ file: FileHandle }).strict(), output: z.object({ discarded: z.boolean() }) }),
   'import.cancel': method({ input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) }),
   'import.jobs': method({ input: empty, output: z.array(ImportProgress) }),
   'imports.list': method({ input: empty, output: z.array(ImportRecord) }),

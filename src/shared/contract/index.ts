@@ -8,7 +8,7 @@ import { deckMethods } from './deck';
 import { TABLES, type MethodSpec } from './define';
 import { DemoProgress, demoMethods } from './demo';
 import { featureMethods } from './features';
-import { healthMethods } from './health';
+import { HealthProgress, healthMethods } from './health';
 import { ImportProgress, importMethods } from './imports';
 import { metricsMethods } from './metrics';
 import { milestoneMethods } from './milestones';
@@ -69,6 +69,8 @@ export const events = {
   'import.progress': ImportProgress,
   /** The demo book loading (demo.load, or the first start). */
   'demo.progress': DemoProgress,
+  /** The health history being recomputed in the background. */
+  'health.progress': HealthProgress,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -84,6 +86,7 @@ export * from './deck';
 export * from './define';
 export * from './demo';
 export * from './features';
+export * from './files';
 export * from './health';
 export * from './imports';
 export * from './metrics';

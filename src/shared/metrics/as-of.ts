@@ -3,7 +3,7 @@
 // outcomes dated after D do not exist, and a support case closed after D is still open. Every metric, health
 // component, rule and recommendation reads an account's records through here, never the raw lists.
 import { isoFromDayNumber } from '../dates';
-import type { RenewalRecord } from './benchmarks';
+import { isRetained, type RenewalRecord } from './benchmarks';
 import type { MilestoneInfo, QbrInfo, SurveyInfo, TouchpointInfo, UserInfo } from './inputs';
 
 export interface DatedRecords {
@@ -13,6 +13,8 @@ export interface DatedRecords {
   touchpoints: TouchpointInfo[];
   surveys: SurveyInfo[];
   renewals: RenewalRecord[];
+  /** The account itself, when the records carry it: its term is taken as of D too (termAsOf). */
+  account?: Term;
 }
 
 /** Whether a user was known at the account on day D: seen there on or before D, or a record that carries no date. */
@@ -31,11 +33,48 @@ function touchpointAsOf(t: TouchpointInfo, asOf: string): TouchpointInfo {
   return { ...t, caseStatus: t.kind === 'support_case' ? 'open' : t.caseStatus, closedDate: null, resolved: null, withinSla: null };
 }
 
+export interface Term {
+  contractStart: string | null;
+  renewalDate: string | null;
+}
+
+/**
+ * The account's term on D. Recording a kept customer's outcome rolls the contract start, renewal date and ARR on,
+ * and the outcome keeps the term it replaced: before the earliest outcome that rolled the term, the account had
+ * that outcome's term. A kept customer's outcome that rolled nothing (the CRM export already showed the next term)
+ * still says a term ended on its date: before it, that was the renewal date, and a contract start after D is not
+ * known. The outcome's own day already has it (recordsAsOf keeps outcomes dated on or before D).
+ */
+export function termAsOf<T extends Term & { arrMinor?: number | null }>(current: T, renewals: readonly RenewalRecord[], asOf: string): T {
+  let earliest: RenewalRecord | null = null;
+  for (const r of renewals) {
+    if (r.renewalDate <= asOf || (earliest !== null && r.renewalDate >= earliest.renewalDate)) continue;
+    const endedUnrolled = !r.termBefore && isRetained(r.outcome) && current.renewalDate !== null && r.renewalDate < current.renewalDate;
+    if (r.termBefore || endedUnrolled) earliest = r;
+  }
+  if (earliest === null) return current;
+  const before = earliest.termBefore;
+  if (!before) {
+    const start = current.contractStart !== null && current.contractStart <= asOf ? current.contractStart : null;
+    return { ...current, contractStart: start, renewalDate: earliest.renewalDate };
+  }
+  const arr = 'arrMinor' in current && before.arrMinor !== undefined ? { arrMinor: before.arrMinor } : {};
+  return { ...current, contractStart: before.contractStart, renewalDate: before.renewalDate, ...arr };
+}
+
+/** The start of the account's first term on record: before any renewal rolled it on. */
+export function firstContractStart(current: Term, renewals: readonly RenewalRecord[]): string | null {
+  let first: RenewalRecord | null = null;
+  for (const r of renewals) if (r.termBefore && (first === null || r.renewalDate < first.renewalDate)) first = r;
+  return first?.termBefore ? first.termBefore.contractStart : current.contractStart;
+}
+
 /** The records as they stood on day D (same object type, so callers keep their own extra fields). */
 export function recordsAsOf<T extends DatedRecords>(records: T, asOfDay: number): T {
   const asOf = isoFromDayNumber(asOfDay);
   return {
     ...records,
+    ...(records.account ? { account: termAsOf(records.account, records.renewals, asOf) } : {}),
     users: records.users.filter((u) => knownOn(u, asOfDay)),
     milestones: milestonesAsOf(records.milestones, asOf),
     qbrs: records.qbrs.filter((q) => q.date <= asOf),

@@ -26,6 +26,8 @@ export const isRetained = (outcome: string): boolean => outcome === 'renewed' ||
 export interface RenewalRecord {
   renewalDate: string;
   outcome: 'renewed' | 'expanded' | 'downsized' | 'churned' | 'pending';
+  /** The account's term just before this outcome rolled it on; absent or null when it rolled nothing. */
+  termBefore?: { contractStart: string | null; renewalDate: string | null; arrMinor?: number | null } | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Journey stage (docs/METRICS.md, seed 000): onboarding = the first 30 days after contract start, or, when the account
 // has an onboarding milestone, until it is achieved; renewal = the last 90 days before the renewal date (it wins
-// over the others); adoption between them.
+// over the others); adoption between them, and from a renewal on.
 import { addDays, daysBetween } from '../dates';
 
 export const STAGES = ['onboarding', 'adoption', 'renewal'] as const;
@@ -18,6 +18,11 @@ export interface JourneyInput {
   renewalDate: string | null;
   /** The onboarding-complete milestone, when the account has one. */
   onboardingMilestone?: { achievedDate: string | null } | null;
+  /**
+   * The account's latest kept-customer renewal on or before asOf. A renewal rolls the contract start on to the new
+   * term's, so a renewed customer is never back in onboarding: it adopts until its next renewal window.
+   */
+  renewedOn?: string | null;
   asOf: string;
 }
 
@@ -25,6 +30,7 @@ export function journeyStage(input: JourneyInput, lengths: StageLengths = DEFAUL
   const { contractStart, renewalDate, onboardingMilestone, asOf } = input;
   if (!contractStart && !renewalDate) return null;
   if (renewalDate && daysBetween(asOf, renewalDate) < lengths.renewalDays) return 'renewal';
+  if (input.renewedOn && input.renewedOn <= asOf) return 'adoption';
   if (onboardingMilestone) {
     const achieved = onboardingMilestone.achievedDate;
     return achieved !== null && achieved <= asOf ? 'adoption' : 'onboarding';

@@ -25,6 +25,14 @@ function downloadFromWebHost(built: Built) {
   );
 }
 
+/** Desktop: a copy where the CSM chooses in main's own Save dialog (the page never names the place). */
+async function saveCopy(built: Built) {
+  const saved = await window.bearing?.saveDeck(built.fileName);
+  if (!saved) return;
+  if (saved.ok) notifications.show({ color: 'teal', message: `Saved a copy as ${saved.value.fileName}.` });
+  else notifications.show({ color: 'red', title: 'Could not save the deck', message: saved.error.message, autoClose: 10_000 });
+}
+
 interface Choice {
   /** null until the CSM picks one: the account's default quarter. */
   quarter: string | null;
@@ -120,9 +128,14 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
                   </Button>
                 )}
                 {!inBrowser && window.bearing && (
-                  <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
-                    Open
-                  </Button>
+                  <>
+                    <Button size="xs" variant="light" onClick={() => void window.bearing?.openDeck(built.path)} data-testid="deck-open">
+                      Open
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => void saveCopy(built)} data-testid="deck-save-as">
+                      Save as…
+                    </Button>
+                  </>
                 )}
                 <Button size="xs" variant="default" onClick={() => setBuilt(undefined)} data-testid="deck-build-another">
                   Build another

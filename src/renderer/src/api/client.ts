@@ -1,6 +1,6 @@
 // The renderer's one way to reach main (DESIGN.md): typed by the contract, with a transport picked once at
 // start. The same bundle runs in both hosts, so the pick is made at run time by whether the preload is there.
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { ChosenFile, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import { electronTransport } from './transport-electron';
 import { httpTransport } from './transport-http';
@@ -39,9 +39,9 @@ export function on<E extends EventName>(event: E, listener: (payload: EventPaylo
   return transport.on(event, listener);
 }
 
-/** A path main can read for a dropped file (see Transport.filePath). */
-export async function filePath(file: File): Promise<string> {
-  const result = await transport.filePath(file);
+/** Main's handle for a file the CSM dropped or picked in the page (see Transport.chooseFile). */
+export async function chooseFile(file: File): Promise<ChosenFile> {
+  const result = await transport.chooseFile(file);
   if (!result.ok) throw new ClientError(result.error);
   return result.value;
 }

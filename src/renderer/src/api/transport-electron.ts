@@ -6,6 +6,6 @@ export function electronTransport(bridge: BearingBridge): Transport {
   return {
     call: (method, input) => bridge.call(method, input),
     on: (event, listener) => bridge.on(event, listener),
-    filePath: (file) => Promise.resolve({ ok: true, value: bridge.pathForFile(file) }),
+    chooseFile: async (file) => (await bridge.dropFile(file)).result,
   };
 }

@@ -1,8 +1,9 @@
 // The local web host (src/main/web/server.ts): POST /api/call/<method> answers a Result, GET /api/events is a
-// server-sent event stream, POST /api/upload streams a file to disk, GET /api/download serves a built deck. The
-// page is opened with ?token=; it moves the token to sessionStorage (per origin, so per port: no other server on
-// 127.0.0.1 can read it, which a cookie would not guarantee) and sends it as a Bearer header on every call.
-import { TABLES, eventNames, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
+// server-sent event stream, POST /api/upload streams a file to the host, which answers a handle for it, GET
+// /api/download serves a built deck. The page is opened with ?token=; it moves the token to sessionStorage (per
+// origin, so per port: no other server on 127.0.0.1 can read it, which a cookie would not guarantee) and sends it
+// as a Bearer header on every call.
+import { ChosenFile, MAX_UPLOAD_BYTES, TABLES, uploadTooLargeMessage, eventNames, events, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 type Failure = Extract<Result<unknown>, { ok: false }>;
@@ -145,11 +146,13 @@ export function httpTransport(): Transport {
       set.add(listener);
       return () => set.delete(listener);
     },
-    async filePath(file) {
+    async chooseFile(file) {
+      // Said before a byte is sent: the host would refuse it, and a browser may not show an answer given mid-upload.
+      if (file.size > MAX_UPLOAD_BYTES) return failure('upload_too_large', uploadTooLargeMessage(file.name, MAX_UPLOAD_BYTES, file.size));
       const result = await post(`/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
       if (!result.ok) return result;
-      const path = (result.value as { path?: unknown }).path;
-      return typeof path === 'string' ? { ok: true, value: path } : failure('bad_response', 'The upload gave no file path.');
+      const chosen = ChosenFile.safeParse(result.value);
+      return chosen.success ? { ok: true, value: chosen.data } : failure('bad_response', 'The upload gave no file handle.');
     },
     download,
   };

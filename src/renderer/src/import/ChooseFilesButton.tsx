@@ -4,8 +4,9 @@ import { ACCEPTED_EXTENSIONS } from '../screens/accepted-files';
 import { useImportSession } from './ImportSession';
 
 /**
- * One "Choose files…" button for both hosts: the desktop app opens the OS dialog through the preload (main gets
- * real paths); in a browser a hidden multiple-file input hands over File objects that are uploaded.
+ * One "Choose files…" button for both hosts: the desktop app opens main's own OS dialog through the preload (main
+ * keeps what was chosen and answers a handle for each); in a browser a hidden multiple-file input hands over File
+ * objects that are uploaded.
  */
 export function ChooseFilesButton(props: ButtonProps) {
   const session = useImportSession();
@@ -17,7 +18,7 @@ export function ChooseFilesButton(props: ButtonProps) {
   );
   if (bridge) {
     return button(() => {
-      void bridge.pickFiles().then((paths) => paths.length > 0 && session.addPaths(paths));
+      void bridge.pickFiles('import').then((picked) => picked.length > 0 && session.addPicked(picked));
     });
   }
   return (

@@ -81,7 +81,7 @@ export function FileCard({ entry }: { entry: FileEntry }) {
       {stage === 'unreadable' && entry.error && (
         <ImportErrorAlert error={entry.error}>
           <Group mt="sm" gap="xs">
-            {entry.path && (
+            {entry.file && (
               <Button size="xs" variant="white" color="red" onClick={() => session.retry(entry.key)}>
                 Try again
               </Button>

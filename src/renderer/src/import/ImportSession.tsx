@@ -2,9 +2,10 @@
 // Import screen mid-import loses nothing, and so a finished job (also from a watched folder) is announced on
 // any screen.
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { PickedFile } from '../../../shared/bridge';
 import type { ImportKind, ImportProgress, Mapping } from '../../../shared/contract';
-import { ClientError, call, filePath, on } from '../api/client';
-import { baseName, finishedEntry, newEntry, type FileEntry } from './file-entry';
+import { ClientError, call, chooseFile, on } from '../api/client';
+import { finishedEntry, newEntry, type FileEntry } from './file-entry';
 import { announceFinished, isFinished } from './announce';
 import { eventFeaturesInput, keepChoices, type EventChoices } from './event-choices';
 
@@ -13,8 +14,8 @@ export interface ImportSession {
   /** Progress of every job this page has heard of, by job id (finished ones keep their summary). */
   progress: Record<string, ImportProgress>;
   addFiles(files: readonly File[]): void;
-  /** Paths from the desktop file dialog: main reads them where they are. */
-  addPaths(paths: readonly string[]): void;
+  /** Files chosen in the desktop app's OS dialog: main already holds them and answered a handle (or a refusal). */
+  addPicked(picked: readonly PickedFile[]): void;
   chooseKind(key: string, kind: ImportKind): void;
   mapField(key: string, field: string, header: string | null): void;
   /** Changes the CSM's choices for the file's unknown event names (sent with the import). */
@@ -58,11 +59,11 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const inspect = useCallback(
-    async (key: string, path: string, fileName: string, choice: { kind?: ImportKind; mapping?: Mapping }) => {
+    async (key: string, file: string, choice: { kind?: ImportKind; mapping?: Mapping }) => {
       const request = (requests.current.get(key) ?? 0) + 1;
       requests.current.set(key, request);
       try {
-        const inspection = await call('import.inspect', { path, fileName, ...choice });
+        const inspection = await call('import.inspect', { file, ...choice });
         if (requests.current.get(key) !== request) return;
         update(key, (e) => ({
           stage: e.stage === 'inspecting' || e.stage === 'unreadable' ? 'ready' : e.stage,
@@ -84,22 +85,28 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   );
 
   const add = useCallback(
-    (items: { fileName: string; sizeBytes: number | null; path: string | null; file?: File }[]) => {
+    (items: { fileName: string; sizeBytes: number | null; picked?: PickedFile['result']; file?: File }[]) => {
       const added = items.map((item) => ({ ...item, key: `file-${++nextKey.current}` }));
-      setEntries((all) => [...added.map((a) => newEntry(a.key, a.fileName, a.sizeBytes, a.path)), ...all]);
+      const handleOf = (item: (typeof added)[number]) => (item.picked?.ok ? item.picked.value.file : null);
+      setEntries((all) => [...added.map((a) => newEntry(a.key, a.fileName, a.sizeBytes, handleOf(a))), ...all]);
       for (const item of added) {
         void (async () => {
-          let path = item.path;
-          if (!path && item.file) {
+          if (item.picked && !item.picked.ok) {
+            update(item.key, { stage: 'unreadable', error: item.picked.error });
+            return;
+          }
+          let handle = handleOf(item);
+          if (!handle && item.file) {
             try {
-              path = await filePath(item.file);
+              const chosen = await chooseFile(item.file);
+              handle = chosen.file;
+              update(item.key, { file: handle, sizeBytes: chosen.sizeBytes, stage: 'inspecting' });
             } catch (caught) {
               update(item.key, { stage: 'unreadable', error: asClientError(caught) });
               return;
             }
-            update(item.key, { path, stage: 'inspecting' });
           }
-          if (path) await inspect(item.key, path, item.fileName, {});
+          if (handle) await inspect(item.key, handle, {});
         })();
       }
     },
@@ -107,11 +114,12 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   );
 
   const addFiles = useCallback(
-    (files: readonly File[]) => add(files.map((file) => ({ fileName: file.name, sizeBytes: file.size, path: null, file }))),
+    (files: readonly File[]) => add(files.map((file) => ({ fileName: file.name, sizeBytes: file.size, file }))),
     [add],
   );
-  const addPaths = useCallback(
-    (paths: readonly string[]) => add(paths.map((path) => ({ fileName: baseName(path), sizeBytes: null, path }))),
+  const addPicked = useCallback(
+    (picked: readonly PickedFile[]) =>
+      add(picked.map(({ name, result }) => ({ fileName: result.ok ? result.value.name : name, sizeBytes: result.ok ? result.value.sizeBytes : null, picked: result }))),
     [add],
   );
 
@@ -123,9 +131,9 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const chooseKind = useCallback(
     (key: string, kind: ImportKind) =>
       withEntry(key, (entry) => {
-        if (!entry.path) return;
+        if (!entry.file) return;
         update(key, { refreshing: true });
-        void inspect(key, entry.path, entry.fileName, { kind });
+        void inspect(key, entry.file, { kind });
       }),
     [withEntry, update, inspect],
   );
@@ -133,10 +141,10 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const mapField = useCallback(
     (key: string, field: string, header: string | null) =>
       withEntry(key, (entry) => {
-        if (!entry.path || !entry.inspection) return;
+        if (!entry.file || !entry.inspection) return;
         const mapping = { ...entry.mapping, [field]: header };
         update(key, { mapping, mappingEdited: true, refreshing: true });
-        void inspect(key, entry.path, entry.fileName, { kind: entry.inspection.kind, mapping });
+        void inspect(key, entry.file, { kind: entry.inspection.kind, mapping });
       }),
     [withEntry, update, inspect],
   );
@@ -149,21 +157,20 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(
     (key: string) =>
       withEntry(key, (entry) => {
-        if (!entry.path) return;
+        if (!entry.file) return;
         update(key, { stage: 'inspecting', error: null });
-        void inspect(key, entry.path, entry.fileName, {});
+        void inspect(key, entry.file, {});
       }),
     [withEntry, update, inspect],
   );
 
   const run = useCallback(
     async (entry: FileEntry, options: { onlyBookAccounts?: boolean }) => {
-      if (!entry.path || !entry.inspection) return;
+      if (!entry.file || !entry.inspection) return;
       update(entry.key, { stage: 'starting', error: null });
       try {
         const { jobId } = await call('import.start', {
-          path: entry.path,
-          fileName: entry.fileName,
+          file: entry.file,
           kind: entry.inspection.kind,
           mapping: entry.mapping,
           eventFeatures: eventFeaturesInput(entry.eventFeatures),
@@ -193,14 +200,28 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
     [run],
   );
 
-  const dismiss = useCallback((key: string) => {
-    requests.current.delete(key);
-    setEntries((all) => all.filter((e) => e.key !== key));
+  // A card set aside: main forgets its handle (and deletes an uploaded copy it still keeps). Not while a job
+  // reads the file: main releases an upload itself once imported.
+  const discard = useCallback((entries: readonly FileEntry[]) => {
+    for (const entry of entries) {
+      const running = entry.jobId !== null && progressRef.current[entry.jobId]?.summary == null;
+      if (entry.file && !running) void call('import.discard', { file: entry.file }).catch(() => undefined);
+    }
   }, []);
 
+  const dismiss = useCallback(
+    (key: string) => {
+      requests.current.delete(key);
+      discard(entriesRef.current.filter((e) => e.key === key));
+      setEntries((all) => all.filter((e) => e.key !== key));
+    },
+    [discard],
+  );
+
   const clearFinished = useCallback(() => {
+    discard(entriesRef.current.filter((e) => finishedEntry(e, progressRef.current)));
     setEntries((all) => all.filter((e) => !finishedEntry(e, progressRef.current)));
-  }, []);
+  }, [discard]);
 
   // Every job's progress, including watched-folder and CLI imports; a finished job is announced once (the demo
   // book's files are not: loading it says so itself).
@@ -234,8 +255,8 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const session = useMemo<ImportSession>(
-    () => ({ entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished }),
-    [entries, progress, addFiles, addPaths, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished],
+    () => ({ entries, progress, addFiles, addPicked, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished }),
+    [entries, progress, addFiles, addPicked, chooseKind, mapField, chooseEvents, retry, start, addLeftOutAccounts, dismiss, clearFinished],
   );
   return <Context value={session}>{children}</Context>;
 }

@@ -1,23 +1,30 @@
-import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconFolder, IconFolderPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconFolder, IconFolderPlus, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 
-/** Folders whose new CSVs Bearing imports by itself: where a scheduled export from Pendo or Salesforce lands. */
+const ERROR_TITLE = 'Could not watch that folder';
+
+/**
+ * Folders whose new CSVs Bearing imports by itself: where a scheduled export from Pendo or Salesforce lands. A
+ * folder is chosen in main's own OS folder dialog (the page never names a path), so only the desktop app adds one;
+ * in a browser the list is shown and can be trimmed.
+ */
 export function WatchedFolders() {
   const list = useQuery('watch.list', {});
-  const [path, setPath] = useState('');
   const add = useMutation('watch.add', {
-    errorTitle: 'Could not watch that folder',
+    errorTitle: ERROR_TITLE,
     successMessage: (f) => `Watching ${f.path}`,
   });
   const remove = useMutation('watch.remove', { errorTitle: 'Could not stop watching the folder' });
+  const bridge = window.bearing;
 
-  const submit = async () => {
-    const trimmed = path.trim();
-    if (!trimmed) return;
-    if (await add.mutate({ path: trimmed })) setPath('');
+  const chooseFolder = async () => {
+    const picked = await bridge?.pickFolder();
+    if (!picked) return;
+    if (picked.result.ok) await add.mutate({ folder: picked.result.value.file });
+    else notifications.show({ color: 'red', title: ERROR_TITLE, message: picked.result.error.message, autoClose: 10_000 });
   };
 
   return (
@@ -26,27 +33,18 @@ export function WatchedFolders() {
         New or changed CSV files in these folders are imported automatically with their remembered mapping while
         Bearing is open; a file already imported is left alone. Each import is announced and listed in the history.
       </Text>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Group align="flex-end" gap="xs">
-          <TextInput
-            flex={1}
-            label="Folder to watch"
-            placeholder="/Users/you/Downloads/pendo-exports"
-            description="Paste the full path of the folder."
-            value={path}
-            onChange={(event) => setPath(event.currentTarget.value)}
-            data-testid="watch-path"
-          />
-          <Button type="submit" leftSection={<IconFolderPlus size={16} />} loading={add.running} disabled={!path.trim()} data-testid="watch-add">
-            Watch folder
+      {bridge ? (
+        <Group>
+          <Button leftSection={<IconFolderPlus size={16} />} loading={add.running} onClick={() => void chooseFolder()} data-testid="watch-add">
+            Add folder…
           </Button>
         </Group>
-      </form>
+      ) : (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle />} data-testid="watch-desktop-only">
+          A folder to watch is added in the Bearing desktop app, where you choose it in your computer’s folder dialog: a
+          browser cannot give Bearing a folder. Folders added there are listed here.
+        </Alert>
+      )}
       {list.error && !list.data && (
         <Alert color="red" icon={<IconAlertCircle />} title="Could not load the watched folders">
           {list.error.message}

@@ -5,7 +5,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import type { EventChoices } from './event-choices';
 
 export type FileStage =
-  /** The web host is receiving the file (Electron skips this: main reads the dropped path). */
+  /** Main is being handed the file (the web host receiving the upload, or the desktop app registering the drop). */
   | 'uploading'
   /** Main is sniffing the file: kind, source, mapping and a preview. */
   | 'inspecting'
@@ -22,7 +22,8 @@ export interface FileEntry {
   key: string;
   fileName: string;
   sizeBytes: number | null;
-  path: string | null;
+  /** Main's handle for the file (never a path): null until main has answered. */
+  file: string | null;
   stage: FileStage;
   inspection: Inspection | null;
   /** The mapping the import will use: detected, remembered, or edited by the CSM. */
@@ -36,13 +37,13 @@ export interface FileEntry {
   jobId: string | null;
 }
 
-export function newEntry(key: string, fileName: string, sizeBytes: number | null, path: string | null): FileEntry {
+export function newEntry(key: string, fileName: string, sizeBytes: number | null, file: string | null): FileEntry {
   return {
     key,
     fileName,
     sizeBytes,
-    path,
-    stage: path ? 'inspecting' : 'uploading',
+    file,
+    stage: file ? 'inspecting' : 'uploading',
     inspection: null,
     mapping: {},
     mappingEdited: false,
@@ -74,9 +75,4 @@ export function missingRequired(inspection: Inspection, mapping: Mapping): strin
 export function joinLabels(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
-/** The last segment of a path from the OS file dialog, on Windows or POSIX. */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
 }

@@ -61,7 +61,19 @@ function ChangeStatus({ changes }: { changes: CatalogueChanges }) {
           <Loader size="xs" />
           <Text size="sm">{changes.busy}…</Text>
         </Group>
-        <Progress value={100} animated striped size="sm" aria-label="Re-deriving usage and rescoring health" />
+        <Group gap="xs" wrap="nowrap">
+          <Progress
+            value={changes.percent}
+            animated
+            striped
+            size="sm"
+            style={{ flex: 1 }}
+            aria-label={`Rescoring health ${changes.percent}%`}
+          />
+          <Text size="xs" c="dimmed" w={36} ta="right" data-testid="catalogue-percent" data-percent={changes.percent}>
+            {changes.percent}%
+          </Text>
+        </Group>
         <Text size="xs" c="dimmed">
           Re-deriving every account’s usage and rescoring its health history: this can take a few seconds on a large book.
         </Text>

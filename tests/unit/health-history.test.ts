@@ -1,0 +1,246 @@
+// Health history computed incrementally and repairing itself (issues #13 point 4 and #17 point 1). The book comes
+// from vendor-shaped files (tests/fixtures/book's Salesforce accounts, a Mixpanel event export written here from a
+// seed) and from the random book; every expectation is either the full recomputation of the same store or a
+// plain-SQL figure, never the incremental code's own output.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/main/app/backend';
+import { accountsWithUsersFirstSeenFrom, lastUserId, markHealthStale } from '../../src/main/db/health-stale';
+import { connect } from '../../src/main/db/open';
+import { runImport } from '../../src/main/import/job';
+import { repairNow, scheduleHealthRepair } from '../../src/main/services/health-repair';
+import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
+import { scoringOnly } from '../../src/main/services/health';
+import type { MetricsSettings } from '../../src/shared/metrics/settings';
+import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
+import { AppError } from '../../src/shared/errors';
+import { Rng } from '../../src/shared/prng';
+import { startImport } from '../../src/main/services/imports';
+import { call, tempBackend, tempDir } from '../helpers/backend';
+import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
+
+const TODAY = '2026-11-24';
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'book');
+const ACCOUNTS = ['0015g00000NwTrAAAZ', '0015g00000CoNtAAAZ', '0015g00000FaBrAAAZ'];
+const EVENTS = ['Viewed Dashboard', 'Exported Report', 'Created Alert', 'Exported CSV', 'Logged In'];
+
+const open: Backend[] = [];
+afterEach(() => {
+  for (const b of open.splice(0)) b.close();
+});
+
+/** A Mixpanel raw-event export (the fixture's columns) of seeded events on days [fromDay, toDay]. */
+function mixpanelExport(dir: string, name: string, seed: number, fromDay: number, toDay: number): string {
+  const r = new Rng(seed);
+  const lines = ['event,time,distinct_id,$email,$name,company_id,$insert_id,mp_lib'];
+  let n = 0;
+  for (let day = fromDay; day <= toDay; day++) {
+    ACCOUNTS.forEach((account, a) => {
+      for (let u = 1; u <= 6 + a * 3; u++) {
+        if (!r.chance(0.15 + 0.1 * a)) continue;
+        const time = day * 86_400 + r.int(0, 86_399);
+        lines.push(`${r.pick(EVENTS)},${time},u-${a}-${u},u${a}${u}@acct${a}.example,User ${a}-${u},${account},${name}-${n++},web`);
+      }
+    });
+  }
+  const file = path.join(dir, `${name}.csv`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+function backendAt(dataDir = tempDir(), host: 'cli' | 'web' = 'cli'): Backend {
+  const b = tempBackend({ dataDir, host });
+  open.push(b);
+  return b;
+}
+
+type Row = { account_id: number; day: string; score: number | null; status: string | null; components: string };
+const snapshots = (b: Backend): Row[] =>
+  b.database.sqlite.prepare('SELECT account_id, day, score, status, components FROM health_snapshots ORDER BY account_id, day').all() as Row[];
+const marks = (b: Backend) => b.database.sqlite.prepare('SELECT account_id AS id, from_day AS fromDay FROM health_stale ORDER BY account_id').all();
+
+/** The snapshots the full computation gives for the store as it is (every account, its whole history). */
+function fullRecompute(b: Backend): Row[] {
+  refreshHealthSnapshots(b.context);
+  return snapshots(b);
+}
+
+/** The Salesforce account report of tests/fixtures/book, imported in UTC. */
+async function vendorBook(b: Backend): Promise<void> {
+  b.database.sqlite.exec(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`);
+  await importFile(b, path.join(FIXTURES, 'salesforce-accounts.csv'));
+}
+
+async function importFile(b: Backend, file: string): Promise<void> {
+  const summary = await startImport(b.context, { path: file }).done;
+  expect(summary.error).toBeNull();
+}
+
+describe('health history computed incrementally', () => {
+  it('after a second usage file, the incremental snapshots equal the full computation for every account and day', async () => {
+    const dir = tempDir();
+    const b = backendAt();
+    await vendorBook(b);
+    const today = dayNumber(TODAY);
+    await importFile(b, mixpanelExport(dir, 'older', 1, today - 200, today - 41));
+    const before = snapshots(b);
+    await importFile(b, mixpanelExport(dir, 'newer', 2, today - 40, today - 3));
+    // The import marked its accounts from its first day and the CLI's runner recomputed only those days.
+    expect(marks(b)).toEqual([]);
+    const incremental = snapshots(b);
+    expect(incremental.length).toBeGreaterThan(3 * 150);
+    expect(fullRecompute(b)).toEqual(incremental);
+    // As of means as of: the days before the newer file's first day are what they were before it arrived.
+    const cut = isoFromDayNumber(today - 41);
+    expect(incremental.filter((r) => r.day < cut)).toEqual(before.filter((r) => r.day < cut));
+  });
+
+  it('a window figure of a past day matches a plain-SQL count of the rollups', async () => {
+    const dir = tempDir();
+    const b = backendAt();
+    await vendorBook(b);
+    const today = dayNumber(TODAY);
+    await importFile(b, mixpanelExport(dir, 'events', 3, today - 120, today - 1));
+    const day = today - 50;
+    const sql = b.database.sqlite;
+    const account = sql.prepare('SELECT id, licenses FROM accounts WHERE external_id = ?').get(ACCOUNTS[1]) as { id: number; licenses: number };
+    const mau = (
+      sql
+        .prepare('SELECT count(DISTINCT user_id) AS n FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0')
+        .get(account.id, day - 29, day) as { n: number }
+    ).n;
+    expect(mau).toBeGreaterThan(0);
+    const stored = sql
+      .prepare(`SELECT json_extract(components, '$."metric.licenseUtilization"') AS u FROM health_snapshots WHERE account_id = ? AND day = ?`)
+      .get(account.id, isoFromDayNumber(day)) as { u: number };
+    expect(stored.u).toBeCloseTo(mau / account.licenses, 12);
+  });
+
+  it('on the random book, usage added late is recomputed from its first day only and equals the full computation', () => {
+    for (const seed of [11, 12, 13]) {
+      const b = backendAt();
+      fillRandomBook(b.database.sqlite, seed);
+      refreshHealthSnapshots(b.context);
+      const sql = b.database.sqlite;
+      const today = dayNumber(BOOK_TODAY);
+      // Three users with usage and one contact who never used the product (a user without usage is known on every
+      // day; with usage, from its first day on: the job marks such an account's whole history).
+      const used = sql.prepare('SELECT DISTINCT user_id AS id, account_id FROM usage_daily ORDER BY user_id LIMIT 3').all() as { id: number; account_id: number }[];
+      const contact = sql.prepare('SELECT id, account_id FROM users WHERE id NOT IN (SELECT user_id FROM usage_daily) LIMIT 1').all() as { id: number; account_id: number }[];
+      const from = today - 20;
+      const lastUser = lastUserId(sql);
+      sql.transaction(() => {
+        for (const u of [...used, ...contact]) {
+          for (let d = from; d <= today; d += 3) {
+            sql.prepare('INSERT OR IGNORE INTO usage_daily (account_id, user_id, feature_id, day, events, minutes) VALUES (?, ?, 1, ?, 2, 5)').run(u.account_id, u.id, d);
+          }
+        }
+        const touched = [...new Set([...used, ...contact].map((u) => u.account_id))];
+        markHealthStale(sql, touched, from);
+        markHealthStale(sql, accountsWithUsersFirstSeenFrom(sql, touched, lastUser, from), null);
+      })();
+      repairNow(b.context);
+      expect(marks(b)).toEqual([]);
+      const incremental = snapshots(b);
+      const full = fullRecompute(b);
+      const key = (r: Row) => `${r.account_id} ${r.day}`;
+      const fullBy = new Map(full.map((r) => [key(r), r]));
+      const diff = incremental.filter((r) => JSON.stringify(fullBy.get(key(r))) !== JSON.stringify(r)).slice(0, 3);
+      expect({ seed, diff, extra: full.length - incremental.length }).toEqual({ seed, diff: [], extra: 0 });
+    }
+  });
+});
+
+describe('a changed health weight re-scores the stored history', () => {
+  it('new weights, thresholds and rule effects give the snapshots the full computation gives', async () => {
+    for (const seed of [31, 32]) {
+      const b = backendAt();
+      fillRandomBook(b.database.sqlite, seed);
+      refreshHealthSnapshots(b.context);
+      const settings = {
+        weights: { usage: 10, breadth: 35, frequency: 0, exposure: 12.5, relationship: 25, satisfaction: 7 },
+        thresholds: { green: 65, yellow: 45 },
+        rules: [
+          { id: 'no-usage', kind: 'no_usage', enabled: true, effect: 'force_yellow', days: 30 },
+          { id: 'open-case', kind: 'open_support_case', enabled: true, effect: 'force_red', days: 14 },
+          { id: 'qbr-overdue', kind: 'qbr_overdue', enabled: false, effect: 'cap_yellow' },
+          { id: 'onboarding-late', kind: 'onboarding_late', enabled: false, effect: 'cap_yellow' },
+        ],
+      };
+      const before = (await call<{ settings: MetricsSettings }>(b, 'health.settings.get')).settings;
+      await call(b, 'health.settings.set', { settings });
+      // The change takes the re-scoring path (no component recomputed), and what it stores is the full result.
+      expect(scoringOnly(before, (await call<{ settings: MetricsSettings }>(b, 'health.settings.get')).settings)).toBe(true);
+      const rescored = snapshots(b);
+      expect(rescored.some((r) => r.status === 'red')).toBe(true);
+      expect(fullRecompute(b)).toEqual(rescored);
+    }
+  });
+});
+
+describe('health history that repairs itself', () => {
+  it('an import killed after its commit but before scoring is repaired on the next start', async () => {
+    const dir = tempDir();
+    const dataDir = tempDir();
+    const first = backendAt(dataDir);
+    await vendorBook(first);
+    const today = dayNumber(TODAY);
+    await importFile(first, mixpanelExport(dir, 'older', 4, today - 90, today - 31));
+    first.close();
+    open.splice(open.indexOf(first), 1);
+
+    // The job commits on its own connection and the process "dies" before any scoring.
+    const { sqlite } = connect(path.join(dataDir, 'bearing.sqlite'));
+    const summary = await runImport({ sqlite, path: mixpanelExport(dir, 'newer', 5, today - 30, today), timeZone: 'UTC', now: Date.parse(`${TODAY}T12:00:00Z`) });
+    sqlite.close();
+    expect(summary.counts.accepted).toBeGreaterThan(0);
+
+    const restarted = backendAt(dataDir, 'web');
+    expect(marks(restarted).length).toBe(3);
+    await restarted.healthRepaired;
+    expect(marks(restarted)).toEqual([]);
+    const repaired = snapshots(restarted);
+    expect(fullRecompute(restarted)).toEqual(repaired);
+  });
+
+  it('a store held by another writer (SQLITE_BUSY) is waited for with backoff, then the history is recomputed', async () => {
+    const dataDir = tempDir();
+    const b = backendAt(dataDir, 'web');
+    await b.healthRepaired;
+    fillRandomBook(b.database.sqlite, 21);
+    b.database.sqlite.exec('INSERT INTO health_stale (account_id, from_day, generation) SELECT id, NULL, 1 FROM accounts');
+    const other = connect(path.join(dataDir, 'bearing.sqlite')).sqlite;
+    other.exec('BEGIN IMMEDIATE');
+    const repair = scheduleHealthRepair(b.context);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Still waiting: nothing written, the marks kept.
+    expect(marks(b).length).toBeGreaterThan(0);
+    other.exec('COMMIT');
+    other.close();
+    expect(await repair).toBeGreaterThan(0);
+    expect(marks(b)).toEqual([]);
+    const repaired = snapshots(b);
+    expect(repaired.length).toBeGreaterThan(0);
+    expect(fullRecompute(b)).toEqual(repaired);
+  });
+
+  it('a busy store is told in the CSM’s words, never with SQLite’s code', () => {
+    const dataDir = tempDir();
+    const b = backendAt(dataDir);
+    const other = connect(path.join(dataDir, 'bearing.sqlite')).sqlite;
+    other.exec('BEGIN IMMEDIATE');
+    b.database.sqlite.pragma('busy_timeout = 10');
+    let caught: unknown;
+    try {
+      b.database.sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      caught = error;
+    }
+    other.exec('ROLLBACK');
+    other.close();
+    const e = AppError.from(caught);
+    expect(e.code).toBe('store_busy');
+    expect(e.message).not.toMatch(/SQLITE|locked/i);
+  });
+});
