@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useAccountRoute } from './account/use-account-route';
 import { AppCommands } from './components/AppCommands';
 import { AppHeader } from './components/AppHeader';
@@ -8,6 +8,7 @@ import { DemoBanner } from './components/DemoBanner';
 import { DropAnywhere } from './components/DropAnywhere';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useQuery } from './hooks/use-query';
+import { SIDEBAR_WIDTH, useSidebar } from './hooks/use-sidebar';
 import { ImportSessionProvider, useImportSession } from './import/ImportSession';
 import { AccountScreen } from './screens/AccountScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -35,22 +36,40 @@ function Shell() {
   const [navOpened, nav] = useDisclosure(false);
   const info = useQuery('app.info', {});
   const importSession = useImportSession();
+  const sidebar = useSidebar();
+  const [demoBanner, setDemoBanner] = useLocalStorage<'shown' | 'collapsed'>({
+    key: 'bearing-demo-banner',
+    defaultValue: 'shown',
+    getInitialValueInEffect: false,
+    deserialize: (value) => (value === 'collapsed' ? 'collapsed' : 'shown'),
+    serialize: (value) => value,
+  });
+  // Below Mantine's 'sm' the navbar is an overlay opened by the burger: it keeps its labels there.
+  const iconsOnly = sidebar.iconsOnly && !navOpened;
 
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{ width: iconsOnly ? SIDEBAR_WIDTH.icons : SIDEBAR_WIDTH.labels, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
       <AppShell.Header>
-        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} demoLoaded={info.data?.demo.loaded ?? false} />
+        <AppHeader
+          navOpened={navOpened}
+          onToggleNav={nav.toggle}
+          demoLoaded={info.data?.demo.loaded ?? false}
+          demoBannerCollapsed={demoBanner === 'collapsed'}
+          onShowDemoBanner={() => setDemoBanner('shown')}
+        />
       </AppShell.Header>
       <AppShell.Navbar>
-        <AppNavbar route={route} onNavigate={nav.close} info={info.data} />
+        <AppNavbar route={route} onNavigate={nav.close} info={info.data} iconsOnly={iconsOnly} onToggleIcons={sidebar.toggle} />
       </AppShell.Navbar>
       {/* On the portfolio, a fixed-height column: the table fills what is left and scrolls inside itself. */}
       <AppShell.Main style={route === 'portfolio' && accountId === null ? { display: 'flex', flexDirection: 'column', height: '100dvh' } : undefined}>
-        {info.data?.demo.loaded && <DemoBanner demoAccounts={info.data.demo.accounts} />}
+        {info.data?.demo.loaded && (
+          <DemoBanner demoAccounts={info.data.demo.accounts} collapsed={demoBanner === 'collapsed'} onCollapse={() => setDemoBanner('collapsed')} />
+        )}
         {accountId !== null && <AccountScreen key={accountId} id={accountId} />}
         {route === 'portfolio' && accountId === null && <PortfolioScreen onImport={() => navigate('import')} />}
         {route === 'import' && <ImportScreen />}

@@ -1,16 +1,24 @@
-import { Button, Group, Paper, Progress, Text, ThemeIcon } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Progress, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFlask, IconTrash } from '@tabler/icons-react';
+import { IconChevronUp, IconFlask, IconTrash } from '@tabler/icons-react';
 import { formatCount } from '../../../shared/format';
 import { useDemoProgress } from '../hooks/use-demo-progress';
 import { RemoveDemoModal } from './RemoveDemoModal';
 
+interface Props {
+  demoAccounts: number;
+  /** Folded away by the CSM (the header's Demo badge brings it back); it still shows while the demo is loading. */
+  collapsed: boolean;
+  onCollapse: () => void;
+}
+
 /** Says plainly that the sample book is on screen, and removes it (after a confirmation) when the CSM is ready. */
-export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
+export function DemoBanner({ demoAccounts, collapsed, onCollapse }: Props) {
   const [confirming, confirm] = useDisclosure(false);
   const accounts = `${formatCount(demoAccounts)} sample ${demoAccounts === 1 ? 'account' : 'accounts'}`;
   // The accounts arrive before their usage: until the last file is in, the banner says what is still loading.
   const loading = useDemoProgress();
+  if (collapsed && !loading) return null;
 
   return (
     <>
@@ -23,8 +31,8 @@ export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
         style={{ borderLeft: '4px solid var(--mantine-color-orange-filled)' }}
         data-testid="demo-banner"
       >
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" flex={1}>
             <ThemeIcon color="orange" variant="light" aria-hidden>
               <IconFlask size={18} />
             </ThemeIcon>
@@ -53,6 +61,11 @@ export function DemoBanner({ demoAccounts }: { demoAccounts: number }) {
           >
             Remove demo data
           </Button>
+          <Tooltip label="Hide this banner (the Demo badge in the header shows it again)">
+            <ActionIcon variant="subtle" color="gray" onClick={onCollapse} aria-label="Hide the demo banner" data-testid="demo-banner-collapse">
+              <IconChevronUp size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
       </Paper>
       <RemoveDemoModal opened={confirming} onClose={confirm.close} howToReload="from the empty portfolio" />

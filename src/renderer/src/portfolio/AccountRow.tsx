@@ -1,5 +1,5 @@
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { PortfolioRow } from '../../../shared/contract';
 import { formatCount, formatDate, formatDaysFrom, formatMoney, formatPercent } from '../../../shared/format';
 import { RENEWAL_WINDOW_DAYS } from '../../../shared/contract';
@@ -7,6 +7,7 @@ import { accountHref, openAccount } from './account-link';
 import { HealthCell } from './HealthCell';
 import classes from './portfolio-table.module.css';
 import { STAGES } from './StageBadge';
+import type { ColumnId, TableColumn } from './table-columns';
 
 // Rows have one fixed height (also in the CSS), so the virtualizer knows every offset without measuring the DOM.
 export const ROW_HEIGHT = 52;
@@ -124,14 +125,47 @@ function OverdueMilestones({ count }: { count: number }) {
   );
 }
 
+function NameCell({ row }: { row: PortfolioRow }) {
+  return (
+    <>
+      <a className={classes.name} href={accountHref(row.id)} title={row.name}>
+        {row.name}
+      </a>
+      <span className={classes.sub}>
+        {row.earlyWarnings.length > 0 && (
+          <span className={classes.flag} data-testid="early-warning-flag" title={`Early warning: ${row.earlyWarnings.map((w) => w.message).join(' ')}`}>
+            <IconAlertTriangle size={11} aria-hidden />
+            early warning
+          </span>
+        )}
+        {row.owner ?? 'no owner'}
+      </span>
+    </>
+  );
+}
+
+/** What each column shows for an account; the table says which columns fit the window. */
+const CELLS: Record<ColumnId, (row: PortfolioRow, asOf: string) => ReactNode> = {
+  name: (row) => <NameCell row={row} />,
+  health: (row, asOf) => <HealthCell row={row} asOf={asOf} />,
+  stage: (row) => <Stage row={row} />,
+  arr: (row) => formatMoney(row.arr, row.currency),
+  renewalDate: (row, asOf) => <Renewal row={row} asOf={asOf} />,
+  licenseUtilization: (row) => <Utilization row={row} />,
+  lastQbrDate: (row) => <LastQbr row={row} />,
+  overdueMilestones: (row) => <OverdueMilestones count={row.overdueMilestones} />,
+};
+
 interface Props {
   row: PortfolioRow;
   index: number;
   asOf: string;
+  /** The columns that fit, in screen order. */
+  columns: readonly TableColumn[];
 }
 
 /** One account; the whole row opens the account, the name is the keyboard's (and middle-click's) link. */
-export const AccountRow = memo(function AccountRow({ row, index, asOf }: Props) {
+export const AccountRow = memo(function AccountRow({ row, index, asOf, columns }: Props) {
   return (
     <tr
       className={classes.row}
@@ -143,39 +177,11 @@ export const AccountRow = memo(function AccountRow({ row, index, asOf }: Props) 
         if (!(event.target instanceof Element && event.target.closest('a'))) openAccount(row.id);
       }}
     >
-      <td className={classes.cell}>
-        <a className={classes.name} href={accountHref(row.id)} title={row.name}>
-          {row.name}
-        </a>
-        <span className={classes.sub}>
-          {row.earlyWarnings.length > 0 && (
-            <span className={classes.flag} data-testid="early-warning-flag" title={`Early warning: ${row.earlyWarnings.map((w) => w.message).join(' ')}`}>
-              <IconAlertTriangle size={11} aria-hidden />
-              early warning
-            </span>
-          )}
-          {row.owner ?? 'no owner'}
-        </span>
-      </td>
-      <td className={classes.cell}>
-        <HealthCell row={row} asOf={asOf} />
-      </td>
-      <td className={classes.cell}>
-        <Stage row={row} />
-      </td>
-      <td className={`${classes.cell} ${classes.right}`}>{formatMoney(row.arr, row.currency)}</td>
-      <td className={classes.cell}>
-        <Renewal row={row} asOf={asOf} />
-      </td>
-      <td className={`${classes.cell} ${classes.right}`}>
-        <Utilization row={row} />
-      </td>
-      <td className={classes.cell}>
-        <LastQbr row={row} />
-      </td>
-      <td className={`${classes.cell} ${classes.right}`}>
-        <OverdueMilestones count={row.overdueMilestones} />
-      </td>
+      {columns.map((c) => (
+        <td key={c.id} className={c.numeric ? `${classes.cell} ${classes.right}` : classes.cell}>
+          {CELLS[c.id](row, asOf)}
+        </td>
+      ))}
     </tr>
   );
 });

@@ -1,47 +1,12 @@
 import { Paper, Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useMergedRef } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, type ReactNode, type RefCallback } from 'react';
 import type { PortfolioRow } from '../../../shared/contract';
 import { AccountRow, ROW_HEIGHT } from './AccountRow';
 import type { Sort } from './portfolio-rows';
-import { SortHeader, type SortKey } from './SortHeader';
-
-interface Column {
-  primary: SortKey;
-  secondary?: SortKey;
-  width: string;
-  numeric?: boolean;
-}
-
-const COLUMNS: Column[] = [
-  { primary: { column: 'name', label: 'Account' }, secondary: { column: 'owner', label: 'owner' }, width: '21%' },
-  {
-    primary: { column: 'health', label: 'Health', hint: 'Health score 0–100 with its 30-day trend; hover a score for its drivers' },
-    secondary: { column: 'delta30', label: 'Δ30', hint: 'Change in points since 30 days ago' },
-    width: '16%',
-  },
-  {
-    primary: { column: 'stage', label: 'Stage' },
-    secondary: { column: 'timeInStageDays', label: 'days', hint: 'Days since the account entered its stage' },
-    width: '15%',
-  },
-  { primary: { column: 'arr', label: 'ARR' }, width: '9%', numeric: true },
-  { primary: { column: 'renewalDate', label: 'Renewal' }, width: '11%' },
-  {
-    primary: { column: 'licenseUtilization', label: 'Utilization', hint: 'License utilization: users active in the last 30 days ÷ licenses purchased' },
-    width: '10%',
-    numeric: true,
-  },
-  {
-    primary: { column: 'lastQbrDate', label: 'Last QBR', hint: 'Date of the last QBR; red when it is overdue against the QBR cadence' },
-    width: '10%',
-  },
-  {
-    primary: { column: 'overdueMilestones', label: 'Overdue', hint: 'Time-to-value milestones past their target date and not achieved' },
-    width: '8%',
-    numeric: true,
-  },
-];
+import { SortHeader } from './SortHeader';
+import type { ColumnFit } from './table-columns';
 
 interface Props {
   rows: readonly PortfolioRow[];
@@ -53,19 +18,24 @@ interface Props {
   empty: ReactNode;
   /** Changes when the filters or the sort change: the list then starts again from the top. */
   resetKey: string;
+  /** The columns that fit the table's width (use-table-columns), and the ref that measures it. */
+  columns: ColumnFit['shown'];
+  measureRef: RefCallback<HTMLDivElement | null>;
 }
 
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, span }: { height: number; span: number }) {
   return (
     <tr aria-hidden style={{ height }}>
-      <td colSpan={COLUMNS.length} style={{ padding: 0, border: 0 }} />
+      <td colSpan={span} style={{ padding: 0, border: 0 }} />
     </tr>
   );
 }
 
 /** The book of accounts, virtualized: only the rows in view are in the DOM, so 2,000 accounts scroll smoothly. */
-export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey }: Props) {
+export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey, columns, measureRef }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const ref = useMergedRef(scrollRef, measureRef);
+  const shown = useMemo(() => columns.map((c) => c.column), [columns]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; this only says it would skip this component
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -90,7 +60,7 @@ export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey }: Pro
   }, [resetKey]);
 
   return (
-    <Paper withBorder ref={scrollRef} style={{ flex: 1, minHeight: 0, overflow: 'auto' }} data-testid="portfolio-scroller">
+    <Paper withBorder ref={ref} style={{ flex: 1, minHeight: 0, overflow: 'auto' }} data-testid="portfolio-scroller">
       <Table
         stickyHeader
         highlightOnHover
@@ -100,30 +70,30 @@ export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey }: Pro
         style={{ fontVariantNumeric: 'tabular-nums' }}
       >
         <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c.primary.column} style={{ width: c.width }} />
+          {columns.map(({ column, percent }) => (
+            <col key={column.id} style={{ width: `${percent}%` }} />
           ))}
         </colgroup>
         <Table.Thead>
           <Table.Tr>
-            {COLUMNS.map((c) => (
-              <SortHeader key={c.primary.column} primary={c.primary} secondary={c.secondary} numeric={c.numeric} sort={sort} onSort={onSort} />
+            {shown.map((c) => (
+              <SortHeader key={c.id} column={c.id} primary={c.primary} secondary={c.secondary} numeric={c.numeric} sort={sort} onSort={onSort} />
             ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={COLUMNS.length} py="xl">
+              <Table.Td colSpan={shown.length} py="xl">
                 {empty}
               </Table.Td>
             </Table.Tr>
           )}
-          {top > 0 && <Spacer height={top} />}
+          {top > 0 && <Spacer height={top} span={shown.length} />}
           {items.map((item) => (
-            <AccountRow key={rows[item.index].id} row={rows[item.index]} index={item.index} asOf={asOf} />
+            <AccountRow key={rows[item.index].id} row={rows[item.index]} index={item.index} asOf={asOf} columns={shown} />
           ))}
-          {bottom > 0 && <Spacer height={bottom} />}
+          {bottom > 0 && <Spacer height={bottom} span={shown.length} />}
         </Table.Tbody>
       </Table>
     </Paper>

@@ -36,22 +36,36 @@ const REASON_SHORT: Record<Reason, [string, string]> = {
 /** Accounts listed per reason before "and N more": enough to act on, short enough to read. */
 const LISTED = 6;
 
-function PopoverCard({ label, value, sub, tone, testId, children }: { label: string; value: string; sub: string; tone?: string; testId: string; children: ReactNode }) {
+interface CardProps {
+  label: string;
+  /** The label in the one-row strip of a short window, where the second line is left out too. */
+  shortLabel: string;
+  compact: boolean;
+  value: string;
+  sub: string;
+  tone?: string;
+  testId: string;
+  children: ReactNode;
+}
+
+function PopoverCard({ label, shortLabel, compact, value, sub, tone, testId, children }: CardProps) {
   return (
     <Popover width={380} position="bottom-end" withArrow shadow="md" middlewares={{ flip: true, shift: true, size: { padding: 8 } }}>
       <Popover.Target>
         <UnstyledButton h="100%" data-testid={`${testId}-card`}>
-          <Paper withBorder p="sm" h="100%" style={{ cursor: 'pointer' }}>
-            <Stack gap={2}>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
-                {label}
+          <Paper withBorder px={compact ? 'xs' : 'sm'} py={compact ? 6 : 'sm'} h="100%" style={{ cursor: 'pointer' }}>
+            <Stack gap={compact ? 0 : 2}>
+              <Text fz={compact ? 11 : 'xs'} c="dimmed" tt="uppercase" fw={600} truncate={compact} style={{ letterSpacing: compact ? 0.1 : 0.3 }}>
+                {compact ? shortLabel : label}
               </Text>
-              <Text fz={22} fw={700} c={tone} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
+              <Text fz={compact ? 17 : 22} fw={700} truncate={compact} title={compact ? value : undefined} c={tone} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
                 {value}
               </Text>
-              <Text size="xs" c="dimmed" lineClamp={2} data-testid={`${testId}-sub`}>
-                {sub}
-              </Text>
+              {!compact && (
+                <Text size="xs" c="dimmed" lineClamp={2} data-testid={`${testId}-sub`}>
+                  {sub}
+                </Text>
+              )}
             </Stack>
           </Paper>
           <VisuallyHidden>Show what this counts</VisuallyHidden>
@@ -65,13 +79,15 @@ function PopoverCard({ label, value, sub, tone, testId, children }: { label: str
   );
 }
 
-export function NeedsAttentionCard({ kpis, rows, onShow }: { kpis: Kpis; rows: PortfolioRow[]; onShow: (change: Partial<Filters>) => void }) {
+export function NeedsAttentionCard({ kpis, rows, onShow, compact }: { kpis: Kpis; rows: PortfolioRow[]; onShow: (change: Partial<Filters>) => void; compact: boolean }) {
   const n = kpis.needsAttention;
   const current = rows.filter((r) => !r.churned);
   const reasons = (Object.keys(REASON_LABEL) as Reason[]).filter((k) => n[k] > 0);
   return (
     <PopoverCard
       label="Needs attention"
+      shortLabel="Attention"
+      compact={compact}
       value={formatCount(n.accounts)}
       tone={n.accounts > 0 ? 'red' : undefined}
       testId="kpi-attention"
@@ -122,12 +138,14 @@ export function NeedsAttentionCard({ kpis, rows, onShow }: { kpis: Kpis; rows: P
   );
 }
 
-export function TimeToOnboardCard({ kpis }: { kpis: Kpis }) {
+export function TimeToOnboardCard({ kpis, compact }: { kpis: Kpis; compact: boolean }) {
   const { expectedDays, cohorts } = kpis.timeToOnboard;
   const latest = [...cohorts].reverse().find((c) => c.rate !== null) ?? null;
   return (
     <PopoverCard
       label="Time to onboard"
+      shortLabel="Onboard rate"
+      compact={compact}
       value={latest ? formatPercent(latest.rate) : 'no data'}
       tone={latest ? undefined : 'dimmed'}
       testId="kpi-onboard"

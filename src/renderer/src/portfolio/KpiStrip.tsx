@@ -20,6 +20,9 @@ function otherCurrencies(total: MoneyTotal): string | null {
 
 interface CardProps {
   label: string;
+  /** The label on a short window, where the strip is one row of narrow cards without their second line. */
+  shortLabel: string;
+  compact: boolean;
   value: string;
   testId: string;
   sub?: ReactNode;
@@ -29,17 +32,17 @@ interface CardProps {
   tone?: string;
 }
 
-function KpiCard({ label, value, testId, sub, explanation, onClick, tone }: CardProps) {
+function KpiCard({ label, shortLabel, compact, value, testId, sub, explanation, onClick, tone }: CardProps) {
   const body = (
-    <Paper withBorder p="sm" h="100%" style={onClick ? { cursor: 'pointer' } : undefined}>
-      <Stack gap={2}>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
-          {label}
+    <Paper withBorder px={compact ? 'xs' : 'sm'} py={compact ? 6 : 'sm'} h="100%" style={onClick ? { cursor: 'pointer' } : undefined}>
+      <Stack gap={compact ? 0 : 2}>
+        <Text fz={compact ? 11 : 'xs'} c="dimmed" tt="uppercase" fw={600} truncate={compact} style={{ letterSpacing: compact ? 0.1 : 0.3 }}>
+          {compact ? shortLabel : label}
         </Text>
-        <Text fz={22} fw={700} c={tone} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
+        <Text fz={compact ? 17 : 22} fw={700} truncate={compact} title={compact ? value : undefined} c={tone} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
           {value}
         </Text>
-        {sub && (
+        {sub && !compact && (
           <Text size="xs" c="dimmed" lineClamp={2}>
             {sub}
           </Text>
@@ -68,19 +71,23 @@ interface Props {
   rows: PortfolioRow[];
   /** Applies a filter that shows the accounts behind a figure (red ones for ARR at risk…). */
   onShow: (change: Partial<Filters>) => void;
+  /** A short window: one row of cards with short labels and no second line, so the table keeps its rows. */
+  compact: boolean;
 }
 
 /**
  * The book at a glance; each figure explains itself on hover and, on click, filters the table to its accounts; time to
  * onboard and needs attention open to their inputs on click.
  */
-export function KpiStrip({ kpis, rows, onShow }: Props) {
+export function KpiStrip({ kpis, rows, onShow, compact }: Props) {
   const { arrAtRisk, renewalsNext90Days: renewals } = kpis;
   const redOthers = otherCurrencies(arrAtRisk.red);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" data-testid="kpi-strip">
+    <SimpleGrid cols={compact ? { base: 4, md: 7 } : { base: 2, sm: 4, lg: 7 }} spacing={compact ? 'xs' : 'sm'} data-testid="kpi-strip" data-compact={compact || undefined}>
       <KpiCard
         label="Accounts"
+        shortLabel="Accounts"
+        compact={compact}
         value={formatCount(kpis.accounts)}
         testId="kpi-accounts"
         sub={`${formatCount(kpis.statusCounts.green)} green · ${formatCount(kpis.statusCounts.yellow)} yellow · ${formatCount(kpis.statusCounts.red)} red${kpis.statusCounts.noData ? ` · ${formatCount(kpis.statusCounts.noData)} no data` : ''}`}
@@ -89,6 +96,8 @@ export function KpiStrip({ kpis, rows, onShow }: Props) {
       />
       <KpiCard
         label="Total ARR"
+        shortLabel="Total ARR"
+        compact={compact}
         value={primaryMoney(kpis.totalArr)}
         testId="kpi-arr"
         sub={otherCurrencies(kpis.totalArr) ?? 'annual recurring revenue'}
@@ -96,6 +105,8 @@ export function KpiStrip({ kpis, rows, onShow }: Props) {
       />
       <KpiCard
         label="ARR at risk"
+        shortLabel="ARR at risk"
+        compact={compact}
         value={primaryMoney(arrAtRisk.red)}
         testId="kpi-arr-at-risk"
         tone={arrAtRisk.redAccounts > 0 ? 'red' : undefined}
@@ -105,6 +116,8 @@ export function KpiStrip({ kpis, rows, onShow }: Props) {
       />
       <KpiCard
         label="Renewals in 90 days"
+        shortLabel="Renewals 90 d"
+        compact={compact}
         value={formatCount(renewals.count)}
         testId="kpi-renewals"
         sub={`${primaryMoney(renewals.arr)} ARR${otherCurrencies(renewals.arr) ? ` ${otherCurrencies(renewals.arr)}` : ''}`}
@@ -113,6 +126,8 @@ export function KpiStrip({ kpis, rows, onShow }: Props) {
       />
       <KpiCard
         label="Median TTV"
+        shortLabel="Median TTV"
+        compact={compact}
         value={kpis.medianTtvDays === null ? 'no data' : `${formatCount(kpis.medianTtvDays)} days`}
         testId="kpi-ttv"
         tone={kpis.medianTtvDays === null ? 'dimmed' : undefined}
@@ -123,8 +138,8 @@ export function KpiStrip({ kpis, rows, onShow }: Props) {
         }
         explanation="Time to value: days from contract start to the achieved date of the “basic value” milestone, the median over the current customers that achieved it. Accounts that have not are left out, not counted as zero."
       />
-      <TimeToOnboardCard kpis={kpis} />
-      <NeedsAttentionCard kpis={kpis} rows={rows} onShow={onShow} />
+      <TimeToOnboardCard kpis={kpis} compact={compact} />
+      <NeedsAttentionCard kpis={kpis} rows={rows} onShow={onShow} compact={compact} />
     </SimpleGrid>
   );
 }

@@ -53,13 +53,14 @@ export function LaneCard({ row, asOf }: { row: PortfolioRow; asOf: string }) {
             renewal passed {formatCount(row.renewalPassedDays)} days ago: record the outcome
           </Text>
         )}
+        {/* On a narrow lane the time in stage gives way (cut with an ellipsis) to the renewal date, which matters more. */}
         {row.renewalPassedDays === null && stage && row.timeInStageDays !== null && (
-          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" truncate miw={0} title={`${formatCount(row.timeInStageDays)} days in ${stage}`}>
             {formatCount(row.timeInStageDays)} days in {stage}
           </Text>
         )}
         {row.renewalPassedDays === null && row.stage === 'renewal' && row.renewalDate && (
-          <Text size="xs" c={(row.daysToRenewal ?? 0) < 0 ? 'red' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c={(row.daysToRenewal ?? 0) < 0 ? 'red' : 'orange'} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             renews {formatDaysFrom(row.renewalDate, asOf)}
           </Text>
         )}

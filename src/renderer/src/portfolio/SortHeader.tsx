@@ -10,6 +10,8 @@ export interface SortKey {
 }
 
 interface Props {
+  /** Which column this header heads (data-column, for tests and styles). */
+  column: string;
   primary: SortKey;
   /** A second sortable field shown in the same column (owner under the name, Δ30 beside the score…). */
   secondary?: SortKey;
@@ -48,10 +50,11 @@ function SortButton({ keyDef, sort, onSort, small }: { keyDef: SortKey; sort: So
   );
 }
 
-export function SortHeader({ primary, secondary, numeric, sort, onSort }: Props) {
+export function SortHeader({ column, primary, secondary, numeric, sort, onSort }: Props) {
   const active = sort.column === primary.column || sort.column === secondary?.column;
   return (
     <Table.Th
+      data-column={column}
       ta={numeric ? 'right' : 'left'}
       aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
     >

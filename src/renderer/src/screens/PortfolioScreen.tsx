@@ -1,10 +1,12 @@
 import { Alert, Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconLayoutColumns, IconSearch, IconTable } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useDeferredValue, useMemo } from 'react';
 import { formatCount } from '../../../shared/format';
 import { SEARCH_BOX_ATTRIBUTE } from '../components/shortcuts';
 import { useQuery } from '../hooks/use-query';
 import { AccountsTable } from '../portfolio/AccountsTable';
+import { ColumnsMenu } from '../portfolio/ColumnsMenu';
 import { EmptyBook } from '../portfolio/EmptyBook';
 import { JourneyLanes } from '../portfolio/JourneyLanes';
 import { KpiStrip } from '../portfolio/KpiStrip';
@@ -12,6 +14,9 @@ import { PortfolioFilters } from '../portfolio/PortfolioFilters';
 import { filterRows, isFiltered, sortRows } from '../portfolio/portfolio-rows';
 import { SavedViewsMenu } from '../portfolio/SavedViewsMenu';
 import { usePortfolioState, type Layout } from '../portfolio/use-portfolio-state';
+import { useTableColumns } from '../portfolio/use-table-columns';
+
+const SHORT_WINDOW = '(max-height: 820px)';
 
 function Loading() {
   return (
@@ -31,6 +36,9 @@ function Loading() {
 export function PortfolioScreen({ onImport }: { onImport: () => void }) {
   const overview = useQuery('portfolio.overview', {});
   const state = usePortfolioState();
+  const columns = useTableColumns();
+  // A short window (a 13" laptop, 700–800 px high) keeps at least 8 rows in view by tightening what sits above them.
+  const compact = useMediaQuery(SHORT_WINDOW, window.matchMedia(SHORT_WINDOW).matches, { getInitialValueInEffect: false });
   const { filters, sort, layout, changeFilters } = state;
   // Typing stays responsive while a 2,000-row filter and sort catch up.
   const deferredFilters = useDeferredValue(filters);
@@ -60,15 +68,15 @@ export function PortfolioScreen({ onImport }: { onImport: () => void }) {
   const clear = () => changeFilters({ search: '', stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false });
 
   return (
-    <Stack flex={1} mih={0} gap="sm">
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <div>
+    <Stack flex={1} mih={0} gap={compact ? 'xs' : 'sm'}>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Group gap="sm" align="baseline" wrap="nowrap" miw={0}>
           <Title order={2}>Portfolio</Title>
-          <Text size="sm" c="dimmed" data-testid="portfolio-count">
+          <Text size="sm" c="dimmed" truncate data-testid="portfolio-count">
             {shown} {pool === 1 ? 'account' : 'accounts'}
             {!filters.includeChurned && kpis.churnedAccounts > 0 && ` · ${formatCount(kpis.churnedAccounts)} churned kept apart`}
           </Text>
-        </div>
+        </Group>
         <Group gap="xs" wrap="nowrap">
           <TextInput
             w={260}
@@ -101,8 +109,11 @@ export function PortfolioScreen({ onImport }: { onImport: () => void }) {
           />
         </Group>
       </Group>
-      <KpiStrip kpis={kpis} rows={all} onShow={changeFilters} />
-      <PortfolioFilters rows={all} filters={filters} onChange={changeFilters} />
+      <KpiStrip kpis={kpis} rows={all} onShow={changeFilters} compact={compact} />
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <PortfolioFilters rows={all} filters={filters} onChange={changeFilters} />
+        {layout === 'table' && <ColumnsMenu fit={columns.fit} onShow={columns.show} />}
+      </Group>
       {layout === 'table' ? (
         <AccountsTable
           rows={rows}
@@ -110,6 +121,8 @@ export function PortfolioScreen({ onImport }: { onImport: () => void }) {
           sort={sort}
           onSort={state.setSort}
           resetKey={resetKey}
+          columns={columns.fit.shown}
+          measureRef={columns.measureRef}
           empty={
             <Stack align="center" gap="xs">
               <Text c="dimmed">No account matches these filters{filters.search.trim() ? ` and “${filters.search.trim()}”` : ''}.</Text>

@@ -1,0 +1,48 @@
+// The portfolio's columns on a narrow table (issue #16, point 3): whole columns drop, least needed first, instead of
+// every column squeezing until "Renewal" runs into "Utilization". Widths are the columns' minimums added by hand:
+// Account 190, Health 150, Stage 150, ARR 105, Renewal 115, Utilization 120, Last QBR 115, Overdue 105 (1,050 in all).
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRIORITY, fitColumns, promote } from '../../../src/renderer/src/portfolio/table-columns';
+
+const ids = (width: number, priority = DEFAULT_PRIORITY) => fitColumns(width, priority).shown.map((s) => s.column.id);
+
+describe('fitColumns', () => {
+  it('shows every column when they all fit, or before the table is measured', () => {
+    const all = ['name', 'health', 'stage', 'arr', 'renewalDate', 'licenseUtilization', 'lastQbrDate', 'overdueMilestones'];
+    expect(ids(1050)).toEqual(all);
+    expect(ids(0)).toEqual(all);
+    expect(fitColumns(1050).hidden).toEqual([]);
+  });
+
+  it('drops the least needed columns first and keeps screen order', () => {
+    // 190+150+115+105+150+120 = 830; Overdue would make 935.
+    expect(ids(926)).toEqual(['name', 'health', 'stage', 'arr', 'renewalDate', 'licenseUtilization']);
+    expect(fitColumns(926).hidden.map((c) => c.id)).toEqual(['overdueMilestones', 'lastQbrDate']);
+    // 190+150+115 = 455; ARR would make 560.
+    expect(ids(500)).toEqual(['name', 'health', 'renewalDate']);
+  });
+
+  it('never shows a less needed column in place of a more needed one that does not fit', () => {
+    // 190+150+115 = 455 leaves 100: ARR (105) does not fit, so nothing after it shows either.
+    expect(ids(555)).toEqual(['name', 'health', 'renewalDate']);
+  });
+
+  it('keeps the account name however narrow the table', () => {
+    expect(ids(120)).toEqual(['name']);
+  });
+
+  it('shares the whole width in proportion to the minimums', () => {
+    const shown = fitColumns(500).shown;
+    expect(shown.map((s) => Math.round(s.percent * 10) / 10)).toEqual([41.8, 33, 25.3]);
+    expect(shown.reduce((sum, s) => sum + s.percent, 0)).toBeCloseTo(100);
+  });
+});
+
+describe('promote', () => {
+  it('moves a column right after the name, so it shows in place of the least needed one', () => {
+    const priority = promote(DEFAULT_PRIORITY, 'lastQbrDate');
+    expect(priority).toEqual(['name', 'lastQbrDate', 'health', 'renewalDate', 'arr', 'stage', 'licenseUtilization', 'overdueMilestones']);
+    // 190+115+150+115+105+150 = 825; Utilization would make 945.
+    expect(ids(926, priority)).toEqual(['name', 'health', 'stage', 'arr', 'renewalDate', 'lastQbrDate']);
+  });
+});
