@@ -7,7 +7,7 @@ import type { EntitlementInfo, MilestoneInfo, QbrInfo, SurveyInfo, TouchpointInf
 import type { Role } from '../../shared/metrics/settings';
 import type { Store } from './open';
 import { renewalRecord, type RenewalTermRow } from './renewals';
-import { prepared } from './statements';
+import { groupByAccount, prepared } from './statements';
 
 export interface AccountRecord {
   id: number;
@@ -28,16 +28,6 @@ export interface AccountBundle {
   touchpoints: TouchpointInfo[];
   surveys: SurveyInfo[];
   renewals: RenewalRecord[];
-}
-
-function groupBy<T extends { accountId: number }, U>(rows: T[], map: (row: T) => U): Map<number, U[]> {
-  const out = new Map<number, U[]>();
-  for (const r of rows) {
-    let list = out.get(r.accountId);
-    if (!list) out.set(r.accountId, (list = []));
-    list.push(map(r));
-  }
-  return out;
 }
 
 function rowsOf<T>(store: Store, sql: string, accountId?: number): T[] {
@@ -92,8 +82,8 @@ function firstSeenDays(store: Store, accountId: number | undefined, asOfFrom: nu
  */
 export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.MIN_SAFE_INTEGER): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
-  const users = groupBy(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
-  const entitlements = groupBy(
+  const users = groupByAccount(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
+  const entitlements = groupByAccount(
     // A feature merged into another is entitled as the feature it became.
     rowsOf<{ accountId: number; featureId: number; paid: number }>(
       store,
@@ -104,7 +94,7 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     ),
     (r) => ({ featureId: r.featureId, paid: r.paid !== 0 }),
   );
-  const milestones = groupBy(
+  const milestones = groupByAccount(
     rowsOf<MilestoneInfo & { accountId: number }>(
       store,
       'SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate FROM milestones',
@@ -112,7 +102,7 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     ),
     ({ accountId: _, ...m }) => m,
   );
-  const qbrs = groupBy(
+  const qbrs = groupByAccount(
     rowsOf<QbrInfo & { accountId: number }>(store, 'SELECT account_id AS accountId, date, customer_response AS customerResponse FROM qbrs', accountId),
     ({ accountId: _, ...q }) => q,
   );
@@ -122,7 +112,7 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     withinSla: number | null;
     responded: number | null;
   };
-  const touchpoints = groupBy(
+  const touchpoints = groupByAccount(
     rowsOf<TouchRow>(
       store,
       'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, (SELECT coalesce(f.merged_into, f.id) FROM features f WHERE f.id = touchpoints.feature_id) AS featureId, responded FROM touchpoints',
@@ -130,11 +120,11 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     ),
     ({ accountId: _, ...t }) => ({ ...t, resolved: bool(t.resolved), withinSla: bool(t.withinSla), responded: bool(t.responded) }),
   );
-  const surveys = groupBy(
+  const surveys = groupByAccount(
     rowsOf<SurveyInfo & { accountId: number }>(store, 'SELECT account_id AS accountId, user_id AS userId, date, kind, score FROM surveys', accountId),
     ({ accountId: _, ...s }) => s,
   );
-  const renewals = groupBy(
+  const renewals = groupByAccount(
     rowsOf<RenewalTermRow>(
       store,
       'SELECT account_id AS accountId, renewal_date AS renewalDate, outcome, term_rolled AS rolled, before_contract_start AS start, before_renewal_date AS end, before_arr_minor AS arr FROM renewals',

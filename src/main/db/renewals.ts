@@ -3,7 +3,7 @@
 import { isRetained, type RenewalRecord } from '../../shared/metrics/benchmarks';
 import { addDays, daysBetween } from '../../shared/dates';
 import type { Store } from './open';
-import { prepared } from './statements';
+import { groupByAccount, prepared } from './statements';
 
 /** The outcomes that kept the customer, as SQL and as a test. */
 export const RETAINED_SQL = "('renewed', 'expanded', 'downsized')";
@@ -114,13 +114,7 @@ export function renewalTerms(store: Pick<Store, 'sqlite'>, accountId?: number): 
             before_contract_start AS start, before_renewal_date AS end, before_arr_minor AS arr
      FROM renewals ${accountId === undefined ? '' : 'WHERE account_id = ?'} ORDER BY renewal_date, id`,
   ).all(...(accountId === undefined ? [] : [accountId])) as RenewalTermRow[];
-  const out = new Map<number, RenewalRecord[]>();
-  for (const r of rows) {
-    let list = out.get(r.accountId);
-    if (!list) out.set(r.accountId, (list = []));
-    list.push(renewalRecord(r));
-  }
-  return out;
+  return groupByAccount(rows, renewalRecord);
 }
 
 export interface RenewalTermRow {

@@ -15,3 +15,14 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
   return s;
 }
+
+/** Rows of many accounts, mapped and grouped by account in their order. */
+export function groupByAccount<T extends { accountId: number }, U>(rows: readonly T[], map: (row: T) => U): Map<number, U[]> {
+  const out = new Map<number, U[]>();
+  for (const r of rows) {
+    let list = out.get(r.accountId);
+    if (!list) out.set(r.accountId, (list = []));
+    list.push(map(r));
+  }
+  return out;
+}
