@@ -181,6 +181,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'deck.quarters': { accountId: 1 },
   'deck.settings.get': {},
   'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logo: CHOSEN },
+  'search.notes': { query: 'renewal budget', limit: 10 },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

@@ -15,6 +15,7 @@ import { milestoneMethods } from './milestones';
 import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
+import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { surveyMethods } from './surveys';
 import { systemMethods } from './system';
@@ -48,6 +49,7 @@ export const contract = {
   ...undoMethods,
   ...usageMethods,
   ...deckMethods,
+  ...searchMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -94,6 +96,7 @@ export * from './milestones';
 export * from './portfolio';
 export * from './qbrs';
 export * from './renewal';
+export * from './search';
 export * from './settings';
 export * from './surveys';
 export * from './system';

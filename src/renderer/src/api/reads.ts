@@ -22,6 +22,7 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'health.settings.get': ['settings'],
   'deck.quarters': ['accounts', 'settings'],
   'deck.settings.get': ['settings'],
+  'search.notes': ['accounts', 'touchpoints', 'qbrs', 'qbr_action_items', 'milestones'],
 };
 
 export function tablesReadBy(method: MethodName): readonly Table[] | 'all' {

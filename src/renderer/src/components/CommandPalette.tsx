@@ -1,9 +1,11 @@
 import '@mantine/spotlight/styles.css';
 import { Badge, Group, Loader, Text } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
-import { IconBuilding, IconSearch } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBuilding, IconCalendarEvent, IconChecklist, IconFlag, IconMessages, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { AccountSummary } from '../../../shared/contract';
+import type { AccountSummary, NoteHit } from '../../../shared/contract';
+import { formatDate } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
 import { openAccount } from '../portfolio/account-link';
 import { STAGES } from '../portfolio/StageBadge';
@@ -48,8 +50,36 @@ function matchCommands(commands: readonly Command[], query: string): Command[] {
   });
 }
 
+const NOTE_ICONS = { touchpoint: IconMessages, qbr: IconCalendarEvent, action_item: IconChecklist, milestone: IconFlag } as const;
+const NOTE_LABELS = { touchpoint: 'Touchpoint', qbr: 'QBR', action_item: 'Action item', milestone: 'Milestone' } as const;
+
+function NoteAction({ note }: { note: NoteHit }) {
+  const Icon = NOTE_ICONS[note.source];
+  return (
+    <Spotlight.Action onClick={() => openAccount(note.accountId, note.tab)} data-testid="command-note">
+      <Group wrap="nowrap" gap="sm" w="100%" align="flex-start">
+        <Icon size={18} stroke={1.5} style={{ flexShrink: 0, opacity: 0.7, marginTop: 2 }} />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Text truncate>
+            {note.accountName} · {note.title}
+          </Text>
+          {note.snippet && (
+            <Text size="xs" opacity={0.7} lineClamp={2}>
+              {note.snippet}
+            </Text>
+          )}
+        </div>
+        <Text size="xs" opacity={0.7} style={{ flexShrink: 0 }}>
+          {NOTE_LABELS[note.source]}
+          {note.date ? ` · ${formatDate(note.date)}` : ''}
+        </Text>
+      </Group>
+    </Spotlight.Action>
+  );
+}
+
 /**
- * Ctrl/⌘+K: every account (jump to it) and the app's commands, in one search. The accounts are read when the
+ * Ctrl/⌘+K: every account (jump to it), the app's commands and the notes the CSM wrote, in one search. The accounts are read when the
  * palette first opens, so a CSM who never opens it costs the start-up nothing.
  */
 export function CommandPalette({ commands }: { commands: readonly Command[] }) {
@@ -59,7 +89,11 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const items = accounts.data?.items;
   const shownCommands = useMemo(() => matchCommands(commands, query), [commands, query]);
   const shownAccounts = useMemo(() => matchAccounts(items ?? [], query), [items, query]);
-  const nothing = shownCommands.length === 0 && shownAccounts.length === 0;
+  // Notes, QBR outcomes and action items, searched in main once the CSM pauses on two characters or more.
+  const [noteQuery] = useDebouncedValue(query.trim(), 150);
+  const notes = useQuery('search.notes', { query: noteQuery, limit: 8 }, { enabled: wanted && noteQuery.length >= 2 });
+  const shownNotes = noteQuery.length >= 2 && noteQuery === query.trim() ? (notes.data?.items ?? []) : [];
+  const nothing = shownCommands.length === 0 && shownAccounts.length === 0 && shownNotes.length === 0 && !notes.loading;
 
   return (
     <Spotlight.Root
@@ -116,6 +150,13 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
                   )}
                 </Group>
               </Spotlight.Action>
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {shownNotes.length > 0 && (
+          <Spotlight.ActionsGroup label={notes.data?.more ? 'Notes (the newest; type more words to narrow)' : 'Notes'}>
+            {shownNotes.map((n) => (
+              <NoteAction key={`${n.source}:${n.id}`} note={n} />
             ))}
           </Spotlight.ActionsGroup>
         )}

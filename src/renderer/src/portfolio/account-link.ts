@@ -4,6 +4,7 @@ export function accountHref(id: number): string {
   return `#/account/${id}`;
 }
 
-export function openAccount(id: number): void {
-  window.location.hash = `/account/${id}`;
+/** Opens the account, on one of its tabs when given (the Overview otherwise). */
+export function openAccount(id: number, tab?: 'overview' | 'milestones' | 'qbrs' | 'touchpoints'): void {
+  window.location.hash = tab ? `/account/${id}/${tab}` : `/account/${id}`;
 }

@@ -10,6 +10,7 @@ import { OverviewTab } from '../account/overview/OverviewTab';
 import { QbrsTab } from '../account/qbrs/QbrsTab';
 import { QueryError } from '../account/QueryStates';
 import { TouchpointsTab } from '../account/touchpoints/TouchpointsTab';
+import { useAccountTabRoute } from '../account/use-account-route';
 import { useToday } from '../account/use-today';
 import { EmptyState } from '../components/EmptyState';
 import { useQuery } from '../hooks/use-query';
@@ -37,7 +38,15 @@ function NotFound({ id }: { id: number }) {
 export function AccountScreen({ id }: { id: number }) {
   const account = useQuery('accounts.get', { id });
   const today = useToday();
-  const [tab, setTab] = useState<TabName>('overview');
+  const routeTab = useAccountTabRoute();
+  const [tab, setTab] = useState<TabName>(routeTab ?? 'overview');
+  // A link to a tab (a note found from Ctrl/⌘+K) switches to it, even when this account is already open: state
+  // adjusted while rendering, as React advises for a prop that changed.
+  const [linkedTab, setLinkedTab] = useState(routeTab);
+  if (routeTab !== linkedTab) {
+    setLinkedTab(routeTab);
+    if (routeTab) setTab(routeTab);
+  }
   useHotkeys(TABS.map((t, i) => [String(i + 1), () => setTab(t.value)]));
 
   if (account.error && !account.data) {

@@ -1,12 +1,15 @@
 // One entry of the account's timeline: a touchpoint (with a support case's status and SLA, a campaign's feature
-// and response) or a survey answer, with delete-with-undo and, for an open case, closing it today.
+// and response) or a survey answer, with delete-with-undo, editing a touchpoint and, for an open case, closing it
+// today.
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { SurveyItem, TimelineItem, TouchpointItem } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useMutation } from '../../hooks/use-mutation';
 import { plural, SURVEY_KIND_LABEL, SURVEY_RANGE, TOUCHPOINT_KIND_LABEL } from '../labels';
-import { DeleteButton } from '../../components/ItemActions';
+import { useState } from 'react';
+import { DeleteButton, EditButton } from '../../components/ItemActions';
+import { EditTouchpointModal } from './EditTouchpointModal';
 
 function CaseBadges({ t, today }: { t: TouchpointItem; today: string }) {
   const close = useMutation('touchpoints.update', { errorTitle: 'Could not close the case', successMessage: 'Case closed.' });
@@ -90,6 +93,7 @@ function entryKindLabel(item: TimelineItem): string {
 }
 
 export function TimelineEntry({ item, today }: { item: TimelineItem; today: string }) {
+  const [editing, setEditing] = useState(false);
   const remove = () => (item.source === 'survey' ? call('surveys.delete', { id: item.id }) : call('touchpoints.delete', { id: item.id }));
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap" data-testid="timeline-entry" data-kind={item.kind}>
@@ -99,7 +103,11 @@ export function TimelineEntry({ item, today }: { item: TimelineItem; today: stri
         </Text>
         {item.source === 'survey' ? <SurveyBody s={item} /> : <TouchpointBody t={item} today={today} />}
       </Stack>
-      <DeleteButton label={`Delete this ${entryKindLabel(item).toLowerCase()}`} remove={remove} testId="timeline-delete" />
+      <Group gap={2} wrap="nowrap">
+        {item.source === 'touchpoint' && <EditButton label={`Edit this ${entryKindLabel(item).toLowerCase()}`} onClick={() => setEditing(true)} testId="timeline-edit" />}
+        <DeleteButton label={`Delete this ${entryKindLabel(item).toLowerCase()}`} remove={remove} testId="timeline-delete" />
+      </Group>
+      {editing && item.source === 'touchpoint' && <EditTouchpointModal touchpoint={item} onClose={() => setEditing(false)} />}
     </Group>
   );
 }

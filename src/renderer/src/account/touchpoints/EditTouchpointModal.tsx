@@ -1,0 +1,64 @@
+// Editing a logged touchpoint (issue #14, point 7): its kind, date, title and notes. The notes are what the CSM
+// finds again from Ctrl/⌘+K, so they get room to be written.
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { TouchpointKind, type TouchpointItem } from '../../../../shared/contract';
+import { useMutation } from '../../hooks/use-mutation';
+import { TOUCHPOINT_KIND_LABEL } from '../labels';
+
+export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: TouchpointItem; onClose(): void }) {
+  const [kind, setKind] = useState<TouchpointKind>(touchpoint.kind);
+  const [date, setDate] = useState(touchpoint.date);
+  const [title, setTitle] = useState(touchpoint.title);
+  const [notes, setNotes] = useState(touchpoint.notes ?? '');
+  const update = useMutation('touchpoints.update', { errorTitle: 'Could not save the touchpoint', successMessage: 'Touchpoint saved.' });
+
+  async function save() {
+    const saved = await update.mutate({ id: touchpoint.id, kind, date, title: title.trim(), notes: notes.trim() ? notes : null });
+    if (saved) onClose();
+  }
+
+  return (
+    <Modal opened onClose={onClose} title="Edit touchpoint" size="lg" data-testid="edit-touchpoint">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack>
+          <Group grow align="flex-end">
+            <Select
+              label="Kind"
+              data={TouchpointKind.options.map((k) => ({ value: k, label: TOUCHPOINT_KIND_LABEL[k] }))}
+              value={kind}
+              onChange={(v) => setKind(TouchpointKind.options.find((k) => k === v) ?? kind)}
+              allowDeselect={false}
+            />
+            <TextInput type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required data-testid="edit-touchpoint-date" />
+          </Group>
+          <TextInput label="What happened" value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-testid="edit-touchpoint-title" />
+          <Textarea
+            label="Notes"
+            description="Found again from Ctrl/⌘+K, with QBR outcomes and action items."
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            autosize
+            minRows={4}
+            maxRows={14}
+            maxLength={8000}
+            data-testid="edit-touchpoint-notes"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={update.running} disabled={!title.trim() || !date} data-testid="edit-touchpoint-save">
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
