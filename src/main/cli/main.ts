@@ -98,9 +98,21 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
 
 const isEntry = process.argv[1] && import.meta.filename === (await import('node:fs')).realpathSync(process.argv[1]);
 if (isEntry) {
-  const code = await runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
-    err: (t) => process.stderr.write(t + '\n'),
-  });
+  const code = await runCli(process.argv.slice(2), { out: quietWriter(process.stdout), err: quietWriter(process.stderr) });
   process.exitCode = code;
+}
+
+/**
+ * A line writer that stops writing, quietly, once the reader has gone: `health --json | head` closes the pipe
+ * early, and the command still finishes what it was doing (an import still commits) instead of dying on EPIPE.
+ */
+export function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text + '\n');
+  };
 }
