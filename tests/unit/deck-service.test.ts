@@ -173,7 +173,11 @@ describe('`deck` on the command line', () => {
     const r = cli(['--account', String(accountId), '--out', 'qbr.pdf']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(path.join(cwd, 'qbr.pdf'));
-    expect(fs.readFileSync(path.join(cwd, 'qbr.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = fs.readFileSync(path.join(cwd, 'qbr.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A PDF is counted in pages, and the date is written as everywhere else in Bearing.
+    const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+    expect(r.stderr).toMatch(new RegExp(`, as of [A-Z][a-z]{2} \\d{1,2}, \\d{4}: ${pages} pages\\.`));
   }, 60_000);
 
   it('refuses another extension, a missing flag and a bad quarter with a clear message', () => {

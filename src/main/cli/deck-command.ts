@@ -3,6 +3,7 @@
 // only the CLI may do (deck.build writes into the decks folder). Prints the path written.
 import path from 'node:path';
 import { contract } from '../../shared/contract';
+import { formatDate } from '../../shared/format';
 import { buildDeckFileAt } from '../deck/handlers';
 import { accountFlag, type Command } from './command';
 
@@ -34,7 +35,9 @@ export const deckCommand: Command = {
       ...(typeof flags.quarter === 'string' ? { quarter: flags.quarter } : {}),
     });
     const result = await buildDeckFileAt(context, input, out);
-    io.err(`${result.quarter.label}${result.quarter.complete ? '' : ' to date'}, as of ${result.asOf}: ${result.slides} slides.`);
+    // A PDF has a page per slide: counted as what the CSM will see in their reader.
+    const unit = input.format === 'pdf' ? 'page' : 'slide';
+    io.err(`${result.quarter.label}${result.quarter.complete ? '' : ' to date'}, as of ${formatDate(result.asOf)}: ${result.slides} ${unit}${result.slides === 1 ? '' : 's'}.`);
     io.out(result.path);
     return 0;
   },
