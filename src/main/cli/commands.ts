@@ -1,6 +1,7 @@
 // The CLI's commands: each is a thin wrapper over contract methods, so the terminal sees exactly what the
 // screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
-import type { MethodOutput } from '../../shared/contract';
+import { AccountMetrics, RatioFigure, type MethodOutput } from '../../shared/contract';
+import { formatDate, formatPercent } from '../../shared/format';
 import { accountFlag, call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
@@ -81,7 +82,7 @@ export const commands: Record<string, Command> = {
           a.stage ? a.stage + (a.stageOverridden ? '*' : '') : '-',
           a.arr === null ? '-' : `${a.currency} ${Math.round(a.arr).toLocaleString('en-US')}`,
           a.licenses === null ? '-' : String(a.licenses),
-          a.renewalDate ?? '-',
+          a.renewalDate ? formatDate(a.renewalDate) : '-',
         ]);
       }
       io.out(table(rows));
@@ -139,7 +140,7 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       const scalar = Object.entries(m).filter(([, v]) => v === null || typeof v !== 'object');
-      io.out(table([['METRIC', 'VALUE'], ...scalar.map(([k, v]) => [k, v === null ? 'no data' : String(v)])]));
+      io.out(table([['METRIC', 'VALUE'], ...scalar.map(([k, v]) => [k, metricText(k, v)])]));
       const adoption = Object.entries(m.featureAdoption);
       if (adoption.length > 0) {
         io.out('\nFeature adoption (users of the feature / active users, last 30 days):');
@@ -150,9 +151,25 @@ export const commands: Record<string, Command> = {
   },
 };
 
+/**
+ * One metric's value for people (the JSON keeps the raw number): ratios as percentages, day counts and means
+ * to two decimals, dates as everywhere in Bearing, yes/no for flags.
+ */
+export function metricText(key: string, value: unknown): string {
+  if (value === null || value === undefined) return 'no data';
+  const schema = (AccountMetrics.shape as Record<string, unknown>)[key];
+  if (typeof value === 'number') {
+    if (schema === RatioFigure) return formatPercent(value, 1);
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return String(value);
+}
+
 /** The explanation of one account's score, for people: each component's points and the facts behind them. */
 function explainHealth(a: MethodOutput<'health.account'> | MethodOutput<'health.list'>['items'][number]): string {
-  const lines = [`${a.name}: ${a.score === null ? 'no data' : a.score.toFixed(1)} (${a.status ?? 'no status'}) as of ${a.asOf}`];
+  const lines = [`${a.name}: ${a.score === null ? 'no data' : a.score.toFixed(1)} (${a.status ?? 'no status'}) as of ${formatDate(a.asOf)}`];
   for (const c of a.components) {
     if (c.contribution === null) {
       lines.push(`  ${c.label.padEnd(13)} left out: ${c.noDataReason ?? 'no data'}`);

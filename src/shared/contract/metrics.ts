@@ -7,9 +7,11 @@ import { HealthStatus, StatusCounts } from './health';
 
 export { RENEWAL_WINDOW_DAYS } from '../metrics/portfolio-kpis';
 
+/** One schema per kind of figure, so a reader (the CLI's text output) can tell a ratio from a day count by it. */
 const ratio = z.number().nullable();
 const count = z.number().int().nullable();
 const days = z.number().nullable();
+export { ratio as RatioFigure };
 
 const Coverage = z.object({ name: z.string(), users: z.number().int(), covered: z.boolean() });
 const SurveyScore = z.object({ value: z.number(), responses: z.number().int(), date: isoDate }).nullable();
