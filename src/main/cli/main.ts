@@ -89,6 +89,13 @@ export async function runCli(argv: string[], io: CliIo, env = process.env): Prom
   } catch (error) {
     const e = AppError.from(error);
     if ((parsed.values as Record<string, unknown>).json === true) io.out(JSON.stringify({ status: 'error', error: e.toJSON() }));
+    if (e.code === 'invalid_input') {
+      // A flag's value the contract refuses (--as-of 2026-02-31) is a usage error: exit 2, with the usage, and the
+      // field named as the flag the CSM typed.
+      const message = e.message.replace(/^Invalid input for [\w.]+: /, '').replace(/(^|; )([a-z][A-Za-z]*)(?=: )/g, (_m, lead: string, field: string) => `${lead}--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      io.err(`Error: ${message}\nUsage: npm run -s cli -- ${command.usage}`);
+      return 2;
+    }
     io.err(`Error: ${e.message}${e.line ? ` (line ${e.line})` : ''}`);
     return 1;
   } finally {
