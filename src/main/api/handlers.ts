@@ -13,6 +13,7 @@ import { actionItemHandlers } from '../services/qbr-action-items';
 import { qbrHandlers } from '../services/qbrs';
 import { renewalHandlers } from '../services/renewal';
 import { settingsHandlers } from '../services/settings';
+import { storyHandlers } from '../services/story';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
 import { touchpointHandlers } from '../services/touchpoints';
@@ -49,5 +50,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...undoHandlers(ctx),
     ...usageHandlers(ctx),
     ...deckHandlers(ctx),
+    ...storyHandlers(ctx),
   });
 }

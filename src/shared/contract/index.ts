@@ -16,6 +16,7 @@ import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
 import { settingsMethods } from './settings';
+import { storyMethods } from './story';
 import { surveyMethods } from './surveys';
 import { systemMethods } from './system';
 import { touchpointMethods } from './touchpoints';
@@ -48,6 +49,7 @@ export const contract = {
   ...undoMethods,
   ...usageMethods,
   ...deckMethods,
+  ...storyMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -95,6 +97,7 @@ export * from './portfolio';
 export * from './qbrs';
 export * from './renewal';
 export * from './settings';
+export * from './story';
 export * from './surveys';
 export * from './system';
 export * from './touchpoints';
