@@ -131,13 +131,11 @@ function usageSentence(f: StoryFacts): StorySentence | null {
     f.mau !== null && f.licenses !== null && f.licenses > 0
       ? [`; `, fact('Monthly active users', formatCount(f.mau), 'metrics.account', USAGE), ` of `, fact('Licenses', formatCount(f.licenses), 'metrics.account', USAGE), ` licenses used in the last 30 days`]
       : [];
-  const lead: Piece[] = ['Weekly active users ', nowFact];
+  const lead: Piece[] = now === 0 ? ['No weekly active users'] : ['Weekly active users ', nowFact];
   if (before === null) return sentence(...lead, ...seats, '.');
   const beforeFact = fact(`Weekly active users on ${formatDate(f.quarterAgo)}`, formatCount(before), 'metrics.account', USAGE);
-  if (before === 0) {
-    if (now === 0) return sentence('No weekly active users, as a quarter ago', ...seats, '.');
-    return sentence(...lead, ', up from none a quarter ago', ...seats, '.');
-  }
+  if (before === 0) return sentence(...lead, now === 0 ? ', as a quarter ago' : ', up from none a quarter ago', ...seats, '.');
+  if (now === 0) return sentence(...lead, ', down from ', beforeFact, ' a quarter ago', ...seats, '.');
   const change = (now - before) / before;
   if (Math.abs(change) < FLAT_RATIO) return sentence(...lead, ', about the same as a quarter ago (', beforeFact, ')', ...seats, '.');
   const changeFact = fact('Change in weekly active users', formatPercent(Math.abs(change)), 'metrics.account', USAGE);
@@ -210,6 +208,10 @@ function renewalSentence(f: StoryFacts): StorySentence | null {
 
 /** The story: health first, then usage, adoption, milestones, the relationship and the renewal. */
 export function accountStory(f: StoryFacts): StorySentence[] {
+  // A former customer's story says so first, and leaves out what only a customer has (milestones, QBRs due).
+  if (f.renewal.churnedOn !== null) {
+    return [renewalSentence(f), healthSentence(f), usageSentence(f)].filter((s): s is StorySentence => s !== null);
+  }
   return [
     healthSentence(f),
     usageSentence(f),

@@ -125,6 +125,9 @@ describe('the account story', () => {
     expect(texts(spread)[0]).toBe('Health 66, up from 60 a quarter ago.');
     expect(texts({ ...base, wau: { now: 5, before: 0 } })).toEqual(['Weekly active users 5, up from none a quarter ago.']);
     expect(texts({ ...base, wau: { now: 0, before: 0 } })).toEqual(['No weekly active users, as a quarter ago.']);
+    expect(texts({ ...base, wau: { now: 0, before: 7 }, mau: 2, licenses: 10 })).toEqual([
+      'No weekly active users, down from 7 a quarter ago; 2 of 10 licenses used in the last 30 days.',
+    ]);
   });
 
   it('a renewal date that passed with no outcome, one due today, and a former customer', () => {
@@ -136,6 +139,12 @@ describe('the account story', () => {
     ]);
     expect(texts({ ...base, renewal: { date: '2026-11-24', churnedOn: null, likelihood: 0.61 } })).toEqual(['Renewal due today (Nov 24, 2026); 61% likely to renew.']);
     expect(texts({ ...base, renewal: { date: '2027-11-01', churnedOn: '2026-11-01', likelihood: null } })).toEqual(['A former customer: churned on Nov 1, 2026.']);
+    // A former customer's story starts with that, and nothing about milestones or QBRs it no longer has.
+    const gone = { ...base, health: { score: 4, previousScore: 5, drivers: [] }, lateMilestones: [{ name: 'Kickoff', daysLate: 300 }], lastQbr: { date: null, overdue: true } };
+    expect(texts({ ...gone, renewal: { date: null, churnedOn: '2026-05-31', likelihood: null } })).toEqual([
+      'A former customer: churned on May 31, 2026.',
+      'Health 4, about the same as a quarter ago (5).',
+    ]);
   });
 
   it('singular and plural', () => {
