@@ -65,13 +65,12 @@ describe('the Story card', () => {
 
     // A renewal number scrolls to the renewal card.
     await card.getByRole('button', { name: '127 days' }).click();
-    await expect.poll(() => page.locator('#account-section-renewal').evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.top < window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() => page.evaluate(`(() => { const r = document.getElementById('account-section-renewal').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })()`))
+      .toBe(true);
 
     // A QBR number opens the QBRs tab.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await card.getByRole('button', { name: '40 days ago' }).click();
     await expect.poll(() => page.getByTestId('tab-qbrs').getAttribute('aria-selected')).toBe('true');
     expect(app.consoleErrors).toEqual([]);
@@ -83,7 +82,7 @@ describe('the Story card', () => {
     await page.getByTestId('tab-overview').click();
     await page.getByTestId('story-copy').click();
     await page.getByTestId('story-copy').getByText('Copied').waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate('navigator.clipboard.readText()');
     const expected = await invoke<MethodOutput<'story.account'>>('story.account', { id: harbor });
     expect(copied).toBe(expected.text);
     expect(copied).toContain('Renewal in 127 days (Mar 31, 2027).');

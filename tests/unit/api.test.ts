@@ -178,7 +178,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'backup.restore': { file: 'backup-2026-11-24.sqlite' },
   'undo.apply': { token: 'abc123' },
   'usage.series': { id: 1, days: 30, asOf: '2026-11-24' },
-  'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf' },
+  'deck.build': { accountId: 1, quarter: '2026Q3', format: 'pdf', summary: 'Usage is up and the renewal is on track.' },
   'deck.quarters': { accountId: 1 },
   'deck.settings.get': {},
   'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logo: CHOSEN },

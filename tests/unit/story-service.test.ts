@@ -3,13 +3,15 @@
 // call, a support case, a QBR with action items, a milestone, a churn). Today is 2026-11-24 (tempBackend's clock).
 // Expected sentences are worked out by hand from those files; weekly active users and the health scores are
 // checked against plain SQL over the store.
+import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { dayNumber } from '../../src/shared/dates';
 import { recordRenewalOutcome } from '../../src/main/services/renewal';
-import { call, fail, tempBackend } from '../helpers/backend';
+import { call, fail, failure, tempBackend } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
 
 type Story = MethodOutput<'story.account'>;
@@ -125,5 +127,43 @@ describe('story.account', () => {
   it('refuses an unknown account and a date that is not one', async () => {
     expect(await fail(backend, 'story.account', { id: 9999 })).toBe('not_found');
     expect(await fail(backend, 'story.account', { id: ids['Harbor Analytics'], asOf: '2026-02-31' })).toBe('invalid_input');
+  });
+});
+
+/** The texts of the deck's executive summary slide (the second). */
+async function summarySlideTexts(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file('ppt/slides/slide2.xml')!.async('string');
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+}
+
+describe("the deck's executive summary", () => {
+  it('is the story as of the deck’s date, without the CSM’s own estimates, unless the CSM edited it', async () => {
+    const built = await call<MethodOutput<'deck.build'>>(backend, 'deck.build', { accountId: ids['Harbor Analytics'], format: 'pptx', quarter: '2026Q3' });
+    expect(built.asOf).toBe('2026-09-30');
+    const texts = await summarySlideTexts(built.path);
+    expect(texts).toContain('In brief');
+    // As of 2026-09-30: 2026-09-30 to 2027-03-31 is 182 days; the QBR cadence is the CSM's business, not the slide's.
+    expect(texts).toContain('Renewal in 182 days (Mar 31, 2027).');
+    expect(texts.join(' ')).not.toMatch(/overdue|likely to renew/);
+
+    const edited = await call<MethodOutput<'deck.build'>>(backend, 'deck.build', {
+      accountId: ids['Harbor Analytics'],
+      format: 'pptx',
+      quarter: '2026Q3',
+      summary: '  Usage dipped over the summer.\nThe new analysts start in October.  ',
+    });
+    const mine = await summarySlideTexts(edited.path);
+    expect(mine).toEqual(expect.arrayContaining(['Usage dipped over the summer.', 'The new analysts start in October.']));
+    expect(mine).not.toContain('Renewal in 182 days (Mar 31, 2027).');
+  });
+
+  it('refuses an empty or an over-long summary with a message for the CSM', async () => {
+    const input = { accountId: ids['Harbor Analytics'], format: 'pptx', quarter: '2026Q3' };
+    expect(await failure(backend, 'deck.build', { ...input, summary: '   ' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('empty') });
+    expect(await failure(backend, 'deck.build', { ...input, summary: 'x'.repeat(1201) })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('longer than 1200 characters'),
+    });
   });
 });

@@ -29,7 +29,15 @@ function drivers(now: Health, before: Health): StoryFacts['health']['drivers'] {
   return now.components.map((c) => ({ label: c.label, change: (c.contribution ?? 0) - (then.get(c.name) ?? 0) }));
 }
 
-export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.account'>): MethodOutput<'story.account'> {
+export interface StoryOptions {
+  /**
+   * For the customer's deck: without the CSM's own renewal estimate and QBR cadence (as the deck keeps status rules
+   * and the cadence in its notes).
+   */
+  forCustomer?: boolean;
+}
+
+export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.account'>, options: StoryOptions = {}): MethodOutput<'story.account'> {
   const today = todayOf(ctx);
   const asOf = input.asOf ?? today;
   const quarterAgo = addDays(asOf, -QUARTER_DAYS);
@@ -53,7 +61,7 @@ export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.ac
   const churnedOn = account.churned
     ? (listRenewals(ctx, { id: input.id, asOf }).items.find((r) => r.outcome === 'churned')?.date ?? null)
     : null;
-  const likelihood = account.churned || account.renewalDate === null ? null : renewalLikelihood(ctx, { id: input.id, asOf });
+  const likelihood = options.forCustomer || account.churned || account.renewalDate === null ? null : renewalLikelihood(ctx, { id: input.id, asOf });
   const facts: StoryFacts = {
     asOf,
     quarterAgo,
@@ -65,7 +73,7 @@ export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.ac
     lateMilestones: metrics.milestones.filter((m) => m.state === 'late').map((m) => ({ name: m.name, daysLate: m.daysLate ?? 0 })),
     openSupportCases: metrics.supportCases.open,
     lastTouchpoint: lastTouch,
-    lastQbr: { date: lastQbr, overdue: metrics.qbrOverdue },
+    lastQbr: { date: lastQbr, overdue: options.forCustomer ? false : metrics.qbrOverdue },
     actionItems: items === null ? null : { open: items.length, overdue: items.filter((i) => i.overdue).length },
     renewal: {
       date: account.renewalDate,
