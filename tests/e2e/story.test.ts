@@ -2,7 +2,9 @@
 // sentences, every number links to where it is shown (a card scrolled to, or another tab opened), and "Copy" puts
 // the story on the clipboard. The book comes only from the vendor-shaped exports in tests/fixtures/book, plus a
 // call, a QBR with action items and a support case entered as a CSM would. Today is 2026-11-24.
+import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
@@ -86,5 +88,27 @@ describe('the Story card', () => {
     const expected = await invoke<MethodOutput<'story.account'>>('story.account', { id: harbor });
     expect(copied).toBe(expected.text);
     expect(copied).toContain('Renewal in 127 days (Mar 31, 2027).');
+  });
+
+  it('is the deck’s executive summary, which the CSM edits before building', async () => {
+    const { page } = app;
+    await page.getByTestId('prepare-qbr').click();
+    await page.getByRole('dialog').waitFor();
+    const field = page.getByTestId('deck-summary');
+    // Q3 2026 (the last full quarter) is told as of Sep 30, 2026, for the customer: no QBR cadence, no estimate.
+    await expect.poll(() => field.inputValue()).toContain('Renewal in 182 days (Mar 31, 2027).');
+    expect(await field.inputValue()).not.toMatch(/overdue|likely/);
+    await page.waitForTimeout(300);
+    await screenshots(page, 'story-deck-summary');
+    await field.fill('');
+    await page.getByText('Write a sentence or two').waitFor();
+    expect(await page.getByTestId('deck-build').isDisabled()).toBe(true);
+    await field.fill('Usage dipped over the summer. The new analysts start in October.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deck-build').click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path()) as string));
+    const summary = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    expect(summary).toContain('<a:t>Usage dipped over the summer.</a:t>');
+    expect(summary).toContain('<a:t>The new analysts start in October.</a:t>');
+    expect(app.consoleErrors).toEqual([]);
   });
 });

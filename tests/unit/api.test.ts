@@ -89,7 +89,7 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'health.settings.preview': { settings: { weights: { usage: 90 } }, asOf: '2026-11-24' },
   'health.settings.set': { settings: { weights: { usage: 90 } } },
   'metrics.account': { id: 1, asOf: '2026-11-24' },
-  'story.account': { id: 1, asOf: '2026-11-24' },
+  'story.account': { id: 1, asOf: '2026-11-24', audience: 'customer' },
   'metrics.portfolio': { asOf: '2026-11-24' },
   'recommendations.account': { id: 1, asOf: '2026-11-24' },
   'benchmarks.account': { id: 1, asOf: '2026-11-24' },

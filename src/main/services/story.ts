@@ -37,7 +37,7 @@ export interface StoryOptions {
   forCustomer?: boolean;
 }
 
-export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.account'>, options: StoryOptions = {}): MethodOutput<'story.account'> {
+export function accountStoryOf(ctx: ServiceContext, input: Omit<MethodInput<'story.account'>, 'audience'>, options: StoryOptions = {}): MethodOutput<'story.account'> {
   const today = todayOf(ctx);
   const asOf = input.asOf ?? today;
   const quarterAgo = addDays(asOf, -QUARTER_DAYS);
@@ -86,5 +86,5 @@ export function accountStoryOf(ctx: ServiceContext, input: MethodInput<'story.ac
 }
 
 export function storyHandlers(ctx: ServiceContext): HandlerGroup<'story.account'> {
-  return { 'story.account': (input) => accountStoryOf(ctx, input) };
+  return { 'story.account': ({ audience, ...input }) => accountStoryOf(ctx, input, { forCustomer: audience === 'customer' }) };
 }

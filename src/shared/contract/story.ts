@@ -20,7 +20,10 @@ export type StorySentence = z.infer<typeof StorySentence>;
 
 export const storyMethods = {
   'story.account': method({
-    input: accountAsOfInput,
+    input: accountAsOfInput.extend({
+      /** csm (default): everything; customer: for the QBR deck, without the CSM's renewal estimate and QBR cadence. */
+      audience: z.enum(['csm', 'customer']).optional(),
+    }),
     output: z.object({
       id: z.number().int(),
       name: z.string(),
