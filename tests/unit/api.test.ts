@@ -90,6 +90,8 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'health.settings.set': { settings: { weights: { usage: 90 } } },
   'metrics.account': { id: 1, asOf: '2026-11-24' },
   'story.account': { id: 1, asOf: '2026-11-24', audience: 'customer' },
+  'stakeholders.list': { accountId: 1, asOf: '2026-11-24' },
+  'stakeholders.set': { userId: 1, flag: 'champion' },
   'metrics.portfolio': { asOf: '2026-11-24' },
   'recommendations.account': { id: 1, asOf: '2026-11-24' },
   'benchmarks.account': { id: 1, asOf: '2026-11-24' },

@@ -13,6 +13,7 @@ import { actionItemHandlers } from '../services/qbr-action-items';
 import { qbrHandlers } from '../services/qbrs';
 import { renewalHandlers } from '../services/renewal';
 import { settingsHandlers } from '../services/settings';
+import { stakeholderHandlers } from '../services/stakeholders';
 import { storyHandlers } from '../services/story';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
@@ -51,5 +52,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...usageHandlers(ctx),
     ...deckHandlers(ctx),
     ...storyHandlers(ctx),
+    ...stakeholderHandlers(ctx),
   });
 }

@@ -16,6 +16,7 @@ import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
 import { settingsMethods } from './settings';
+import { stakeholderMethods } from './stakeholders';
 import { storyMethods } from './story';
 import { surveyMethods } from './surveys';
 import { systemMethods } from './system';
@@ -50,6 +51,7 @@ export const contract = {
   ...usageMethods,
   ...deckMethods,
   ...storyMethods,
+  ...stakeholderMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -97,6 +99,7 @@ export * from './portfolio';
 export * from './qbrs';
 export * from './renewal';
 export * from './settings';
+export * from './stakeholders';
 export * from './story';
 export * from './surveys';
 export * from './system';
