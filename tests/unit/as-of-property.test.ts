@@ -34,6 +34,7 @@ async function answersAsOf(dataDir: string, asOf: string): Promise<Answers> {
       out[`recommendations ${id}`] = await call(b, 'recommendations.account', { id, asOf });
       out[`benchmarks ${id}`] = await call(b, 'benchmarks.account', { id, asOf });
       out[`story ${id}`] = await call(b, 'story.account', { id, asOf });
+      out[`stakeholders ${id}`] = await call(b, 'stakeholders.list', { accountId: id, asOf });
     }
     return out;
   } finally {

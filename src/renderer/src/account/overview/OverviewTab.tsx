@@ -14,6 +14,7 @@ import { HealthChart } from './HealthChart';
 import { RANGES, rangeFor } from './ranges';
 import { RecommendationsCard } from './RecommendationsCard';
 import { RenewalCard } from './RenewalCard';
+import { StakeholdersCard } from './StakeholdersCard';
 import { sectionId, StoryCard, type AccountTab } from './StoryCard';
 import { UsageChart } from './UsageChart';
 
@@ -74,7 +75,10 @@ export function OverviewTab({ accountId, onOpenTab }: { accountId: number; onOpe
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }}>
-        <RecommendationsCard accountId={accountId} />
+        <Stack gap="md">
+          <StakeholdersCard accountId={accountId} />
+          <RecommendationsCard accountId={accountId} />
+        </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }} id={sectionId('adoption')} tabIndex={-1}>
         {metrics.data ? (
