@@ -9,7 +9,7 @@ import { formatCount, formatDate, formatPercent } from './format';
 /** Where a number is shown: the account tab and, on the overview, the card. */
 export interface StoryLink {
   tab: 'overview' | 'milestones' | 'qbrs' | 'touchpoints';
-  section: 'health' | 'usage' | 'adoption' | 'renewal' | null;
+  section: 'health' | 'usage' | 'adoption' | 'renewal' | 'stakeholders' | null;
 }
 
 export interface StoryFact {
@@ -51,6 +51,11 @@ export interface StoryFacts {
   openSupportCases: number;
   lastTouchpoint: { kind: string; date: string } | null;
   lastQbr: { date: string | null; overdue: boolean | null };
+  /**
+   * The people the CSM flagged, with their last touch; null when unknown (a flag is today's judgement, with no
+   * history, so a past day's story leaves them out).
+   */
+  stakeholders?: { name: string; flag: 'sponsor' | 'champion' | 'detractor'; lastTouch: string | null }[] | null;
   /** Open action items; null when unknown (their status carries no date, so a past day cannot say). */
   actionItems: { open: number; overdue: number } | null;
   renewal: {
@@ -192,6 +197,26 @@ function relationshipSentences(f: StoryFacts): StorySentence[] {
   return out;
 }
 
+function stakeholderSentence(f: StoryFacts): StorySentence | null {
+  const people = f.stakeholders ?? [];
+  if (people.length === 0) return null;
+  const link: StoryLink = { tab: 'overview', section: 'stakeholders' };
+  const order = { sponsor: 0, champion: 1, detractor: 2 };
+  const pieces: Piece[] = [];
+  [...people]
+    .sort((a, b) => order[a.flag] - order[b.flag])
+    .slice(0, 3)
+    .forEach((p, i) => {
+      pieces.push(i === 0 ? `${p.flag[0].toUpperCase()}${p.flag.slice(1)} ` : `; ${p.flag} `, p.name);
+      pieces.push(
+        p.lastTouch === null ? ', no touch on record' : ', last touch ',
+        ...(p.lastTouch === null ? [] : [fact(`Last touch of ${p.name}`, ago(daysBetween(p.lastTouch, f.asOf)), 'stakeholders.list', link)]),
+      );
+    });
+  const more = people.length > 3 ? `; and ${plural(people.length - 3, 'other flagged person', 'other flagged people')}` : '';
+  return sentence(...pieces, more, '.');
+}
+
 function renewalSentence(f: StoryFacts): StorySentence | null {
   const r = f.renewal;
   if (r.churnedOn !== null) return sentence('A former customer: churned on ', fact('Churned on', formatDate(r.churnedOn), 'renewal.history', RENEWAL), '.');
@@ -218,6 +243,7 @@ export function accountStory(f: StoryFacts): StorySentence[] {
     adoptionSentence(f),
     milestoneSentence(f),
     ...relationshipSentences(f),
+    stakeholderSentence(f),
     renewalSentence(f),
   ].filter((s): s is StorySentence => s !== null);
 }

@@ -161,4 +161,20 @@ describe('the account story', () => {
     expect(texts({ ...base, lastQbr: { date: null, overdue: true } })).toEqual(['No QBR on record and one is overdue.']);
     expect(texts({ ...base, lastTouchpoint: { kind: 'email', date: '2026-11-24' } })).toEqual(['Last touchpoint: an email, today.']);
   });
+
+  it('names the flagged stakeholders with their last touch, sponsors first', () => {
+    const story = accountStory({
+      ...base,
+      stakeholders: [
+        { name: 'Lea Voss', flag: 'detractor', lastTouch: null },
+        { name: 'Omar Haddad', flag: 'sponsor', lastTouch: '2026-10-15' },
+      ],
+    });
+    expect(story.map((s) => s.text)).toEqual(['Sponsor Omar Haddad, last touch 40 days ago; detractor Lea Voss, no touch on record.']);
+    expect(story[0].facts.map((f) => [f.value, f.link])).toEqual([['40 days ago', { tab: 'overview', section: 'stakeholders' }]]);
+    const many = ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name, flag: 'champion' as const, lastTouch: '2026-11-23' }));
+    expect(texts({ ...base, stakeholders: many })).toEqual([
+      'Champion A, last touch yesterday; champion B, last touch yesterday; champion C, last touch yesterday; and 2 other flagged people.',
+    ]);
+  });
 });

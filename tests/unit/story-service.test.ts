@@ -108,6 +108,21 @@ describe('story.account', () => {
     expect(earlier[1]).toMatch(/^Weekly active users 1, /);
   });
 
+  it('names the stakeholders the CSM flagged, today only (a flag has no history)', async () => {
+    const people = await call<MethodOutput<'stakeholders.list'>>(backend, 'stakeholders.list', { accountId: ids['Harbor Analytics'] });
+    const rosa = people.items.find((p) => p.email === 'rosa@harbor.example')!;
+    await call(backend, 'stakeholders.set', { userId: rosa.id, flag: 'champion' });
+    try {
+      // Rosa's last event in the export: 2026-09-20, 65 days before 2026-11-24.
+      expect((await story('Harbor Analytics')).sentences.map((x) => x.text)).toContain('Champion rosa@harbor.example, last touch 65 days ago.');
+      expect((await story('Harbor Analytics', '2026-11-01')).text).not.toContain('Champion');
+      const forCustomer = await call<Story>(backend, 'story.account', { id: ids['Harbor Analytics'], audience: 'customer' });
+      expect(forCustomer.text).not.toContain('Champion');
+    } finally {
+      await call(backend, 'stakeholders.set', { userId: rosa.id, flag: null });
+    }
+  });
+
   it('a late milestone, and a new account with no score a quarter ago', async () => {
     const texts = (await story('Midway Freight')).sentences.map((x) => x.text);
     // Contract start 2026-08-15: no usage on record by 2026-08-26, so no score to compare with.

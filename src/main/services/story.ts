@@ -15,6 +15,7 @@ import { accountMetrics } from './metrics';
 import { listQbrs } from './qbrs';
 import { listRenewals } from './renewal';
 import { renewalLikelihood } from './renewal-likelihood';
+import { listStakeholders } from './stakeholders';
 
 /** "A quarter ago": the figures the story compares with are from this many days before D. */
 export const QUARTER_DAYS = 90;
@@ -58,6 +59,12 @@ export function accountStoryOf(ctx: ServiceContext, input: Omit<MethodInput<'sto
   const lastQbr = records.qbrs.reduce<string | null>((last, q) => (last === null || q.date > last ? q.date : last), null);
   // An action item's status carries no date: today's statuses are today's, and a past day's story leaves them out.
   const items = asOf >= today ? listQbrs(ctx, { accountId: input.id, asOf }).items.flatMap((q) => q.actionItems).filter((i) => i.status === 'open') : null;
+  // A flag is today's judgement (no history): today's story names the flagged people, a past day's and the customer's do not.
+  const flagged =
+    asOf >= today && !options.forCustomer
+      ? listStakeholders(ctx, { accountId: input.id, asOf })
+          .items.flatMap((p) => (p.flag === null ? [] : [{ name: p.name, flag: p.flag, lastTouch: p.lastTouch?.date ?? null }]))
+      : null;
   const churnedOn = account.churned
     ? (listRenewals(ctx, { id: input.id, asOf }).items.find((r) => r.outcome === 'churned')?.date ?? null)
     : null;
@@ -74,6 +81,7 @@ export function accountStoryOf(ctx: ServiceContext, input: Omit<MethodInput<'sto
     openSupportCases: metrics.supportCases.open,
     lastTouchpoint: lastTouch,
     lastQbr: { date: lastQbr, overdue: options.forCustomer ? false : metrics.qbrOverdue },
+    stakeholders: flagged,
     actionItems: items === null ? null : { open: items.length, overdue: items.filter((i) => i.overdue).length },
     renewal: {
       date: account.renewalDate,

@@ -5,7 +5,7 @@ import { accountAsOfInput, isoDate, method } from './define';
 
 export const StoryLink = z.object({
   tab: z.enum(['overview', 'milestones', 'qbrs', 'touchpoints']),
-  section: z.enum(['health', 'usage', 'adoption', 'renewal']).nullable(),
+  section: z.enum(['health', 'usage', 'adoption', 'renewal', 'stakeholders']).nullable(),
 });
 
 export const StoryFact = z.object({ label: z.string(), value: z.string(), method: z.string(), link: StoryLink });

@@ -76,7 +76,9 @@ export function OverviewTab({ accountId, onOpenTab }: { accountId: number; onOpe
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }}>
         <Stack gap="md">
-          <StakeholdersCard accountId={accountId} />
+          <div id={sectionId('stakeholders')} tabIndex={-1}>
+            <StakeholdersCard accountId={accountId} />
+          </div>
           <RecommendationsCard accountId={accountId} />
         </Stack>
       </Grid.Col>
