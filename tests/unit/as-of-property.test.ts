@@ -1,4 +1,4 @@
-// Issue #12, "as of means as of": every metric, health component, rule, benchmark and recommendation as of a day D
+// Issue #12, "as of means as of": every metric, health component, rule, benchmark, recommendation and story as of a day D
 // reads nothing dated after D. Checked as a property over random books and days: the answers as of D on the full
 // store equal the answers as of D on a copy of the SQLite file with everything after D deleted by plain SQL.
 import fs from 'node:fs';
@@ -33,6 +33,8 @@ async function answersAsOf(dataDir: string, asOf: string): Promise<Answers> {
       out[`health ${id}`] = await call(b, 'health.account', { id, asOf });
       out[`recommendations ${id}`] = await call(b, 'recommendations.account', { id, asOf });
       out[`benchmarks ${id}`] = await call(b, 'benchmarks.account', { id, asOf });
+      out[`story ${id}`] = await call(b, 'story.account', { id, asOf });
+      out[`stakeholders ${id}`] = await call(b, 'stakeholders.list', { accountId: id, asOf });
     }
     return out;
   } finally {

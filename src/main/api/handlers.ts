@@ -14,6 +14,8 @@ import { qbrHandlers } from '../services/qbrs';
 import { renewalHandlers } from '../services/renewal';
 import { settingsHandlers } from '../services/settings';
 import { searchHandlers } from '../services/search';
+import { stakeholderHandlers } from '../services/stakeholders';
+import { storyHandlers } from '../services/story';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
 import { touchpointHandlers } from '../services/touchpoints';
@@ -51,5 +53,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...usageHandlers(ctx),
     ...deckHandlers(ctx),
     ...searchHandlers(ctx),
+    ...storyHandlers(ctx),
+    ...stakeholderHandlers(ctx),
   });
 }

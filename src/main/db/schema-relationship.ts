@@ -2,7 +2,7 @@
 // surveys, renewals, and the app's own tables (health snapshots, settings, trash, saved views). Split from
 // schema-book.ts (accounts, people, features, imports, usage) only for size; schema.ts exports both.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { accounts, createdAt, imports } from './schema-book';
+import { accounts, createdAt, imports, users } from './schema-book';
 
 export const milestones = sqliteTable(
   'milestones',
@@ -198,4 +198,16 @@ export const healthStale = sqliteTable('health_stale', {
   accountId: integer('account_id').primaryKey(),
   fromDay: integer('from_day'),
   generation: integer('generation').notNull(),
+});
+
+/**
+ * Stakeholders (issue #14, point 9): the CSM's flag on a person of an account (sponsor, champion or detractor),
+ * one per person; no row = not flagged. The CSM's current judgement, not dated history.
+ */
+export const stakeholders = sqliteTable('stakeholders', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  flag: text('flag', { enum: ['sponsor', 'champion', 'detractor'] }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });

@@ -1,4 +1,4 @@
-// The executive summary and the usage slides (adoption this quarter vs last, active users over time, feature
+// The executive summary (the account's story in sentences beside the health KPIs and drivers) and the usage slides (adoption this quarter vs last, active users over time, feature
 // adoption). Charts carry the services' numbers unrounded; an account without usage in the quarter gets one
 // honest slide saying so instead of empty charts.
 import { changeBetween } from '../../shared/change';
@@ -58,6 +58,7 @@ export function summarySlide(d: DeckData): ContentSlide {
     items.push({ lead: 'Not scored:', text: `${leftOut.map((c) => c.label).join(', ')} (no data yet).` });
   }
   if (items.length === 0) items.push({ text: 'Nothing to score yet: the health score needs usage, touchpoints or survey answers.' });
+  const story = storyItems(d.summary);
   const chart =
     d.drivers.length > 0
       ? {
@@ -113,15 +114,28 @@ export function summarySlide(d: DeckData): ContentSlide {
         ],
       },
       chart,
-      { kind: 'bullets', frame: { x: 7.7, y: LOWER_TOP, w: SLIDE_W - MARGIN - 7.7, h: LOWER_H }, heading: 'Behind the score', items: items.slice(0, 5), size: 14 },
+      // The account's story (or the CSM's edit of it) is the summary; without one, what is behind the score.
+      story.length > 0
+        ? { kind: 'bullets', frame: { x: 7.7, y: LOWER_TOP, w: SLIDE_W - MARGIN - 7.7, h: LOWER_H }, heading: 'In brief', items: story, size: 14 }
+        : { kind: 'bullets', frame: { x: 7.7, y: LOWER_TOP, w: SLIDE_W - MARGIN - 7.7, h: LOWER_H }, heading: 'Behind the score', items: items.slice(0, 5), size: 14 },
     ],
     notes:
       `Health ${h.score?.toFixed(1) ?? 'no data'} (status ${statusWord(h.status)}${h.status !== h.scoreStatus && h.rules.length > 0 ? ', set by a rule' : ''}) as of ${formatDate(d.asOf)}` +
       (sinceLast === null ? '.' : `, ${signed(sinceLast)} since the end of ${d.previous.label}.`) +
       ` Top drivers: ${d.drivers.slice(0, 3).map((c) => `${c.label} ${c.contribution?.toFixed(1)} points`).join(', ') || 'none'}.` +
       (h.rules.length ? ` Rules applied: ${h.rules.map((r) => r.reason).join(' ')}` : '') +
-      (renewal ? ` Renewal on ${formatDate(renewal)}.` : ''),
+      (renewal ? ` Renewal on ${formatDate(renewal)}.` : '') +
+      (story.length > 0 ? ` Behind the score: ${items.map((i) => `${i.lead ? `${i.lead} ` : ''}${i.text}`).join(' ')}` : ''),
   };
+}
+
+/** The summary as bullets, one sentence each: a paragraph the CSM edited is split where a sentence ends. */
+export function storyItems(summary: string): BulletItem[] {
+  return summary
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((text) => ({ text }));
 }
 
 /** How far the renewal was from the deck's date: "in 45 days" for a quarter to date, else from the quarter's end. */

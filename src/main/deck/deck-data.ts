@@ -11,6 +11,7 @@ import { recordsAsOf } from '../../shared/metrics/as-of';
 import { openSupportCases, supportCaseSuccessRate } from '../../shared/metrics/relationship';
 import { meanDau, mau, wau } from '../../shared/metrics/usage';
 import { getAccount } from '../services/accounts';
+import { accountStoryOf } from '../services/story';
 import { todayOf } from '../services/clock';
 import type { ServiceContext } from '../services/context';
 import { accountHealth } from '../services/health';
@@ -50,6 +51,8 @@ export interface ActionItem {
 
 export interface DeckData {
   account: AccountSummary;
+  /** The executive summary in sentences (the CSM's edit, or the account's story); empty when there is nothing to tell. */
+  summary: string;
   /** The stage and renewal date on asOf, and when the account was a customer. */
   standing: AccountAsOf;
   quarter: Quarter;
@@ -129,6 +132,8 @@ function lastQbr(ctx: ServiceContext, accountId: number, asOf: string, today: st
 export interface DeckRequest {
   accountId: number;
   quarter?: string;
+  /** The executive summary as the CSM edited it; default: the account's story as of the deck's date. */
+  summary?: string;
 }
 
 /**
@@ -154,6 +159,8 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
   const health = accountHealth(ctx, { id, asOf });
   const recommendations = accountRecommendations(ctx, { id, asOf }).items;
   await nextTurn();
+  const summary = request.summary ?? accountStoryOf(ctx, { id, asOf }, { forCustomer: true }).text;
+  await nextTurn();
 
   const settings = readMetricsSettings(ctx);
   const onboarding = current.milestones.find((m) => m.kind === 'onboarding_complete');
@@ -170,6 +177,7 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
 
   return {
     account,
+    summary,
     standing,
     quarter,
     previous,

@@ -93,7 +93,7 @@ async function buildAndWrite(
   const started = performance.now();
   // pptxgenjs and pdfkit are loaded on the first deck, not at every start of the app or the CLI.
   const { buildDeck } = await import('./build');
-  const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format });
+  const built = await buildDeck(ctx, { accountId: input.accountId, quarter: input.quarter, format: input.format, summary: input.summary });
   const { quarter, account, asOf } = built.data;
   const file = await writeDeckFile(await target(deckFileName(account.name, quarter, input.format)), built.buffer, private_);
   return {

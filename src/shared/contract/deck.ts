@@ -37,6 +37,9 @@ export const DeckQuarter = z.object({
 });
 export type DeckQuarter = z.infer<typeof DeckQuarter>;
 
+/** The longest executive summary that fits its slide at a readable size. */
+export const DECK_SUMMARY_MAX = 1200;
+
 export const deckMethods = {
   'deck.build': method({
     input: z
@@ -48,6 +51,16 @@ export const deckMethods = {
          */
         quarter: quarterText.optional(),
         format: DeckFormat,
+        /**
+         * The executive summary as the CSM edited it before building (issue #14, point 10); default: the account's
+         * story (story.account) as of the deck's date, without the CSM's own renewal estimate.
+         */
+        summary: z
+          .string()
+          .trim()
+          .min(1, { error: 'The executive summary is empty: write a sentence or two, or leave it as Bearing wrote it.' })
+          .max(DECK_SUMMARY_MAX, { error: `The executive summary is longer than ${DECK_SUMMARY_MAX} characters: it would not fit on its slide.` })
+          .optional(),
       })
       .strict(),
     output: z.object({

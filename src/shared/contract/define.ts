@@ -19,6 +19,8 @@ export const TABLES = [
   'qbrs',
   /** QBR action items: their own table, so that ticking one off does not look like a change to health's inputs. */
   'qbr_action_items',
+  /** The CSM's stakeholder flags: their own table, so that flagging a person does not look like a change to health's inputs. */
+  'stakeholders',
   'touchpoints',
   'surveys',
   'renewals',

@@ -17,6 +17,8 @@ import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
 import { searchMethods } from './search';
 import { settingsMethods } from './settings';
+import { stakeholderMethods } from './stakeholders';
+import { storyMethods } from './story';
 import { surveyMethods } from './surveys';
 import { systemMethods } from './system';
 import { touchpointMethods } from './touchpoints';
@@ -50,6 +52,8 @@ export const contract = {
   ...usageMethods,
   ...deckMethods,
   ...searchMethods,
+  ...storyMethods,
+  ...stakeholderMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -98,6 +102,8 @@ export * from './qbrs';
 export * from './renewal';
 export * from './search';
 export * from './settings';
+export * from './stakeholders';
+export * from './story';
 export * from './surveys';
 export * from './system';
 export * from './touchpoints';

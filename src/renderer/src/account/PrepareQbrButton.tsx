@@ -11,6 +11,7 @@ import { download } from '../api/client';
 import { useMutation } from '../hooks/use-mutation';
 import { formatDate } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
+import { DeckSummaryField, summaryError } from './DeckSummaryField';
 
 type Built = MethodOutput<'deck.build'>;
 
@@ -37,6 +38,8 @@ interface Choice {
   /** null until the CSM picks one: the account's default quarter. */
   quarter: string | null;
   format: DeckFormat;
+  /** The executive summary as the CSM edited it; null: Bearing's, written by the deck itself. */
+  summary: string | null;
 }
 
 function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number; choice: Choice; onChoice: (c: Choice) => void; onBuilt: (built: Built) => void }) {
@@ -44,6 +47,8 @@ function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number;
   const { quarter, format } = choice;
   const build = useMutation('deck.build', { errorTitle: 'Could not build the QBR deck' });
   const chosen = quarter ?? quarters.data?.defaultQuarter ?? null;
+  const chosenQuarter = quarters.data?.quarters.find((q) => q.id === chosen);
+  const summary = choice.summary;
 
   return (
     <Stack>
@@ -52,7 +57,8 @@ function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number;
         description="From the contract start on; a quarter in progress is reported “to date”."
         data={(quarters.data?.quarters ?? []).map((q) => ({ value: q.id, label: q.complete ? q.label : `${q.label} (to date)` }))}
         value={chosen}
-        onChange={(q) => onChoice({ ...choice, quarter: q })}
+        // Another quarter has another story: an edit of the previous one is not carried over.
+        onChange={(q) => onChoice({ ...choice, quarter: q, summary: null })}
         placeholder={quarters.loading ? 'Loading quarters…' : 'No quarter to review yet'}
         error={quarters.error?.message}
         allowDeselect={false}
@@ -71,11 +77,20 @@ function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number;
           ]}
         />
       </Stack>
+      {chosenQuarter && (
+        <DeckSummaryField
+          accountId={accountId}
+          asOf={chosenQuarter.complete ? chosenQuarter.end : undefined}
+          value={summary}
+          onChange={(s) => onChoice({ ...choice, summary: s })}
+        />
+      )}
       <Group justify="flex-end">
         <Button
           loading={build.running}
+          disabled={summaryError(summary) !== null}
           onClick={async () => {
-            const built = await build.mutate({ accountId, format, ...(chosen ? { quarter: chosen } : {}) });
+            const built = await build.mutate({ accountId, format, ...(chosen ? { quarter: chosen } : {}), ...(summary !== null ? { summary: summary.trim() } : {}) });
             if (built) onBuilt(built);
           }}
           data-testid="deck-build"
@@ -90,7 +105,7 @@ function DeckForm({ accountId, choice, onChoice, onBuilt }: { accountId: number;
 export function PrepareQbrButton({ accountId }: { accountId: number }) {
   const [opened, modal] = useDisclosure(false);
   const [built, setBuilt] = useState<Built>();
-  const [choice, setChoice] = useState<Choice>({ quarter: null, format: 'pptx' });
+  const [choice, setChoice] = useState<Choice>({ quarter: null, format: 'pptx', summary: null });
   const info = useQuery('app.info', {});
   const inBrowser = info.data?.host !== 'electron';
 
@@ -106,6 +121,7 @@ export function PrepareQbrButton({ accountId }: { accountId: number }) {
           setBuilt(undefined);
         }}
         title="Prepare the QBR deck"
+        size="lg"
         centered
       >
         {built ? (

@@ -13,6 +13,7 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'views.list': ['views'],
   'milestones.list': ['accounts', 'milestones', 'settings'],
   'qbrs.list': ['qbrs', 'qbr_action_items'],
+  'stakeholders.list': ['stakeholders', 'users', 'usage', 'surveys', 'qbrs'],
   'qbrs.nextSuggestion': ['accounts', 'qbrs', 'qbr_action_items', 'settings'],
   'touchpoints.list': ['touchpoints', 'surveys', 'features', 'users'],
   'settings.get': ['settings', 'features', 'backups'],

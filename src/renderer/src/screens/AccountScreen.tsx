@@ -80,7 +80,7 @@ export function AccountScreen({ id }: { id: number }) {
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <OverviewTab accountId={id} />
+          <OverviewTab accountId={id} onOpenTab={setTab} />
         </Tabs.Panel>
         <Tabs.Panel value="milestones" pt="md">
           <MilestonesTab accountId={id} />

@@ -1,4 +1,4 @@
-// The account's overview: health and its drivers, usage and health trends with one range switch, feature adoption,
+// The account's overview: its story in sentences, health and its drivers, usage and health trends with one range switch, feature adoption,
 // the Adoption card (rates, stickiness, engagement, the adoption curve), coverage, benchmarks, renewal likelihood and
 // recommendations. Each card loads and fails on its own.
 import { Grid, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
@@ -14,6 +14,8 @@ import { HealthChart } from './HealthChart';
 import { RANGES, rangeFor } from './ranges';
 import { RecommendationsCard } from './RecommendationsCard';
 import { RenewalCard } from './RenewalCard';
+import { StakeholdersCard } from './StakeholdersCard';
+import { sectionId, StoryCard, type AccountTab } from './StoryCard';
 import { UsageChart } from './UsageChart';
 
 function Loading({ lines = 5, height }: { lines?: number; height?: number }) {
@@ -24,7 +26,7 @@ function Loading({ lines = 5, height }: { lines?: number; height?: number }) {
   );
 }
 
-export function OverviewTab({ accountId }: { accountId: number }) {
+export function OverviewTab({ accountId, onOpenTab }: { accountId: number; onOpenTab: (tab: AccountTab) => void }) {
   const [rangeValue, setRangeValue] = useState('90');
   const range = rangeFor(rangeValue);
   const health = useQuery('health.account', { id: accountId });
@@ -35,7 +37,10 @@ export function OverviewTab({ accountId }: { accountId: number }) {
 
   return (
     <Grid gap="md">
-      <Grid.Col span={{ base: 12, lg: 6 }}>
+      <Grid.Col span={12}>
+        <StoryCard accountId={accountId} onOpenTab={onOpenTab} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }} id={sectionId('health')} tabIndex={-1}>
         {health.data ? (
           <HealthCard health={health.data} />
         ) : health.error ? (
@@ -59,7 +64,9 @@ export function OverviewTab({ accountId }: { accountId: number }) {
               data-testid="range-switch"
             />
           </Group>
-          <UsageChart accountId={accountId} range={range} />
+          <div id={sectionId('usage')} tabIndex={-1}>
+            <UsageChart accountId={accountId} range={range} />
+          </div>
           {health.data ? (
             <HealthChart history={health.data.history} asOf={health.data.asOf} range={range} />
           ) : (
@@ -68,9 +75,14 @@ export function OverviewTab({ accountId }: { accountId: number }) {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }}>
-        <RecommendationsCard accountId={accountId} />
+        <Stack gap="md">
+          <div id={sectionId('stakeholders')} tabIndex={-1}>
+            <StakeholdersCard accountId={accountId} />
+          </div>
+          <RecommendationsCard accountId={accountId} />
+        </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 6 }}>
+      <Grid.Col span={{ base: 12, lg: 6 }} id={sectionId('adoption')} tabIndex={-1}>
         {metrics.data ? (
           <FeatureAdoptionCard metrics={metrics.data} features={settings.data?.features ?? []} />
         ) : metrics.error ? (
@@ -92,7 +104,9 @@ export function OverviewTab({ accountId }: { accountId: number }) {
         <Stack gap="md">
           {metrics.data ? <CoverageCard metrics={metrics.data} /> : !metrics.error && <Loading />}
           <BenchmarksCard accountId={accountId} />
-          <RenewalCard accountId={accountId} />
+          <div id={sectionId('renewal')} tabIndex={-1}>
+            <RenewalCard accountId={accountId} />
+          </div>
         </Stack>
       </Grid.Col>
     </Grid>
