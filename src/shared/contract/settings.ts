@@ -7,6 +7,8 @@ import { empty, method } from './define';
 import { Feature } from './features';
 import { OnboardingTemplate } from '../metrics/onboarding';
 
+export { OnboardingTemplate, TEMPLATE_KINDS, TEMPLATE_NAMES } from '../metrics/onboarding';
+
 export const AppSettings = z.object({
   /** The configured IANA time zone; null = follow the machine's. */
   timeZone: z.string().nullable(),
