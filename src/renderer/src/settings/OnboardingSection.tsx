@@ -46,7 +46,7 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Milestone</Table.Th>
-            <Table.Th w={150}>Due (days after start)</Table.Th>
+            <Table.Th w={190}>Due (days after start)</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -76,22 +76,18 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Group gap="xs" align="center" wrap="nowrap">
-        <Text size="sm">Onboarding is complete when</Text>
-        <NumberInput
-          size="xs"
-          w={90}
-          min={1}
-          max={100}
-          allowDecimal={false}
-          suffix=" %"
-          aria-label="Share of licensed seats"
-          value={form.onboardedSharePercent}
-          onChange={(v) => setEdit({ ...form, onboardedSharePercent: int(v, 1, 100) })}
-          data-testid="onboarding-share"
-        />
-        <Text size="sm">of the licensed seats (or known users) have used a key feature.</Text>
-      </Group>
+      <NumberInput
+        min={1}
+        max={100}
+        allowDecimal={false}
+        suffix=" %"
+        label="Onboarding complete at"
+        description="Share of the licensed seats (or known users, without a license count) that have used a key feature."
+        styles={{ root: { width: '100%' }, wrapper: { width: 120 } }}
+        value={form.onboardedSharePercent}
+        onChange={(v) => setEdit({ ...form, onboardedSharePercent: int(v, 1, 100) })}
+        data-testid="onboarding-share"
+      />
       <Text size="xs" c="dimmed">
         A date you enter on a milestone is never replaced by one from usage.
       </Text>
