@@ -169,4 +169,21 @@ describe('milestones achieved from usage', () => {
     after = await byKind(b, id);
     expect(after.onboarding_complete).toMatchObject({ achievedDate: '2026-09-25', achievedSource: 'csm' });
   });
+
+  it('follows a change of the key flag in the catalogue', async () => {
+    const b = await open();
+    await load(b, own('harbor-accounts.csv'));
+    await load(b, own('harbor-events.csv'));
+    const id = accountId(b, 'Harbor Foods');
+    // Without a features file no feature is key: nothing is marked.
+    expect((await byKind(b, id)).first_key_action.achievedDate).toBeNull();
+    const features = await call<{ id: number; name: string }[]>(b, 'features.list');
+    const dashboards = features.find((f) => f.name === 'Viewed Dashboard') as { id: number };
+    await call(b, 'features.update', { id: dashboards.id, isKey: true });
+    // Ana's dashboard on Sep 10 (Cy's on Aug 25 is before the contract); only Ana has a key event after the start,
+    // 1 of the 2 users needed: onboarding stays open.
+    const m = await byKind(b, id);
+    expect(m.first_key_action).toMatchObject({ achievedDate: '2026-09-10', achievedSource: 'usage' });
+    expect(m.onboarding_complete.achievedDate).toBeNull();
+  });
 });
