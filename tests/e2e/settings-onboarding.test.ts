@@ -1,8 +1,12 @@
 // Issue #14, point 8: the onboarding template in Settings — switched on, an offset changed and saved; the section
 // looked at in the two window sizes.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../src/shared/contract';
+import { runJob } from '../helpers/import-jobs';
 import { launchApp, type App } from './harness';
+
+const fixture = (dir: string, name: string) => path.join(import.meta.dirname, '..', 'fixtures', dir, name);
 
 let app: App;
 beforeAll(async () => {
@@ -38,5 +42,21 @@ describe('the onboarding template in Settings', () => {
       await app.screenshot(`settings-onboarding-${w}x${h}`);
     }
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('shows "from usage" beside a milestone the usage data marked (template on from the case above)', async () => {
+    const { page, backend } = app;
+    for (const file of [fixture('book', 'features.csv'), fixture('onboarding', 'harbor-accounts.csv'), fixture('onboarding', 'harbor-events.csv')]) {
+      await runJob(backend, { path: file, timeZone: 'UTC' });
+    }
+    const id = backend.database.sqlite.prepare("SELECT id FROM accounts WHERE name = 'Harbor Foods'").pluck().get() as number;
+    await page.goto(`http://127.0.0.1:${app.host.port}/#/account/${id}`);
+    await page.getByTestId('tab-milestones').click();
+    await page.getByTestId('milestone-timeline').waitFor();
+    await expect.poll(() => page.getByTestId('milestone-from-usage').count()).toBe(2);
+    for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await app.screenshot(`milestones-from-usage-${w}x${h}`);
+    }
   });
 });
