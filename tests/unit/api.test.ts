@@ -168,7 +168,17 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'surveys.create': { accountId: 1, kind: 'nps', score: 9, date: '2026-11-20', userEmail: 'dana@acme.example' },
   'surveys.delete': { id: 1 },
   'settings.get': {},
-  'settings.update': { timeZone: 'Europe/Berlin', qbrCadenceDays: 90, stageLengths: { onboardingDays: 30, renewalDays: 90 }, onlyBookAccounts: true },
+  'settings.update': {
+    timeZone: 'Europe/Berlin',
+    qbrCadenceDays: 90,
+    stageLengths: { onboardingDays: 30, renewalDays: 90 },
+    onlyBookAccounts: true,
+    onboardingTemplate: {
+      enabled: true,
+      offsets: { kickoff: 7, first_key_action: 14, onboarding_complete: 30, basic_value: 45, exceeded_value: 90 },
+      onboardedSharePercent: 50,
+    },
+  },
   'features.update': { id: 1, isKey: true, isPaid: false, name: 'Dashboards' },
   'features.list': {},
   'features.eventNames': {},

@@ -26,10 +26,12 @@ export interface MilestoneRow {
   targetDate: string | null;
   achievedDate: string | null;
   notes: string | null;
+  /** Who set achievedDate: 'usage' (db/onboarding.ts) or 'csm'; null while not achieved. */
+  achievedSource: 'usage' | 'csm' | null;
 }
 
-const SELECT = `SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate, notes
-                FROM milestones`;
+const SELECT = `SELECT id, account_id AS accountId, kind, name, target_date AS targetDate, achieved_date AS achievedDate, notes,
+                       achieved_source AS achievedSource FROM milestones`;
 
 export function milestonesOf(store: Store, accountId: number): MilestoneRow[] {
   return prepared(store.sqlite, `${SELECT} WHERE account_id = ? ORDER BY id`).all(accountId) as MilestoneRow[];
@@ -51,18 +53,19 @@ export function insertMilestone(store: Store, m: Omit<MilestoneRow, 'id'>, creat
   return Number(
     prepared(
       store.sqlite,
-      'INSERT INTO milestones (account_id, kind, name, target_date, achieved_date, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(m.accountId, m.kind, m.name, m.targetDate, m.achievedDate, m.notes, createdAt).lastInsertRowid,
+      'INSERT INTO milestones (account_id, kind, name, target_date, achieved_date, notes, achieved_source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(m.accountId, m.kind, m.name, m.targetDate, m.achievedDate, m.notes, m.achievedSource, createdAt).lastInsertRowid,
   );
 }
 
 export function updateMilestoneRow(store: Store, m: Omit<MilestoneRow, 'accountId'>): void {
-  prepared(store.sqlite, 'UPDATE milestones SET kind = ?, name = ?, target_date = ?, achieved_date = ?, notes = ? WHERE id = ?').run(
+  prepared(store.sqlite, 'UPDATE milestones SET kind = ?, name = ?, target_date = ?, achieved_date = ?, notes = ?, achieved_source = ? WHERE id = ?').run(
     m.kind,
     m.name,
     m.targetDate,
     m.achievedDate,
     m.notes,
+    m.achievedSource,
     m.id,
   );
 }

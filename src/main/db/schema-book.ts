@@ -232,7 +232,7 @@ export const importChanges = sqliteTable(
     importId: integer('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    tableName: text('table_name', { enum: ['accounts', 'users', 'features', 'feature_events', 'event_names', 'entitlements'] }).notNull(),
+    tableName: text('table_name', { enum: ['accounts', 'users', 'features', 'feature_events', 'event_names', 'entitlements', 'milestones'] }).notNull(),
     rowId: integer('row_id').notNull(),
     /** The row before the import; null when the import created it. */
     before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),

@@ -19,6 +19,8 @@ export const milestones = sqliteTable(
     achievedDate: text('achieved_date'),
     notes: text('notes'),
     createdAt: createdAt(),
+    /** Who set achievedDate: 'usage' (marked from the usage data, docs/METRICS.md) or 'csm'; null = not achieved. */
+    achievedSource: text('achieved_source', { enum: ['usage', 'csm'] }),
   },
   (t) => [index('milestones_account').on(t.accountId)],
 );

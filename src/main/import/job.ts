@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ImportKind, ImportProgress, ImportSource, ImportSummary, Mapping } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import { accountsWithUsersFirstSeenFrom, lastUserId, markHealthStale } from '../db/health-stale';
+import { applyOnboardingTemplate, markMilestonesFromUsage } from '../db/onboarding';
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
@@ -116,6 +117,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
     intake.rollUp();
+    // Onboarding that starts itself, in the import's transaction (undoing the import removes what it added).
+    applyOnboardingTemplate(sqlite, importId, options.now);
+    markMilestonesFromUsage(sqlite, plan.kind === 'features' ? 'all' : writer.accountIds);
     summary.status = finishedStatus(summary.counts);
     summarise(summary, started);
     // The health history of the accounts written is stale from the import's first day (its whole history for an

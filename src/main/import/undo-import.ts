@@ -113,7 +113,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   return { catalogueChanged };
 }
 
-type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements';
+type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements' | 'milestones';
 
 function restoreEntitlements(sqlite: Database.Database, accountId: number, before: Row): void {
   sqlite.prepare('DELETE FROM entitlements WHERE account_id = ?').run(accountId);
@@ -149,6 +149,8 @@ function usageProbes(sqlite: Database.Database): Record<Exclude<ChangeTable, 'fe
       )).has(id),
     event_names: eventInUse,
     entitlements: () => true,
+    // The template's milestones go with the import, unless the CSM has since dated one by hand.
+    milestones: (id) => sqlite.prepare("SELECT 1 FROM milestones WHERE id = ? AND achieved_source = 'csm'").get(id) !== undefined,
     rule: (id) => {
       const rule = sqlite.prepare('SELECT n.id FROM feature_events r JOIN event_names n ON n.key = r.key WHERE r.id = ?').get(id) as { id: number } | undefined;
       return rule !== undefined && eventInUse(rule.id);

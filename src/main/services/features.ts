@@ -24,6 +24,7 @@ import type { EventScan } from '../import/event-scan';
 import type { HandlerGroup, ServiceContext } from './context';
 import { countAccounts } from '../db/accounts';
 import { markHealthStale } from '../db/health-stale';
+import { markMilestonesFromUsage } from '../db/onboarding';
 import { scheduleHealthRepair } from './health-repair';
 import { deleteWithUndo } from './undo';
 
@@ -115,6 +116,8 @@ async function changeCatalogue(ctx: ServiceContext, label: string, change: () =>
     rederived = rederiveUsage(ctx, loadCatalogue(ctx));
     const accounts = rescoreAll ? 'all' : rederived.accountIds;
     markHealthStale(ctx.sqlite, accounts, null);
+    // A key flag or a moved event changes the first key action the usage data shows.
+    markMilestonesFromUsage(ctx.sqlite, accounts);
     marked = accounts === 'all' ? countAccounts(ctx) : accounts.length;
   });
   if (marked > 0) await scheduleHealthRepair(ctx);

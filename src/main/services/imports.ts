@@ -16,6 +16,7 @@ import { assertImportableFile } from '../import/file-check';
 import { undoImportRows } from '../import/undo-import';
 import { accountsCreatedByImport, removeAccountsAndUsage } from '../db/account-removal';
 import { accountExists } from '../db/accounts';
+import { markMilestonesFromUsage } from '../db/onboarding';
 import { withoutForeignKeys } from '../db/demo';
 import {
   accountsOfImport,
@@ -240,6 +241,8 @@ export function undoImport(ctx: ServiceContext, id: number): ImportRecord {
   const accounts = accountsOfImport(ctx, id);
   const { catalogueChanged } = ctx.sqlite.transaction(() => {
     const undone = undoImportRows(ctx.sqlite, id);
+    // Milestones usage marked follow the data back (a date only this import's events gave is cleared).
+    markMilestonesFromUsage(ctx.sqlite, undone.catalogueChanged ? 'all' : accounts.filter((a) => accountExists(ctx, a)));
     markImportUndone(ctx, id, ctx.now().getTime());
     markHealthStale(ctx.sqlite, undone.catalogueChanged ? 'all' : accounts, null);
     return undone;

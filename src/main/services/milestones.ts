@@ -4,6 +4,7 @@
 import { daysBetween } from '../../shared/dates';
 import type { MethodInput, MethodOutput, Milestone, MilestoneKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { TEMPLATE_NAMES } from '../../shared/metrics/onboarding';
 import { milestoneStatus, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { deleteMilestoneRow, insertMilestone, milestoneRow, milestonesOf, updateMilestoneRow, type MilestoneRow } from '../db/milestones';
 import { storedRowsById } from '../db/trash';
@@ -13,14 +14,7 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
 import { deleteWithUndo } from './undo';
 
-export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
-  kickoff: 'Kickoff',
-  onboarding_complete: 'Onboarding complete',
-  first_key_action: 'First key action',
-  basic_value: 'Basic value',
-  exceeded_value: 'Exceeded value',
-  custom: 'Custom milestone',
-};
+export const MILESTONE_NAMES: Record<MilestoneKind, string> = { ...TEMPLATE_NAMES, custom: 'Custom milestone' };
 const KIND_ORDER = Object.keys(MILESTONE_NAMES);
 
 function requireMilestone(ctx: ServiceContext, id: number): MilestoneRow {
@@ -105,6 +99,7 @@ export function createMilestone(ctx: ServiceContext, input: MethodInput<'milesto
     targetDate: input.targetDate ?? null,
     achievedDate: input.achievedDate ?? null,
     notes: input.notes ?? null,
+    achievedSource: input.achievedDate ? ('csm' as const) : null,
   };
   validate(ctx, row);
   const id = insertMilestone(ctx, row, ctx.now().getTime());
@@ -123,6 +118,14 @@ export function updateMilestone(ctx: ServiceContext, input: MethodInput<'milesto
     targetDate: input.targetDate === undefined ? current.targetDate : input.targetDate,
     achievedDate: input.achievedDate === undefined ? current.achievedDate : input.achievedDate,
     notes: input.notes === undefined ? current.notes : input.notes,
+    // A date the CSM enters is theirs (usage never overwrites it); the same date sent back with an edit keeps its
+    // source; clearing it lets the usage data mark it again.
+    achievedSource:
+      input.achievedDate === undefined || input.achievedDate === current.achievedDate
+        ? current.achievedSource
+        : input.achievedDate === null
+          ? null
+          : ('csm' as const),
   };
   validate(ctx, next);
   updateMilestoneRow(ctx, next);

@@ -6,6 +6,7 @@ import { dayNumber, isValidTimeZone } from '../../shared/dates';
 import type { AppSettings, MethodInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { backupsDir } from '../db/open';
+import { ONBOARDING_TEMPLATE_KEY, readOnboardingTemplate } from '../db/onboarding';
 import { deleteSetting, readSetting, writeSetting } from '../db/settings';
 import { listBackups } from './backup';
 import { timeZoneOf, todayOf } from './clock';
@@ -36,6 +37,7 @@ export function readAppSettings(ctx: ServiceContext): AppSettings {
     effectiveTimeZone: timeZoneOf(ctx),
     qbrCadenceDays: metrics.qbrOverdueDays,
     onlyBookAccounts: onlyBookAccountsSetting(ctx),
+    onboardingTemplate: readOnboardingTemplate(ctx.sqlite),
     stageLengths: {
       onboardingDays,
       // journeyStage gives the renewal stage precedence, so adoption is what the other two leave of the term.
@@ -72,6 +74,8 @@ export function updateAppSettings(ctx: ServiceContext, input: MethodInput<'setti
     if (zone === null) deleteSetting(ctx, TIME_ZONE_KEY);
     else if (zone !== undefined) writeSetting(ctx, TIME_ZONE_KEY, zone);
     if (input.onlyBookAccounts !== undefined) writeSetting(ctx, ONLY_BOOK_ACCOUNTS_KEY, input.onlyBookAccounts);
+    // Not retroactive: switching the template on adds nothing to the accounts already in the book (see METRICS.md).
+    if (input.onboardingTemplate !== undefined) writeSetting(ctx, ONBOARDING_TEMPLATE_KEY, input.onboardingTemplate);
     writeMetricsSettings(ctx, next);
   })();
   if (next.qbrOverdueDays !== before.qbrOverdueDays) {

@@ -19,6 +19,8 @@ export const Milestone = z.object({
   targetDate: isoDate.nullable(),
   achievedDate: isoDate.nullable(),
   notes: z.string().nullable(),
+  /** Who set achievedDate: 'usage' (marked from the usage data, shown "from usage") or 'csm'; null while not achieved. */
+  achievedSource: z.enum(['usage', 'csm']).nullable(),
   status: MilestoneStatus,
   /** achieved_late: achieved − target; overdue: as-of − target; otherwise null. */
   daysLate: z.number().int().nullable(),

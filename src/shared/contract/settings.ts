@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { Backup } from './backup';
 import { empty, method } from './define';
 import { Feature } from './features';
+import { OnboardingTemplate } from '../metrics/onboarding';
+
+export { OnboardingTemplate, TEMPLATE_KINDS, TEMPLATE_NAMES } from '../metrics/onboarding';
 
 export const AppSettings = z.object({
   /** The configured IANA time zone; null = follow the machine's. */
@@ -29,6 +32,11 @@ export const AppSettings = z.object({
    * (account_not_in_book) rather than creating it. A company-wide usage export holds many accounts the CSM does not own.
    */
   onlyBookAccounts: z.boolean(),
+  /**
+   * Onboarding that starts itself (docs/METRICS.md "Onboarding template"): when enabled, an import adds the five
+   * milestones (target = contract start + offset days) to each account it creates or first gives a contract start.
+   */
+  onboardingTemplate: OnboardingTemplate,
   /** Every known feature; isKey marks the key features breadth and adoption count. */
   features: z.array(Feature),
   dataDir: z.string(),
@@ -52,6 +60,7 @@ export const settingsMethods = {
           .strict()
           .optional(),
         onlyBookAccounts: z.boolean().optional(),
+        onboardingTemplate: OnboardingTemplate.strict().optional(),
       })
       .strict(),
     output: AppSettings,

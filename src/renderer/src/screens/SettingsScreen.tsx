@@ -11,6 +11,7 @@ import { ImportingSection } from '../settings/ImportingSection';
 import { JourneySection } from '../settings/JourneySection';
 import { FeaturesSection } from '../settings/FeaturesSection';
 import { ModelChangesBar } from '../settings/ModelChangesBar';
+import { OnboardingSection } from '../settings/OnboardingSection';
 import { TimeZoneSection } from '../settings/TimeZoneSection';
 import { useMetricsDraft } from '../settings/use-metrics-draft';
 
@@ -19,6 +20,7 @@ const SECTIONS = [
   { id: 'adoption', label: 'Adoption' },
   { id: 'features', label: 'Features' },
   { id: 'journey', label: 'Stages and QBRs' },
+  { id: 'onboarding', label: 'Onboarding' },
   { id: 'time-zone', label: 'Time zone' },
   { id: 'importing', label: 'Importing' },
   { id: 'data', label: 'Data and backups' },
@@ -71,6 +73,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
         <>
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
+          <OnboardingSection key={JSON.stringify(s.onboardingTemplate)} settings={s} />
           <TimeZoneSection settings={s} />
           <ImportingSection settings={s} />
           <DeckSection />

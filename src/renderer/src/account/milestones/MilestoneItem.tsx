@@ -65,6 +65,12 @@ export function MilestoneItem({ milestone: m, onEdit }: { milestone: Milestone; 
       </Group>
       <Text size="sm" c="dimmed" data-testid="milestone-dates">
         Target {formatDate(m.targetDate)} · Achieved {m.achievedDate ? formatDate(m.achievedDate) : 'not yet'}
+        {m.achievedDate && m.achievedSource === 'usage' && (
+          <span title="Marked from the usage data; a date you enter replaces it" data-testid="milestone-from-usage">
+            {' '}
+            (from usage)
+          </span>
+        )}
         {m.daysFromContractStart !== null && ` · day ${m.daysFromContractStart} of the contract`}
       </Text>
       {m.notes && <Text size="sm">{m.notes}</Text>}
