@@ -145,7 +145,7 @@ describe('portfolio.overview', () => {
     const o = await overview(b);
     const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
     const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones', 'earlyWarnings', 'renewalPassedWithoutOutcome',
-      'lastTouchpointDate', 'daysSinceTouchpoint', 'lastActiveDate', 'activeUsers7', 'activeUsersPrev7', 'activeUserTrend', 'events7', 'accountAgeDays',
+      'lastTouchpointDate', 'daysSinceTouchpoint', 'lastActiveDate', 'daysSinceActive', 'activeUsers7', 'activeUsersPrev7', 'activeUserTrend', 'events7', 'accountAgeDays',
       'unusedKeyFeatures', 'unusedKeyFeatureNames'];
     for (const r of o.rows) {
       expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());

@@ -13,6 +13,7 @@ export type BehaviourFields = Pick<
   | 'lastTouchpointDate'
   | 'daysSinceTouchpoint'
   | 'lastActiveDate'
+  | 'daysSinceActive'
   | 'activeUsers7'
   | 'activeUsersPrev7'
   | 'activeUserTrend'
@@ -26,6 +27,7 @@ export const NO_BEHAVIOUR: BehaviourFields = {
   lastTouchpointDate: null,
   daysSinceTouchpoint: null,
   lastActiveDate: null,
+  daysSinceActive: null,
   activeUsers7: 0,
   activeUsersPrev7: 0,
   activeUserTrend: null,
@@ -55,6 +57,7 @@ export function behaviourOf(
       lastTouchpointDate: b.lastTouchpoint,
       daysSinceTouchpoint: b.lastTouchpoint === null ? null : daysBetween(b.lastTouchpoint, asOf),
       lastActiveDate: b.lastActiveDay === null ? null : isoFromDayNumber(b.lastActiveDay),
+      daysSinceActive: b.lastActiveDay === null ? null : day - b.lastActiveDay,
       activeUsers7: b.activeUsers7,
       activeUsersPrev7: b.activeUsersPrev7,
       // No change from a week with nobody active (docs/METRICS.md: no change is computed from a missing value).

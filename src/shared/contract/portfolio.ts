@@ -50,8 +50,9 @@ export const PortfolioRow = AccountSummary.pick({
   /** Latest logged touchpoint or QBR dated on or before D, and the days from it to D; null = never. */
   lastTouchpointDate: isoDate.nullable(),
   daysSinceTouchpoint: z.number().int().nullable(),
-  /** Latest day with a usage event on or before D; null = none. */
+  /** Latest day with a usage event on or before D, and the days from it to D (0 = active on D); null = none. */
   lastActiveDate: isoDate.nullable(),
+  daysSinceActive: z.number().int().nullable(),
   /** Distinct active users in the 7 days ending D, and in the 7 days before those. */
   activeUsers7: z.number().int(),
   activeUsersPrev7: z.number().int(),
