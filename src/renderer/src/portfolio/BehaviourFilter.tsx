@@ -61,7 +61,7 @@ export function BehaviourFilter({ filters, onChange }: Props) {
       </Popover.Target>
       <Popover.Dropdown w={330} data-testid="behaviour-popover">
         <Stack gap={10}>
-          <Row label="Account age (days)">
+          <Row label="Age in days">
             <DaysInput label="Account age at least (days)" field="ageMinDays" min={0} filters={filters} onChange={onChange} />
             <Text size="xs" c="dimmed">
               to
@@ -77,7 +77,7 @@ export function BehaviourFilter({ filters, onChange }: Props) {
           <Row label="No touchpoint in … days">
             <DaysInput label="No touchpoint in days" field="noTouchpointDays" min={1} filters={filters} onChange={onChange} />
           </Row>
-          <Row label="Active users vs week before">
+          <Row label="Active users, week on week">
             <SegmentedControl
               size="xs"
               data-testid="behaviour-trend"
