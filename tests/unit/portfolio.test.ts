@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { portfolioOverview } from '../../src/main/services/portfolio';
-import { addDays } from '../../src/shared/dates';
+import { addDays, dayNumber } from '../../src/shared/dates';
 import type { MethodOutput, PortfolioRow } from '../../src/shared/contract';
 import { ok, tempBackend } from '../helpers/backend';
 
@@ -144,7 +144,9 @@ describe('portfolio.overview', () => {
     const b = smallBook();
     const o = await overview(b);
     const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
-    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones', 'earlyWarnings', 'renewalPassedWithoutOutcome'];
+    const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones', 'earlyWarnings', 'renewalPassedWithoutOutcome',
+      'lastTouchpointDate', 'daysSinceTouchpoint', 'lastActiveDate', 'daysSinceActive', 'activeUsers7', 'activeUsersPrev7', 'activeUserTrend', 'events7', 'accountAgeDays',
+      'unusedKeyFeatures', 'unusedKeyFeatureNames'];
     for (const r of o.rows) {
       expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());
       const { externalId, ...account } = await ok<MethodOutput<'accounts.get'>>(b.api.invoke('accounts.get', { id: r.id }));
@@ -211,6 +213,12 @@ describe('portfolio.overview at 2,000 accounts', () => {
       INSERT INTO milestones (account_id, kind, name, target_date, achieved_date)
         SELECT id, 'onboarding_complete', 'Onboarding complete', date(contract_start, '+30 days'), date(contract_start, '+' || (id % 45) || ' days') FROM accounts;
       INSERT INTO qbrs (account_id, date, attendees) SELECT id, date('${TODAY}', '-' || (id % 200) || ' days'), '[]' FROM accounts;
+      INSERT INTO touchpoints (account_id, kind, date, title, created_at) SELECT id, 'call', date('${TODAY}', '-' || (id % 50) || ' days'), 'Call', 0 FROM accounts;
+      INSERT INTO features (id, key, name, is_key, created_at) VALUES (1, 'a', 'A', 1, 0), (2, 'b', 'B', 1, 0), (3, 'c', 'C', 1, 0), (4, 'd', 'D', 0, 0);
+      -- The behaviour segments' usage: 60 days of two users a day per account, on features 1-4 (240,000 rollup rows).
+      WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < 59), u(j) AS (SELECT 1 UNION ALL SELECT 2)
+      INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes)
+      SELECT a.id, a.id * 10 + u.j, 1 + (a.id + d.k + u.j) % 4, ${dayNumber(TODAY)} - d.k - (a.id % 30), 1 + a.id % 5, 1 FROM accounts a, d, u;
     `);
     const ctx = backend.context;
     portfolioOverview(ctx, {});
@@ -234,5 +242,6 @@ describe('portfolio.overview at 2,000 accounts', () => {
     );
     expect(o.rows).toHaveLength(2000);
     expect(o.rows.every((r) => r.trend.length === 30 && r.trend.every((s) => s !== null))).toBe(true);
+    expect(o.rows.filter((r) => r.lastActiveDate !== null && r.daysSinceTouchpoint !== null)).toHaveLength(2000);
   });
 });

@@ -20,6 +20,7 @@ import { churnedAccounts, renewedOn, rowAsOf } from './accounts';
 import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
+import { behaviourOf, NO_BEHAVIOUR } from './portfolio-behaviour';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
 import { readMetricsSettings } from './metrics-settings';
 
@@ -76,7 +77,9 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const settings = readMetricsSettings(ctx);
   const zone = timeZoneOf(ctx);
   const terms = renewalTerms(ctx);
-  const accounts = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS)).map((a) => rowAsOf(a, terms.get(a.id), asOf));
+  const stored = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS));
+  const behaviour = behaviourOf(ctx, asOf, stored, terms);
+  const accounts = stored.map((a) => rowAsOf(a, terms.get(a.id), asOf));
   fillMissingHealth(ctx, accounts, asOf);
   const trendOf = scoreTrends(ctx, day - trendDays + 1, day);
   const lastQbr = lastQbrDates(ctx, asOf);
@@ -149,6 +152,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
             settings,
           ),
       renewalPassedWithoutOutcome: passedDays(a.id, a.renewalDate) !== null,
+      ...(behaviour.get(a.id) ?? NO_BEHAVIOUR),
       ttvBasicDays: timeToValueDays(a.contractStart, own, 'basic_value', asOf),
       onboardedDate: onboarding?.achievedDate ?? null,
     };

@@ -46,6 +46,25 @@ export const PortfolioRow = AccountSummary.pick({
   earlyWarnings: z.array(EarlyWarning),
   /** The renewal date is before the as-of date and no renewed or churned outcome is on record for it. */
   renewalPassedWithoutOutcome: z.boolean(),
+  // Behaviour (issue #14, point 4; docs/METRICS.md, "Behaviour segments"): each as it was on the as-of date D.
+  /** Latest logged touchpoint or QBR dated on or before D, and the days from it to D; null = never. */
+  lastTouchpointDate: isoDate.nullable(),
+  daysSinceTouchpoint: z.number().int().nullable(),
+  /** Latest day with a usage event on or before D, and the days from it to D (0 = active on D); null = none. */
+  lastActiveDate: isoDate.nullable(),
+  daysSinceActive: z.number().int().nullable(),
+  /** Distinct active users in the 7 days ending D, and in the 7 days before those. */
+  activeUsers7: z.number().int(),
+  activeUsersPrev7: z.number().int(),
+  /** activeUsers7 ÷ activeUsersPrev7 − 1; null when the earlier week had no active user. */
+  activeUserTrend: z.number().nullable(),
+  /** Usage events in the 7 days ending D (the "logins" of a segment: the product's events, not sign-ins). */
+  events7: z.number().int(),
+  /** D − the first contract start on record (before any renewal rolled the term); null without one or before it. */
+  accountAgeDays: z.number().int().nullable(),
+  /** Key features available to the account and never used on or before D: how many, and their names. */
+  unusedKeyFeatures: z.number().int(),
+  unusedKeyFeatureNames: z.array(z.string()),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
 
@@ -93,6 +112,12 @@ export const PortfolioSortColumn = z.enum([
   'lastQbrDate',
   'overdueMilestones',
   'timeInStageDays',
+  'daysSinceTouchpoint',
+  'lastActiveDate',
+  'activeUserTrend',
+  'events7',
+  'accountAgeDays',
+  'unusedKeyFeatures',
 ]);
 
 /** The table's filters as a view stores them; each field has a default so old views keep parsing. */

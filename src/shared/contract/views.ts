@@ -15,6 +15,20 @@ export const ViewFilters = z.object({
   /** Only accounts with an overdue milestone. */
   overdueOnly: z.boolean().default(false),
   includeChurned: z.boolean().default(false),
+  // Behaviour (issue #14, point 4); null = any. Each compares with the row's figure as of the as-of date.
+  /** Account age (days since the first contract start) at least / at most this. */
+  ageMinDays: z.number().int().min(0).max(36500).nullable().default(null),
+  ageMaxDays: z.number().int().min(0).max(36500).nullable().default(null),
+  /** Last active day within the last N days (N = 1: active on the as-of date). */
+  activeWithinDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** At least this many usage events in the last 7 days ("more than 10 logins" is 11). */
+  minEvents7: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+  /** No touchpoint or QBR in the last N days, D−N+1 … D (an account never contacted counts). */
+  noTouchpointDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** Active users this week against the week before: fewer ('down') or more ('up'). */
+  activeTrend: z.enum(['down', 'up']).nullable().default(null),
+  /** Only accounts with at least one key feature never used. */
+  unusedKeyFeaturesOnly: z.boolean().default(false),
 });
 export type ViewFilters = z.infer<typeof ViewFilters>;
 

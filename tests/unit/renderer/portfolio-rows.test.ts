@@ -32,6 +32,17 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     earlyWarnings: [],
     renewalPassedWithoutOutcome: false,
     isDemo: false,
+    lastTouchpointDate: null,
+    daysSinceTouchpoint: null,
+    lastActiveDate: null,
+    daysSinceActive: null,
+    activeUsers7: 0,
+    activeUsersPrev7: 0,
+    activeUserTrend: null,
+    events7: 0,
+    accountAgeDays: null,
+    unusedKeyFeatures: 0,
+    unusedKeyFeatureNames: [],
     ...fields,
   };
 }

@@ -2,9 +2,10 @@ import { Button, Chip, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { PortfolioRow, Stage } from '../../../shared/contract';
+import { BehaviourFilter } from './BehaviourFilter';
 import { FilterMenu } from './FilterMenu';
 import { STATUS_LOOK } from './health-status';
-import { isFiltered, NO_OWNER, ownersOf, statusOf, type Filters, type StatusFilter } from './portfolio-rows';
+import { isFiltered, NO_BEHAVIOUR_FILTERS, NO_OWNER, ownersOf, statusOf, type Filters, type StatusFilter } from './portfolio-rows';
 import { STAGES } from './StageBadge';
 
 const RENEWAL_CHOICES = [
@@ -69,6 +70,7 @@ export function PortfolioFilters({ rows, filters, onChange }: Props) {
         allowDeselect
         data-testid="filter-renewal"
       />
+      <BehaviourFilter filters={filters} onChange={onChange} />
       <Chip
         size="xs"
         color="red"
@@ -88,7 +90,7 @@ export function PortfolioFilters({ rows, filters, onChange }: Props) {
           size="xs"
           variant="subtle"
           leftSection={<IconFilterOff size={14} />}
-          onClick={() => onChange({ search: '', stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false })}
+          onClick={() => onChange({ search: '', stages: [], statuses: [], owners: [], renewalWithinDays: null, overdueOnly: false, ...NO_BEHAVIOUR_FILTERS })}
           data-testid="clear-filters"
         >
           Clear filters

@@ -21,7 +21,20 @@ interface Props {
 }
 
 // Numbers start high-first (the largest ARR, the most overdue), names and dates low-first.
-const DESCENDING_FIRST = new Set<SortColumn>(['health', 'delta30', 'arr', 'licenseUtilization', 'overdueMilestones', 'timeInStageDays']);
+const DESCENDING_FIRST = new Set<SortColumn>([
+  'health',
+  'delta30',
+  'arr',
+  'licenseUtilization',
+  'overdueMilestones',
+  'timeInStageDays',
+  'lastActiveDate',
+  'activeUserTrend',
+  'events7',
+  'daysSinceTouchpoint',
+  'accountAgeDays',
+  'unusedKeyFeatures',
+]);
 
 function SortButton({ keyDef, sort, onSort, small }: { keyDef: SortKey; sort: Sort; onSort: Props['onSort']; small?: boolean }) {
   const active = sort.column === keyDef.column;

@@ -17,7 +17,53 @@ export const DEFAULT_FILTERS: Filters = {
   renewalWithinDays: null,
   overdueOnly: false,
   includeChurned: false,
+  ageMinDays: null,
+  ageMaxDays: null,
+  activeWithinDays: null,
+  minEvents7: null,
+  noTouchpointDays: null,
+  activeTrend: null,
+  unusedKeyFeaturesOnly: false,
 };
+
+/** The behaviour filters (issue #14, point 4), all off: what "Clear filters" puts back besides the others. */
+export const NO_BEHAVIOUR_FILTERS = {
+  ageMinDays: null,
+  ageMaxDays: null,
+  activeWithinDays: null,
+  minEvents7: null,
+  noTouchpointDays: null,
+  activeTrend: null,
+  unusedKeyFeaturesOnly: false,
+} satisfies Partial<Filters>;
+
+/** How many behaviour filters are set (the Behaviour button says it). */
+export function behaviourFilterCount(f: Filters): number {
+  return (
+    Number(f.ageMinDays !== null || f.ageMaxDays !== null) +
+    Number(f.activeWithinDays !== null) +
+    Number(f.minEvents7 !== null) +
+    Number(f.noTouchpointDays !== null) +
+    Number(f.activeTrend !== null) +
+    Number(f.unusedKeyFeaturesOnly)
+  );
+}
+
+/** Whether a row passes the behaviour filters; a figure with no data never passes a bound on it. */
+function behaviourKeeps(row: PortfolioRow, f: Filters): boolean {
+  const age = row.accountAgeDays;
+  if (f.ageMinDays !== null && (age === null || age < f.ageMinDays)) return false;
+  if (f.ageMaxDays !== null && (age === null || age > f.ageMaxDays)) return false;
+  // Active within N days: the last active day is one of the N days ending on the as-of date.
+  if (f.activeWithinDays !== null && (row.daysSinceActive === null || row.daysSinceActive >= f.activeWithinDays)) return false;
+  if (f.minEvents7 !== null && row.events7 < f.minEvents7) return false;
+  // No touchpoint in N days: the last one is N or more days old, or there never was one.
+  if (f.noTouchpointDays !== null && row.daysSinceTouchpoint !== null && row.daysSinceTouchpoint < f.noTouchpointDays) return false;
+  if (f.activeTrend === 'down' && !(row.activeUserTrend !== null && row.activeUserTrend < 0)) return false;
+  if (f.activeTrend === 'up' && !(row.activeUserTrend !== null && row.activeUserTrend > 0)) return false;
+  if (f.unusedKeyFeaturesOnly && row.unusedKeyFeatures === 0) return false;
+  return true;
+}
 export const DEFAULT_SORT: Sort = { column: 'name', direction: 'asc' };
 
 /** The owner filter's value for accounts nobody owns (a saved view stores it like any owner name). */
@@ -57,6 +103,18 @@ function value(row: PortfolioRow, column: SortColumn): string | number | null {
       return row.overdueMilestones;
     case 'timeInStageDays':
       return row.timeInStageDays;
+    case 'daysSinceTouchpoint':
+      return row.daysSinceTouchpoint;
+    case 'lastActiveDate':
+      return row.lastActiveDate;
+    case 'activeUserTrend':
+      return row.activeUserTrend;
+    case 'events7':
+      return row.events7;
+    case 'accountAgeDays':
+      return row.accountAgeDays;
+    case 'unusedKeyFeatures':
+      return row.unusedKeyFeatures;
   }
 }
 
@@ -95,6 +153,7 @@ export function filterRows(rows: readonly PortfolioRow[], filters: Filters): Por
     if (owners.size > 0 && !owners.has(row.owner ?? NO_OWNER)) return false;
     if (within !== null && (row.daysToRenewal === null || row.daysToRenewal < 0 || row.daysToRenewal >= within)) return false;
     if (filters.overdueOnly && row.overdueMilestones === 0) return false;
+    if (!behaviourKeeps(row, filters)) return false;
     if (needle && ![row.name, row.owner, row.industry].some((field) => field?.toLocaleLowerCase().includes(needle))) return false;
     return true;
   });
@@ -108,7 +167,8 @@ export function isFiltered(filters: Filters): boolean {
     filters.statuses.length > 0 ||
     filters.owners.length > 0 ||
     filters.renewalWithinDays !== null ||
-    filters.overdueOnly
+    filters.overdueOnly ||
+    behaviourFilterCount(filters) > 0
   );
 }
 
@@ -131,6 +191,13 @@ export function sameView(a: { filters: Filters; sort: Sort }, b: { filters: Filt
       f.renewalWithinDays,
       f.overdueOnly,
       f.includeChurned,
+      f.ageMinDays,
+      f.ageMaxDays,
+      f.activeWithinDays,
+      f.minEvents7,
+      f.noTouchpointDays,
+      f.activeTrend,
+      f.unusedKeyFeaturesOnly,
     ]);
   return norm(a.filters) === norm(b.filters) && a.sort.column === b.sort.column && a.sort.direction === b.sort.direction;
 }

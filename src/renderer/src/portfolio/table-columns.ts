@@ -4,7 +4,21 @@
 import type { SortKey } from './SortHeader';
 import type { SortColumn } from './portfolio-rows';
 
-export type ColumnId = Extract<SortColumn, 'name' | 'health' | 'stage' | 'arr' | 'renewalDate' | 'licenseUtilization' | 'lastQbrDate' | 'overdueMilestones'>;
+export type ColumnId = Extract<
+  SortColumn,
+  | 'name'
+  | 'health'
+  | 'stage'
+  | 'arr'
+  | 'renewalDate'
+  | 'licenseUtilization'
+  | 'lastQbrDate'
+  | 'overdueMilestones'
+  | 'lastActiveDate'
+  | 'events7'
+  | 'daysSinceTouchpoint'
+  | 'accountAgeDays'
+>;
 
 export interface TableColumn {
   id: ColumnId;
@@ -49,13 +63,50 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     minWidth: 105,
     numeric: true,
   },
+  // Behaviour (issue #14, point 4): the least needed by default, so a narrow window hides them first.
+  {
+    id: 'lastActiveDate',
+    primary: { column: 'lastActiveDate', label: 'Last active', hint: 'The last day with a usage event, and active users in the last 7 days' },
+    secondary: { column: 'activeUserTrend', label: 'trend', hint: 'Active users in the last 7 days against the 7 days before' },
+    minWidth: 150,
+  },
+  {
+    id: 'events7',
+    primary: { column: 'events7', label: 'Events 7d', hint: 'Usage events in the last 7 days (the product’s events, not sign-ins)' },
+    minWidth: 115,
+    numeric: true,
+  },
+  {
+    id: 'daysSinceTouchpoint',
+    primary: { column: 'daysSinceTouchpoint', label: 'Last touch', hint: 'Days since the last logged touchpoint or QBR' },
+    minWidth: 115,
+  },
+  {
+    id: 'accountAgeDays',
+    primary: { column: 'accountAgeDays', label: 'Age', hint: 'Days since the first contract start' },
+    secondary: { column: 'unusedKeyFeatures', label: 'unused', hint: 'Key features never used' },
+    minWidth: 130,
+  },
 ];
 
 /**
  * Most needed first: who the account is and how healthy, then money and dates, then the rest. The account's name
  * is always first; the CSM can move another column to the front from the Columns menu.
  */
-export const DEFAULT_PRIORITY: readonly ColumnId[] = ['name', 'health', 'renewalDate', 'arr', 'stage', 'licenseUtilization', 'overdueMilestones', 'lastQbrDate'];
+export const DEFAULT_PRIORITY: readonly ColumnId[] = [
+  'name',
+  'health',
+  'renewalDate',
+  'arr',
+  'stage',
+  'licenseUtilization',
+  'overdueMilestones',
+  'lastQbrDate',
+  'daysSinceTouchpoint',
+  'lastActiveDate',
+  'events7',
+  'accountAgeDays',
+];
 
 export interface ColumnFit {
   /** The columns that fit, in screen order, each with its share of the table's width in percent. */
