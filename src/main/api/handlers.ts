@@ -16,6 +16,7 @@ import { settingsHandlers } from '../services/settings';
 import { searchHandlers } from '../services/search';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
+import { taskHandlers } from '../services/tasks';
 import { touchpointHandlers } from '../services/touchpoints';
 import { undoHandlers } from '../services/undo';
 import { usageHandlers } from '../services/usage';
@@ -51,5 +52,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...usageHandlers(ctx),
     ...deckHandlers(ctx),
     ...searchHandlers(ctx),
+    ...taskHandlers(ctx),
   });
 }

@@ -18,6 +18,7 @@ import { renewalMethods } from './renewal';
 import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { surveyMethods } from './surveys';
+import { taskMethods } from './tasks';
 import { systemMethods } from './system';
 import { touchpointMethods } from './touchpoints';
 import { undoMethods } from './undo';
@@ -50,6 +51,7 @@ export const contract = {
   ...usageMethods,
   ...deckMethods,
   ...searchMethods,
+  ...taskMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -100,6 +102,7 @@ export * from './search';
 export * from './settings';
 export * from './surveys';
 export * from './system';
+export * from './tasks';
 export * from './touchpoints';
 export * from './undo';
 export * from './usage';
