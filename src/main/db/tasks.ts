@@ -181,3 +181,11 @@ export function writeCounters(store: Store): string {
   const changes = prepared(store.sqlite, 'SELECT total_changes()').pluck().get() as number;
   return `${dataVersion}|${changes}`;
 }
+
+/** Accounts with any usage on record up to day `toDay` (one index seek each): the rest have no usage data at all. */
+export function accountsWithUsage(store: Store, toDay: number): Set<number> {
+  const rows = prepared(store.sqlite, 'SELECT a.id FROM accounts a WHERE EXISTS (SELECT 1 FROM usage_daily u WHERE u.account_id = a.id AND u.day <= ?)')
+    .pluck()
+    .all(toDay) as number[];
+  return new Set(rows);
+}

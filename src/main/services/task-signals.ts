@@ -14,7 +14,7 @@ import type { MetricsSettings } from '../../shared/metrics/settings';
 import { earlyWarnings } from '../../shared/metrics/time-to-value';
 import { loadBundles, type AccountBundle } from '../db/account-bundles';
 import { loadFeatures } from '../db/features';
-import { executivesLastActive, healthAround, lastRenewalConversations, lastTouches } from '../db/tasks';
+import { accountsWithUsage, executivesLastActive, healthAround, lastRenewalConversations, lastTouches } from '../db/tasks';
 import { activeUsersByAccount, loadUsageRows } from '../db/usage';
 import type { StoreContext } from './context';
 
@@ -145,6 +145,7 @@ export function detectSignals(ctx: StoreContext, asOf: string, settings: Metrics
   const bundles = loadBundles(ctx, undefined, d).map((b) => recordsAsOf(b, d));
   const touches = lastTouches(ctx, asOf);
   const conversations = lastRenewalConversations(ctx, asOf);
+  const withUsage = accountsWithUsage(ctx, d);
   const mau = new Map(activeUsersByAccount(ctx, d - 29, d).map((a) => [a.id, a]));
   const executives = executivesLastActive(ctx, d - DORMANT_LOOKBACK_DAYS + 1, d);
   const health = healthAround(ctx, asOf, HEALTH_DROP_DAYS);
@@ -155,7 +156,8 @@ export function detectSignals(ctx: StoreContext, asOf: string, settings: Metrics
     out.push(...relationshipSignals(b, asOf, settings, { last: touches.get(account.id) ?? null, conversation: conversations.get(account.id) ?? null }));
     // Early warnings: the metric's own rule (docs/METRICS.md), with the account's stage and license utilization.
     const usage = mau.get(account.id);
-    const utilization = usage && usage.licenses ? usage.mau / usage.licenses : null;
+    // As metrics.account: no usage on record at all is "no data", not 0 % utilization.
+    const utilization = usage && usage.licenses && withUsage.has(account.id) ? usage.mau / usage.licenses : null;
     const onboarding = b.milestones.find((m) => m.kind === 'onboarding_complete') ?? null;
     const stage = account.stageOverride ?? journeyStage({ contractStart: account.contractStart, renewalDate: account.renewalDate, onboardingMilestone: onboarding, asOf }, settings.stageLengths);
     for (const w of earlyWarnings({ contractStart: account.contractStart, touchpoints: b.touchpoints, stage, licenseUtilization: utilization, asOf }, settings)) {
