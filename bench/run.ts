@@ -2,7 +2,7 @@
 // target and a baseline measured in the same run. Exits non-zero when any target is missed.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench:import', 'bench:health', 'bench:portfolio'];
+const benches = ['bench:import', 'bench:health', 'bench:portfolio', 'bench:tasks'];
 let failed = 0;
 for (const name of benches) {
   process.stdout.write(`\n=== ${name}\n`);

@@ -195,6 +195,14 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'deck.settings.get': {},
   'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logo: CHOSEN },
   'search.notes': { query: 'renewal budget', limit: 10 },
+  'tasks.list': { due: 'week', accountId: 1, status: 'open' },
+  'tasks.reconcile': {},
+  'tasks.create': { accountId: 1, title: 'Send the ROI summary', due: '2026-12-01', priority: 'high', reason: 'Asked for at the call' },
+  'tasks.update': { id: 't1', title: 'Send the ROI summary to Ana', due: '2026-12-02', priority: 'low' },
+  'tasks.done': { id: 't1' },
+  'tasks.snooze': { id: 't1', until: '2026-12-10' },
+  'tasks.dismiss': { id: 't1', reason: 'Not needed any more' },
+  'tasks.reopen': { id: 't1' },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

@@ -18,6 +18,7 @@ import { stakeholderHandlers } from '../services/stakeholders';
 import { storyHandlers } from '../services/story';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
+import { taskHandlers } from '../services/tasks';
 import { touchpointHandlers } from '../services/touchpoints';
 import { undoHandlers } from '../services/undo';
 import { usageHandlers } from '../services/usage';
@@ -55,5 +56,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...searchHandlers(ctx),
     ...storyHandlers(ctx),
     ...stakeholderHandlers(ctx),
+    ...taskHandlers(ctx),
   });
 }

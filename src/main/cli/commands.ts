@@ -7,6 +7,7 @@ import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
 import { featuresCommand } from './features-command';
 import { renewalCommand } from './renewal-command';
+import { tasksCommand } from './tasks-command';
 
 export { call, type CliIo, type Command, type CommandContext } from './command';
 
@@ -37,6 +38,7 @@ export const commands: Record<string, Command> = {
   deck: deckCommand,
   features: featuresCommand,
   renewal: renewalCommand,
+  tasks: tasksCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

@@ -213,3 +213,34 @@ export const stakeholders = sqliteTable('stakeholders', {
   flag: text('flag', { enum: ['sponsor', 'champion', 'detractor'] }).notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * The work queue (issue #14, point 1): tasks made by hand and tasks generated from signals. QBR action items are
+ * not copied here: the queue reads qbr_action_items itself. A generated task is keyed by (account, kind, signal
+ * key), so a signal that stands raises one task however often the queue is reconciled, and a dismissed one stays
+ * dismissed while its key stands; manual tasks have no signal key (NULLs never collide in a unique index).
+ */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    signalKey: text('signal_key'),
+    title: text('title').notNull(),
+    reason: text('reason'),
+    facts: text('facts', { mode: 'json' }).$type<Record<string, unknown>>(),
+    due: text('due'),
+    priority: text('priority', { enum: ['high', 'medium', 'low'] }).notNull().default('medium'),
+    status: text('status', { enum: ['open', 'snoozed', 'done', 'dismissed'] }).notNull().default('open'),
+    snoozedUntil: text('snoozed_until'),
+    dismissReason: text('dismiss_reason'),
+    /** Who closed it: the CSM ('user') or the reconcile that found its signal cleared ('signal'). */
+    closedBy: text('closed_by', { enum: ['user', 'signal'] }),
+    closedOn: text('closed_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tasks_signal').on(t.accountId, t.kind, t.signalKey), index('tasks_status').on(t.status, t.due)],
+);

@@ -30,6 +30,8 @@ export const TABLES = [
   'views',
   /** The backups folder: files, not a table, but the Settings screen lists them and refetches after a backup. */
   'backups',
+  /** The work queue (manual and generated tasks; action items stay in qbr_action_items). */
+  'tasks',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

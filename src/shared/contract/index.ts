@@ -20,6 +20,7 @@ import { settingsMethods } from './settings';
 import { stakeholderMethods } from './stakeholders';
 import { storyMethods } from './story';
 import { surveyMethods } from './surveys';
+import { taskMethods } from './tasks';
 import { systemMethods } from './system';
 import { touchpointMethods } from './touchpoints';
 import { undoMethods } from './undo';
@@ -54,6 +55,7 @@ export const contract = {
   ...searchMethods,
   ...storyMethods,
   ...stakeholderMethods,
+  ...taskMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -106,6 +108,7 @@ export * from './stakeholders';
 export * from './story';
 export * from './surveys';
 export * from './system';
+export * from './tasks';
 export * from './touchpoints';
 export * from './undo';
 export * from './usage';

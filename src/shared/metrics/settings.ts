@@ -116,6 +116,14 @@ export const MetricsSettings = z.object({
   stageLengths: z
     .object({ onboardingDays: z.number().int().min(1).max(365).default(30), renewalDays: z.number().int().min(1).max(365).default(90) })
     .default({ onboardingDays: 30, renewalDays: 90 }),
+  /** Work queue: a "no touchpoint" task after this many days without a call, e-mail, meeting or QBR, per journey stage. */
+  noTouchpointDays: z
+    .object({
+      onboarding: z.number().int().min(1).max(365).default(14),
+      adoption: z.number().int().min(1).max(365).default(60),
+      renewal: z.number().int().min(1).max(365).default(30),
+    })
+    .default({ onboarding: 14, adoption: 60, renewal: 30 }),
   /** Time to onboard KPI (seed 003): onboarding completed within this many days of contract start. */
   timeToOnboardExpectedDays: z.number().int().min(1).max(365).default(30),
   /** Usage component: license utilization at or above this ratio scores 100 (few accounts use every seat). */
