@@ -182,6 +182,11 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'deck.settings.get': {},
   'deck.settings.set': { companyName: 'Northwind', csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', color: '#0b7285', logo: CHOSEN },
   'search.notes': { query: 'renewal budget', limit: 10 },
+  'outreach.templates.get': {},
+  'outreach.templates.set': { id: 'check_in', subject: 'Hello {{firstName}}', body: 'Hi {{firstName}},' },
+  'outreach.templates.reset': { id: 'check_in' },
+  'outreach.draft': { accountId: 1, template: 'feature_reminder', featureId: 1, userIds: [1], asOf: '2026-03-01' },
+  'outreach.logSent': { accountId: 1, subject: 'Hello', body: 'Hi', to: ['a@example.com'], date: '2026-03-01' },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

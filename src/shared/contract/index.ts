@@ -12,6 +12,7 @@ import { HealthProgress, healthMethods } from './health';
 import { ImportProgress, importMethods } from './imports';
 import { metricsMethods } from './metrics';
 import { milestoneMethods } from './milestones';
+import { outreachMethods } from './outreach';
 import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
@@ -50,6 +51,7 @@ export const contract = {
   ...usageMethods,
   ...deckMethods,
   ...searchMethods,
+  ...outreachMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -93,6 +95,7 @@ export * from './health';
 export * from './imports';
 export * from './metrics';
 export * from './milestones';
+export * from './outreach';
 export * from './portfolio';
 export * from './qbrs';
 export * from './renewal';
