@@ -4,7 +4,7 @@
 // a live preview. The book comes only from the vendor-shaped exports in tests/fixtures/book; today is 2026-09-30,
 // when Rosa, Omar and Lea used Harbor Analytics in the last 30 days and only Rosa created an alert.
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
@@ -20,10 +20,12 @@ async function invoke<T>(method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-async function screenshots(page: Page, name: string) {
+async function screenshots(page: Page, name: string, show?: Locator) {
   for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
+    await show?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(100);
     await app.screenshot(`${name}-${w}x${h}`);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -45,6 +47,8 @@ describe('an outreach draft from a recommendation', () => {
     const { page } = app;
     await page.goto(`${app.host.url}#/account/${harbor}`);
     const reminder = page.getByTestId('recommendation').filter({ hasText: 'about Alerts' });
+    await reminder.waitFor();
+    await screenshots(page, 'outreach-recommendations', page.getByTestId('recommendations'));
     await reminder.getByTestId('recommendation-draft').click();
     const modal = page.getByRole('dialog');
     await modal.getByTestId('outreach-body').waitFor();
@@ -99,7 +103,7 @@ describe('outreach templates in Settings', () => {
     const preview = section.getByTestId('outreach-template-preview');
     await preview.getByText('How is Harbor Analytics settling in?').waitFor();
     await page.waitForTimeout(300);
-    await screenshots(page, 'settings-outreach');
+    await screenshots(page, 'settings-outreach', section);
 
     const subject = section.getByTestId('outreach-template-subject');
     await subject.fill('Checking in, {{accountName}} ({{nickname}})');
