@@ -203,6 +203,11 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'tasks.snooze': { id: 't1', until: '2026-12-10' },
   'tasks.dismiss': { id: 't1', reason: 'Not needed any more' },
   'tasks.reopen': { id: 't1' },
+  'outreach.templates.get': {},
+  'outreach.templates.set': { id: 'check_in', subject: 'Hello {{firstName}}', body: 'Hi {{firstName}},' },
+  'outreach.templates.reset': { id: 'check_in' },
+  'outreach.draft': { accountId: 1, template: 'feature_reminder', featureId: 1, userIds: [1], asOf: '2026-03-01' },
+  'outreach.logSent': { accountId: 1, subject: 'Hello', body: 'Hi', to: ['a@example.com'], date: '2026-03-01' },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

@@ -89,6 +89,22 @@ describe('navigation', () => {
     expect(openExternal.mock.calls).toEqual([['https://crm.example.com/account/7']]);
   });
 
+  // Issue #14, point 6: "Open in mail app" is a mailto: link; the page cannot open it itself, the shell hands it to
+  // the OS. Other custom schemes stay refused (openExternal on them can launch programs).
+  it('hands a clicked mailto: draft to the mail app, and still no other custom scheme', () => {
+    const { contents, navigate, navigateFrame, open } = fakeWebContents();
+    const openExternal = vi.fn();
+    hardenWebContents(contents, { isAppUrl, openExternal });
+    const draft = 'mailto:lea@harbor.example?subject=Alerts&body=Hi%20Lea';
+    // The app's link opens in a new window (target=_blank): denied as a window, handed to the mail app.
+    expect(open(draft)).toEqual({ action: 'deny' });
+    expect(navigateFrame(draft, true)).toBe(true);
+    expect(navigateFrame(draft, false)).toBe(true);
+    expect(navigate('ms-msdt:/id PCWDiagnostic')).toBe(true);
+    expect(navigate('smb://share/x')).toBe(true);
+    expect(openExternal.mock.calls).toEqual([[draft], [draft]]);
+  });
+
   it('denies every new window and webview', () => {
     const { contents, open, attachWebview } = fakeWebContents();
     const openExternal = vi.fn();

@@ -8,6 +8,7 @@ import { healthHandlers } from '../services/health';
 import { importHandlers } from '../services/imports';
 import { metricsHandlers } from '../services/metrics';
 import { milestoneHandlers } from '../services/milestones';
+import { outreachHandlers } from '../services/outreach';
 import { portfolioHandlers } from '../services/portfolio';
 import { actionItemHandlers } from '../services/qbr-action-items';
 import { qbrHandlers } from '../services/qbrs';
@@ -57,5 +58,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...storyHandlers(ctx),
     ...stakeholderHandlers(ctx),
     ...taskHandlers(ctx),
+    ...outreachHandlers(ctx),
   });
 }

@@ -52,9 +52,15 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   };
 }
 
-export function isHttpsUrl(url: string): boolean {
+/**
+ * What the OS may open for the page: an https link (in the browser) and a mailto: draft (in the mail app, issue
+ * #14 point 6: "Open in mail app"). A mail app only ever opens a draft the CSM still has to send.
+ */
+const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['https:', 'mailto:']);
+
+export function isExternalUrl(url: string): boolean {
   try {
-    return new URL(url).protocol === 'https:';
+    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
   } catch {
     return false;
   }
@@ -120,7 +126,7 @@ export interface HardenOptions {
 
 /**
  * The page may only ever show the app: navigation elsewhere and new windows are refused. An https link the CSM
- * clicks (a CRM record, say) opens in their browser; any other scheme (file:, javascript:, custom handlers) is
+ * clicks (a CRM record, say) opens in their browser, a mailto: link in their mail app; any other scheme (file:, javascript:, custom handlers) is
  * dropped, because openExternal on an arbitrary URL can launch programs.
  *
  * will-frame-navigate covers every frame, sub-frames included, which will-navigate does not see; Electron emits
@@ -129,22 +135,22 @@ export interface HardenOptions {
  * click by the CSM. will-navigate stays as a second lock should the first ever not fire.
  */
 export function hardenWebContents(contents: WebContentsLike, options: HardenOptions): void {
-  const openIfHttps = (url: string) => {
-    if (isHttpsUrl(url)) void Promise.resolve(options.openExternal(url)).catch(() => undefined);
+  const openIfExternal = (url: string) => {
+    if (isExternalUrl(url)) void Promise.resolve(options.openExternal(url)).catch(() => undefined);
   };
   contents.on('will-frame-navigate', (event) => {
     if (options.isAppUrl(event.url)) return;
     event.preventDefault();
-    if (event.isMainFrame) openIfHttps(event.url);
+    if (event.isMainFrame) openIfExternal(event.url);
   });
   contents.on('will-navigate', (event, url) => {
     if (options.isAppUrl(url)) return;
     event.preventDefault();
-    openIfHttps(url);
+    openIfExternal(url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openIfHttps(url);
+    openIfExternal(url);
     return { action: 'deny' };
   });
 }

@@ -12,6 +12,7 @@ import { HealthProgress, healthMethods } from './health';
 import { ImportProgress, importMethods } from './imports';
 import { metricsMethods } from './metrics';
 import { milestoneMethods } from './milestones';
+import { outreachMethods } from './outreach';
 import { portfolioMethods } from './portfolio';
 import { qbrMethods } from './qbrs';
 import { renewalMethods } from './renewal';
@@ -56,6 +57,7 @@ export const contract = {
   ...storyMethods,
   ...stakeholderMethods,
   ...taskMethods,
+  ...outreachMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -99,6 +101,7 @@ export * from './health';
 export * from './imports';
 export * from './metrics';
 export * from './milestones';
+export * from './outreach';
 export * from './portfolio';
 export * from './qbrs';
 export * from './renewal';

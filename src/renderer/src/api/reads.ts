@@ -23,6 +23,8 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'health.settings.get': ['settings'],
   'deck.quarters': ['accounts', 'settings'],
   'deck.settings.get': ['settings'],
+  'outreach.templates.get': ['settings'],
+  'outreach.draft': ['accounts', 'users', 'usage', 'features', 'qbrs', 'settings'],
   'search.notes': ['accounts', 'touchpoints', 'qbrs', 'qbr_action_items', 'milestones'],
 };
 

@@ -6,6 +6,7 @@ import { AdoptionSection } from '../settings/AdoptionSection';
 import { AppearanceSection } from '../settings/AppearanceSection';
 import { DataSection } from '../settings/DataSection';
 import { DeckSection } from '../settings/DeckSection';
+import { OutreachSection } from '../settings/OutreachSection';
 import { HealthSection } from '../settings/HealthSection';
 import { ImportingSection } from '../settings/ImportingSection';
 import { JourneySection } from '../settings/JourneySection';
@@ -23,6 +24,7 @@ const SECTIONS = [
   { id: 'onboarding', label: 'Onboarding' },
   { id: 'time-zone', label: 'Time zone' },
   { id: 'importing', label: 'Importing' },
+  { id: 'outreach', label: 'Outreach templates' },
   { id: 'data', label: 'Data and backups' },
   { id: 'appearance', label: 'Appearance' },
 ];
@@ -77,6 +79,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
           <TimeZoneSection settings={s} />
           <ImportingSection settings={s} />
           <DeckSection />
+          <OutreachSection />
           <DataSection settings={s} info={info} />
         </>
       )}

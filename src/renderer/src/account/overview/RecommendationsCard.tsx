@@ -1,9 +1,11 @@
 // What to do next (docs/METRICS.md, recommendations): each names the users, features or milestones it is about, so
 // the CSM can act on it without another lookup.
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertOctagon, IconAlertTriangle, IconBulb } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertOctagon, IconAlertTriangle, IconBulb, IconMail } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import { useQuery } from '../../hooks/use-query';
+import { DraftEmailModal, type DraftRequest } from '../outreach/DraftEmailModal';
 import { CardSkeleton, QueryError } from '../QueryStates';
 
 type Recommendation = MethodOutput<'recommendations.account'>['items'][number];
@@ -14,7 +16,13 @@ const SEVERITY = {
   critical: { color: 'red', icon: IconAlertOctagon },
 } as const;
 
-function Item({ item }: { item: Recommendation }) {
+/** The e-mail a recommendation calls for: a reminder names its feature; the others start with a check-in. */
+function draftFor(item: Recommendation): DraftRequest {
+  const featureId = item.features[0]?.id;
+  return { template: item.kind === 'key_feature_reminder' && featureId !== undefined ? 'feature_reminder' : 'check_in', ...(featureId !== undefined ? { featureId } : {}) };
+}
+
+function Item({ item, onDraft }: { item: Recommendation; onDraft: () => void }) {
   const { color, icon: Icon } = SEVERITY[item.severity];
   return (
     <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="recommendation" data-kind={item.kind}>
@@ -43,12 +51,16 @@ function Item({ item }: { item: Recommendation }) {
           </Group>
         )}
       </Stack>
+      <Button variant="subtle" size="compact-xs" leftSection={<IconMail size={14} />} onClick={onDraft} data-testid="recommendation-draft">
+        Draft e-mail
+      </Button>
     </Group>
   );
 }
 
 export function RecommendationsCard({ accountId }: { accountId: number }) {
   const recs = useQuery('recommendations.account', { id: accountId });
+  const [draft, setDraft] = useState<DraftRequest | null>(null);
   return (
     <Paper withBorder p="md" radius="md" data-testid="recommendations">
       <Title order={4} mb="xs">
@@ -65,10 +77,11 @@ export function RecommendationsCard({ accountId }: { accountId: number }) {
       ) : (
         <Stack gap="sm">
           {recs.data.items.map((item, i) => (
-            <Item key={`${item.kind}-${i}`} item={item} />
+            <Item key={`${item.kind}-${i}`} item={item} onDraft={() => setDraft(draftFor(item))} />
           ))}
         </Stack>
       )}
+      <DraftEmailModal accountId={accountId} request={draft} onClose={() => setDraft(null)} />
     </Paper>
   );
 }
