@@ -305,7 +305,7 @@ describe('settings', () => {
       await expectAccessible(page, `Settings with a change previewed (${scheme})`);
       await expectNoOverlap(page.locator('[data-testid^="settings-"]'), `the Settings cards (${scheme})`, { atLeast: 6 });
       if (dark) await shot(app, 'settings-04-dark');
-      await page.getByRole('button', { name: 'Discard' }).click();
+      await page.getByTestId('health-changes-bar').getByRole('button', { name: 'Discard' }).click();
       await page.getByTestId('settings-data').scrollIntoViewIfNeeded();
       await page.getByTestId('health-changes-bar').waitFor({ state: 'detached' });
       await expectAccessible(page, `Settings after the change is discarded (${scheme})`);

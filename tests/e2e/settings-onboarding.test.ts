@@ -30,6 +30,7 @@ describe('the onboarding template in Settings', () => {
     await page.getByTestId('onboarding-template-enabled').click({ force: true });
     await expect.poll(async () => (await saved()).enabled).toBe(true);
     await page.getByTestId('onboarding-offset-kickoff').fill('10');
+    await page.getByTestId('onboarding-save').scrollIntoViewIfNeeded();
     await page.getByTestId('onboarding-save').click();
     await expect.poll(async () => (await saved()).offsets.kickoff).toBe(10);
     expect((await saved()).offsets.exceeded_value).toBe(90);
