@@ -29,8 +29,14 @@ describe('the onboarding template in Settings', () => {
     await section.scrollIntoViewIfNeeded();
     await page.getByTestId('onboarding-template-enabled').click({ force: true });
     await expect.poll(async () => (await saved()).enabled).toBe(true);
-    await page.getByTestId('onboarding-offset-kickoff').fill('10');
-    await page.getByTestId('onboarding-save').scrollIntoViewIfNeeded();
+    // Switching on saves at once and the section is drawn anew from the saved template: an edit typed before that
+    // redraw is gone with it, so the offset is typed until Save shows that the form holds it.
+    await expect
+      .poll(async () => {
+        await page.getByTestId('onboarding-offset-kickoff').fill('10');
+        return page.getByTestId('onboarding-save').isVisible();
+      })
+      .toBe(true);
     await page.getByTestId('onboarding-save').click();
     await expect.poll(async () => (await saved()).offsets.kickoff).toBe(10);
     expect((await saved()).offsets.exceeded_value).toBe(90);
