@@ -2,7 +2,7 @@
 // Issue #13: the logo is chosen as a file (uploaded here, main's dialog on the desktop), never typed as a path.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/backend';
 import { ARTIFACTS, launchApp, type App } from './harness';
 
@@ -54,10 +54,12 @@ describe('deck branding in Settings', () => {
       .toBe('northwind-logo.png');
     // The uploads are gone: Bearing keeps its own copy of the logo, and the refused file was set aside.
     await expect.poll(() => fs.readdirSync(path.join(app.dataDir, 'uploads'))).toEqual([]);
-    await page.getByTestId('settings-deck').scrollIntoViewIfNeeded();
+    // Saving redraws the section from the stored settings: a scroll that raced the redraw found its element
+    // detached once in CI, so it is retried until the section holds still.
+    await vi.waitFor(() => page.getByTestId('settings-deck').scrollIntoViewIfNeeded({ timeout: 2000 }), { timeout: 15_000 });
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.getByTestId('settings-deck').scrollIntoViewIfNeeded();
+      await vi.waitFor(() => page.getByTestId('settings-deck').scrollIntoViewIfNeeded({ timeout: 2000 }), { timeout: 15_000 });
       await page.screenshot({ path: path.join(ARTIFACTS, `settings-deck-branding-${w}x${h}.png`) });
     }
     await page.setViewportSize({ width: 1440, height: 900 });
