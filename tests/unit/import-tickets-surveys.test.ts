@@ -75,7 +75,7 @@ describe('tickets', () => {
     const { summary } = await runJob(backend, { path: fixture('zendesk-tickets.csv'), timeZone: 'UTC' });
     // 9 tickets: 4106 (Wingtip Partners, nobody at wingtippartners.com), 4107 (gmail.com) and 4109 ("not a date")
     // are rejected; ticket 4104's subject spans lines 5-6, so they sit on lines 8, 9 and 11.
-    expect(summary).toMatchObject({ status: 'imported_with_rejections', kind: 'tickets', source: 'zendesk', rowsAccepted: 6 });
+    expect(summary).toMatchObject({ status: 'imported_with_rejections', kind: 'tickets', source: 'zendesk', rowsAccepted: 6, distinctAccounts: 4 });
     expect(summary.rejected.map((r) => [r.line, r.code])).toEqual([[8, 'unknown_account'], [9, 'unknown_account'], [11, 'invalid_date']]);
     expect(summary.rejected[0].reason).toMatch(/Wingtip Partners.*wingtippartners\.com/);
     expect(summary.rejected[1].reason).toMatch(/gmail\.com is a public mail provider/);

@@ -122,7 +122,8 @@ export class StoreWriter {
   }
 
   get distinctAccounts(): number {
-    return this.touchedAccounts.size;
+    const relationship = this.relationshipWriter?.touched;
+    return relationship === undefined ? this.touchedAccounts.size : new Set([...this.touchedAccounts, ...relationship]).size;
   }
 
   get accountIds(): number[] {
