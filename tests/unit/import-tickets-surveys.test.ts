@@ -4,6 +4,7 @@
 // numbers were worked out by hand from the fixtures (see each case) or by plain SQL over the store.
 import fs from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { detectShape } from '../../src/main/import/shapes';
@@ -152,7 +153,55 @@ describe('tickets', () => {
   });
 });
 
+describe('tickets in the early-warning rule', () => {
+  it('counts imported tickets opened in the first 30 days after the contract start', async () => {
+    backend = await bookBackend();
+    const dir = tempDir('bearing-early-');
+    // Tailspin became a customer on 2026-10-01 (a HubSpot companies export with that column).
+    const companies = path.join(dir, 'companies.csv');
+    fs.writeFileSync(companies, 'Record ID,Company name,Became a Customer Date\n9012345604,Tailspin Toys,2026-10-01\n');
+    expect((await runJob(backend, { path: companies, timeZone: 'UTC' })).summary.rowsAccepted).toBe(1);
+    const tailspin = accountId(backend, 'Tailspin Toys');
+    const warnings = async () => (await call<{ earlyWarnings: { kind: string; message: string }[] }>(backend!, 'metrics.account', { id: tailspin })).earlyWarnings;
+    // Freshdesk: 202 (2026-10-10) and 204 (2026-10-15) are Tailspin's: 2 cases, not more than the 3 allowed.
+    await runJob(backend, { path: fixture('freshdesk-tickets.csv'), timeZone: 'UTC' });
+    expect((await warnings()).filter((w) => w.kind === 'early_support_cases')).toEqual([]);
+    // Two more Zendesk tickets in its first month (the fixture's 4108 row, opened 2026-10-03 and 2026-10-20).
+    const parsed = Papa.parse<string[]>(fs.readFileSync(fixture('zendesk-tickets.csv'), 'utf8').trim()).data;
+    const header = parsed[0];
+    const row = parsed.find((r) => r[1] === '4108')!;
+    const at = (name: string) => header.indexOf(name);
+    const early = [header, ...[['5001', '2026-10-03 09:00'], ['5002', '2026-10-20 16:30']].map(([id, created]) => {
+      const r = [...row];
+      r[at('Id')] = id;
+      r[at('Created at')] = created;
+      return r;
+    })];
+    const zendesk = path.join(dir, 'zendesk-early.csv');
+    fs.writeFileSync(zendesk, Papa.unparse(early, { quotes: true }));
+    expect((await runJob(backend, { path: zendesk, timeZone: 'UTC' })).summary).toMatchObject({ kind: 'tickets', rowsAccepted: 2 });
+    // 10-03, 10-10, 10-15, 10-20: 4 cases within 2026-10-01..2026-10-30.
+    expect((await warnings()).filter((w) => w.kind === 'early_support_cases')).toEqual([
+      { kind: 'early_support_cases', message: '4 support cases opened in the first 30 days (more than 3).' },
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('surveys', () => {
+  it('reads Qualtrics\' TSV download (UTF-16LE with a BOM, tabs) as it reads its CSV', async () => {
+    backend = await bookBackend();
+    const tsv = await runJob(backend, { path: fixture('qualtrics-nps.tsv'), timeZone: 'UTC' });
+    expect(tsv.summary).toMatchObject({ kind: 'surveys', source: 'qualtrics', rowsAccepted: 2 });
+    expect(tsv.summary.skipped.map((s) => s.line)).toEqual([2, 3, 6]);
+    const csv = await runJob(backend, { path: fixture('qualtrics-nps.csv'), timeZone: 'UTC' });
+    // The same answers (same response ids): duplicates.
+    expect(csv.summary).toMatchObject({ rowsAccepted: 0, counts: { duplicates: 2 } });
+    const rows = backend.database.sqlite.prepare('SELECT response_id, score, date, comment FROM surveys ORDER BY response_id').raw().all();
+    expect(rows).toEqual([['R_1a2B3c4D5e6F7g8', 7, '2026-10-23', 'Reporting is slow'], ['R_2b3C4d5E6f7G8h9', 3, '2026-10-24', 'Too many bugs']]);
+  });
+
+
   it('ties Delighted answers to people by e-mail (never by name), rejects an unknown respondent and a score out of range', async () => {
     backend = await bookBackend();
     const { summary } = await runJob(backend, { path: fixture('delighted-nps.csv'), timeZone: 'UTC' });
