@@ -71,6 +71,17 @@ describe('shape and source detection', () => {
 });
 
 describe('tickets', () => {
+  it('a Zendesk export once imported as usage (chosen by hand) is read as tickets the next time, not from that memory', async () => {
+    backend = await bookBackend();
+    const forced = await runJob(backend, { path: fixture('zendesk-tickets.csv'), timeZone: 'UTC', kind: 'events' });
+    expect(forced.summary.kind).toBe('events');
+    await call(backend, 'imports.undo', { id: forced.summary.importId });
+    const next = await runJob(backend, { path: fixture('zendesk-tickets.csv'), timeZone: 'UTC' });
+    expect(next.summary).toMatchObject({ kind: 'tickets', rowsAccepted: 6 });
+    expect(backend.database.sqlite.prepare('SELECT count(*) AS n FROM usage_events').get()).toEqual({ n: 0 });
+  });
+
+
   it('imports a Zendesk export: matched by organization name or e-mail domain, unmatched lines listed with a reason', async () => {
     backend = await bookBackend();
     const { summary } = await runJob(backend, { path: fixture('zendesk-tickets.csv'), timeZone: 'UTC' });

@@ -73,9 +73,11 @@ export async function planImport(
   const sniff = await sniffFile(file);
   const samples = sniff.sampleRows.map((r) => r.fields);
   const shape = detectShape(sniff.headers, samples, { delimiter: sniff.delimiter });
-  const remembered = sqlite
+  const stored = sqlite
     .prepare('SELECT kind, source, mapping FROM import_mappings WHERE header_signature = ?')
     .get(headerSignature(sniff.headers)) as { kind: ImportKind; source: ImportSource; mapping: string } | undefined;
+  // A ticket or survey export once imported as usage (before Bearing knew them) is not usage: that memory is ignored.
+  const remembered = stored !== undefined && USAGE_KINDS.has(stored.kind) && shape.recognised && NOT_USAGE_KINDS.has(shape.kind) ? undefined : stored;
   const kind = choice.kind ?? remembered?.kind ?? shape.kind;
   const source = shape.source;
   let mapping: Mapping;
@@ -147,6 +149,7 @@ export const KIND_UNKNOWN_MESSAGE =
   'Bearing cannot tell what this file holds: its columns look like no usage, accounts, users, tickets or survey export. Choose what it holds (on the Import screen, or with --kind), then import it again. Nothing was imported.';
 
 const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['events', 'daily_usage', 'weekly_usage', 'usage_summary']);
+const NOT_USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['tickets', 'surveys']);
 
 /**
  * The first day (day number) the import's usage can change: the UTC day of its earliest row, less one for the
