@@ -343,3 +343,42 @@ describe('cli import: accounts not in the book, people at two accounts (issue #1
     expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM users').pluck().get())).toBe(5);
   }, CLI_CASE_TIMEOUT);
 });
+
+describe('cli import: tickets and surveys (issue #15)', () => {
+  const relationship = (name: string) => path.join(FIXTURES, '../relationship', name);
+
+  it('imports a Zendesk export as tickets (detected, or with --kind tickets) with the same JSON summary', async () => {
+    const dataDir = tempDir();
+    for (const name of ['hubspot-companies.csv', 'hubspot-contacts.csv']) expect((await importJson(relationship(name), dataDir)).code).toBe(0);
+    const run = await importJson(relationship('zendesk-tickets.csv'), dataDir, '--kind', 'tickets');
+    expect(run.code).toBe(0);
+    expect(run.json).toMatchObject({ status: 'imported_with_rejections', kind: 'tickets', source: 'zendesk', rowsAccepted: 6, counts: { rows: 9, rejected: 3 } });
+    expect(lines(run.json)).toEqual([[8, 'unknown_account'], [9, 'unknown_account'], [11, 'invalid_date']]);
+    expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM support_cases').pluck().get())).toBe(6);
+    expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM usage_events').pluck().get())).toBe(0);
+  }, CLI_CASE_TIMEOUT);
+
+  it('a Delighted NPS export is survey answers, never usage events', async () => {
+    const dataDir = tempDir();
+    const run = await importJson(relationship('delighted-nps.csv'), dataDir);
+    // An empty book: nobody to tie the answers to, so every answer is rejected by line (score 11 for its scale).
+    expect(run.json).toMatchObject({ kind: 'surveys', source: 'delighted', rowsAccepted: 0 });
+    expect(lines(run.json)).toEqual([[2, 'unknown_account'], [3, 'unknown_account'], [4, 'unknown_account'], [5, 'unknown_account'], [6, 'score_out_of_range']]);
+    expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM usage_events').pluck().get())).toBe(0);
+  }, CLI_CASE_TIMEOUT);
+
+  it('a file that looks like nothing known is refused with kind_unknown (exit 1); meetings and campaigns are not implemented (exit 2)', async () => {
+    const dataDir = tempDir();
+    const invoices = path.join(work, 'invoices.csv');
+    fs.writeFileSync(invoices, 'Invoice Number,Amount,Currency\nINV-1001,1200.00,EUR\n');
+    const unknown = await importJson(invoices, dataDir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.json).toMatchObject({ status: 'error', rowsAccepted: 0, error: { code: 'kind_unknown' } });
+    expect(unknown.json.error?.message).toContain('--kind');
+    for (const kind of ['meetings', 'campaigns']) {
+      const run = await importJson(invoices, dataDir, '--kind', kind);
+      expect(run.code).toBe(2);
+      expect(run.json.error).toMatchObject({ code: 'usage', message: expect.stringContaining(`--kind ${kind} is not implemented yet`) });
+    }
+  }, CLI_CASE_TIMEOUT);
+});

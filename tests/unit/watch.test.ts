@@ -67,6 +67,24 @@ describe('watched folders', () => {
     expect(b.database.sqlite.prepare('SELECT count(*) FROM usage_events').pluck().get()).toBe(5);
   });
 
+  it('imports a Zendesk export dropped in the folder as tickets, and refuses a file that looks like nothing known (issue #15)', async () => {
+    backend = tempBackend();
+    const b = backend;
+    const relationship = path.resolve(import.meta.dirname, '../fixtures/relationship');
+    for (const name of ['hubspot-companies.csv', 'hubspot-contacts.csv']) await runJob(b, { path: path.join(relationship, name), timeZone: 'UTC' });
+    stop = startWatching(b.context, { settleMs: 100 });
+    const folder = tempDir('bearing-watch-');
+    await ok(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) }));
+    fs.copyFileSync(path.join(relationship, 'zendesk-tickets.csv'), path.join(folder, 'zendesk-tickets.csv'));
+    const [tickets] = await until(b, (l) => l.length === 3 && l[0].status !== 'running');
+    expect(tickets).toMatchObject({ fileName: 'zendesk-tickets.csv', origin: 'watch', kind: 'tickets', status: 'imported_with_rejections', rowsAccepted: 6, rowsRejected: 3 });
+    fs.writeFileSync(path.join(folder, 'invoices.csv'), 'Invoice Number,Amount,Currency\nINV-1001,1200.00,EUR\n');
+    const [unknown] = await until(b, (l) => l.length === 4 && l[0].status !== 'running');
+    expect(unknown).toMatchObject({ fileName: 'invoices.csv', origin: 'watch', status: 'error', kind: 'unknown', rowsAccepted: 0 });
+    expect(unknown.message).toContain('cannot tell what this file holds');
+    expect(b.database.sqlite.prepare('SELECT count(*) FROM usage_events').pluck().get()).toBe(0);
+  });
+
   it('imports with the mapping remembered from a manual import of the same headers', async () => {
     backend = tempBackend();
     const b = backend;

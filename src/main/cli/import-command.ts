@@ -30,12 +30,12 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 }
 
 export const importCommand: Command = {
-  summary: 'Import a CSV file (usage events, daily/weekly usage, usage summary, accounts or users)',
+  summary: 'Import a CSV file (usage, accounts, users, renewals, support tickets or survey answers)',
   usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
   // Counts its own arguments: its --json answer keeps one shape whatever went wrong.
   maxArgs: Number.POSITIVE_INFINITY,
   flags: {
-    kind: { type: 'string', description: 'events | daily_usage | weekly_usage | usage_summary | accounts | users (default: detected)' },
+    kind: { type: 'string', description: `${ImportKindSchema.options.join(' | ')} (default: detected; a file that looks like none is refused, never taken for usage)` },
     tz: { type: 'string', description: 'time zone for times with no offset, e.g. Europe/Berlin (default: the setting, else this machine\'s)' },
     'only-book-accounts': { type: 'boolean', description: 'skip rows naming an account not in the book (account_not_in_book) instead of adding it (default: the setting)' },
     json: { type: 'boolean', description: 'print one JSON object: status, kind, source, rowsAccepted, rejected, skipped, duplicates, …' },
@@ -52,6 +52,9 @@ export const importCommand: Command = {
     const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
     let kind: ImportKind | undefined;
     if (typeof flags.kind === 'string') {
+      if (NOT_YET_KINDS.includes(flags.kind)) {
+        return failed(new AppError('usage', `--kind ${flags.kind} is not implemented yet: Bearing cannot import ${flags.kind} files so far. Kinds it imports: ${ImportKindSchema.options.join(', ')}.`), 2, file);
+      }
       const parsed = ImportKindSchema.safeParse(flags.kind);
       if (!parsed.success) return failed(new AppError('usage', `--kind must be one of ${ImportKindSchema.options.join(', ')}.`), 2, file);
       kind = parsed.data;
@@ -99,6 +102,9 @@ export const importCommand: Command = {
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },
 };
+
+/** Kinds issue #15 names that have no reader yet: refused with that reason, not as an unknown word. */
+const NOT_YET_KINDS: readonly string[] = ['meetings', 'campaigns'];
 
 function realFile(file: string): string {
   try {

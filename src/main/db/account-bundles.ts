@@ -36,6 +36,15 @@ function rowsOf<T>(store: Store, sql: string, accountId?: number): T[] {
   return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as T[];
 }
 
+/**
+ * Imported help-desk tickets read as the support cases the metrics count (docs/METRICS.md, "Support"): a solved
+ * ticket is a resolved case, within SLA unless the export says the SLA was breached (no SLA column: unknown).
+ */
+export const SUPPORT_CASES_AS_TOUCHPOINTS = `SELECT account_id AS accountId, 'support_case' AS kind, opened_date AS date,
+  coalesce(subject, 'Ticket ' || ticket_id) AS title, status AS caseStatus, solved_date AS closedDate,
+  CASE WHEN status = 'closed' THEN 1 END AS resolved, CASE sla_breached WHEN 1 THEN 0 WHEN 0 THEN 1 END AS withinSla,
+  NULL AS featureId, NULL AS responded FROM support_cases`;
+
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 
 export function loadAccounts(store: Store, accountId?: number): AccountRecord[] {
@@ -113,11 +122,14 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
     responded: number | null;
   };
   const touchpoints = groupByAccount(
-    rowsOf<TouchRow>(
-      store,
-      'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, (SELECT coalesce(f.merged_into, f.id) FROM features f WHERE f.id = touchpoints.feature_id) AS featureId, responded FROM touchpoints',
-      accountId,
-    ),
+    [
+      ...rowsOf<TouchRow>(
+        store,
+        'SELECT account_id AS accountId, kind, date, title, case_status AS caseStatus, closed_date AS closedDate, resolved, within_sla AS withinSla, (SELECT coalesce(f.merged_into, f.id) FROM features f WHERE f.id = touchpoints.feature_id) AS featureId, responded FROM touchpoints',
+        accountId,
+      ),
+      ...rowsOf<TouchRow>(store, SUPPORT_CASES_AS_TOUCHPOINTS, accountId),
+    ],
     ({ accountId: _, ...t }) => ({ ...t, resolved: bool(t.resolved), withinSla: bool(t.withinSla), responded: bool(t.responded) }),
   );
   const surveys = groupByAccount(

@@ -101,8 +101,42 @@ export const surveys = sqliteTable(
     date: text('date').notNull(),
     kind: text('kind', { enum: ['nps', 'csat', 'proficiency'] }).notNull(),
     score: real('score').notNull(),
+    /** The respondent's own words, when the survey tool exported them. */
+    comment: text('comment'),
+    /** The import that brought the answer in (null: typed in) and the tool's response id (re-imports skip it). */
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+    responseId: text('response_id'),
   },
-  (t) => [index('surveys_account').on(t.accountId, t.date)],
+  (t) => [index('surveys_account').on(t.accountId, t.date), uniqueIndex('surveys_response').on(t.accountId, t.kind, t.responseId)],
+);
+
+/**
+ * Support tickets imported from a help desk's export (Zendesk, Freshdesk, Intercom, HubSpot). The relationship
+ * metrics read them beside the support cases a CSM logs as touchpoints (docs/METRICS.md, "Support").
+ */
+export const supportCases = sqliteTable(
+  'support_cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The help desk's ticket id (a re-import updates the ticket instead of adding it again). */
+    ticketId: text('ticket_id').notNull(),
+    source: text('source').notNull(),
+    subject: text('subject'),
+    openedDate: text('opened_date').notNull(),
+    solvedDate: text('solved_date'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    priority: text('priority'),
+    /** True: the SLA was breached; false: met; null: the export says nothing of an SLA. */
+    slaBreached: integer('sla_breached', { mode: 'boolean' }),
+    requesterEmail: text('requester_email'),
+    /** How the ticket found its account: the file's organization id, its organization name, or the e-mail domain. */
+    matchedBy: text('matched_by', { enum: ['organization_id', 'organization', 'email_domain'] }).notNull(),
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('support_cases_ticket').on(t.source, t.ticketId), index('support_cases_account').on(t.accountId, t.openedDate)],
 );
 
 export const renewals = sqliteTable(

@@ -62,10 +62,11 @@ export function deleteTouchpointRow(store: Store, id: number): void {
   prepared(store.sqlite, 'DELETE FROM touchpoints WHERE id = ?').run(id);
 }
 
-/** Every support case's account and opening date, on or before asOf: the portfolio's early warnings count them. */
+/** Every support case's account and opening date (logged or imported), on or before asOf: the portfolio's early warnings count them. */
 export function supportCaseDates(store: Store, asOf: string): { accountId: number; date: string }[] {
   return prepared(
     store.sqlite,
-    "SELECT account_id AS accountId, date FROM touchpoints WHERE kind = 'support_case' AND date <= ? ORDER BY account_id, date",
-  ).all(asOf) as { accountId: number; date: string }[];
+    `SELECT account_id AS accountId, date FROM touchpoints WHERE kind = 'support_case' AND date <= @asOf
+     UNION ALL SELECT account_id, opened_date FROM support_cases WHERE opened_date <= @asOf ORDER BY 1, 2`,
+  ).all({ asOf }) as { accountId: number; date: string }[];
 }

@@ -67,6 +67,15 @@ const events: FieldSpec = {
   aliases: ['numberofevents', 'numevents', 'events', 'eventcount', 'totalevents', 'count', 'clicks', 'actions', 'ereignisse', 'anzahlereignisse', 'sessions', 'sitzungen'],
 };
 
+/**
+ * Who a ticket or an answer is from: the requester's or respondent's e-mail (its domain names the account when the
+ * file names none), never a display name.
+ */
+const requesterEmail: FieldSpec = {
+  key: 'email', label: 'Requester email', type: 'email',
+  aliases: ['requesteremail', 'email', 'contactemail', 'useremail', 'customeremail', 'emailaddress', 'recipientemail', 'respondentemail', 'associatedcontact'],
+};
+
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   events: {
     label: 'Events (one row per event)',
@@ -178,6 +187,38 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
       { key: 'type', label: 'Opportunity type', type: 'text', aliases: ['type', 'opportunitytype', 'dealtype'] },
     ],
     requires: [['accountId', 'accountName'], ['date'], ['outcome', 'stageName']],
+  },
+  tickets: {
+    label: 'Support tickets (Zendesk, Freshdesk, Intercom, HubSpot)',
+    fields: [
+      { key: 'ticketId', label: 'Ticket ID', type: 'id', aliases: ['ticketid', 'id', 'conversationid', 'caseid', 'casenumber', 'ticketnumber'] },
+      { key: 'subject', label: 'Subject', type: 'text', aliases: ['subject', 'ticketname', 'title', 'summary', 'casesubject', 'conversationtitle'] },
+      { key: 'opened', label: 'Opened', type: 'instant', aliases: ['createdat', 'createdtime', 'createdatutc', 'createdate', 'created', 'openedat', 'opened', 'dateopened', 'conversationstartedat'] },
+      { key: 'solved', label: 'Solved', type: 'instant', aliases: ['solvedat', 'resolvedtime', 'closedatutc', 'closedate', 'closedat', 'closedtime', 'resolvedat', 'dateclosed', 'solved', 'closed'] },
+      { key: 'status', label: 'Status', type: 'text', aliases: ['status', 'ticketstatus', 'state', 'conversationstate', 'casestatus'] },
+      { key: 'priority', label: 'Priority', type: 'text', aliases: ['priority', 'ticketpriority', 'urgency', 'severity'] },
+      { key: 'sla', label: 'SLA result', type: 'text', aliases: ['resolutionstatus', 'slastatus', 'slabreached', 'slabreach', 'withinsla', 'slametcompletionstatus'] },
+      { key: 'organizationId', label: 'Organization ID', type: 'id', aliases: ['associatedcompanyids', 'associatedcompanyid', 'companyid', 'organizationid', 'orgid', 'accountid'] },
+      { key: 'organization', label: 'Organization', type: 'text', aliases: ['organization', 'companyname', 'associatedcompany', 'organizationname', 'company', 'accountname', 'customer'] },
+      requesterEmail,
+    ],
+    requires: [['opened'], ['organizationId', 'organization', 'email']],
+  },
+  surveys: {
+    label: 'Survey answers (NPS or CSAT: Delighted, SurveyMonkey, Typeform, Qualtrics)',
+    fields: [
+      { key: 'responseId', label: 'Response ID', type: 'id', aliases: ['responseid', 'respondentid', 'id', 'networkid'] },
+      { key: 'score', label: 'Score', type: 'count', aliases: ['score', 'npsscore', 'rating', 'csat', 'csatscore', 'nps', 'q1', 'likelihoodtorecommend'] },
+      { key: 'comment', label: 'Comment', type: 'text', aliases: ['comment', 'comments', 'feedback', 'reason', 'q2', 'openendedresponse', 'whyscore'] },
+      { key: 'date', label: 'Answered', type: 'instant', aliases: ['createdat', 'submitdateutc', 'enddate', 'recordeddate', 'date', 'respondedat', 'responsedate', 'submittedat', 'completedat', 'startdate', 'startdateutc'] },
+      { ...requesterEmail, label: 'Respondent email' },
+      { key: 'accountId', label: 'Account ID', type: 'id', aliases: ['accountid', 'companyid', 'externalreference', 'customerid'] },
+      { key: 'accountName', label: 'Account name', type: 'text', aliases: ['company', 'companyname', 'accountname', 'organization', 'customer'] },
+      { key: 'surveyKind', label: 'Survey (NPS or CSAT)', type: 'text', aliases: ['surveytype', 'survey', 'surveykind', 'questiontype'] },
+      // Qualtrics marks its own test answers "Survey Preview": they are skipped.
+      { key: 'responseType', label: 'Response type', type: 'text', aliases: ['status', 'responsetype', 'distributionchannel'] },
+    ],
+    requires: [['score'], ['date'], ['email', 'accountId', 'accountName']],
   },
 };
 

@@ -57,6 +57,8 @@ export interface Sniffed {
   kind: ImportKind;
   source: ImportSource;
   confidence: number;
+  /** False when the file looked like no kind and none was chosen or remembered: it must not be imported as is. */
+  kindRecognised: boolean;
   mapping: Mapping;
   mappingRemembered: boolean;
   samples: string[][];
@@ -71,9 +73,11 @@ export async function planImport(
   const sniff = await sniffFile(file);
   const samples = sniff.sampleRows.map((r) => r.fields);
   const shape = detectShape(sniff.headers, samples, { delimiter: sniff.delimiter });
-  const remembered = sqlite
+  const stored = sqlite
     .prepare('SELECT kind, source, mapping FROM import_mappings WHERE header_signature = ?')
     .get(headerSignature(sniff.headers)) as { kind: ImportKind; source: ImportSource; mapping: string } | undefined;
+  // A ticket or survey export once imported as usage (before Bearing knew them) is not usage: that memory is ignored.
+  const remembered = stored !== undefined && USAGE_KINDS.has(stored.kind) && shape.recognised && NOT_USAGE_KINDS.has(shape.kind) ? undefined : stored;
   const kind = choice.kind ?? remembered?.kind ?? shape.kind;
   const source = shape.source;
   let mapping: Mapping;
@@ -86,7 +90,8 @@ export async function planImport(
   } else {
     mapping = suggestMapping(kind, source, sniff.headers, samples, { stats: shape.stats });
   }
-  return { sniff, kind, source, confidence: shape.confidence, mapping, mappingRemembered, samples };
+  const kindRecognised = choice.kind !== undefined || remembered !== undefined || shape.recognised;
+  return { sniff, kind, source, confidence: shape.confidence, kindRecognised, mapping, mappingRemembered, samples };
 }
 
 /**
@@ -112,6 +117,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
       eventChoices: options.eventFeatures,
       onlyBookAccounts: options.onlyBookAccounts === true,
       hasAccountColumn: Boolean(plan.mapping.accountId || plan.mapping.accountName),
+      source: plan.source,
     });
     const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock);
     const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
@@ -139,7 +145,11 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   }
 }
 
+export const KIND_UNKNOWN_MESSAGE =
+  'Bearing cannot tell what this file holds: its columns look like no usage, accounts, users, tickets or survey export. Choose what it holds (on the Import screen, or with --kind), then import it again. Nothing was imported.';
+
 const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['events', 'daily_usage', 'weekly_usage', 'usage_summary']);
+const NOT_USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['tickets', 'surveys']);
 
 /**
  * The first day (day number) the import's usage can change: the UTC day of its earliest row, less one for the
@@ -168,8 +178,14 @@ async function planOrRecordFailure(options: ImportJobOptions, summary: ImportSum
     recordFailure(options, summary, 0);
     return null;
   }
-  summary.kind = plan.kind;
   summary.source = plan.source;
+  if (!plan.kindRecognised) {
+    // Never a guess: a file that looks like nothing Bearing reads is not imported as usage (or anything else).
+    summary.error = { code: 'kind_unknown', message: KIND_UNKNOWN_MESSAGE, line: 1 };
+    recordFailure(options, summary, totalBytes);
+    return null;
+  }
+  summary.kind = plan.kind;
   const missing = missingRequired(plan.kind, plan.mapping);
   if (missing.length > 0) {
     summary.error = { code: 'mapping_incomplete', message: `Nothing was mapped to a required field. ${missing.join(' ')}`, line: 1 };

@@ -4,6 +4,7 @@
 import { columnStats, defaultDecimal, type ColumnStats } from './column-formats';
 import { fieldKeys, KIND_SPECS, type FieldSpec } from './fields';
 import { normalizeHeader } from './headers';
+import { commentColumn, scoreColumn } from './survey-columns';
 import type { ColumnMapping, Delimiter, Kind, Source } from './types';
 
 /** Headers a source uses for a field, normalized; preferred over generic aliases for that source. */
@@ -95,7 +96,17 @@ export function suggestMapping(kind: Kind, source: Source, headers: string[], sa
     mapping[c.field] = headers[c.header];
     usedHeaders.add(c.header);
   }
+  if (kind === 'surveys') suggestSurveyQuestions(mapping, headers, sampleRows);
   return mapping;
+}
+
+/** A survey tool heads its score and comment columns with the questions: found by their wording and values. */
+function suggestSurveyQuestions(mapping: ColumnMapping, headers: string[], sampleRows: string[][]): void {
+  const score = scoreColumn(headers, sampleRows);
+  if (score === null) return;
+  if (mapping.score === null || mapping.score === undefined) mapping.score = headers[score.index];
+  const comment = commentColumn(headers, sampleRows, score.index);
+  if ((mapping.comment === null || mapping.comment === undefined) && comment !== -1 && !Object.values(mapping).includes(headers[comment])) mapping.comment = headers[comment];
 }
 
 /**

@@ -4,11 +4,13 @@
 import { Reject, type CellReader, type Fields } from './cell-reader';
 import { quoteValue } from './import-error';
 import { parseMoney } from './numbers';
+import { surveyRow, surveyScale, ticketRow } from './relationship-rows';
 import { renewalRow } from './renewal-row';
 import { normalizeRole } from './roles';
 import type { Kind, NormalizedRow } from './types';
 
-export type RowBuilder = (r: CellReader, F: Fields, defaultCurrency: string) => NormalizedRow;
+/** `headers` are the file's, for a builder whose reading depends on a column's title (a survey's scale). */
+export type RowBuilder = (r: CellReader, F: Fields, defaultCurrency: string, headers: readonly string[]) => NormalizedRow;
 
 /** Anonymous ids: Mixpanel's "$device:…" distinct ids (and Segment-style "anon…" ids). */
 export function isAnonymousId(id: string): boolean {
@@ -202,4 +204,6 @@ export const ROW_BUILDERS: Record<Kind, RowBuilder> = {
   features: featureRuleRow,
   entitlements: entitlementRow,
   renewals: renewalRow,
+  tickets: ticketRow,
+  surveys: (r, F, _currency, headers) => surveyRow(r, F, surveyScale(headers[F.score.i])),
 };

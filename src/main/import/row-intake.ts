@@ -146,6 +146,10 @@ export class RowIntake {
         return this.writer.renewals.write(row);
       case 'entitlements':
         return this.writer.writeEntitlement({ accountExternalId: row.accountId, accountName: row.accountName, features: row.features, paid: row.paid });
+      case 'tickets':
+        return this.writer.relationship.writeTicket(row);
+      case 'surveys':
+        return this.writer.relationship.writeAnswer(row);
     }
   }
 
@@ -180,6 +184,8 @@ export class RowIntake {
         return row.windowEnd ? this.seeDate(this.localMidnight(row.windowEnd)) : undefined;
       case 'accounts': this.seeDate(isoMs(row.contractStart)); return this.seeDate(isoMs(row.renewalDate));
       case 'renewals': return this.seeDate(isoMs(row.date));
+      case 'tickets': this.seeDate(isoMs(row.opened)); return this.seeDate(isoMs(row.solved));
+      case 'surveys': return this.seeDate(isoMs(row.date));
       case 'users':
       case 'features':
       case 'entitlements':

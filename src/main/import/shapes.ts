@@ -8,6 +8,7 @@ import { KIND_SPECS } from './fields';
 import { normalizeHeader } from './headers';
 import { nameScore, valueScore } from './mapping';
 import { detectSource } from './sources';
+import { commentColumn, scoreColumn } from './survey-columns';
 import type { Delimiter, Kind, Source } from './types';
 
 export interface ShapeGuess {
@@ -15,6 +16,11 @@ export interface ShapeGuess {
   source: Source;
   /** 0..1: how sure the guess is (the UI asks the CSM to confirm below ~0.6). */
   confidence: number;
+  /**
+   * False when no kind has real evidence: the file is none of the kinds Bearing reads, or none it can tell. `kind`
+   * is then a placeholder the CSM must replace (the import refuses to guess; never usage by default).
+   */
+  recognised: boolean;
   /** Every kind's score, highest first, for "did you mean" choices. */
   ranking: { kind: Kind; score: number }[];
   stats: ColumnStats[];
@@ -74,7 +80,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -150,8 +156,51 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   if (anyHeader(/^opportunity(name|id)$/)) score.renewals += 2;
   if (!(ev.has('renewals', 'accountId') || ev.has('renewals', 'accountName')) || !ev.has('renewals', 'date')) score.renewals = Math.min(score.renewals, 0);
 
+  // Tickets and survey answers are not usage: their evidence, when strong, also counts against every other kind
+  // (a Zendesk export has times and e-mails, a Delighted one names and times, which alone looked like events).
+  score.tickets = ticketEvidence(ev, anyHeader, source);
+  score.surveys = surveyEvidence(headers, sampleRows, ev, source);
+  const notUsage = Math.max(score.tickets, score.surveys);
+  if (notUsage >= 5) {
+    for (const k of Object.keys(score) as Kind[]) if (k !== 'tickets' && k !== 'surveys') score[k] -= notUsage;
+  }
+
   const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);
   const [best, second] = ranking;
   const confidence = best.score <= 0 ? 0.2 : Math.max(0.2, Math.min(1, 0.4 + (best.score - Math.max(second.score, 0)) / 10 + best.score / 40));
-  return { kind: best.score > 0 ? best.kind : 'events', source, confidence, ranking, stats };
+  // Below this no kind has more than one weak hint (a date column, an e-mail): the CSM is asked.
+  const recognised = best.score >= RECOGNISED_SCORE;
+  return { kind: best.score > 0 ? best.kind : 'events', source, confidence: recognised ? confidence : Math.min(confidence, 0.2), recognised, ranking, stats };
+}
+
+const RECOGNISED_SCORE = 3;
+const HELP_DESKS: ReadonlySet<Source> = new Set(['zendesk', 'freshdesk', 'intercom']);
+const SURVEY_TOOLS: ReadonlySet<Source> = new Set(['delighted', 'surveymonkey', 'typeform', 'qualtrics']);
+
+/** A help desk's ticket export: a ticket id or subject, when it was opened and solved, its status and priority. */
+function ticketEvidence(ev: Evidence, anyHeader: (re: RegExp) => boolean, source: Source): number {
+  let n = 0;
+  if (anyHeader(/^(ticket|conversation|case)(id|name|number|status|priority|owner|url)$/)) n += 3;
+  if (ev.has('tickets', 'solved')) n += 2;
+  if (ev.has('tickets', 'priority')) n += 2;
+  if (ev.has('tickets', 'sla')) n += 1;
+  if (ev.has('tickets', 'subject') && ev.has('tickets', 'status')) n += 1;
+  if (HELP_DESKS.has(source)) n += 4;
+  if (!ev.has('tickets', 'opened')) n = Math.min(n, 2);
+  return n;
+}
+
+/**
+ * NPS or CSAT answers: a column of whole-number scores from 0 to 10 headed by a score or the question itself,
+ * with an answer date; a survey tool's own columns count more.
+ */
+function surveyEvidence(headers: string[], rows: string[][], ev: Evidence, source: Source): number {
+  const score = scoreColumn(headers, rows);
+  let n = 0;
+  if (score !== null) n += 4;
+  if (score !== null && /recommend|how likely|satisf/i.test(score.question)) n += 2;
+  if (ev.has('surveys', 'comment') || (score !== null && commentColumn(headers, rows, score.index) !== -1)) n += 1;
+  if (SURVEY_TOOLS.has(source)) n += 4;
+  if (score === null) n = Math.min(n, 2);
+  return n;
 }

@@ -31,7 +31,35 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
   },
   hubspot: {
     strong: ['recordid', 'companyowner', 'contactowner', 'associatedcompany', 'companydomainname', 'lifecyclestage', 'hubspotscore', 'leadstatus', 'associatedcompanyids', 'associatedcompanyprimary', 'becameacustomerdate', 'lastactivitydate', 'numberofassociatedcontacts'],
-    weak: ['companyname', 'createdate', 'industry', 'annualrevenue', 'numberofemployees', 'firstname', 'lastname', 'email', 'jobtitle', 'phonenumber', 'city', 'country'],
+    weak: ['companyname', 'createdate', 'industry', 'annualrevenue', 'numberofemployees', 'firstname', 'lastname', 'email', 'jobtitle', 'phonenumber', 'city', 'country', 'ticketid', 'ticketname', 'ticketstatus', 'pipeline', 'ticketowner', 'closedate'],
+  },
+  zendesk: {
+    strong: ['summationcolumn', 'requesterdomain', 'requesterexternalid', 'assigneestations', 'groupstations', 'firstreplytimeinminutes', 'fullresolutiontimeinminutes', 'requesterwaittimeinminutes', 'satisfactionscore', 'initiallyassignedat'],
+    weak: ['requester', 'requesterid', 'requesteremail', 'submitter', 'assignee', 'solvedat', 'via', 'tickettype', 'organization', 'reopens', 'replies'],
+  },
+  freshdesk: {
+    strong: ['duebytime', 'resolvedtime', 'resolutionstatus', 'firstresponsestatus', 'firstresponsetimeinhrs', 'resolutiontimeinhrs', 'agentinteractions', 'customerinteractions', 'initialresponsetime', 'surveyresults'],
+    weak: ['ticketid', 'createdtime', 'closedtime', 'lastupdatetime', 'timetracked', 'agent', 'group', 'companyname', 'contactid', 'fullname'],
+  },
+  intercom: {
+    strong: ['conversationid', 'conversationurl', 'conversationrating', 'teammateassigned', 'teamassigned', 'conversationstate', 'createdatutc', 'closedatutc'],
+    weak: ['state', 'slaname', 'slastatus', 'username', 'useremail', 'companyid', 'companyname', 'userid', 'updatedatutc'],
+  },
+  delighted: {
+    strong: ['delightedsource', 'delighteddevicetype', 'delightedbrowser', 'delightedoperatingsystem', 'personid'],
+    weak: ['responseid', 'score', 'comment', 'createdat', 'updatedat', 'tags', 'notes', 'name', 'email', 'permalink'],
+  },
+  surveymonkey: {
+    strong: ['respondentid', 'collectorid', 'customdata1', 'emailaddress'],
+    weak: ['startdate', 'enddate', 'ipaddress', 'firstname', 'lastname'],
+  },
+  typeform: {
+    strong: ['startdateutc', 'submitdateutc', 'networkid', 'stageddateutc'],
+    weak: ['ending'],
+  },
+  qualtrics: {
+    strong: ['responseid', 'recordeddate', 'recipientemail', 'recipientfirstname', 'recipientlastname', 'externalreference', 'distributionchannel', 'userlanguage', 'durationinseconds', 'locationlatitude'],
+    weak: ['startdate', 'enddate', 'status', 'ipaddress', 'progress', 'finished'],
   },
 };
 
@@ -48,7 +76,7 @@ export interface SourceGuess {
 export function detectSource(headers: string[], sampleRows: string[][]): SourceGuess {
   const normalized = headers.map(normalizeHeader);
   const set = new Set(normalized);
-  const scores: Record<Source, number> = { pendo: 0, mixpanel: 0, amplitude: 0, salesforce: 0, hubspot: 0, generic: 0 };
+  const scores = Object.fromEntries([...Object.keys(FINGERPRINTS), 'generic'].map((s) => [s, 0])) as Record<Source, number>;
   for (const [source, fp] of Object.entries(FINGERPRINTS) as [Exclude<Source, 'generic'>, Fingerprint][]) {
     for (const h of fp.strong) if (set.has(h)) scores[source] += 3;
     for (const h of fp.weak) if (set.has(h)) scores[source] += 1;
@@ -58,6 +86,8 @@ export function detectSource(headers: string[], sampleRows: string[][]): SourceG
   scores.mixpanel += Math.min(mixpanelOwn, 5) * 2;
   if (mixpanelOwn > 0 && scores.amplitude > 0 && set.has('eventtype')) scores.mixpanel -= 2; // Amplitude uses $insert_id too
   // Salesforce: 18-character record ids and the report footer.
+  // Typeform's first column is "#" (each response's token); a question's text heads each other column.
+  if (headers[0]?.trim() === '#' && set.has('submitdateutc')) scores.typeform += 3;
   const sfIds = sampleRows.slice(0, 20).filter((r) => r.some((c) => SALESFORCE_ID.test(c.trim()))).length;
   if (sfIds > 0) scores.salesforce += 4;
   const footer = createFooterCheck(headers.length);

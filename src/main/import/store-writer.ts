@@ -7,6 +7,7 @@
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
 import { CatalogueWriter } from './catalogue-writer';
+import { RelationshipWriter } from './relationship-writer';
 import { RenewalWriter } from './renewal-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import { namelessWarning, sameNameWarning } from './account-warnings';
@@ -60,6 +61,8 @@ export interface StoreWriterOptions {
   onlyBookAccounts?: boolean;
   /** The file maps an account column: an empty cell there is attributed (or refused as missing_account). */
   hasAccountColumn?: boolean;
+  /** The tool that wrote the file: a ticket's id is unique within it. */
+  source?: string;
 }
 
 /** An account as the summary lists it, with the rows of this file that name it. */
@@ -84,6 +87,8 @@ export class StoreWriter {
   private readonly listLimit: number;
   readonly catalogue: CatalogueWriter;
   readonly renewals: RenewalWriter;
+  /** Made with the first ticket or survey answer: a usage file never builds it. */
+  private relationshipWriter: RelationshipWriter | null = null;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
   private readonly updates = new Map<string, Database.Statement>();
@@ -117,11 +122,16 @@ export class StoreWriter {
   }
 
   get distinctAccounts(): number {
-    return this.touchedAccounts.size;
+    const relationship = this.relationshipWriter?.touched;
+    return relationship === undefined ? this.touchedAccounts.size : new Set([...this.touchedAccounts, ...relationship]).size;
   }
 
   get accountIds(): number[] {
-    return [...new Set([...this.touchedAccounts, ...this.renewals.touched])];
+    return [...new Set([...this.touchedAccounts, ...this.renewals.touched, ...(this.relationshipWriter?.touched ?? [])])];
+  }
+
+  get relationship(): RelationshipWriter {
+    return (this.relationshipWriter ??= new RelationshipWriter(this.sqlite, this.importId, this.options.source ?? 'generic'));
   }
 
   get distinctUsers(): number {

@@ -50,7 +50,9 @@ export type RejectCode =
   /** An entitlements or renewals line for an account the book does not hold. */
   | 'unknown_account'
   /** A renewals line whose outcome or stage is not one Bearing knows. */
-  | 'unknown_outcome';
+  | 'unknown_outcome'
+  /** A survey score outside its scale (NPS 0–10, CSAT 1–5). */
+  | 'score_out_of_range';
 
 /** One data record of the file: its physical line (header = line 1) and its cells as written. */
 export interface CsvRecord {
@@ -197,7 +199,35 @@ export interface RenewalRow {
   note: string | null;
 }
 
-export type NormalizedRow = EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
+/** One support ticket from a help desk's export. Dates are the local calendar days it was opened and solved. */
+export interface TicketRow {
+  kind: 'tickets';
+  ticketId: string;
+  subject: string | null;
+  opened: string;
+  solved: string | null;
+  status: 'open' | 'closed';
+  priority: 'low' | 'normal' | 'high' | 'urgent' | null;
+  slaBreached: boolean | null;
+  organizationId: string | null;
+  organization: string | null;
+  email: string | null;
+}
+
+/** One NPS or CSAT answer. The respondent is known by e-mail only (never by a display name). */
+export interface SurveyAnswerRow {
+  kind: 'surveys';
+  responseId: string | null;
+  survey: 'nps' | 'csat';
+  score: number;
+  comment: string | null;
+  date: string;
+  email: string | null;
+  accountId: string | null;
+  accountName: string | null;
+}
+
+export type NormalizedRow = TicketRow | SurveyAnswerRow | EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
 
 /** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
 export interface RowWarning {

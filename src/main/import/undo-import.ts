@@ -21,6 +21,7 @@ const ACCOUNT_IN_USE = `
   UNION ALL SELECT 1 FROM milestones WHERE account_id = :id
   UNION ALL SELECT 1 FROM renewals WHERE account_id = :id
   UNION ALL SELECT 1 FROM surveys WHERE account_id = :id
+  UNION ALL SELECT 1 FROM support_cases WHERE account_id = :id
   UNION ALL SELECT 1 FROM entitlements WHERE account_id = :id
   UNION ALL SELECT 1 FROM accounts WHERE id = :id AND stage_override IS NOT NULL
   LIMIT 1`;
@@ -68,6 +69,9 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
 
   // 3c. The renewal outcomes it recorded (the account terms they rolled forward come back with step 4).
   deleteImportedRenewals({ sqlite }, importId);
+  // 3d. The tickets and survey answers it brought in (tickets it updated come back with step 4).
+  sqlite.prepare('DELETE FROM support_cases WHERE import_id = ?').run(importId);
+  sqlite.prepare('DELETE FROM surveys WHERE import_id = ?').run(importId);
 
   // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
   //    it was in, a rule before the feature it counted as).
@@ -113,7 +117,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   return { catalogueChanged };
 }
 
-type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements' | 'milestones';
+type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements' | 'milestones' | 'support_cases';
 
 function restoreEntitlements(sqlite: Database.Database, accountId: number, before: Row): void {
   sqlite.prepare('DELETE FROM entitlements WHERE account_id = ?').run(accountId);
@@ -149,6 +153,7 @@ function usageProbes(sqlite: Database.Database): Record<Exclude<ChangeTable, 'fe
       )).has(id),
     event_names: eventInUse,
     entitlements: () => true,
+    support_cases: () => true,
     // The template's milestones go with the import, unless the CSM has since dated one by hand.
     milestones: (id) => sqlite.prepare("SELECT 1 FROM milestones WHERE id = ? AND achieved_source = 'csm'").get(id) !== undefined,
     rule: (id) => {

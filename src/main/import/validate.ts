@@ -44,7 +44,7 @@ export function createRowValidator(options: ValidatorOptions): RowValidator {
     reader.cells = cells;
     if (reader.cleaned.length !== 0) reader.cleaned = [];
     try {
-      const row = buildRow(reader, fields, defaultCurrency);
+      const row = buildRow(reader, fields, defaultCurrency, options.headers);
       return reader.cleaned.length === 0 ? { ok: true, row } : { ok: true, row, warnings: [cleanedWarning(reader.cleaned)] };
     } catch (e) {
       if (e instanceof Reject) return { ok: false, code: e.code, reason: e.reason };

@@ -99,6 +99,7 @@ export async function inspectFile(ctx: ServiceContext, input: InspectRequest): P
     kind: plan.kind,
     source: plan.source,
     confidence: plan.confidence,
+    kindRecognised: plan.kindRecognised,
     mapping: plan.mapping,
     mappingRemembered: plan.mappingRemembered,
     fields: spec.fields.map((f) => ({ field: f.key, label: f.label, required: required.has(f.key) })),

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { empty, id, isoDateTime, method } from './define';
 import { FileHandle } from './files';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals', 'tickets', 'surveys']);
 export type ImportKind = z.infer<typeof ImportKind>;
-export const ImportSource = z.enum(['pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot', 'generic']);
+export const ImportSource = z.enum([
+  'pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot',
+  // Help desks and survey tools (support tickets, NPS / CSAT answers).
+  'zendesk', 'freshdesk', 'intercom', 'delighted', 'surveymonkey', 'typeform', 'qualtrics',
+  'generic',
+]);
 export type ImportSource = z.infer<typeof ImportSource>;
 export const ImportStatus = z.enum(['imported', 'imported_with_rejections', 'no_data', 'error', 'cancelled']);
 
@@ -62,6 +67,11 @@ export const Inspection = z.object({
   kind: ImportKind,
   source: ImportSource,
   confidence: z.number(),
+  /**
+   * False when the file looks like none of the kinds Bearing reads: `kind` is then only a placeholder, and the
+   * CSM must choose what the file holds before it can be imported (it is never taken for usage by default).
+   */
+  kindRecognised: z.boolean(),
   mapping: Mapping,
   /** True when the mapping was remembered from an earlier file with the same headers. */
   mappingRemembered: z.boolean(),

@@ -8,7 +8,7 @@ import { formatPreviewValue, previewColumns } from '../../../src/renderer/src/im
 function inspection(partial: Partial<Inspection>): Inspection {
   return {
     file: `fh_${'x'.repeat(32)}`, fileName: 'x.csv', sizeBytes: 10, encoding: 'utf-8', delimiter: ',', headers: [], kind: 'events',
-    source: 'generic', confidence: 1, mapping: {}, mappingRemembered: false, fields: [], requiresOneOf: [], unknownEvents: null, preview: [], ...partial,
+    source: 'generic', confidence: 1, kindRecognised: true, mapping: {}, mappingRemembered: false, fields: [], requiresOneOf: [], unknownEvents: null, preview: [], ...partial,
   };
 }
 

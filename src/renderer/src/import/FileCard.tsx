@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, CloseButton, Group, Loader, Select, Text, Tooltip } from '@mantine/core';
-import { IconFileSpreadsheet, IconHistory } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconHistory, IconQuestionMark } from '@tabler/icons-react';
 import type { ImportKind } from '../../../shared/contract';
 import { formatPercent } from '../../../shared/format';
 import { FileMappingStep } from './FileMappingStep';
@@ -57,9 +57,11 @@ export function FileCard({ entry }: { entry: FileEntry }) {
       {inspection && stage !== 'started' && (
         <Select
           label="What this file holds"
-          description={inspection.confidence < SURE ? 'Bearing is not sure: check that this is right.' : undefined}
+          description={inspection.kindRecognised && inspection.confidence < SURE ? 'Bearing is not sure: check that this is right.' : undefined}
+          placeholder="Choose what this file holds"
+          error={inspection.kindRecognised ? undefined : 'Bearing cannot tell: choose one to see its columns and a preview.'}
           data={KIND_OPTIONS}
-          value={inspection.kind}
+          value={inspection.kindRecognised ? inspection.kind : null}
           onChange={(kind) => kind && session.chooseKind(entry.key, kind as ImportKind)}
           allowDeselect={false}
           disabled={!editable}
@@ -93,7 +95,13 @@ export function FileCard({ entry }: { entry: FileEntry }) {
         </ImportErrorAlert>
       )}
 
-      {inspection && (stage === 'ready' || stage === 'starting') && <FileMappingStep entry={entry} inspection={inspection} />}
+      {inspection && !inspection.kindRecognised && stage === 'ready' && (
+        <Alert color="yellow" icon={<IconQuestionMark />} title="What does this file hold?" data-testid="kind-unknown">
+          Its columns look like no usage, accounts, users, tickets or survey export Bearing knows, so it will not be imported as
+          anything until you choose. Pick what it holds above; Bearing then suggests a mapping and shows a preview.
+        </Alert>
+      )}
+      {inspection && inspection.kindRecognised && (stage === 'ready' || stage === 'starting') && <FileMappingStep entry={entry} inspection={inspection} />}
 
       {stage === 'started' && !progress && (
         <Group gap="xs">

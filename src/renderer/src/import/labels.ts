@@ -7,6 +7,13 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   amplitude: 'Amplitude',
   salesforce: 'Salesforce',
   hubspot: 'HubSpot',
+  zendesk: 'Zendesk',
+  freshdesk: 'Freshdesk',
+  intercom: 'Intercom',
+  delighted: 'Delighted',
+  surveymonkey: 'SurveyMonkey',
+  typeform: 'Typeform',
+  qualtrics: 'Qualtrics',
   generic: 'Generic CSV',
 };
 
@@ -20,6 +27,8 @@ const KIND_LABELS: Record<ImportKind, string> = {
   features: 'Feature catalogue (events counted as features)',
   entitlements: 'Entitlements (features each account pays for)',
   renewals: 'Renewal outcomes (renewed, expanded, downsized, churned)',
+  tickets: 'Support tickets (Zendesk, Freshdesk, Intercom, HubSpot)',
+  surveys: 'Survey answers (NPS or CSAT)',
 };
 
 /** Short names for badges and the history table. */
@@ -33,6 +42,8 @@ const KIND_SHORT: Record<ImportKind, string> = {
   features: 'Features',
   entitlements: 'Entitlements',
   renewals: 'Renewals',
+  tickets: 'Tickets',
+  surveys: 'Surveys',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
