@@ -97,3 +97,19 @@ describe('Amplitude Export API archive (ZIP of gzipped JSON lines per hour)', ()
     expect(perAccount(backend)).toEqual([{ account: 'acct_2290', events: 2 }, { account: 'acct_7781', events: 3 }]);
   });
 });
+
+describe("a team's warehouse rollup (Snowflake's COPY INTO … CSV of the README's view)", () => {
+  it('is daily usage, per account, user, day and event name, and feeds usage_daily', async () => {
+    backend = tempBackend();
+    const job = await runJob(backend, { path: fixture('snowflake-daily-rollup.csv'), timeZone: 'UTC' });
+    // 7 rows; line 7 has a negative count (-3): rejected. Accepted events: 14 + 2 + 6 + 5 + 1 + 9 = 37.
+    expect(job.summary).toMatchObject({ kind: 'daily_usage', rowsAccepted: 6, distinctAccounts: 3, distinctUsers: 4 });
+    expect(job.summary.rejected.map((r) => [r.line, r.code])).toEqual([[7, 'negative_count']]);
+    expect(count(backend.database.sqlite, 'SELECT SUM(events) FROM usage_daily')).toBe(37);
+    // acct_7781: 14 + 2 + 6 = 22; acct_2290: 5 + 1 = 6; acct_9012: 9.
+    const byAccount = backend.database.sqlite
+      .prepare('SELECT a.external_id AS account, SUM(d.events) AS events FROM usage_daily d JOIN accounts a ON a.id = d.account_id GROUP BY a.external_id ORDER BY a.external_id')
+      .all();
+    expect(byAccount).toEqual([{ account: 'acct_2290', events: 6 }, { account: 'acct_7781', events: 22 }, { account: 'acct_9012', events: 9 }]);
+  });
+});
