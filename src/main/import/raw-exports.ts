@@ -11,11 +11,12 @@ import yauzl from 'yauzl';
 import { assertImportableFile } from './file-check';
 import { ImportError } from './import-error';
 import { flattenEvent, headersOf, parseJsonLine, readJsonLineBatches, type SourceBatch } from './json-records';
+import { isParquet, readParquetBatches, sniffParquet } from './parquet-records';
 import { fileSource, readRecordBatches } from './records-stream';
 import { sniffFile, type SniffResult } from './sniff';
 import type { CsvRecord, Source } from './types';
 
-export type FileFormat = 'csv' | 'jsonl' | 'jsonl_gzip' | 'zip_jsonl';
+export type FileFormat = 'csv' | 'jsonl' | 'jsonl_gzip' | 'zip_jsonl' | 'parquet';
 
 export interface FileSniff extends SniffResult {
   format: FileFormat;
@@ -27,6 +28,7 @@ const HEAD_BYTES = 64 * 1024;
 
 /** The format from the first bytes: ZIP and gzip by signature, JSON lines by a first line that is an object. */
 export function formatOf(head: Uint8Array): FileFormat {
+  if (isParquet(head)) return 'parquet';
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip_jsonl';
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'jsonl_gzip';
   const text = Buffer.from(head.subarray(0, 4096)).toString('utf8').replace(/^\ufeff/, '').trimStart();
@@ -50,6 +52,10 @@ export async function sniffImportFile(path: string): Promise<FileSniff> {
   }
   const format = formatOf(head);
   if (format === 'csv') return { ...(await sniffFile(path)), format };
+  if (format === 'parquet') {
+    const p = await sniffParquet(path);
+    return { format, encoding: 'utf-8', hasBom: false, delimiter: ',', lineEnding: 'none', headers: p.headers, rawHeaders: p.headers, headerLine: 0, sampleRows: p.sampleRows, complete: p.complete, bytesSampled: size };
+  }
   const sample = await firstBytes(jsonSource(path, format), HEAD_BYTES * 4);
   return sniffJsonLines(sample.bytes, sample.complete, format);
 }
@@ -166,6 +172,10 @@ export async function* readImportBatches(path: string, sniff: FileSniff, options
     const bytes = fileSource(path, options.signal);
     const hashed: AsyncIterable<Uint8Array> = options.onFileBytes ? tap(bytes, options.onFileBytes) : bytes;
     yield* readRecordBatches(hashed, { delimiter: sniff.delimiter, encoding: sniff.encoding, signal: options.signal });
+    return;
+  }
+  if (sniff.format === 'parquet') {
+    yield* readParquetBatches(path, { signal: options.signal, onFileBytes: options.onFileBytes, sizeBytes: assertImportableFile(path) });
     return;
   }
   const progress: Progress = { bytes: 0 };
