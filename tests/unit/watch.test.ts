@@ -85,6 +85,22 @@ describe('watched folders', () => {
     expect(b.database.sqlite.prepare('SELECT count(*) FROM usage_events').pluck().get()).toBe(0);
   });
 
+  it('imports a raw event export dropped in the folder: an Amplitude archive (.zip) and a Mixpanel export (.jsonl) (issue #15)', async () => {
+    backend = tempBackend();
+    const b = backend;
+    stop = startWatching(b.context, { settleMs: 100 });
+    const folder = tempDir('bearing-watch-');
+    await ok(b.api.invoke('watch.add', { folder: chooseFolder(b, folder) }));
+    const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
+    fs.copyFileSync(path.join(fixtures, 'amplitude-export.zip'), path.join(folder, 'amplitude-export.zip'));
+    const [amplitude] = await until(b, (l) => l.length === 1 && l[0].status !== 'running');
+    // 6 events over two hourly files, one a retry of another's $insert_id (see import-raw-events.test.ts).
+    expect(amplitude).toMatchObject({ fileName: 'amplitude-export.zip', origin: 'watch', kind: 'events', source: 'amplitude', status: 'imported', rowsAccepted: 5 });
+    fs.copyFileSync(path.join(fixtures, 'mixpanel-raw-export.jsonl'), path.join(folder, 'mixpanel-raw-export.jsonl'));
+    const [mixpanel] = await until(b, (l) => l.length === 2 && l[0].status !== 'running');
+    expect(mixpanel).toMatchObject({ fileName: 'mixpanel-raw-export.jsonl', origin: 'watch', source: 'mixpanel', rowsAccepted: 8, rowsRejected: 2 });
+  });
+
   it('imports with the mapping remembered from a manual import of the same headers', async () => {
     backend = tempBackend();
     const b = backend;

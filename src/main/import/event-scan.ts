@@ -2,7 +2,7 @@
 // names counted, up to a byte budget so that inspecting a million-row export stays quick (the list then says it
 // is partial; the import itself still meets every name and keeps the unknown ones as features of their own).
 import type { Sniffed } from './job';
-import { fileSource, readRecordBatches } from './records-stream';
+import { readImportBatches } from './raw-exports';
 
 export interface EventScan {
   names: { name: string; rows: number }[];
@@ -20,7 +20,7 @@ export async function scanEventNames(file: string, plan: Sniffed, budgetBytes = 
   if (column === -1) return null;
   const counts = new Map<string, { name: string; rows: number }>();
   let complete = true;
-  for await (const batch of readRecordBatches(fileSource(file), { delimiter: plan.sniff.delimiter, encoding: plan.sniff.encoding })) {
+  for await (const batch of readImportBatches(file, plan.sniff, {})) {
     for (const { fields } of batch.records) {
       const name = fields[column]?.trim();
       if (!name) continue;

@@ -14,10 +14,9 @@ import { headerSignature } from './headers';
 import { assertImportableFile } from './file-check';
 import { emptySummary, finishedStatus, summarise, summaryError } from './import-summary';
 import { suggestMapping, sanitizeMapping } from './mapping';
-import { fileSource, readRecordBatches } from './records-stream';
+import { readImportBatches, sniffImportFile, type FileSniff } from './raw-exports';
 import { LIST_LIMIT, RowIntake } from './row-intake';
 import { detectShape } from './shapes';
-import { sniffFile } from './sniff';
 import { StoreWriter } from './store-writer';
 import { createRowValidator, type RowValidator } from './validate';
 import { zoneClock } from './zone-clock';
@@ -53,7 +52,7 @@ export interface ImportJobOptions {
 }
 
 export interface Sniffed {
-  sniff: Awaited<ReturnType<typeof sniffFile>>;
+  sniff: FileSniff;
   kind: ImportKind;
   source: ImportSource;
   confidence: number;
@@ -70,7 +69,7 @@ export async function planImport(
   file: string,
   choice: { kind?: ImportKind; mapping?: Mapping },
 ): Promise<Sniffed> {
-  const sniff = await sniffFile(file);
+  const sniff = await sniffImportFile(file);
   const samples = sniff.sampleRows.map((r) => r.fields);
   const shape = detectShape(sniff.headers, samples, { delimiter: sniff.delimiter });
   const stored = sqlite
@@ -79,7 +78,7 @@ export async function planImport(
   // A ticket or survey export once imported as usage (before Bearing knew them) is not usage: that memory is ignored.
   const remembered = stored !== undefined && USAGE_KINDS.has(stored.kind) && shape.recognised && NOT_USAGE_KINDS.has(shape.kind) ? undefined : stored;
   const kind = choice.kind ?? remembered?.kind ?? shape.kind;
-  const source = shape.source;
+  const source = sniff.jsonSource ?? shape.source;
   let mapping: Mapping;
   let mappingRemembered = false;
   if (choice.mapping) {
@@ -236,18 +235,6 @@ function beginImport(options: ImportJobOptions, plan: Sniffed, fileName: string,
   );
 }
 
-/** The file's bytes, hashed on the way to the parser: one read of the file, not two. */
-function hashing(source: AsyncIterable<Uint8Array>, hash: crypto.Hash): AsyncIterable<Uint8Array> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      for await (const chunk of source) {
-        hash.update(chunk);
-        yield chunk;
-      }
-    },
-  };
-}
-
 /**
  * Reads the file once, start to end: every record goes through the intake, 'reading' progress is reported after
  * a batch (at most every 100 ms), and the bytes are hashed on the way. Returns the file's hash.
@@ -256,12 +243,12 @@ async function readEveryRecord(options: ImportJobOptions, plan: Sniffed, totalBy
   const hash = crypto.createHash('sha256');
   let lastReport = 0;
   const readStarted = Date.now();
-  for await (const batch of readRecordBatches(hashing(fileSource(options.path, options.signal), hash), {
-    delimiter: plan.sniff.delimiter,
-    encoding: plan.sniff.encoding,
-    signal: options.signal,
-  })) {
-    for (const { line, fields } of batch.records) intake.take(fields, line);
+  for await (const batch of readImportBatches(options.path, plan.sniff, { signal: options.signal, onFileBytes: (b) => hash.update(b) })) {
+    for (const r of batch.records) {
+      if (r.problem !== undefined) intake.refuse(r.line, r.problem.code, r.problem.reason, r.fields);
+      else if (r.duplicateOf !== undefined) intake.repeat(r.line, r.duplicateOf);
+      else intake.take(r.fields, r.line);
+    }
     const now = Date.now();
     if (options.onProgress && now - lastReport > 100) {
       lastReport = now;

@@ -10,8 +10,8 @@ import type { ColumnMapping, Delimiter, Kind, Source } from './types';
 /** Headers a source uses for a field, normalized; preferred over generic aliases for that source. */
 const SOURCE_PREFERENCES: Partial<Record<Source, Record<string, string[]>>> = {
   pendo: { userId: ['visitorid'], accountId: ['accountid'], event: ['trackeventname', 'trackevent', 'event', 'eventname', 'pagename', 'page'], feature: ['featurename', 'feature'], day: ['day', 'date'], events: ['numberofevents', 'numevents'], minutes: ['numberofminutes', 'numminutes'] },
-  mixpanel: { userId: ['userid', 'mpuserid', 'distinctid'], deviceId: ['deviceid'], timestamp: ['time'], event: ['event'], accountId: ['companyid', 'accountid', 'groupid'] },
-  amplitude: { userId: ['userid'], deviceId: ['deviceid', 'amplitudeid'], timestamp: ['eventtime', 'clienteventtime'], event: ['eventtype'], accountId: ['groups', 'accountid', 'companyid'] },
+  mixpanel: { userId: ['userid', 'mpuserid', 'distinctid', 'propertiesuserid', 'propertiesdistinctid'], deviceId: ['deviceid', 'propertiesdeviceid'], timestamp: ['time', 'propertiestime'], event: ['event'], accountId: ['companyid', 'accountid', 'groupid', 'propertiescompanyid', 'propertiesaccountid', 'propertiesgroupid'], email: ['propertiesemail'] },
+  amplitude: { userId: ['userid'], deviceId: ['deviceid', 'amplitudeid'], timestamp: ['eventtime', 'clienteventtime'], event: ['eventtype'], accountId: ['groups', 'groupscompany', 'groupscompanyid', 'groupsaccount', 'groupsaccountid', 'accountid', 'companyid'], email: ['userpropertiesemail'] },
   salesforce: { externalId: ['accountid', 'accountidcasesafe', 'contactid', 'id'], name: ['accountname'], owner: ['accountowner'], arr: ['arr', 'annualrecurringrevenue', 'annualrevenue'], stage: ['type', 'accounttype'], accountName: ['accountname'] },
   hubspot: { externalId: ['recordid'], name: ['companyname', 'name'], owner: ['companyowner', 'contactowner'], stage: ['lifecyclestage'], contractStart: ['becameacustomerdate', 'closedate'], accountName: ['associatedcompany', 'companyname'], accountId: ['associatedcompanyids', 'associatedcompanyid'] },
 };

@@ -63,6 +63,20 @@ export class RowIntake {
     }
   }
 
+  /** A record the reader could not turn into cells (a line of a JSON export that is not an object): rejected. */
+  refuse(line: number, code: string, reason: string, raw: string[]): void {
+    this.summary.counts.rows++;
+    this.reject(line, code, reason, raw);
+  }
+
+  /** A record the reader knows repeats an earlier line of the same file (the same `$insert_id`): one duplicate. */
+  repeat(line: number, duplicateOf: number): void {
+    const summary = this.summary;
+    summary.counts.rows++;
+    summary.counts.duplicates++;
+    if (summary.duplicates.length < LIST_LIMIT) summary.duplicates.push({ line, duplicateOf, importId: null });
+  }
+
   private skip(line: number, reason: string): void {
     this.summary.counts.skipped++;
     if (this.summary.skipped.length < LIST_LIMIT) this.summary.skipped.push({ line, reason });

@@ -18,7 +18,7 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
     weak: ['accountid', 'day', 'feature', 'page', 'week', 'month', 'numberofdaysactive', 'agentemail'],
   },
   mixpanel: {
-    strong: ['distinctid', 'mplib', 'mpprocessingtimems', 'mpapiendpoint', 'mpcountrycode', 'mpuserid'],
+    strong: ['distinctid', 'propertiesdistinctid', 'propertiesinsertid', 'propertiesmpprocessingtimems', 'mplib', 'mpprocessingtimems', 'mpapiendpoint', 'mpcountrycode', 'mpuserid'],
     weak: ['event', 'time', 'insertid', 'browser', 'os', 'city', 'region', 'currenturl', 'initialreferrer', 'screenheight', 'screenwidth', 'deviceid', 'userid'],
   },
   amplitude: {

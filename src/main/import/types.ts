@@ -34,6 +34,8 @@ export type FileErrorCode =
 /** Codes that reject one line; the line is kept in the import's reject list, never silently dropped. */
 export type RejectCode =
   | 'field_count'
+  /** A line of a JSON-lines export that is not one JSON object. */
+  | 'invalid_json'
   | 'invalid_date'
   | 'future_date'
   | 'negative_duration'

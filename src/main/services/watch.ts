@@ -10,7 +10,8 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { fileHandles } from './file-handles';
 import { startImport } from './imports';
 
-const IMPORTABLE = /\.(csv|tsv|txt)$/i;
+// Text exports, and raw event exports (Mixpanel's JSON lines, gzipped or not; Amplitude's .zip; a warehouse's Parquet).
+const IMPORTABLE = /\.(csv|tsv|txt|json|jsonl|ndjson|gz|zip|parquet)$/i;
 
 interface Watching {
   watchers: Map<number, fs.FSWatcher>;

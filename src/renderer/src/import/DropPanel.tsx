@@ -15,10 +15,10 @@ export function DropPanel({ compact }: { compact: boolean }) {
         {!compact && <IconFileSpreadsheet size={44} stroke={1.4} color="var(--mantine-color-dimmed)" />}
         <Stack gap={2} align={compact ? 'flex-start' : undefined}>
           <Text size={compact ? 'sm' : 'lg'} fw={500}>
-            Drop CSV files anywhere on this window
+            Drop export files anywhere on this window
           </Text>
           <Text size="sm" c="dimmed">
-            Usage exports from Pendo, Mixpanel or Amplitude; accounts and contacts from Salesforce or HubSpot; tickets from Zendesk, Freshdesk, Intercom or HubSpot; NPS and CSAT answers from Delighted, SurveyMonkey, Typeform or Qualtrics; any size.
+            Usage exports from Pendo, Mixpanel or Amplitude (CSV, Mixpanel's raw JSON export, Amplitude's export .zip); accounts and contacts from Salesforce or HubSpot; tickets from Zendesk, Freshdesk, Intercom or HubSpot; NPS and CSAT answers from Delighted, SurveyMonkey, Typeform or Qualtrics; any size.
           </Text>
         </Stack>
         <ChooseFilesButton variant={compact ? 'default' : 'filled'} />

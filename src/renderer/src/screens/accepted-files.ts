@@ -2,4 +2,5 @@
 // file dialog filters by these (the CSM can still switch it to all files): a file dropped on the window always
 // goes to main, which says what is wrong with it ("This file is an image, not a CSV…") better than a silent
 // refusal would.
-export const ACCEPTED_EXTENSIONS = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
+// Raw event exports: Mixpanel's JSON lines (.json, .jsonl, .ndjson, gzipped .gz) and Amplitude's .zip archive.
+export const ACCEPTED_EXTENSIONS = '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.gz,.zip,text/csv,text/tab-separated-values';
