@@ -85,9 +85,13 @@ export const touchpoints = sqliteTable(
     /** Campaigns: the feature promoted and whether the customer responded. */
     featureId: integer('feature_id'),
     responded: integer('responded', { mode: 'boolean' }),
+    /** Meetings from a calendar file: who was in it (e-mails, "; "), the event's UID (#occurrence) and the import. */
+    attendees: text('attendees'),
+    externalId: text('external_id'),
+    importId: integer('import_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('touchpoints_account').on(t.accountId, t.date)],
+  (t) => [index('touchpoints_account').on(t.accountId, t.date), index('touchpoints_external').on(t.externalId)],
 );
 
 export const surveys = sqliteTable(

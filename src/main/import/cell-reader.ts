@@ -112,6 +112,11 @@ export class CellReader {
     return this.text(f, 256);
   }
 
+  /** True when the instant is after the import's "now" (a meeting still to come). */
+  isFuture(epochMs: number): boolean {
+    return epochMs > this.now;
+  }
+
   required<T>(f: FieldRef, value: T | null): T {
     if (value === null) throw new Reject('missing_value', `${f.label} is empty.`);
     return value;

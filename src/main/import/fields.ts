@@ -204,6 +204,20 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     ],
     requires: [['opened'], ['organizationId', 'organization', 'email']],
   },
+  meetings: {
+    label: 'Meetings (a calendar exported as .ics)',
+    fields: [
+      { key: 'uid', label: 'UID', type: 'id', aliases: ['uid'] },
+      { key: 'occurrence', label: 'Recurrence ID', type: 'text', aliases: ['recurrenceid'] },
+      { key: 'start', label: 'Start', type: 'instant', aliases: ['start', 'dtstart'] },
+      { key: 'end', label: 'End', type: 'instant', aliases: ['end', 'dtend'] },
+      { key: 'title', label: 'Summary', type: 'text', aliases: ['summary'] },
+      { key: 'organizer', label: 'Organizer', type: 'text', aliases: ['organizer'] },
+      { key: 'attendees', label: 'Attendees', type: 'text', aliases: ['attendees'] },
+      { key: 'status', label: 'Status', type: 'text', aliases: ['status'] },
+    ],
+    requires: [['uid'], ['start'], ['attendees']],
+  },
   surveys: {
     label: 'Survey answers (NPS or CSAT: Delighted, SurveyMonkey, Typeform, Qualtrics)',
     fields: [

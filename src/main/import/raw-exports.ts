@@ -4,19 +4,20 @@
 // property paths, sample rows) and read into the same records, so kind and source detection, mapping, preview,
 // validation and the store are the CSV's own.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { assertImportableFile } from './file-check';
 import { ImportError } from './import-error';
+import { ICS_HEADERS, looksLikeIcs, readIcs } from './ics-records';
 import { flattenEvent, headersOf, parseJsonLine, readJsonLineBatches, type SourceBatch } from './json-records';
 import { isParquet, readParquetBatches, sniffParquet } from './parquet-records';
 import { fileSource, readRecordBatches } from './records-stream';
 import { sniffFile, type SniffResult } from './sniff';
 import type { CsvRecord, Source } from './types';
 
-export type FileFormat = 'csv' | 'jsonl' | 'jsonl_gzip' | 'zip_jsonl' | 'parquet';
+export type FileFormat = 'csv' | 'jsonl' | 'jsonl_gzip' | 'zip_jsonl' | 'parquet' | 'ics';
 
 export interface FileSniff extends SniffResult {
   format: FileFormat;
@@ -32,6 +33,7 @@ export function formatOf(head: Uint8Array): FileFormat {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip_jsonl';
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'jsonl_gzip';
   const text = Buffer.from(head.subarray(0, 4096)).toString('utf8').replace(/^\ufeff/, '').trimStart();
+  if (looksLikeIcs(text)) return 'ics';
   if (!text.startsWith('{')) return 'csv';
   const firstLine = text.split('\n', 1)[0];
   // A first line cut off by the 4 KB window still opens with {"key": — a CSV never does.
@@ -52,6 +54,7 @@ export async function sniffImportFile(path: string): Promise<FileSniff> {
   }
   const format = formatOf(head);
   if (format === 'csv') return { ...(await sniffFile(path)), format };
+  if (format === 'ics') return sniffIcs(await readFile(path, 'utf8'));
   if (format === 'parquet') {
     const p = await sniffParquet(path);
     return { format, encoding: 'utf-8', hasBom: false, delimiter: ',', lineEnding: 'none', headers: p.headers, rawHeaders: p.headers, headerLine: 0, sampleRows: p.sampleRows, complete: p.complete, bytesSampled: size };
@@ -96,6 +99,30 @@ export function sniffJsonLines(bytes: Uint8Array, complete: boolean, format: Fil
     bytesSampled: bytes.length,
   };
 }
+
+/** A calendar file: its meetings as records under fixed columns (the whole file is read: calendars are small). */
+function sniffIcs(text: string): FileSniff {
+  const { records, source } = readIcs(text, icsUntil());
+  if (records.length === 0) throw new ImportError('no_data_rows', 'This calendar file holds no meetings that have taken place. Export a calendar with past meetings in it.');
+  const headers = [...ICS_HEADERS];
+  return {
+    format: 'ics',
+    jsonSource: source,
+    encoding: 'utf-8',
+    hasBom: false,
+    delimiter: ',',
+    lineEnding: 'lf',
+    headers,
+    rawHeaders: headers,
+    headerLine: 0,
+    sampleRows: records.slice(0, 100),
+    complete: records.length <= 100,
+    bytesSampled: Buffer.byteLength(text),
+  };
+}
+
+/** A series is expanded up to a day past now; the importer skips any meeting still to come. */
+const icsUntil = () => Date.now() + 86_400_000;
 
 /** Mixpanel nests every property under `properties`; Amplitude writes event_type and event_time at the top. */
 function jsonSourceOf(headers: string[]): Source | undefined {
@@ -176,6 +203,13 @@ export async function* readImportBatches(path: string, sniff: FileSniff, options
   }
   if (sniff.format === 'parquet') {
     yield* readParquetBatches(path, { signal: options.signal, onFileBytes: options.onFileBytes, sizeBytes: assertImportableFile(path) });
+    return;
+  }
+  if (sniff.format === 'ics') {
+    const bytes = await readFile(path);
+    options.onFileBytes?.(bytes);
+    const { records } = readIcs(bytes.toString('utf8'), icsUntil());
+    yield { records, bytesRead: bytes.length, recordsRead: records.length };
     return;
   }
   const progress: Progress = { bytes: 0 };

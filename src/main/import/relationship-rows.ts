@@ -120,3 +120,22 @@ function surveyKindOf(value: string | null): 'nps' | 'csat' | null {
 export function surveyScale(scoreHeader: string | undefined): 'nps' | 'csat' {
   return scoreHeader !== undefined && /satisf|csat/i.test(scoreHeader) ? 'csat' : 'nps';
 }
+
+/** A meeting that took place: a cancelled one, one still to come, or one with no one from outside is not a touch. */
+export function meetingRow(r: CellReader, F: Fields): NormalizedRow {
+  const uid = r.required(F.uid, r.id(F.uid));
+  if (/^cancel/i.test(r.text(F.status) ?? '')) throw new SkipRow('a cancelled meeting');
+  const start = r.required(F.start, r.instant(F.start, false));
+  if (r.isFuture(start)) throw new SkipRow('a meeting still to come (it becomes a touchpoint once it has taken place)');
+  const attendees = (r.text(F.attendees) ?? '').split(/[;,]\s*/).map((a) => a.trim().toLowerCase()).filter((a) => a.includes('@'));
+  if (attendees.length === 0) throw new SkipRow('a meeting without attendees');
+  const occurrence = r.text(F.occurrence);
+  return {
+    kind: 'meetings',
+    meetingId: occurrence ? `${uid}#${occurrence}` : uid,
+    date: r.required(F.start, r.calendar(F.start, false)),
+    title: r.text(F.title, 500) ?? '(no title)',
+    organizer: r.text(F.organizer)?.toLowerCase() ?? null,
+    attendees,
+  };
+}

@@ -6,7 +6,7 @@
 // update recorded, so undoing the import puts it back; a re-imported answer is a duplicate.
 import type Database from 'better-sqlite3';
 import type { WriteOutcome } from './store-facts';
-import type { SurveyAnswerRow, TicketRow } from './types';
+import type { MeetingRow, SurveyAnswerRow, TicketRow } from './types';
 
 type MatchedBy = 'organization_id' | 'organization' | 'email_domain';
 
@@ -27,6 +27,8 @@ export function nameKey(name: string): string {
     .trim()
     .replace(/\s+/g, ' ');
 }
+
+const QBR_TITLE = /\b(qbr|ebr|quarterly business review|executive business review|business review)\b/i;
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
@@ -68,6 +70,11 @@ export class RelationshipWriter {
       sameAnswer: sqlite.prepare(
         `SELECT import_id FROM surveys WHERE account_id = @accountId AND kind = @kind AND
            (response_id = @responseId OR (@responseId IS NULL AND date = @date AND score = @score AND user_id IS @userId)) LIMIT 1`,
+      ),
+      meeting: sqlite.prepare("SELECT id, import_id FROM touchpoints WHERE kind = 'meeting' AND external_id = ?"),
+      insertMeeting: sqlite.prepare(
+        `INSERT INTO touchpoints (account_id, kind, date, title, notes, attendees, external_id, import_id)
+         VALUES (@accountId, 'meeting', @date, @title, @notes, @attendees, @externalId, @importId)`,
       ),
       insertAnswer: sqlite.prepare(
         `INSERT INTO surveys (account_id, user_id, date, kind, score, comment, import_id, response_id)
@@ -142,6 +149,41 @@ export class RelationshipWriter {
     }
     this.domains = map;
     return map;
+  }
+
+  /**
+   * A meeting becomes a touchpoint of the one account its outside attendees are at: each attendee by e-mail (a
+   * person of the book), else by the e-mail's domain (when the book's people there are at one account). A meeting
+   * with nobody from the book is internal (skipped); one with people of two accounts is refused, naming both.
+   */
+  writeMeeting(row: MeetingRow): WriteOutcome {
+    const accounts = new Set<number>();
+    for (const address of new Set([...row.attendees, ...(row.organizer ? [row.organizer] : [])])) {
+      const users = this.statements.userByEmail.all(address) as { id: number; account_id: number }[];
+      if (users.length > 0) {
+        accounts.add(users[0].account_id);
+        continue;
+      }
+      const domain = domainOf(address);
+      const hit = PUBLIC_DOMAINS.has(domain) ? undefined : this.domainAccounts().get(domain);
+      if (hit !== undefined && hit !== null) accounts.add(hit);
+    }
+    if (accounts.size === 0) return { kind: 'skipped', reason: 'no attendee is at an account of the book (an internal meeting)' };
+    if (accounts.size > 1) {
+      const names = [...accounts].map((id) => this.accountNames.get(id)).join(' and ');
+      return { kind: 'rejected', code: 'unknown_account', reason: `"${row.title}" had people from ${names}: log it on the account it was for, by hand.` };
+    }
+    const accountId = [...accounts][0];
+    const same = this.statements.meeting.get(row.meetingId) as { id: number; import_id: number | null } | undefined;
+    if (same !== undefined) return { kind: 'duplicate', duplicateOf: null, importId: same.import_id };
+    this.statements.insertMeeting.run({
+      accountId, date: row.date, title: row.title, notes: `Attendees: ${row.attendees.join(', ')}`, attendees: row.attendees.join('; '), externalId: row.meetingId, importId: this.importId,
+    });
+    this.touched.add(accountId);
+    // A meeting titled like a business review is offered as a QBR (the CSM logs it on the account's QBRs tab).
+    return QBR_TITLE.test(row.title)
+      ? { kind: 'inserted', warning: { code: 'qbr_offered', message: `"${row.title}" with ${this.accountNames.get(accountId)} looks like a QBR: it is on the timeline as a meeting; log it as a QBR on the account's QBRs tab.` } }
+      : { kind: 'inserted' };
   }
 
   writeAnswer(row: SurveyAnswerRow): WriteOutcome {

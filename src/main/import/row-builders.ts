@@ -4,7 +4,7 @@
 import { Reject, type CellReader, type Fields } from './cell-reader';
 import { quoteValue } from './import-error';
 import { parseMoney } from './numbers';
-import { surveyRow, surveyScale, ticketRow } from './relationship-rows';
+import { meetingRow, surveyRow, surveyScale, ticketRow } from './relationship-rows';
 import { renewalRow } from './renewal-row';
 import { normalizeRole } from './roles';
 import type { Kind, NormalizedRow } from './types';
@@ -205,5 +205,6 @@ export const ROW_BUILDERS: Record<Kind, RowBuilder> = {
   entitlements: entitlementRow,
   renewals: renewalRow,
   tickets: ticketRow,
+  meetings: meetingRow,
   surveys: (r, F, _currency, headers) => surveyRow(r, F, surveyScale(headers[F.score.i])),
 };

@@ -164,6 +164,8 @@ export class RowIntake {
         return this.writer.relationship.writeTicket(row);
       case 'surveys':
         return this.writer.relationship.writeAnswer(row);
+      case 'meetings':
+        return this.writer.relationship.writeMeeting(row);
     }
   }
 
@@ -199,7 +201,9 @@ export class RowIntake {
       case 'accounts': this.seeDate(isoMs(row.contractStart)); return this.seeDate(isoMs(row.renewalDate));
       case 'renewals': return this.seeDate(isoMs(row.date));
       case 'tickets': this.seeDate(isoMs(row.opened)); return this.seeDate(isoMs(row.solved));
-      case 'surveys': return this.seeDate(isoMs(row.date));
+      case 'surveys':
+      case 'meetings':
+        return this.seeDate(isoMs(row.date));
       case 'users':
       case 'features':
       case 'entitlements':

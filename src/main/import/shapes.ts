@@ -59,6 +59,8 @@ function looksWeekly(dates: string[]): boolean {
   return days.every((d) => (d - days[0]) % 7 === 0);
 }
 
+const NOT_USAGE: ReadonlySet<Kind> = new Set(['tickets', 'surveys', 'meetings']);
+
 export function detectShape(headers: string[], sampleRows: string[][], options: { delimiter?: Delimiter } = {}): ShapeGuess {
   const stats = columnStats(headers, sampleRows, defaultDecimal(options.delimiter ?? ',', sampleRows));
   const { source } = detectSource(headers, sampleRows);
@@ -80,7 +82,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0, meetings: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -160,9 +162,11 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   // (a Zendesk export has times and e-mails, a Delighted one names and times, which alone looked like events).
   score.tickets = ticketEvidence(ev, anyHeader, source);
   score.surveys = surveyEvidence(headers, sampleRows, ev, source);
-  const notUsage = Math.max(score.tickets, score.surveys);
+  // A calendar's meetings (the .ics reader's columns): a uid, a start and attendees.
+  if (ev.has('meetings', 'uid') && ev.has('meetings', 'start') && ev.has('meetings', 'attendees')) score.meetings = 12;
+  const notUsage = Math.max(score.tickets, score.surveys, score.meetings);
   if (notUsage >= 5) {
-    for (const k of Object.keys(score) as Kind[]) if (k !== 'tickets' && k !== 'surveys') score[k] -= notUsage;
+    for (const k of Object.keys(score) as Kind[]) if (!NOT_USAGE.has(k)) score[k] -= notUsage;
   }
 
   const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);

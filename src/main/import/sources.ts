@@ -57,6 +57,9 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
     strong: ['startdateutc', 'submitdateutc', 'networkid', 'stageddateutc'],
     weak: ['ending'],
   },
+  // Calendars are told by their PRODID (ics-records.ts), never by CSV headers.
+  google_calendar: { strong: [], weak: [] },
+  outlook: { strong: [], weak: [] },
   qualtrics: {
     strong: ['responseid', 'recordeddate', 'recipientemail', 'recipientfirstname', 'recipientlastname', 'externalreference', 'distributionchannel', 'userlanguage', 'durationinseconds', 'locationlatitude'],
     weak: ['startdate', 'enddate', 'status', 'ipaddress', 'progress', 'finished'],

@@ -229,7 +229,19 @@ export interface SurveyAnswerRow {
   accountName: string | null;
 }
 
-export type NormalizedRow = TicketRow | SurveyAnswerRow | EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
+/** One meeting (one occurrence of a series) from a calendar file: who was in it, by e-mail only. */
+export interface MeetingRow {
+  kind: 'meetings';
+  /** The event's UID and, for an occurrence of a series, its recurrence id: together they name it for re-imports. */
+  meetingId: string;
+  /** The local calendar day it took place. */
+  date: string;
+  title: string;
+  organizer: string | null;
+  attendees: string[];
+}
+
+export type NormalizedRow = MeetingRow | TicketRow | SurveyAnswerRow | EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
 
 /** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
 export interface RowWarning {

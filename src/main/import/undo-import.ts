@@ -72,6 +72,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   // 3d. The tickets and survey answers it brought in (tickets it updated come back with step 4).
   sqlite.prepare('DELETE FROM support_cases WHERE import_id = ?').run(importId);
   sqlite.prepare('DELETE FROM surveys WHERE import_id = ?').run(importId);
+  sqlite.prepare('DELETE FROM touchpoints WHERE import_id = ?').run(importId);
 
   // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
   //    it was in, a rule before the feature it counted as).

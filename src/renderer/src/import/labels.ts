@@ -14,6 +14,8 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   surveymonkey: 'SurveyMonkey',
   typeform: 'Typeform',
   qualtrics: 'Qualtrics',
+  google_calendar: 'Google Calendar',
+  outlook: 'Outlook',
   generic: 'Generic CSV',
 };
 
@@ -29,6 +31,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   renewals: 'Renewal outcomes (renewed, expanded, downsized, churned)',
   tickets: 'Support tickets (Zendesk, Freshdesk, Intercom, HubSpot)',
   surveys: 'Survey answers (NPS or CSAT)',
+  meetings: 'Meetings (a calendar exported as .ics)',
 };
 
 /** Short names for badges and the history table. */
@@ -44,6 +47,7 @@ const KIND_SHORT: Record<ImportKind, string> = {
   renewals: 'Renewals',
   tickets: 'Tickets',
   surveys: 'Surveys',
+  meetings: 'Meetings',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
