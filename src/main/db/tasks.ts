@@ -195,6 +195,23 @@ export function healthAround(store: Store, asOf: string, days: number, only: rea
   return out;
 }
 
+/**
+ * Per account, the open items of the work queue on `today`: open tasks, snoozed ones whose day has come, and open
+ * QBR action items (one carried to a later QBR counts once, as the queue lists it). Accounts with none are left out.
+ */
+export function openTaskCounts(store: Store, today: string): Map<number, number> {
+  const rows = prepared(
+    store.sqlite,
+    `SELECT account_id, count(*) FROM (
+       SELECT account_id FROM tasks WHERE status = 'open' OR (status = 'snoozed' AND snoozed_until <= ?)
+       UNION ALL SELECT t.account_id FROM qbr_action_items t WHERE t.status = 'open'
+         AND NOT EXISTS (SELECT 1 FROM qbr_action_items n WHERE n.carried_from_id = t.id)) GROUP BY account_id`,
+  )
+    .raw()
+    .all(today) as [number, number][];
+  return new Map(rows);
+}
+
 /** Accounts with any usage on record up to day `toDay` (one index seek each): the rest have no usage data at all. */
 export function accountsWithUsage(store: Store, toDay: number, only: readonly number[] | null = null): Set<number> {
   const f = accountFilter('a.id', only);

@@ -69,7 +69,7 @@ export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx), only: Rea
 }
 
 /** Reconciles what changed since the last reconcile: nothing, the accounts written to, or everything. */
-function reconcileIfStale(ctx: StoreContext, asOf: string): void {
+export function reconcileIfStale(ctx: StoreContext, asOf: string): void {
   if (reconciledAt.get(ctx.sqlite) !== `${asOf}|${JSON.stringify(readMetricsSettings(ctx))}`) {
     reconcileTasks(ctx, asOf);
     return;
