@@ -2,9 +2,10 @@
 // The book is generated into a temp folder by plain SQL, as bench:portfolio does: accounts with terms spread over
 // the year, 10 users each (one executive), 30 days of usage rollups for 12 users-days each, QBRs, touchpoints,
 // milestones, surveys, renewals and two health snapshots 30 days apart, so that every signal rule has work.
-// Figures: the first list (every task raised), tasks.list right after a write (a full reconcile that changes
-// nothing), tasks.list with no write since (cached), beside a baseline measured in the same run: reading the same
-// records once (loadBundles, the account bundles every health and metrics read starts from). Median of 7.
+// Figures: the first list (every task raised), tasks.list right after a write (the CSM logs a touchpoint on one
+// account: the reconcile takes that account alone), tasks.list with no write since, a full reconcile of the book
+// (what a new day or a settings change costs), beside a baseline measured in the same run: reading the same records
+// once (loadBundles, the account bundles every health and metrics read starts from). Median of 7.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,13 +79,15 @@ let open = 0;
 const first = await time(async () => (open = await list()));
 const afterWrite: number[] = [];
 const cached: number[] = [];
+const full: number[] = [];
 const baseline: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   baseline.push(await time(() => loadBundles(backend.context, undefined, today)));
-  // A write anywhere (here: a setting the queue does not read) makes the next list reconcile in full.
-  db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('bench.touch', ?)").run(String(i));
+  // The CSM logs a call with one account (a different one each run): that account's signals are reconciled.
+  db.prepare("INSERT INTO touchpoints (account_id, kind, date, title) VALUES (?, 'call', ?, 'Check-in')").run(1 + i * 97, TODAY);
   afterWrite.push(await time(list));
   cached.push(await time(list));
+  full.push(await time(() => api.invoke('tasks.reconcile', {})));
 }
 const generated = db.prepare('SELECT count(*) FROM tasks').pluck().get() as number;
 backend.close();
@@ -92,8 +95,9 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 
 const steady = median(afterWrite);
 const rows = [
-  ['tasks.list after a write: full reconcile, median of 7', `${steady.toFixed(0)} ms`, `< ${TARGET_MS} ms`, steady < TARGET_MS ? 'ok' : 'MISSED'],
-  ['tasks.list, nothing written since (cached reconcile)', `${median(cached).toFixed(0)} ms`, '', ''],
+  ['tasks.list after a touchpoint is logged, median of 7', `${steady.toFixed(0)} ms`, `< ${TARGET_MS} ms`, steady < TARGET_MS ? 'ok' : 'MISSED'],
+  ['tasks.list, nothing written since', `${median(cached).toFixed(0)} ms`, '', ''],
+  ['tasks.reconcile of the whole book (new day, settings)', `${median(full).toFixed(0)} ms`, '', ''],
   ['first tasks.list: every task raised', `${first.toFixed(0)} ms`, '', `${generated} tasks, ${open} open`],
   ['baseline: the book read once (loadBundles)', `${median(baseline).toFixed(0)} ms`, '', `ratio ${(steady / median(baseline)).toFixed(1)}x`],
 ];

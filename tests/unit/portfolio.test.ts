@@ -146,7 +146,7 @@ describe('portfolio.overview', () => {
     const accountFields = ['id', 'name', 'owner', 'industry', 'stage', 'stageOverridden', 'churned', 'arr', 'currency', 'licenses', 'contractStart', 'renewalDate', 'isDemo'];
     const portfolioFields = ['stageStartedOn', 'timeInStageDays', 'daysToRenewal', 'renewalPassedDays', 'health', 'trend', 'previous30', 'delta30', 'licenseUtilization', 'lastQbrDate', 'qbrOverdue', 'overdueMilestones', 'earlyWarnings', 'renewalPassedWithoutOutcome',
       'lastTouchpointDate', 'daysSinceTouchpoint', 'lastActiveDate', 'daysSinceActive', 'activeUsers7', 'activeUsersPrev7', 'activeUserTrend', 'events7', 'accountAgeDays',
-      'unusedKeyFeatures', 'unusedKeyFeatureNames'];
+      'unusedKeyFeatures', 'unusedKeyFeatureNames', 'openTasks'];
     for (const r of o.rows) {
       expect(Object.keys(r).sort()).toEqual([...accountFields, ...portfolioFields].sort());
       const { externalId, ...account } = await ok<MethodOutput<'accounts.get'>>(b.api.invoke('accounts.get', { id: r.id }));

@@ -58,6 +58,34 @@ describe('work queue: manual tasks and QBR action items', () => {
     expect(mine(await call<List>(b, 'tasks.list', { due: 'overdue' }))).toEqual(['Send ROI summary 2026-11-20 open']);
   });
 
+  it('manual and action_item: each listed once however often the queue reconciles; reconcile never closes them', async () => {
+    const { b, birch } = await book();
+    await call(b, 'tasks.create', { accountId: birch, title: 'Plan workshop', due: '2026-11-30' });
+    await call(b, 'qbrs.create', { accountId: birch, date: '2026-11-02', actionItems: [{ text: 'Share the SSO guide', dueDate: '2026-11-23' }] });
+    for (let i = 0; i < 3; i++) await call(b, 'tasks.reconcile');
+    const listed = mine(await call<List>(b, 'tasks.list', { accountId: birch, status: 'all' }));
+    expect(listed).toEqual(['Share the SSO guide 2026-11-23 open', 'Plan workshop 2026-11-30 open']);
+    // The action item is the QBR's own row, not a copy in the tasks table.
+    expect(b.database.sqlite.prepare("SELECT count(*) FROM tasks WHERE kind IN ('manual', 'action_item')").pluck().get()).toBe(1);
+  });
+
+  it('portfolio openTasks counts the open queue per account: done and snoozed ones drop out', async () => {
+    const { b, birch } = await book();
+    const openOf = async () => (await call<MethodOutput<'portfolio.overview'>>(b, 'portfolio.overview', {})).rows.find((a) => a.id === birch)!.openTasks;
+    const listed = async () => (await call<List>(b, 'tasks.list', { accountId: birch })).items.length;
+    const generated = await listed();
+    expect(await openOf()).toBe(generated);
+    const t1 = await call<Task>(b, 'tasks.create', { accountId: birch, title: 'Plan workshop', due: '2026-11-30' });
+    const t2 = await call<Task>(b, 'tasks.create', { accountId: birch, title: 'Call Ana', due: '2026-11-25' });
+    await call(b, 'qbrs.create', { accountId: birch, date: '2026-11-02', actionItems: [{ text: 'Share the SSO guide', dueDate: '2026-11-23' }] });
+    // The QBR on 2026-11-02 may clear Birch's QBR-overdue and no-touchpoint signals: count from the queue again.
+    const withMine = await listed();
+    expect(await openOf()).toBe(withMine);
+    await call(b, 'tasks.done', { id: t1.id });
+    await call(b, 'tasks.snooze', { id: t2.id, until: '2026-12-01' });
+    expect(await openOf()).toBe(withMine - 2);
+  });
+
   it('snoozes until a later day, edits, dismisses with a reason and reopens; refuses bad ids and dates', async () => {
     const { b, alder } = await book();
     const t = await call<Task>(b, 'tasks.create', { accountId: alder, title: 'Call Olga', due: '2026-11-20' });

@@ -3,6 +3,7 @@
 // task, reconciling again does not duplicate it, a dismissed task stays dismissed, and clearing the signal closes
 // it. The clock is 2026-11-24 (UTC); every expected date, count and sentence is worked out by hand in the comments.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import type { MethodOutput, Task } from '../../src/shared/contract';
@@ -171,5 +172,25 @@ describe('work queue signals', () => {
     await lifecycle(b, cedar, 'health_drop', async () => {
       snap.run(cedar, '2026-11-24', 68, 'healthy');
     });
+  });
+
+  it('reconciles incrementally: a QBR written by another connection closes Alder\'s qbr_overdue on the next list, alone', async () => {
+    const { b, alder } = await book();
+    const generated = async () =>
+      (await call<MethodOutput<'tasks.list'>>(b, 'tasks.list', { status: 'all' })).items
+        .filter((t) => t.kind !== 'manual' && t.kind !== 'action_item')
+        .map((t) => ({ id: t.id, accountId: t.accountId, kind: t.kind, status: t.status }));
+    const before = await generated();
+    expect(before.filter((t) => t.accountId === alder && t.kind === 'qbr_overdue').map((t) => t.status)).toEqual(['open']);
+    // Another connection (as the import worker is) writes a QBR for Alder on 2026-11-20; no reconcile is asked for.
+    const other = new Database(b.database.sqlite.name);
+    other.prepare("INSERT INTO qbrs (account_id, date, attendees) VALUES (?, '2026-11-20', '[]')").run(alder);
+    other.close();
+    const after = await generated();
+    expect(after.filter((t) => t.accountId === alder && t.kind === 'qbr_overdue').map((t) => t.status)).toEqual(['done']);
+    // The other accounts' tasks are exactly as they were (same ids and statuses), and no task is listed twice.
+    expect(after.filter((t) => t.accountId !== alder)).toEqual(before.filter((t) => t.accountId !== alder));
+    expect(new Set(after.map((t) => t.id)).size).toBe(after.length);
+    expect(b.database.sqlite.prepare('SELECT count(*) FROM task_dirty').pluck().get()).toBe(0);
   });
 });

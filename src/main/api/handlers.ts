@@ -20,6 +20,7 @@ import { storyHandlers } from '../services/story';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
 import { taskHandlers } from '../services/tasks';
+import { reminderHandlers } from '../services/reminders';
 import { touchpointHandlers } from '../services/touchpoints';
 import { undoHandlers } from '../services/undo';
 import { usageHandlers } from '../services/usage';
@@ -58,6 +59,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...storyHandlers(ctx),
     ...stakeholderHandlers(ctx),
     ...taskHandlers(ctx),
+    ...reminderHandlers(ctx),
     ...outreachHandlers(ctx),
   });
 }

@@ -8,6 +8,7 @@ import { deckCommand } from './deck-command';
 import { featuresCommand } from './features-command';
 import { renewalCommand } from './renewal-command';
 import { tasksCommand } from './tasks-command';
+import { digestCommand } from './digest-command';
 
 export { call, type CliIo, type Command, type CommandContext } from './command';
 
@@ -39,6 +40,7 @@ export const commands: Record<string, Command> = {
   features: featuresCommand,
   renewal: renewalCommand,
   tasks: tasksCommand,
+  digest: digestCommand,
   demo: {
     summary: 'Load the demo book of fictional accounts (or remove it with --remove)',
     usage: 'demo [--remove] [--json]',

@@ -282,3 +282,12 @@ export const tasks = sqliteTable(
   },
   (t) => [uniqueIndex('tasks_signal').on(t.accountId, t.kind, t.signalKey), index('tasks_status').on(t.status, t.due)],
 );
+
+/**
+ * Accounts whose work-queue inputs changed since the last reconcile (issue #14): filled by triggers on every table
+ * a signal reads (hand-written in the migration), emptied by the reconcile, so a write to one account reconciles
+ * that account alone. Account id 0 stands for the whole book (the feature catalogue changed).
+ */
+export const taskDirty = sqliteTable('task_dirty', {
+  accountId: integer('account_id').primaryKey(),
+});

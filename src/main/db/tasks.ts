@@ -26,16 +26,30 @@ export interface TaskRow {
 const COLUMNS = `t.id, t.account_id AS accountId, t.kind, t.signal_key AS signalKey, t.title, t.reason, t.facts, t.due, t.priority,
   t.status, t.snoozed_until AS snoozedUntil, t.dismiss_reason AS dismissReason, t.closed_by AS closedBy, t.closed_on AS closedOn`;
 
+/** An SQL filter on an account id column to the accounts in `only` (null: every account), and its argument. */
+function accountFilter(column: string, only: readonly number[] | null): { sql: string; args: string[] } {
+  return only === null ? { sql: '', args: [] } : { sql: ` AND ${column} IN (SELECT value FROM json_each(?))`, args: [JSON.stringify(only)] };
+}
+
 export function taskRow(store: Store, id: number): TaskRow | undefined {
   return prepared(store.sqlite, `SELECT ${COLUMNS} FROM tasks t WHERE t.id = ?`).get(id) as TaskRow | undefined;
 }
 
-/** Generated tasks whose signal key still stands (a cleared signal's task has its key set to NULL). */
-export function liveGeneratedTasks(store: Store): Pick<TaskRow, 'id' | 'accountId' | 'kind' | 'signalKey' | 'status' | 'reason' | 'facts'>[] {
-  return prepared(
-    store.sqlite,
-    'SELECT id, account_id AS accountId, kind, signal_key AS signalKey, status, reason, facts FROM tasks WHERE signal_key IS NOT NULL',
-  ).all() as Pick<TaskRow, 'id' | 'accountId' | 'kind' | 'signalKey' | 'status' | 'reason' | 'facts'>[];
+export type LiveTask = Pick<TaskRow, 'id' | 'accountId' | 'kind' | 'signalKey' | 'status' | 'reason' | 'facts'>;
+
+/** Generated tasks whose signal key still stands (a cleared signal's task has its key set to NULL): all, or those of some accounts. */
+export function liveGeneratedTasks(store: Store, accountIds: readonly number[] | null = null): LiveTask[] {
+  const sql = 'SELECT id, account_id AS accountId, kind, signal_key AS signalKey, status, reason, facts FROM tasks WHERE signal_key IS NOT NULL';
+  if (accountIds === null) return prepared(store.sqlite, sql).all() as LiveTask[];
+  return prepared(store.sqlite, `${sql} AND account_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(accountIds)) as LiveTask[];
+}
+
+/**
+ * Takes the accounts marked dirty by the triggers of migration 0013 since the last take (0 = the whole book) and
+ * clears the marks in the same statement, so a write that lands after this marks its account again.
+ */
+export function takeDirtyAccounts(store: Store): number[] {
+  return prepared(store.sqlite, 'DELETE FROM task_dirty RETURNING account_id').pluck().all() as number[];
 }
 
 export interface QueueRow extends TaskRow {
@@ -114,38 +128,46 @@ export function retireTask(store: Store, id: number, closeOn: string | null): vo
 }
 
 /** Per account, the date of the last call, e-mail, meeting or QBR on or before asOf. */
-export function lastTouches(store: Store, asOf: string): Map<number, string> {
+export function lastTouches(store: Store, asOf: string, only: readonly number[] | null = null): Map<number, string> {
+  const f = accountFilter('account_id', only);
   const rows = prepared(
     store.sqlite,
     `SELECT account_id, max(date) FROM (
-       SELECT account_id, date FROM touchpoints WHERE kind IN ('call', 'email', 'meeting') AND date <= ?
-       UNION ALL SELECT account_id, date FROM qbrs WHERE date <= ?) GROUP BY account_id`,
+       SELECT account_id, date FROM touchpoints WHERE kind IN ('call', 'email', 'meeting') AND date <= ?${f.sql}
+       UNION ALL SELECT account_id, date FROM qbrs WHERE date <= ?${f.sql}) GROUP BY account_id`,
   )
     .raw()
-    .all(asOf, asOf) as [number, string][];
+    .all(asOf, ...f.args, asOf, ...f.args) as [number, string][];
   return new Map(rows);
 }
 
 /** Per account, the last call, e-mail or meeting on or before asOf whose title or notes mention a renewal ("renew…"). */
-export function lastRenewalConversations(store: Store, asOf: string): Map<number, string> {
+export function lastRenewalConversations(store: Store, asOf: string, only: readonly number[] | null = null): Map<number, string> {
+  const f = accountFilter('account_id', only);
   const rows = prepared(
     store.sqlite,
     `SELECT account_id, max(date) FROM touchpoints WHERE kind IN ('call', 'email', 'meeting') AND date <= ?
-       AND (title LIKE '%renew%' OR coalesce(notes, '') LIKE '%renew%') GROUP BY account_id`,
+       AND (title LIKE '%renew%' OR coalesce(notes, '') LIKE '%renew%')${f.sql} GROUP BY account_id`,
   )
     .raw()
-    .all(asOf) as [number, string][];
+    .all(asOf, ...f.args) as [number, string][];
   return new Map(rows);
 }
 
 /** Per account, each executive's last active day in [fromDay, toDay] (executives with none are left out). */
-export function executivesLastActive(store: Store, fromDay: number, toDay: number): Map<number, { userId: number; name: string; lastDay: number }[]> {
+export function executivesLastActive(
+  store: Store,
+  fromDay: number,
+  toDay: number,
+  only: readonly number[] | null = null,
+): Map<number, { userId: number; name: string; lastDay: number }[]> {
+  const f = accountFilter('u.account_id', only);
   const rows = prepared(
     store.sqlite,
     `SELECT * FROM (SELECT u.account_id AS accountId, u.id AS userId, coalesce(u.name, u.email, u.external_id, 'user ' || u.id) AS name,
        (SELECT max(x.day) FROM usage_daily x WHERE x.account_id = u.account_id AND x.day BETWEEN ? AND ? AND x.user_id = u.id AND x.events > 0) AS lastDay
-     FROM users u WHERE u.role = 'executive') WHERE lastDay IS NOT NULL`,
-  ).all(fromDay, toDay) as { accountId: number; userId: number; name: string; lastDay: number }[];
+     FROM users u WHERE u.role = 'executive'${f.sql}) WHERE lastDay IS NOT NULL`,
+  ).all(fromDay, toDay, ...f.args) as { accountId: number; userId: number; name: string; lastDay: number }[];
   const out = new Map<number, { userId: number; name: string; lastDay: number }[]>();
   for (const r of rows) out.set(r.accountId, [...(out.get(r.accountId) ?? []), r]);
   return out;
@@ -155,13 +177,14 @@ export function executivesLastActive(store: Store, fromDay: number, toDay: numbe
  * Per account, the health score on asOf and `days` earlier: each the latest snapshot in the week up to that day
  * (a snapshot is written when health is computed, so a day may lack one). Accounts missing either are left out.
  */
-export function healthAround(store: Store, asOf: string, days: number): Map<number, { now: number; nowDay: string; then: number; thenDay: string }> {
+export function healthAround(store: Store, asOf: string, days: number, only: readonly number[] | null = null): Map<number, { now: number; nowDay: string; then: number; thenDay: string }> {
   const then = addDays(asOf, -days);
   const pick = () =>
     `(SELECT day || '|' || score FROM health_snapshots s WHERE s.account_id = a.id AND s.day BETWEEN ? AND ? AND s.score IS NOT NULL ORDER BY s.day DESC LIMIT 1)`;
-  const rows = prepared(store.sqlite, `SELECT a.id, ${pick()} AS n, ${pick()} AS t FROM accounts a`)
+  const f = accountFilter('a.id', only);
+  const rows = prepared(store.sqlite, `SELECT a.id, ${pick()} AS n, ${pick()} AS t FROM accounts a WHERE 1${f.sql}`)
     .raw()
-    .all(addDays(asOf, -6), asOf, addDays(then, -6), then) as [number, string | null, string | null][];
+    .all(addDays(asOf, -6), asOf, addDays(then, -6), then, ...f.args) as [number, string | null, string | null][];
   const out = new Map<number, { now: number; nowDay: string; then: number; thenDay: string }>();
   for (const [id, n, t] of rows) {
     if (n === null || t === null) continue;
@@ -173,19 +196,27 @@ export function healthAround(store: Store, asOf: string, days: number): Map<numb
 }
 
 /**
- * Two counters that move with every write to the store: SQLite's data_version (commits by other connections, such
- * as an import worker) and total_changes() (rows this connection changed). Equal counters mean nothing changed.
+ * Per account, the open items of the work queue on `today`: open tasks, snoozed ones whose day has come, and open
+ * QBR action items (one carried to a later QBR counts once, as the queue lists it). Accounts with none are left out.
  */
-export function writeCounters(store: Store): string {
-  const dataVersion = store.sqlite.pragma('data_version', { simple: true }) as number;
-  const changes = prepared(store.sqlite, 'SELECT total_changes()').pluck().get() as number;
-  return `${dataVersion}|${changes}`;
+export function openTaskCounts(store: Store, today: string): Map<number, number> {
+  const rows = prepared(
+    store.sqlite,
+    `SELECT account_id, count(*) FROM (
+       SELECT account_id FROM tasks WHERE status = 'open' OR (status = 'snoozed' AND snoozed_until <= ?)
+       UNION ALL SELECT t.account_id FROM qbr_action_items t WHERE t.status = 'open'
+         AND NOT EXISTS (SELECT 1 FROM qbr_action_items n WHERE n.carried_from_id = t.id)) GROUP BY account_id`,
+  )
+    .raw()
+    .all(today) as [number, number][];
+  return new Map(rows);
 }
 
 /** Accounts with any usage on record up to day `toDay` (one index seek each): the rest have no usage data at all. */
-export function accountsWithUsage(store: Store, toDay: number): Set<number> {
-  const rows = prepared(store.sqlite, 'SELECT a.id FROM accounts a WHERE EXISTS (SELECT 1 FROM usage_daily u WHERE u.account_id = a.id AND u.day <= ?)')
+export function accountsWithUsage(store: Store, toDay: number, only: readonly number[] | null = null): Set<number> {
+  const f = accountFilter('a.id', only);
+  const rows = prepared(store.sqlite, `SELECT a.id FROM accounts a WHERE EXISTS (SELECT 1 FROM usage_daily u WHERE u.account_id = a.id AND u.day <= ?)${f.sql}`)
     .pluck()
-    .all(toDay) as number[];
+    .all(toDay, ...f.args) as number[];
   return new Set(rows);
 }

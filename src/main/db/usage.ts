@@ -84,13 +84,19 @@ export function userEngagement(store: Store, fromDay: number, toDay: number): En
 }
 
 /** Every account's licenses and its distinct active users with day in [fromDay, toDay]. */
-export function activeUsersByAccount(store: Store, fromDay: number, toDay: number): { id: number; licenses: number | null; mau: number }[] {
+export function activeUsersByAccount(
+  store: Store,
+  fromDay: number,
+  toDay: number,
+  only: readonly number[] | null = null,
+): { id: number; licenses: number | null; mau: number }[] {
+  const filter = only === null ? '' : ' WHERE a.id IN (SELECT value FROM json_each(?))';
   return prepared(
     store.sqlite,
     `SELECT a.id, a.licenses, (SELECT count(DISTINCT u.user_id) FROM usage_daily u
         WHERE u.account_id = a.id AND u.day BETWEEN ? AND ? AND u.events > 0) AS mau
-     FROM accounts a`,
-  ).all(fromDay, toDay) as { id: number; licenses: number | null; mau: number }[];
+     FROM accounts a${filter}`,
+  ).all(fromDay, toDay, ...(only === null ? [] : [JSON.stringify(only)])) as { id: number; licenses: number | null; mau: number }[];
 }
 
 export function countUsageRows(store: Store): number {

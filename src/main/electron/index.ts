@@ -10,6 +10,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -24,6 +25,7 @@ import type { PickPurpose } from '../../shared/bridge';
 import { devOverrides } from './dev-overrides';
 import { bindContract, bindHostCapabilities, forwardEvents, realFileInside, sendMenuCommand, trustedFrame } from './ipc';
 import { menuTemplate } from './menu';
+import { startReminders } from './reminder-scheduler';
 import {
   appUrlMatcher,
   applyContentSecurityPolicy,
@@ -195,6 +197,30 @@ async function start(): Promise<void> {
   });
   installMenu();
   createWindow(handle.api);
+  const api = handle.api;
+  const reminders = startReminders({
+    api,
+    now: () => Date.now(),
+    setTimer: (fire, ms) => setTimeout(fire, ms),
+    clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+    notify: ({ title, body, onClick }) => {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body });
+      n.on('click', onClick);
+      n.show();
+    },
+    // Home is the route #/home: the window comes up (or back) on it.
+    openHome: () => {
+      const win = mainWindow ?? createWindow(api);
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      void win.webContents.executeJavaScript("location.hash = '#/home'");
+    },
+  });
+  app.on('will-quit', () => reminders.stop());
+  // At start: a reminder missed while the app was closed is shown now, once.
+  void reminders.check().catch(() => undefined);
 }
 
 // One running copy per user: two would race on the same database and show two different books.

@@ -14,6 +14,7 @@ import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
 import { portfolioAccountRows, scoreTrends, type PortfolioAccountRow } from '../db/health-snapshots';
 import { allMilestones } from '../db/milestones';
 import { latestQbrDates } from '../db/qbrs';
+import { openTaskCounts } from '../db/tasks';
 import { EARLY_RENEWAL_DAYS, lastOutcomeDates, renewalTerms } from '../db/renewals';
 import { supportCaseDates } from '../db/touchpoints';
 import { churnedAccounts, renewedOn, rowAsOf } from './accounts';
@@ -21,6 +22,7 @@ import { timeZoneOf, todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { behaviourOf, NO_BEHAVIOUR } from './portfolio-behaviour';
+import { reconcileIfStale } from './tasks';
 import { encodeSnapshot, writeSnapshot } from './health-snapshots';
 import { readMetricsSettings } from './metrics-settings';
 
@@ -79,6 +81,10 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const terms = renewalTerms(ctx);
   const stored = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS));
   const behaviour = behaviourOf(ctx, asOf, stored, terms);
+  // Open tasks are today's queue (reconciled first, incrementally), whatever the as-of date.
+  const today = todayOf(ctx);
+  reconcileIfStale(ctx, today);
+  const openTasks = openTaskCounts(ctx, today);
   const accounts = stored.map((a) => rowAsOf(a, terms.get(a.id), asOf));
   fillMissingHealth(ctx, accounts, asOf);
   const trendOf = scoreTrends(ctx, day - trendDays + 1, day);
@@ -153,6 +159,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
           ),
       renewalPassedWithoutOutcome: passedDays(a.id, a.renewalDate) !== null,
       ...(behaviour.get(a.id) ?? NO_BEHAVIOUR),
+      openTasks: openTasks.get(a.id) ?? 0,
       ttvBasicDays: timeToValueDays(a.contractStart, own, 'basic_value', asOf),
       onboardedDate: onboarding?.achievedDate ?? null,
     };

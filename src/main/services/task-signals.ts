@@ -139,16 +139,26 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
 
 const SEVERITY: Record<string, TaskPriority> = { critical: 'high', warning: 'medium', info: 'low' };
 
-/** Every signal standing for every account on `asOf` (today: the queue is about now). */
-export function detectSignals(ctx: StoreContext, asOf: string, settings: MetricsSettings): Signal[] {
+/** Below this many accounts, bundles are read account by account (indexed); above, the whole book in one pass. */
+const BUNDLES_ONE_BY_ONE = 200;
+
+function bundlesOf(ctx: StoreContext, d: number, only: ReadonlySet<number> | null): AccountBundle[] {
+  if (only === null) return loadBundles(ctx, undefined, d);
+  if (only.size <= BUNDLES_ONE_BY_ONE) return [...only].flatMap((id) => loadBundles(ctx, id, d));
+  return loadBundles(ctx, undefined, d).filter((b) => only.has(b.account.id));
+}
+
+/** Every signal standing on `asOf` (today: the queue is about now) for every account, or for the accounts in `only`. */
+export function detectSignals(ctx: StoreContext, asOf: string, settings: MetricsSettings, only: ReadonlySet<number> | null = null): Signal[] {
   const d = dayNumber(asOf);
-  const bundles = loadBundles(ctx, undefined, d).map((b) => recordsAsOf(b, d));
-  const touches = lastTouches(ctx, asOf);
-  const conversations = lastRenewalConversations(ctx, asOf);
-  const withUsage = accountsWithUsage(ctx, d);
-  const mau = new Map(activeUsersByAccount(ctx, d - 29, d).map((a) => [a.id, a]));
-  const executives = executivesLastActive(ctx, d - DORMANT_LOOKBACK_DAYS + 1, d);
-  const health = healthAround(ctx, asOf, HEALTH_DROP_DAYS);
+  const bundles = bundlesOf(ctx, d, only).map((b) => recordsAsOf(b, d));
+  const ids = only === null ? null : [...only];
+  const touches = lastTouches(ctx, asOf, ids);
+  const conversations = lastRenewalConversations(ctx, asOf, ids);
+  const withUsage = accountsWithUsage(ctx, d, ids);
+  const mau = new Map(activeUsersByAccount(ctx, d - 29, d, ids).map((a) => [a.id, a]));
+  const executives = executivesLastActive(ctx, d - DORMANT_LOOKBACK_DAYS + 1, d, ids);
+  const health = healthAround(ctx, asOf, HEALTH_DROP_DAYS, ids);
   const features = loadFeatures(ctx);
   const out: Signal[] = [];
   for (const b of bundles) {

@@ -1,7 +1,8 @@
 // The work queue (issue #14, point 1): tasks.* over the tasks table and the QBR action items. Generated tasks come
 // from task-signals.ts through reconcile: a standing signal raises one task (keyed by account, kind and signal key),
 // a cleared one closes its task (done, closed by 'signal') and retires its key; a dismissed or done task stays so
-// while its signal stands. tasks.list reconciles first unless nothing was written since the last reconcile today.
+// while its signal stands. tasks.list reconciles first, incrementally: only the accounts whose inputs were written
+// since the last reconcile (marked by triggers, table task_dirty), in full when the day or the settings changed.
 import type { MethodInput, MethodOutput, Task, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -13,9 +14,9 @@ import {
   queueRows,
   retireTask,
   setTaskStatus,
+  takeDirtyAccounts,
   taskRow,
   updateTaskFields,
-  writeCounters,
   type QueueRow,
 } from '../db/tasks';
 import { todayOf } from './clock';
@@ -23,19 +24,22 @@ import type { HandlerGroup, ServiceContext, StoreContext } from './context';
 import { readMetricsSettings } from './metrics-settings';
 import { detectSignals } from './task-signals';
 
-/** What the store looked like at the last reconcile, per connection: today, other connections' writes, our own. */
+/** The day and the settings of the last reconcile, per connection: a change of either reconciles the whole book. */
 const reconciledAt = new WeakMap<object, string>();
 
-function storeVersion(ctx: StoreContext, asOf: string): string {
-  return `${asOf}|${writeCounters(ctx)}`;
-}
-
-export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx)): MethodOutput<'tasks.reconcile'> {
-  const signals = detectSignals(ctx, asOf, readMetricsSettings(ctx));
+/**
+ * Reconciles the whole book, or only the accounts in `only` (their signals against their live tasks: an account
+ * left out keeps its tasks as they are).
+ */
+export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx), only: ReadonlySet<number> | null = null): MethodOutput<'tasks.reconcile'> {
+  const settings = readMetricsSettings(ctx);
+  // A full reconcile reads everything: the marks taken before it are covered by it.
+  if (only === null) takeDirtyAccounts(ctx);
+  const signals = detectSignals(ctx, asOf, settings, only);
   let raised = 0;
   let closed = 0;
   ctx.sqlite.transaction(() => {
-    const live = new Map(liveGeneratedTasks(ctx).map((t) => [`${t.accountId}|${t.kind}|${t.signalKey}`, t]));
+    const live = new Map(liveGeneratedTasks(ctx, only === null ? null : [...only]).map((t) => [`${t.accountId}|${t.kind}|${t.signalKey}`, t]));
     const seen = new Set<string>();
     for (const s of signals) {
       const key = `${s.accountId}|${s.kind}|${s.key}`;
@@ -60,13 +64,19 @@ export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx)): MethodOu
       if (open) closed++;
     }
   })();
-  reconciledAt.set(ctx.sqlite, storeVersion(ctx, asOf));
+  reconciledAt.set(ctx.sqlite, `${asOf}|${JSON.stringify(settings)}`);
   return { asOf, raised, closed, reopened: 0 };
 }
 
-/** Reconciles unless nothing was written (here or by another connection) since the last reconcile today. */
-function reconcileIfStale(ctx: StoreContext, asOf: string): void {
-  if (reconciledAt.get(ctx.sqlite) !== storeVersion(ctx, asOf)) reconcileTasks(ctx, asOf);
+/** Reconciles what changed since the last reconcile: nothing, the accounts written to, or everything. */
+export function reconcileIfStale(ctx: StoreContext, asOf: string): void {
+  if (reconciledAt.get(ctx.sqlite) !== `${asOf}|${JSON.stringify(readMetricsSettings(ctx))}`) {
+    reconcileTasks(ctx, asOf);
+    return;
+  }
+  const dirty = takeDirtyAccounts(ctx);
+  if (dirty.length === 0) return;
+  reconcileTasks(ctx, asOf, dirty.includes(0) ? null : new Set(dirty));
 }
 
 function parseFacts(text: string | null): Record<string, unknown> {

@@ -22,6 +22,7 @@ import { stakeholderMethods } from './stakeholders';
 import { storyMethods } from './story';
 import { surveyMethods } from './surveys';
 import { taskMethods } from './tasks';
+import { reminderMethods } from './reminders';
 import { systemMethods } from './system';
 import { touchpointMethods } from './touchpoints';
 import { undoMethods } from './undo';
@@ -57,6 +58,7 @@ export const contract = {
   ...storyMethods,
   ...stakeholderMethods,
   ...taskMethods,
+  ...reminderMethods,
   ...outreachMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -91,6 +93,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: str
 
 export * from './accounts';
 export * from './backup';
+export * from './reminders';
 export * from './benchmarks';
 export * from './deck';
 export * from './define';

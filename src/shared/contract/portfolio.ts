@@ -65,6 +65,8 @@ export const PortfolioRow = AccountSummary.pick({
   /** Key features available to the account and never used on or before D: how many, and their names. */
   unusedKeyFeatures: z.number().int(),
   unusedKeyFeatureNames: z.array(z.string()),
+  /** Open items in the work queue today (tasks open or back from snooze, open QBR action items), whatever the as-of date. */
+  openTasks: z.number().int(),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
 
@@ -118,6 +120,7 @@ export const PortfolioSortColumn = z.enum([
   'events7',
   'accountAgeDays',
   'unusedKeyFeatures',
+  'openTasks',
 ]);
 
 /** The table's filters as a view stores them; each field has a default so old views keep parsing. */

@@ -29,6 +29,8 @@ export const ViewFilters = z.object({
   activeTrend: z.enum(['down', 'up']).nullable().default(null),
   /** Only accounts with at least one key feature never used. */
   unusedKeyFeaturesOnly: z.boolean().default(false),
+  /** At least this many open items in the work queue (issue #14, point 4). */
+  minOpenTasks: z.number().int().min(1).max(10_000).nullable().default(null),
 });
 export type ViewFilters = z.infer<typeof ViewFilters>;
 

@@ -43,6 +43,7 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     accountAgeDays: null,
     unusedKeyFeatures: 0,
     unusedKeyFeatureNames: [],
+    openTasks: 0,
     ...fields,
   };
 }

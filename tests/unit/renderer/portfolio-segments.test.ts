@@ -14,27 +14,28 @@ import {
 } from '../../../src/renderer/src/portfolio/portfolio-rows';
 
 let nextId = 1;
-type Figures = Pick<PortfolioRow, 'accountAgeDays' | 'daysSinceActive' | 'events7' | 'daysSinceTouchpoint' | 'activeUserTrend' | 'unusedKeyFeatures'>;
+type Figures = Pick<PortfolioRow, 'accountAgeDays' | 'daysSinceActive' | 'events7' | 'daysSinceTouchpoint' | 'activeUserTrend' | 'unusedKeyFeatures'> &
+  Partial<Pick<PortfolioRow, 'openTasks'>>;
 function row(name: string, f: Figures): PortfolioRow {
   return {
     id: nextId++, name, owner: null, industry: null, stage: 'adoption', stageOverridden: false, stageStartedOn: null, timeInStageDays: null,
     churned: false, arr: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, daysToRenewal: null,
     renewalPassedDays: null, health: { score: null, status: null }, trend: [], previous30: null, delta30: null, licenseUtilization: null,
     lastQbrDate: null, qbrOverdue: null, overdueMilestones: 0, earlyWarnings: [], renewalPassedWithoutOutcome: false, isDemo: false,
-    lastTouchpointDate: null, lastActiveDate: null, activeUsers7: 0, activeUsersPrev7: 0, unusedKeyFeatureNames: [],
+    lastTouchpointDate: null, lastActiveDate: null, activeUsers7: 0, activeUsersPrev7: 0, unusedKeyFeatureNames: [], openTasks: 0,
     ...f,
   };
 }
 
 // As of 2026-11-20 (age, days since active, events in 7 days, days since touchpoint, trend, unused key features).
 const book = [
-  row('Alder Works', { accountAgeDays: 66, daysSinceActive: 0, events7: 12, daysSinceTouchpoint: 61, activeUserTrend: 1, unusedKeyFeatures: 1 }),
-  row('Birch Labs', { accountAgeDays: 50, daysSinceActive: 0, events7: 11, daysSinceTouchpoint: 15, activeUserTrend: -0.5, unusedKeyFeatures: 0 }),
+  row('Alder Works', { accountAgeDays: 66, daysSinceActive: 0, events7: 12, daysSinceTouchpoint: 61, activeUserTrend: 1, unusedKeyFeatures: 1, openTasks: 3 }),
+  row('Birch Labs', { accountAgeDays: 50, daysSinceActive: 0, events7: 11, daysSinceTouchpoint: 15, activeUserTrend: -0.5, unusedKeyFeatures: 0, openTasks: 1 }),
   row('Cedar Co', { accountAgeDays: 309, daysSinceActive: 0, events7: 12, daysSinceTouchpoint: null, activeUserTrend: null, unusedKeyFeatures: 2 }),
   row('Dune Inc', { accountAgeDays: 41, daysSinceActive: 0, events7: 10, daysSinceTouchpoint: null, activeUserTrend: 0, unusedKeyFeatures: 1 }),
   row('Elm Ltd', { accountAgeDays: 80, daysSinceActive: 10, events7: 0, daysSinceTouchpoint: null, activeUserTrend: -1, unusedKeyFeatures: 2 }),
   row('Fir Group', { accountAgeDays: 31, daysSinceActive: null, events7: 0, daysSinceTouchpoint: null, activeUserTrend: null, unusedKeyFeatures: 3 }),
-  row('Gorse', { accountAgeDays: null, daysSinceActive: 6, events7: 40, daysSinceTouchpoint: 30, activeUserTrend: null, unusedKeyFeatures: 0 }),
+  row('Gorse', { accountAgeDays: null, daysSinceActive: 6, events7: 40, daysSinceTouchpoint: 30, activeUserTrend: null, unusedKeyFeatures: 0, openTasks: 2 }),
 ];
 const names = (rows: PortfolioRow[]) => rows.map((r) => r.name);
 const filters = (f: Partial<Filters>): Filters => ({ ...DEFAULT_FILTERS, ...f });
@@ -56,6 +57,11 @@ describe('behaviour filters', () => {
     expect(names(filterRows(book, filters({ activeTrend: 'down' })))).toEqual(['Birch Labs', 'Elm Ltd']);
     expect(names(filterRows(book, filters({ activeTrend: 'up' })))).toEqual(['Alder Works']);
     expect(names(filterRows(book, filters({ unusedKeyFeaturesOnly: true })))).toEqual(['Alder Works', 'Cedar Co', 'Dune Inc', 'Elm Ltd', 'Fir Group']);
+    // Open tasks: Alder 3, Gorse 2, Birch 1, the rest 0; at least 2 keeps Alder and Gorse.
+    expect(names(filterRows(book, filters({ minOpenTasks: 2 })))).toEqual(['Alder Works', 'Gorse']);
+    expect(names(filterRows(book, filters({ minOpenTasks: 1 })))).toEqual(['Alder Works', 'Birch Labs', 'Gorse']);
+    expect(behaviourFilterCount(filters({ minOpenTasks: 1 }))).toBe(1);
+    expect(names(sortRows(book, { column: 'openTasks', direction: 'desc' })).slice(0, 3)).toEqual(['Alder Works', 'Gorse', 'Birch Labs']);
   });
 
   it('counts as filtering, tells views apart by them and clears with the rest', () => {

@@ -4,7 +4,7 @@ import type { PortfolioRow } from '../../../shared/contract';
 import { formatCount, formatDate, formatDaysFrom, formatMoney, formatPercent } from '../../../shared/format';
 import { RENEWAL_WINDOW_DAYS } from '../../../shared/contract';
 import { accountHref, openAccount } from './account-link';
-import { AgeAndUnused, Events7, LastActive, LastTouch } from './BehaviourCells';
+import { AgeAndUnused, Events7, LastActive, LastTouch, OpenTasks } from './BehaviourCells';
 import { HealthCell } from './HealthCell';
 import classes from './portfolio-table.module.css';
 import { STAGES } from './StageBadge';
@@ -159,6 +159,7 @@ const CELLS: Record<ColumnId, (row: PortfolioRow, asOf: string) => ReactNode> = 
   events7: (row) => <Events7 row={row} />,
   daysSinceTouchpoint: (row) => <LastTouch row={row} />,
   accountAgeDays: (row) => <AgeAndUnused row={row} />,
+  openTasks: (row) => <OpenTasks row={row} />,
 };
 
 interface Props {

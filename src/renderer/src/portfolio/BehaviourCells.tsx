@@ -80,3 +80,11 @@ export function AgeAndUnused({ row }: { row: PortfolioRow }) {
     </>
   );
 }
+
+export function OpenTasks({ row }: { row: PortfolioRow }) {
+  return (
+    <span className={row.openTasks === 0 ? classes.dimmed : undefined} title="Open items in the work queue today" data-testid="open-tasks">
+      {formatCount(row.openTasks)}
+    </span>
+  );
+}

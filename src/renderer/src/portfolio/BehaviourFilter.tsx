@@ -10,7 +10,7 @@ interface Props {
   onChange: (change: Partial<Filters>) => void;
 }
 
-type NumberKey = 'ageMinDays' | 'ageMaxDays' | 'activeWithinDays' | 'minEvents7' | 'noTouchpointDays';
+type NumberKey = 'ageMinDays' | 'ageMaxDays' | 'activeWithinDays' | 'minEvents7' | 'noTouchpointDays' | 'minOpenTasks';
 
 function DaysInput({ label, field, min, filters, onChange }: { label: string; field: NumberKey; min: number } & Props) {
   return (
@@ -76,6 +76,9 @@ export function BehaviourFilter({ filters, onChange }: Props) {
           </Row>
           <Row label="No touchpoint in … days">
             <DaysInput label="No touchpoint in days" field="noTouchpointDays" min={1} filters={filters} onChange={onChange} />
+          </Row>
+          <Row label="At least … open tasks">
+            <DaysInput label="At least open tasks" field="minOpenTasks" min={1} filters={filters} onChange={onChange} />
           </Row>
           <Row label="Active users, week on week">
             <SegmentedControl

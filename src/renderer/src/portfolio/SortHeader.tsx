@@ -34,6 +34,7 @@ const DESCENDING_FIRST = new Set<SortColumn>([
   'daysSinceTouchpoint',
   'accountAgeDays',
   'unusedKeyFeatures',
+  'openTasks',
 ]);
 
 function SortButton({ keyDef, sort, onSort, small }: { keyDef: SortKey; sort: Sort; onSort: Props['onSort']; small?: boolean }) {

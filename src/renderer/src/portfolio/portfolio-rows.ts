@@ -24,6 +24,7 @@ export const DEFAULT_FILTERS: Filters = {
   noTouchpointDays: null,
   activeTrend: null,
   unusedKeyFeaturesOnly: false,
+  minOpenTasks: null,
 };
 
 /** The behaviour filters (issue #14, point 4), all off: what "Clear filters" puts back besides the others. */
@@ -35,6 +36,7 @@ export const NO_BEHAVIOUR_FILTERS = {
   noTouchpointDays: null,
   activeTrend: null,
   unusedKeyFeaturesOnly: false,
+  minOpenTasks: null,
 } satisfies Partial<Filters>;
 
 /** How many behaviour filters are set (the Behaviour button says it). */
@@ -45,7 +47,8 @@ export function behaviourFilterCount(f: Filters): number {
     Number(f.minEvents7 !== null) +
     Number(f.noTouchpointDays !== null) +
     Number(f.activeTrend !== null) +
-    Number(f.unusedKeyFeaturesOnly)
+    Number(f.unusedKeyFeaturesOnly) +
+    Number(f.minOpenTasks !== null)
   );
 }
 
@@ -62,6 +65,7 @@ function behaviourKeeps(row: PortfolioRow, f: Filters): boolean {
   if (f.activeTrend === 'down' && !(row.activeUserTrend !== null && row.activeUserTrend < 0)) return false;
   if (f.activeTrend === 'up' && !(row.activeUserTrend !== null && row.activeUserTrend > 0)) return false;
   if (f.unusedKeyFeaturesOnly && row.unusedKeyFeatures === 0) return false;
+  if (f.minOpenTasks !== null && row.openTasks < f.minOpenTasks) return false;
   return true;
 }
 export const DEFAULT_SORT: Sort = { column: 'name', direction: 'asc' };
@@ -115,6 +119,8 @@ function value(row: PortfolioRow, column: SortColumn): string | number | null {
       return row.accountAgeDays;
     case 'unusedKeyFeatures':
       return row.unusedKeyFeatures;
+    case 'openTasks':
+      return row.openTasks;
   }
 }
 
@@ -198,6 +204,7 @@ export function sameView(a: { filters: Filters; sort: Sort }, b: { filters: Filt
       f.noTouchpointDays,
       f.activeTrend,
       f.unusedKeyFeaturesOnly,
+      f.minOpenTasks,
     ]);
   return norm(a.filters) === norm(b.filters) && a.sort.column === b.sort.column && a.sort.direction === b.sort.direction;
 }

@@ -18,6 +18,7 @@ export type ColumnId = Extract<
   | 'events7'
   | 'daysSinceTouchpoint'
   | 'accountAgeDays'
+  | 'openTasks'
 >;
 
 export interface TableColumn {
@@ -63,6 +64,12 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     minWidth: 105,
     numeric: true,
   },
+  {
+    id: 'openTasks',
+    primary: { column: 'openTasks', label: 'Open tasks', hint: 'Open items in the work queue today: tasks and QBR action items' },
+    minWidth: 115,
+    numeric: true,
+  },
   // Behaviour (issue #14, point 4): the least needed by default, so a narrow window hides them first.
   {
     id: 'lastActiveDate',
@@ -102,6 +109,7 @@ export const DEFAULT_PRIORITY: readonly ColumnId[] = [
   'licenseUtilization',
   'overdueMilestones',
   'lastQbrDate',
+  'openTasks',
   'daysSinceTouchpoint',
   'lastActiveDate',
   'events7',
