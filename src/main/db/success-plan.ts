@@ -125,3 +125,7 @@ export function progressOf(store: Store, accountId: number): ProgressRow[] {
      WHERE o.account_id = ? ORDER BY q.date, q.id`,
   ).all(accountId) as ProgressRow[];
 }
+
+export function clearProgress(store: Store, qbrId: number, outcomeId: number): void {
+  prepared(store.sqlite, 'DELETE FROM qbr_outcome_progress WHERE qbr_id = ? AND outcome_id = ?').run(qbrId, outcomeId);
+}

@@ -20,6 +20,7 @@ import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { stakeholderMethods } from './stakeholders';
 import { storyMethods } from './story';
+import { successPlanMethods } from './success-plan';
 import { surveyMethods } from './surveys';
 import { taskMethods } from './tasks';
 import { systemMethods } from './system';
@@ -58,6 +59,7 @@ export const contract = {
   ...stakeholderMethods,
   ...taskMethods,
   ...outreachMethods,
+  ...successPlanMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -109,6 +111,7 @@ export * from './search';
 export * from './settings';
 export * from './stakeholders';
 export * from './story';
+export * from './success-plan';
 export * from './surveys';
 export * from './system';
 export * from './tasks';
