@@ -1,5 +1,6 @@
 // Words and number reading shared by the success plan's screens (tab, outcome form, QBR form).
-import type { Complexity, Outcome, OutcomeStatus } from '../../../../shared/contract';
+import type { Complexity, OutcomeStatus } from '../../../../shared/contract';
+export { kpiPath, kpiValue } from '../../../../shared/kpi-format';
 
 export const OUTCOME_STATUS_LABEL: Record<OutcomeStatus, string> = {
   not_started: 'Not started',
@@ -25,15 +26,4 @@ export function parseKpi(text: string): number | null | 'invalid' {
   if (t === '') return null;
   const n = Number(t);
   return /^-?\d+(\.\d+)?$/.test(t) && Number.isFinite(n) ? n : 'invalid';
-}
-
-/** "16 hours", "—" for nothing. */
-export function kpiValue(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  return unit ? `${value} ${unit}` : String(value);
-}
-
-/** "16 hours → 6 hours → 1 hours": baseline → latest measured → target. */
-export function kpiPath(o: Outcome): string {
-  return `${kpiValue(o.baseline, o.kpiUnit)} → ${kpiValue(o.latest?.value ?? null, o.kpiUnit)} → ${kpiValue(o.target, o.kpiUnit)}`;
 }
