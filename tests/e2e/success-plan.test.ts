@@ -20,6 +20,10 @@ async function invoke<T>(method: string, input: unknown): Promise<T> {
 }
 
 async function screenshots(page: Page, name: string) {
+  // The confirmations of earlier steps would cover the screen being looked at.
+  const close = page.locator('.mantine-Notification-closeButton');
+  for (const button of await close.all()) await button.click({ force: true }).catch(() => undefined);
+  await expect.poll(() => close.count()).toBe(0);
   for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
