@@ -80,11 +80,12 @@ export function SuccessPlanTab({ accountId }: { accountId: number }) {
                         {o.latest ? `latest from the QBR of ${formatDate(o.latest.qbrDate)}${o.latest.note ? `: ${o.latest.note}` : ''}` : 'no QBR has measured it yet'}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm">{formatDate(o.targetDate)}</Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={OUTCOME_STATUS_COLOR[o.status]}>
+                    {/* Wide enough for "Not started" in full at 1024 px. */}
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>
+                      <Badge variant="light" color={OUTCOME_STATUS_COLOR[o.status]} style={{ overflow: 'visible' }}>
                         {OUTCOME_STATUS_LABEL[o.status]}
                       </Badge>
                     </Table.Td>
