@@ -212,6 +212,32 @@ const validInputs: { [K in MethodName]: MethodInput<K> } = {
   'outreach.templates.reset': { id: 'check_in' },
   'outreach.draft': { accountId: 1, template: 'feature_reminder', featureId: 1, userIds: [1], asOf: '2026-03-01' },
   'outreach.logSent': { accountId: 1, subject: 'Hello', body: 'Hi', to: ['a@example.com'], date: '2026-03-01' },
+  'successPlan.get': { accountId: 1 },
+  'successPlan.setHandoff': { accountId: 1, whyBought: 'Forecasts took days', buyer: 'CFO', users: 'Sales ops', complexity: 'high', complexityNote: 'SSO' },
+  'successPlan.outcomes.create': {
+    accountId: 1,
+    title: 'Faster forecasts',
+    kpiName: 'Forecast time',
+    kpiUnit: 'hours',
+    baseline: 16,
+    target: 1,
+    targetDate: '2027-03-31',
+    status: 'on_track',
+    milestoneIds: [1],
+  },
+  'successPlan.outcomes.update': {
+    id: 1,
+    title: 'Faster forecasts',
+    kpiName: 'Forecast time',
+    kpiUnit: 'hours',
+    baseline: 16,
+    target: 1,
+    targetDate: '2027-03-31',
+    status: 'at_risk',
+    milestoneIds: [1],
+  },
+  'successPlan.outcomes.delete': { id: 1 },
+  'successPlan.progress.record': { qbrId: 1, outcomeId: 1, value: 6, note: 'two regions live' },
 };
 
 /** A value of another type than `value`: a number where a number is expected is never right, and vice versa. */

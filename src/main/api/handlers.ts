@@ -17,6 +17,7 @@ import { settingsHandlers } from '../services/settings';
 import { searchHandlers } from '../services/search';
 import { stakeholderHandlers } from '../services/stakeholders';
 import { storyHandlers } from '../services/story';
+import { successPlanHandlers } from '../services/success-plan';
 import { surveyHandlers } from '../services/surveys';
 import { systemHandlers } from '../services/system';
 import { taskHandlers } from '../services/tasks';
@@ -61,5 +62,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...taskHandlers(ctx),
     ...reminderHandlers(ctx),
     ...outreachHandlers(ctx),
+    ...successPlanHandlers(ctx),
   });
 }

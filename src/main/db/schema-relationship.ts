@@ -291,3 +291,69 @@ export const tasks = sqliteTable(
 export const taskDirty = sqliteTable('task_dirty', {
   accountId: integer('account_id').primaryKey(),
 });
+
+/**
+ * The success plan (issue #14, point 5): the sales handoff facts per account (why they bought, who bought vs who
+ * uses, how complex the implementation is), the desired outcomes each with a measurable KPI and a target date,
+ * their links to milestones, and the progress each QBR records on them.
+ */
+export const successPlans = sqliteTable('success_plans', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  whyBought: text('why_bought'),
+  buyer: text('buyer'),
+  users: text('users'),
+  complexity: text('complexity', { enum: ['low', 'medium', 'high'] }),
+  complexityNote: text('complexity_note'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const successOutcomes = sqliteTable(
+  'success_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    kpiName: text('kpi_name').notNull(),
+    kpiUnit: text('kpi_unit').notNull(),
+    baseline: real('baseline'),
+    target: real('target').notNull(),
+    targetDate: text('target_date').notNull(),
+    status: text('status', { enum: ['not_started', 'on_track', 'at_risk', 'achieved', 'missed'] })
+      .notNull()
+      .default('not_started'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('success_outcomes_account').on(t.accountId)],
+);
+
+export const successOutcomeMilestones = sqliteTable(
+  'success_outcome_milestones',
+  {
+    outcomeId: integer('outcome_id')
+      .notNull()
+      .references(() => successOutcomes.id, { onDelete: 'cascade' }),
+    milestoneId: integer('milestone_id')
+      .notNull()
+      .references(() => milestones.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.outcomeId, t.milestoneId] })],
+);
+
+export const qbrOutcomeProgress = sqliteTable(
+  'qbr_outcome_progress',
+  {
+    qbrId: integer('qbr_id')
+      .notNull()
+      .references(() => qbrs.id, { onDelete: 'cascade' }),
+    outcomeId: integer('outcome_id')
+      .notNull()
+      .references(() => successOutcomes.id, { onDelete: 'cascade' }),
+    value: real('value'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.qbrId, t.outcomeId] }), index('qbr_outcome_progress_outcome').on(t.outcomeId)],
+);

@@ -6,14 +6,24 @@ import type { Store } from './open';
 import { prepared } from './statements';
 
 /** The only tables a trash entry may name: a hand-edited payload cannot reach anything else. */
-export const TRASH_TABLES = ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'saved_views'] as const;
+export const TRASH_TABLES = [
+  'milestones',
+  'qbrs',
+  'qbr_action_items',
+  'touchpoints',
+  'surveys',
+  'saved_views',
+  'success_outcomes',
+  'success_outcome_milestones',
+  'qbr_outcome_progress',
+] as const;
 export type TrashTable = (typeof TRASH_TABLES)[number];
 
 /** A row as stored, keyed by SQL column name. */
 export type StoredRow = Record<string, string | number | null>;
 
 function storedRows(store: Store, table: TrashTable, where: string, ...params: (string | number)[]): StoredRow[] {
-  return prepared(store.sqlite, `SELECT * FROM ${table} WHERE ${where} ORDER BY id`).all(...params) as StoredRow[];
+  return prepared(store.sqlite, `SELECT * FROM ${table} WHERE ${where} ORDER BY rowid`).all(...params) as StoredRow[];
 }
 
 export function storedRowsById(store: Store, table: TrashTable, id: number): StoredRow[] {
@@ -32,6 +42,11 @@ export function storedItemsCarriedInto(store: Store, qbrId: number): StoredRow[]
     "status = 'dropped' AND id IN (SELECT carried_from_id FROM qbr_action_items WHERE qbr_id = ?)",
     qbrId,
   );
+}
+
+/** The success plan's rows that hang off a milestone, a QBR or an outcome (links and progress have no id of their own). */
+export function storedPlanRowsOf(store: Store, table: 'success_outcome_milestones' | 'qbr_outcome_progress', column: 'outcome_id' | 'milestone_id' | 'qbr_id', id: number): StoredRow[] {
+  return storedRows(store, table, `${column} = ?`, id);
 }
 
 export function tableColumns(store: Store, table: TrashTable): Set<string> {

@@ -4,6 +4,7 @@ import type { DeckData } from './deck-data';
 import { formatDate } from './deck-format';
 import { definitions, METRIC_IDS, type MetricId } from './definitions';
 import { actionItemsSlide, journeySlide, recommendationsSlide, relationshipSlide } from './content-relationship';
+import { successPlanSlide } from './content-plan';
 import { adoptionSlides, summarySlide } from './content-usage';
 import { CONTENT_BOTTOM, CONTENT_TOP, MARGIN, PALETTE, SLIDE_W, textOn, type Block, type ContentSlide, type DeckModel, type Slide } from './slide-model';
 
@@ -76,7 +77,10 @@ export function buildDeckModel(d: DeckData): DeckModel {
       (d.branding.csmName ? '' : ' The deck is not signed yet: set your name and title in Bearing, Settings → QBR deck.') +
       ' These notes are for you: the customer sees the slides only.',
   };
+  const plan = successPlanSlide(d);
   const body: ContentSlide[] = [
+    // The deck opens with the success plan (issue #14, point 5) when the account has one.
+    ...(plan ? [plan] : []),
     summarySlide(d),
     ...adoptionSlides(d),
     journeySlide(d),

@@ -5,13 +5,14 @@
 // quarter counts of cases and touchpoints, the monthly active-user series) is read here, read-only, with the
 // services' own loaders and the shared metric functions.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AccountMetrics, AccountSummary, MethodOutput } from '../../shared/contract';
+import type { AccountMetrics, AccountSummary, MethodOutput, Outcome } from '../../shared/contract';
 import { addDays, dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { recordsAsOf } from '../../shared/metrics/as-of';
 import { openSupportCases, supportCaseSuccessRate } from '../../shared/metrics/relationship';
 import { meanDau, mau, wau } from '../../shared/metrics/usage';
 import { getAccount } from '../services/accounts';
 import { accountStoryOf } from '../services/story';
+import { getSuccessPlan } from '../services/success-plan';
 import { todayOf } from '../services/clock';
 import type { ServiceContext } from '../services/context';
 import { accountHealth } from '../services/health';
@@ -78,6 +79,15 @@ export interface DeckData {
   support: { opened: number; closed: number; succeeded: number; rate: number | null; openAtEnd: number };
   touchpoints: { current: number; previous: number };
   recommendations: RecommendationView[];
+  /** The success plan's outcomes, with only the progress QBRs up to asOf recorded (latest as of asOf). */
+  outcomes: Outcome[];
+}
+
+function outcomesAsOf(ctx: ServiceContext, accountId: number, asOf: string): Outcome[] {
+  return getSuccessPlan(ctx, accountId).outcomes.map((o) => {
+    const progress = o.progress.filter((p) => p.qbrDate <= asOf);
+    return { ...o, progress, latest: progress.findLast((p) => p.value !== null) ?? null };
+  });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -209,5 +219,6 @@ export async function gatherDeckData(ctx: ServiceContext, request: DeckRequest):
     },
     touchpoints: { current: countIn(quarter.start, asOf), previous: countIn(previous.start, previousAsOf) },
     recommendations,
+    outcomes: outcomesAsOf(ctx, id, asOf),
   };
 }

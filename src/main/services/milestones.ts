@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { TEMPLATE_NAMES } from '../../shared/metrics/onboarding';
 import { milestoneStatus, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { deleteMilestoneRow, insertMilestone, milestoneRow, milestonesOf, updateMilestoneRow, type MilestoneRow } from '../db/milestones';
-import { storedRowsById } from '../db/trash';
+import { storedPlanRowsOf, storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -140,7 +140,16 @@ export function deleteMilestone(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireMilestone(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'milestone', name: row.name, accountId: row.accountId, deleted: [{ table: 'milestones', rows: storedRowsById(ctx, 'milestones', id) }] },
+    {
+      kind: 'milestone',
+      name: row.name,
+      accountId: row.accountId,
+      deleted: [
+        { table: 'milestones', rows: storedRowsById(ctx, 'milestones', id) },
+        // Its links to success-plan outcomes (ON DELETE CASCADE) come back with it.
+        { table: 'success_outcome_milestones', rows: storedPlanRowsOf(ctx, 'success_outcome_milestones', 'milestone_id', id) },
+      ],
+    },
     () => deleteMilestoneRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });

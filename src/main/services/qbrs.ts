@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { qbrDaysSince, qbrOverdue } from '../../shared/metrics/relationship';
 import { actionItemsOf, insertActionItem, openItemsUpTo, setActionItemStatus } from '../db/qbr-action-items';
 import { deleteQbrRow, insertQbr, qbrRow, qbrsOf, updateQbrRow, type QbrRow } from '../db/qbrs';
-import { storedActionItemsOfQbr, storedItemsCarriedInto, storedRowsById } from '../db/trash';
+import { storedActionItemsOfQbr, storedItemsCarriedInto, storedPlanRowsOf, storedRowsById } from '../db/trash';
 import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -129,6 +129,8 @@ export function deleteQbr(ctx: ServiceContext, id: number): UndoTicket {
       deleted: [
         { table: 'qbrs', rows: storedRowsById(ctx, 'qbrs', id) },
         { table: 'qbr_action_items', rows: items },
+        // What it recorded on the success plan's outcomes (ON DELETE CASCADE) comes back with it.
+        { table: 'qbr_outcome_progress', rows: storedPlanRowsOf(ctx, 'qbr_outcome_progress', 'qbr_id', id) },
       ],
       before: [{ table: 'qbr_action_items', rows: carriedFrom }],
     },

@@ -32,6 +32,8 @@ export const TABLES = [
   'backups',
   /** The work queue (manual and generated tasks; action items stay in qbr_action_items). */
   'tasks',
+  /** The success plan: handoff, outcomes, their milestone links and the progress QBRs record. */
+  'success_plans',
 ] as const;
 export type Table = (typeof TABLES)[number];
 

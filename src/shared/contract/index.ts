@@ -20,6 +20,7 @@ import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { stakeholderMethods } from './stakeholders';
 import { storyMethods } from './story';
+import { successPlanMethods } from './success-plan';
 import { surveyMethods } from './surveys';
 import { taskMethods } from './tasks';
 import { reminderMethods } from './reminders';
@@ -60,6 +61,7 @@ export const contract = {
   ...taskMethods,
   ...reminderMethods,
   ...outreachMethods,
+  ...successPlanMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -112,6 +114,7 @@ export * from './search';
 export * from './settings';
 export * from './stakeholders';
 export * from './story';
+export * from './success-plan';
 export * from './surveys';
 export * from './system';
 export * from './tasks';

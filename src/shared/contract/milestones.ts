@@ -78,6 +78,6 @@ export const milestoneMethods = {
   'milestones.delete': method({
     input: z.object({ id }).strict(),
     output: UndoTicket,
-    writes: ['milestones', 'health'],
+    writes: ['milestones', 'health', 'success_plans'],
   }),
 };

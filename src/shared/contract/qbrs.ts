@@ -99,7 +99,7 @@ export const qbrMethods = {
   'qbrs.delete': method({
     input: z.object({ id }).strict(),
     output: UndoTicket,
-    writes: ['qbrs', 'qbr_action_items', 'health'],
+    writes: ['qbrs', 'qbr_action_items', 'health', 'success_plans'],
   }),
   'qbrs.actionItem.create': method({
     input: NewActionItem.extend({ qbrId: id }),

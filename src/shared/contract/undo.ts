@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { id, method } from './define';
 
-export const UndoKind = z.enum(['milestone', 'qbr', 'action_item', 'touchpoint', 'survey', 'view', 'catalogue']);
+export const UndoKind = z.enum(['milestone', 'qbr', 'action_item', 'touchpoint', 'survey', 'view', 'catalogue', 'outcome']);
 export type UndoKind = z.infer<typeof UndoKind>;
 
 export const UndoTicket = z.object({
@@ -21,6 +21,6 @@ export const undoMethods = {
   'undo.apply': method({
     input: z.object({ token: z.string().min(1).max(100) }).strict(),
     output: z.object({ kind: UndoKind, name: z.string(), accountId: id.nullable(), restoredRows: z.number().int() }),
-    writes: ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'views', 'features', 'usage', 'health'],
+    writes: ['milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'views', 'features', 'usage', 'health', 'success_plans'],
   }),
 };

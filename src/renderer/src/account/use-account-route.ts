@@ -3,8 +3,8 @@
 import { useSyncExternalStore } from 'react';
 
 // '#/account/12' or '#/account/12/qbrs': the tab is optional (a note found from Ctrl/⌘+K opens the tab that shows it).
-const ACCOUNT_HASH = /^#\/?account\/(\d+)(?:\/(overview|milestones|qbrs|touchpoints))?\/?$/;
-export type AccountTab = 'overview' | 'milestones' | 'qbrs' | 'touchpoints';
+const ACCOUNT_HASH = /^#\/?account\/(\d+)(?:\/(overview|milestones|qbrs|touchpoints|plan))?\/?$/;
+export type AccountTab = 'overview' | 'milestones' | 'qbrs' | 'touchpoints' | 'plan';
 
 function currentAccountId(): number | null {
   const match = ACCOUNT_HASH.exec(window.location.hash);

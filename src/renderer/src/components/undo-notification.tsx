@@ -13,6 +13,7 @@ const WHAT: Record<UndoTicket['kind'], string> = {
   survey: 'Survey answer',
   view: 'View',
   catalogue: 'Feature catalogue',
+  outcome: 'Outcome',
 };
 
 async function applyUndo(ticket: UndoTicket, notificationId: string) {

@@ -1,12 +1,14 @@
-// One account (issue #5): the header with contract and stage, then Overview | Milestones | QBRs | Touchpoints.
-// Only the open tab is mounted, so its reads run and refetch while the others cost nothing. Keys 1–4 switch tabs.
+// One account (issue #5): the header with contract and stage, then Overview | Milestones | QBRs | Touchpoints |
+// Success plan.
+// Only the open tab is mounted, so its reads run and refetch while the others cost nothing. Keys 1–5 switch tabs.
 import { Anchor, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconFlag, IconGauge, IconMessages, IconQuestionMark } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFlag, IconGauge, IconMessages, IconQuestionMark, IconTargetArrow } from '@tabler/icons-react';
 import { useState } from 'react';
 import { AccountHeader } from '../account/AccountHeader';
 import { MilestonesTab } from '../account/milestones/MilestonesTab';
 import { OverviewTab } from '../account/overview/OverviewTab';
+import { SuccessPlanTab } from '../account/plan/SuccessPlanTab';
 import { QbrsTab } from '../account/qbrs/QbrsTab';
 import { QueryError } from '../account/QueryStates';
 import { TouchpointsTab } from '../account/touchpoints/TouchpointsTab';
@@ -20,6 +22,7 @@ const TABS = [
   { value: 'milestones', label: 'Milestones', icon: IconFlag },
   { value: 'qbrs', label: 'QBRs', icon: IconCalendarEvent },
   { value: 'touchpoints', label: 'Touchpoints', icon: IconMessages },
+  { value: 'plan', label: 'Success plan', icon: IconTargetArrow },
 ] as const;
 type TabName = (typeof TABS)[number]['value'];
 
@@ -90,6 +93,9 @@ export function AccountScreen({ id }: { id: number }) {
         </Tabs.Panel>
         <Tabs.Panel value="touchpoints" pt="md">
           <TouchpointsTab accountId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <SuccessPlanTab accountId={id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

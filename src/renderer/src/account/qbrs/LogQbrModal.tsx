@@ -4,10 +4,12 @@
 import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { CustomerResponse, type MethodOutput, type Qbr } from '../../../../shared/contract';
+import { CustomerResponse, type MethodOutput, type Outcome, type Qbr } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { useMutation } from '../../hooks/use-mutation';
+import { useQuery } from '../../hooks/use-query';
 import { plural } from '../labels';
+import { OutcomeProgressFields, progressDrafts, progressErrors, saveProgress } from '../plan/OutcomeProgressFields';
 import { ActionItemsEditor, draftItem, type DraftItem } from './ActionItemsEditor';
 import { RESPONSE_LABEL } from './response';
 
@@ -21,7 +23,7 @@ interface Props {
   onClose: () => void;
 }
 
-function Form({ accountId, qbr, suggestion, onClose }: Props) {
+function Form({ accountId, qbr, suggestion, onClose, planOutcomes }: Props & { planOutcomes: Outcome[] }) {
   const [date, setDate] = useState(qbr?.date ?? suggestion?.suggestedDate ?? '');
   const [attendees, setAttendees] = useState<string[]>(qbr?.attendees ?? []);
   const [goals, setGoals] = useState(qbr?.goalsReviewed ?? '');
@@ -29,14 +31,23 @@ function Form({ accountId, qbr, suggestion, onClose }: Props) {
   const [response, setResponse] = useState(qbr?.customerResponse ?? 'none');
   const [items, setItems] = useState<DraftItem[]>(() => [draftItem()]);
   const [carryOver, setCarryOver] = useState(true);
+  const [initialProgress] = useState(() => progressDrafts(planOutcomes, qbr?.id));
+  const [progress, setProgress] = useState(initialProgress);
+  const [triedSave, setTriedSave] = useState(false);
+  const progressErrs = triedSave ? progressErrors(planOutcomes, progress) : {};
   const create = useMutation('qbrs.create', { errorTitle: 'Could not log the QBR' });
   const update = useMutation('qbrs.update', { errorTitle: 'Could not save the QBR', successMessage: 'QBR saved.' });
   const open = qbr ? 0 : (suggestion?.openActionItems.length ?? 0);
 
   async function save() {
+    setTriedSave(true);
+    if (Object.keys(progressErrors(planOutcomes, progress)).length > 0) return;
     const fields = { date, attendees, goalsReviewed: goals.trim() || null, outcomes: outcomes.trim() || null, customerResponse: response };
     if (qbr) {
-      if (await update.mutate({ id: qbr.id, ...fields })) onClose();
+      if (await update.mutate({ id: qbr.id, ...fields })) {
+        await saveProgress(qbr.id, planOutcomes, progress, initialProgress);
+        onClose();
+      }
       return;
     }
     const actionItems = items
@@ -44,6 +55,7 @@ function Form({ accountId, qbr, suggestion, onClose }: Props) {
       .map((i) => ({ text: i.text.trim(), owner: i.owner.trim() || null, dueDate: i.dueDate || null }));
     const created = await create.mutate({ accountId, ...fields, actionItems, carryOver });
     if (!created) return;
+    await saveProgress(created.qbr.id, planOutcomes, progress, initialProgress);
     notifications.show({
       color: 'teal',
       message: `QBR of ${formatDate(created.qbr.date)} logged${created.carriedOver ? `; ${plural(created.carriedOver, 'open action item')} carried over` : ''}.`,
@@ -89,6 +101,7 @@ function Form({ accountId, qbr, suggestion, onClose }: Props) {
             data-testid="qbr-response"
           />
         </Stack>
+        <OutcomeProgressFields outcomes={planOutcomes} drafts={progress} errors={progressErrs} onChange={setProgress} />
         {!qbr && <ActionItemsEditor items={items} onChange={setItems} />}
         {open > 0 && (
           <Alert variant="light" color="blue" p="xs" data-testid="qbr-carry-notice">
@@ -115,9 +128,11 @@ function Form({ accountId, qbr, suggestion, onClose }: Props) {
 
 export function LogQbrModal(props: Props & { opened: boolean }) {
   const { opened, ...rest } = props;
+  const plan = useQuery('successPlan.get', { accountId: rest.accountId });
   return (
     <Modal opened={opened} onClose={rest.onClose} title={rest.qbr ? `Edit the QBR of ${formatDate(rest.qbr.date)}` : 'Log a QBR'} size="lg" centered>
-      {opened && <Form key={rest.qbr?.id ?? 'new'} {...rest} />}
+      {/* Mounted once the plan is read, so the outcome lines start from what this QBR recorded. */}
+      {opened && plan.data && <Form key={rest.qbr?.id ?? 'new'} {...rest} planOutcomes={plan.data.outcomes} />}
     </Modal>
   );
 }
