@@ -164,6 +164,8 @@ export class RowIntake {
         return this.writer.relationship.writeTicket(row);
       case 'surveys':
         return this.writer.relationship.writeAnswer(row);
+      case 'campaigns':
+        return this.writer.campaigns.write(row);
     }
   }
 
@@ -200,6 +202,7 @@ export class RowIntake {
       case 'renewals': return this.seeDate(isoMs(row.date));
       case 'tickets': this.seeDate(isoMs(row.opened)); return this.seeDate(isoMs(row.solved));
       case 'surveys': return this.seeDate(isoMs(row.date));
+      case 'campaigns': return this.seeDate(isoMs(row.date));
       case 'users':
       case 'features':
       case 'entitlements':

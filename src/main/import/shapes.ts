@@ -80,7 +80,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0, campaigns: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -160,9 +160,10 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   // (a Zendesk export has times and e-mails, a Delighted one names and times, which alone looked like events).
   score.tickets = ticketEvidence(ev, anyHeader, source);
   score.surveys = surveyEvidence(headers, sampleRows, ev, source);
-  const notUsage = Math.max(score.tickets, score.surveys);
+  score.campaigns = campaignEvidence(ev, source);
+  const notUsage = Math.max(score.tickets, score.surveys, score.campaigns);
   if (notUsage >= 5) {
-    for (const k of Object.keys(score) as Kind[]) if (k !== 'tickets' && k !== 'surveys') score[k] -= notUsage;
+    for (const k of Object.keys(score) as Kind[]) if (k !== 'tickets' && k !== 'surveys' && k !== 'campaigns') score[k] -= notUsage;
   }
 
   const ranking = (Object.keys(score) as Kind[]).map((kind) => ({ kind, score: score[kind] })).sort((a, b) => b.score - a.score);
@@ -202,5 +203,20 @@ function surveyEvidence(headers: string[], rows: string[][], ev: Evidence, sourc
   if (ev.has('surveys', 'comment') || (score !== null && commentColumn(headers, rows, score.index) !== -1)) n += 1;
   if (SURVEY_TOOLS.has(source)) n += 4;
   if (score === null) n = Math.min(n, 2);
+  return n;
+}
+
+/**
+ * An e-mail campaign's recipients (HubSpot, Marketo): a campaign or program name and, per contact, whether they
+ * opened, clicked or replied (columns, or Marketo's one status column); never usage, although it has e-mails and times.
+ */
+function campaignEvidence(ev: Evidence, source: Source): number {
+  let n = 0;
+  if (ev.has('campaigns', 'campaign')) n += 3;
+  const actions = ['opened', 'clicked', 'replied'].filter((f) => ev.has('campaigns', f)).length;
+  n += actions * 2;
+  if (actions === 0 && ev.has('campaigns', 'status') && source === 'marketo') n += 4;
+  if (source === 'marketo') n += 2;
+  if (!ev.has('campaigns', 'campaign') || !ev.has('campaigns', 'email')) n = Math.min(n, 2);
   return n;
 }

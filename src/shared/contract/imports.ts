@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { empty, id, isoDateTime, method } from './define';
 import { FileHandle } from './files';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals', 'tickets', 'surveys']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals', 'tickets', 'surveys', 'campaigns']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ImportSource = z.enum([
   'pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot',
   // Help desks and survey tools (support tickets, NPS / CSAT answers).
   'zendesk', 'freshdesk', 'intercom', 'delighted', 'surveymonkey', 'typeform', 'qualtrics',
+  // Marketing automation (e-mail campaign recipients).
+  'marketo',
   'generic',
 ]);
 export type ImportSource = z.infer<typeof ImportSource>;

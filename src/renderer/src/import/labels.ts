@@ -14,6 +14,7 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   surveymonkey: 'SurveyMonkey',
   typeform: 'Typeform',
   qualtrics: 'Qualtrics',
+  marketo: 'Marketo',
   generic: 'Generic CSV',
 };
 
@@ -29,6 +30,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   renewals: 'Renewal outcomes (renewed, expanded, downsized, churned)',
   tickets: 'Support tickets (Zendesk, Freshdesk, Intercom, HubSpot)',
   surveys: 'Survey answers (NPS or CSAT)',
+  campaigns: 'E-mail campaign recipients (HubSpot, Marketo)',
 };
 
 /** Short names for badges and the history table. */
@@ -44,6 +46,7 @@ const KIND_SHORT: Record<ImportKind, string> = {
   renewals: 'Renewals',
   tickets: 'Tickets',
   surveys: 'Surveys',
+  campaigns: 'Campaigns',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
