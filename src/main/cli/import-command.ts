@@ -30,7 +30,7 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 }
 
 export const importCommand: Command = {
-  summary: 'Import a CSV file (usage, accounts, users, renewals, support tickets or survey answers)',
+  summary: 'Import a CSV file (usage, accounts, users, renewals, support tickets, survey answers or e-mail campaign recipients)',
   usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
   // Counts its own arguments: its --json answer keeps one shape whatever went wrong.
   maxArgs: Number.POSITIVE_INFINITY,
