@@ -132,3 +132,24 @@ describe('campaign exports', () => {
     ]);
   });
 });
+
+describe('a generic campaign file with a promoted feature column', () => {
+  it('maps the feature by its name, warns when the catalogue has none, and rejects an action that is no yes/no', async () => {
+    backend = await bookBackend();
+    backend.database.sqlite.prepare("INSERT INTO features (key, name) VALUES ('dashboards', 'Dashboards')").run();
+    const { summary } = await runJob(backend, { path: path.join(DIR, 'generic-campaign-with-feature.csv'), timeZone: 'UTC' });
+    // Line 2: Dashboards is in the catalogue. Line 3: a click count of 2 is a click; "Scheduled Exports" is no
+    // feature (warned). Line 4: "maybe" is no answer to Opened.
+    expect(summary).toMatchObject({ kind: 'campaigns', rowsAccepted: 2 });
+    expect(summary.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'not_a_number']]);
+    expect(summary.rejected[0].reason).toMatch(/"Opened" is "maybe"/);
+    expect(summary.warnings).toEqual([expect.objectContaining({ line: 3, code: 'feature_not_in_catalogue', message: expect.stringContaining('Scheduled Exports') })]);
+    const rows = backend.database.sqlite
+      .prepare('SELECT c.email, c.date, c.responded, f.name AS feature FROM campaign_touchpoints c LEFT JOIN features f ON f.id = c.feature_id ORDER BY c.email')
+      .all();
+    expect(rows).toEqual([
+      { email: 'cmiller@fabrikam.com', date: '2026-11-05', responded: 1, feature: null },
+      { email: 'megan.brooks@tailspintoys.com', date: '2026-11-05', responded: 0, feature: 'Dashboards' },
+    ]);
+  });
+});

@@ -66,9 +66,13 @@ export class CampaignWriter {
       this.statements.insert.run(values);
     }
     this.touched.add(match.accountId);
-    return match.matchedBy === 'email_domain'
-      ? { kind: 'inserted', warning: { code: 'matched_by_domain', message: `${email} is nobody in the book; counted at ${this.accountNames.get(match.accountId)} by the e-mail's domain (${domainOf(email)}).` } }
-      : { kind: 'inserted' };
+    if (match.matchedBy === 'email_domain') {
+      return { kind: 'inserted', warning: { code: 'matched_by_domain', message: `${email} is nobody in the book; counted at ${this.accountNames.get(match.accountId)} by the e-mail's domain (${domainOf(email)}).` } };
+    }
+    if (row.feature !== null && values.featureId === null) {
+      return { kind: 'inserted', warning: { code: 'feature_not_in_catalogue', message: `The promoted feature "${row.feature}" is no feature of the catalogue: the campaign's uplift counts all events. Add it in Settings › Features (or fix the name in the file), then import the file again.` } };
+    }
+    return { kind: 'inserted' };
   }
 
   private contactAccount(email: string): { accountId: number; userId: number | null; matchedBy: MatchedBy } | { reason: string } {
