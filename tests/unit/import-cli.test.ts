@@ -378,7 +378,7 @@ describe('cli import: tickets and surveys (issue #15)', () => {
     expect(readDb(dataDir, (db) => db.prepare("SELECT count(*) FROM touchpoints WHERE kind = 'meeting'").pluck().get())).toBe(6);
   }, CLI_CASE_TIMEOUT);
 
-  it('a file that looks like nothing known is refused with kind_unknown (exit 1); campaigns are not implemented (exit 2)', async () => {
+  it('a file that looks like nothing known is refused with kind_unknown (exit 1); an unknown --kind is a usage error (exit 2)', async () => {
     const dataDir = tempDir();
     const invoices = path.join(work, 'invoices.csv');
     fs.writeFileSync(invoices, 'Invoice Number,Amount,Currency\nINV-1001,1200.00,EUR\n');
@@ -386,10 +386,26 @@ describe('cli import: tickets and surveys (issue #15)', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.json).toMatchObject({ status: 'error', rowsAccepted: 0, error: { code: 'kind_unknown' } });
     expect(unknown.json.error?.message).toContain('--kind');
-    for (const kind of ['campaigns']) {
-      const run = await importJson(invoices, dataDir, '--kind', kind);
-      expect(run.code).toBe(2);
-      expect(run.json.error).toMatchObject({ code: 'usage', message: expect.stringContaining(`--kind ${kind} is not implemented yet`) });
-    }
+    const wrong = await importJson(invoices, dataDir, '--kind', 'invoices');
+    expect(wrong.code).toBe(2);
+    expect(wrong.json.error).toMatchObject({ code: 'usage', message: expect.stringContaining('--kind must be one of') });
+    expect(wrong.json.error?.message).toContain('meetings, campaigns');
+  }, CLI_CASE_TIMEOUT);
+});
+
+describe('cli import: e-mail campaigns (issue #15, point 4)', () => {
+  const book = (name: string) => path.join(FIXTURES, '../relationship', name);
+  const campaigns = (name: string) => path.join(FIXTURES, '../campaigns', name);
+
+  it('import FILE --kind campaigns --json: a HubSpot recipients export becomes campaign touchpoints, with the same JSON summary', async () => {
+    const dataDir = tempDir();
+    for (const name of ['hubspot-companies.csv', 'hubspot-contacts.csv']) expect((await importJson(book(name), dataDir)).code).toBe(0);
+    const run = await importJson(campaigns('hubspot-email-recipients.csv'), dataDir, '--kind', 'campaigns');
+    expect(run.code).toBe(0);
+    // 10 contact lines: 7 matched by e-mail (6) or domain (1); the gmail.com one, the unknown company, the empty e-mail rejected.
+    expect(run.json).toMatchObject({ status: 'imported_with_rejections', kind: 'campaigns', source: 'hubspot', rowsAccepted: 7, counts: { rows: 10, rejected: 3 } });
+    expect(lines(run.json)).toEqual([[7, 'unknown_account'], [8, 'unknown_account'], [11, 'missing_value']]);
+    expect(readDb(dataDir, (db) => db.prepare("SELECT count(*) FROM campaign_touchpoints WHERE responded = 1").pluck().get())).toBe(3);
+    expect(readDb(dataDir, (db) => db.prepare('SELECT count(*) FROM usage_events').pluck().get())).toBe(0);
   }, CLI_CASE_TIMEOUT);
 });

@@ -85,7 +85,7 @@ Acme Corporation,Jane Doe,"120000",50,2026-03-31`);
 
   it('ranks every kind so the UI can offer the others', async () => {
     const shape = await shapeOf('daily-usage.csv');
-    expect(shape.ranking.map((r) => r.kind).sort()).toEqual(['accounts', 'daily_usage', 'entitlements', 'events', 'features', 'meetings', 'renewals', 'surveys', 'tickets', 'usage_summary', 'users', 'weekly_usage']);
+    expect(shape.ranking.map((r) => r.kind).sort()).toEqual(['accounts', 'campaigns', 'daily_usage', 'entitlements', 'events', 'features', 'meetings', 'renewals', 'surveys', 'tickets', 'usage_summary', 'users', 'weekly_usage']);
   });
 });
 

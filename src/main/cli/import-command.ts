@@ -30,7 +30,7 @@ function waitForJob(subscribe: (listener: (p: ImportProgress) => void) => () => 
 }
 
 export const importCommand: Command = {
-  summary: 'Import a CSV file (usage, accounts, users, renewals, support tickets or survey answers)',
+  summary: 'Import a CSV file (usage, accounts, users, renewals, support tickets, survey answers or e-mail campaign recipients)',
   usage: 'import <file> [--kind K] [--tz ZONE] [--only-book-accounts] [--json]',
   // Counts its own arguments: its --json answer keeps one shape whatever went wrong.
   maxArgs: Number.POSITIVE_INFINITY,
@@ -52,9 +52,6 @@ export const importCommand: Command = {
     const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
     let kind: ImportKind | undefined;
     if (typeof flags.kind === 'string') {
-      if (NOT_YET_KINDS.includes(flags.kind)) {
-        return failed(new AppError('usage', `--kind ${flags.kind} is not implemented yet: Bearing cannot import ${flags.kind} files so far. Kinds it imports: ${ImportKindSchema.options.join(', ')}.`), 2, file);
-      }
       const parsed = ImportKindSchema.safeParse(flags.kind);
       if (!parsed.success) return failed(new AppError('usage', `--kind must be one of ${ImportKindSchema.options.join(', ')}.`), 2, file);
       kind = parsed.data;
@@ -102,9 +99,6 @@ export const importCommand: Command = {
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
   },
 };
-
-/** Kinds issue #15 names that have no reader yet: refused with that reason, not as an unknown word. */
-const NOT_YET_KINDS: readonly string[] = ['campaigns'];
 
 function realFile(file: string): string {
   try {

@@ -45,6 +45,14 @@ export const SUPPORT_CASES_AS_TOUCHPOINTS = `SELECT account_id AS accountId, 'su
   CASE WHEN status = 'closed' THEN 1 END AS resolved, CASE sla_breached WHEN 1 THEN 0 WHEN 0 THEN 1 END AS withinSla,
   NULL AS featureId, NULL AS responded FROM support_cases`;
 
+/**
+ * Imported e-mail campaign recipients read as campaign touchpoints (docs/METRICS.md, "Campaigns from files"): one
+ * per contact and campaign, titled with the campaign's name, responded = clicked or replied.
+ */
+export const CAMPAIGNS_AS_TOUCHPOINTS = `SELECT account_id AS accountId, 'campaign' AS kind, date, campaign AS title, NULL AS caseStatus,
+  NULL AS closedDate, NULL AS resolved, NULL AS withinSla,
+  (SELECT coalesce(f.merged_into, f.id) FROM features f WHERE f.id = campaign_touchpoints.feature_id) AS featureId, responded FROM campaign_touchpoints`;
+
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 
 export function loadAccounts(store: Store, accountId?: number): AccountRecord[] {
@@ -129,6 +137,7 @@ export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.
         accountId,
       ),
       ...rowsOf<TouchRow>(store, SUPPORT_CASES_AS_TOUCHPOINTS, accountId),
+      ...rowsOf<TouchRow>(store, CAMPAIGNS_AS_TOUCHPOINTS, accountId),
     ],
     ({ accountId: _, ...t }) => ({ ...t, resolved: bool(t.resolved), withinSla: bool(t.withinSla), responded: bool(t.responded) }),
   );

@@ -357,3 +357,33 @@ export const qbrOutcomeProgress = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.qbrId, t.outcomeId] }), index('qbr_outcome_progress_outcome').on(t.outcomeId)],
 );
+
+/**
+ * One contact's response to one e-mail campaign, imported from a HubSpot or Marketo export. Each counts as a
+ * campaign touchpoint on the contact's account (docs/METRICS.md, "Campaigns from files"): responded = clicked or
+ * replied. A re-import of the same campaign and contact updates it (a later click), recorded for undo.
+ */
+export const campaignTouchpoints = sqliteTable(
+  'campaign_touchpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    campaign: text('campaign').notNull(),
+    email: text('email').notNull(),
+    date: text('date').notNull(),
+    opened: integer('opened', { mode: 'boolean' }).notNull(),
+    clicked: integer('clicked', { mode: 'boolean' }).notNull(),
+    replied: integer('replied', { mode: 'boolean' }).notNull(),
+    responded: integer('responded', { mode: 'boolean' }).notNull(),
+    /** The catalogue feature the campaign promotes (a column of the file, else named in the campaign's name). */
+    featureId: integer('feature_id'),
+    /** How the contact found its account: their e-mail in the book, or (alone at one account) its domain. */
+    matchedBy: text('matched_by', { enum: ['email', 'email_domain'] }).notNull(),
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('campaign_touchpoints_contact').on(t.source, t.campaign, t.email), index('campaign_touchpoints_account').on(t.accountId, t.date)],
+);

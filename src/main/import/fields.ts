@@ -234,6 +234,21 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     ],
     requires: [['score'], ['date'], ['email', 'accountId', 'accountName']],
   },
+  campaigns: {
+    label: 'E-mail campaign recipients (HubSpot, Marketo)',
+    fields: [
+      { key: 'campaign', label: 'Campaign', type: 'text', aliases: ['emailname', 'campaignname', 'campaign', 'programname', 'program', 'marketingemailname', 'emailcampaign'] },
+      { ...requesterEmail, label: 'Contact email', aliases: ['recipientemail', 'emailaddress', 'email', 'contactemail', 'recipient', 'leademail'] },
+      { key: 'date', label: 'Sent', type: 'instant', aliases: ['sentdate', 'senddate', 'sentat', 'datesent', 'memberdate', 'activitydate', 'date'] },
+      { key: 'opened', label: 'Opened', type: 'text', aliases: ['opened', 'openedemail', 'open', 'opens'] },
+      { key: 'clicked', label: 'Clicked', type: 'text', aliases: ['clicked', 'clickedemail', 'clickedlinkinemail', 'click', 'clicks'] },
+      { key: 'replied', label: 'Replied', type: 'text', aliases: ['replied', 'repliedtoemail', 'reply', 'replies'] },
+      // Marketo's Email Send programs say it in one status column (Sent, Delivered, Opened, Clicked, Engaged).
+      { key: 'status', label: 'Status', type: 'text', aliases: ['status', 'progressionstatus', 'programstatus', 'memberstatus'] },
+      { key: 'feature', label: 'Promoted feature', type: 'text', aliases: ['promotedfeature', 'feature', 'featurename', 'product'] },
+    ],
+    requires: [['campaign'], ['email'], ['date']],
+  },
 };
 
 /** The field keys of a kind, in display order. */

@@ -145,10 +145,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
 }
 
 export const KIND_UNKNOWN_MESSAGE =
-  'Bearing cannot tell what this file holds: its columns look like no usage, accounts, users, tickets or survey export. Choose what it holds (on the Import screen, or with --kind), then import it again. Nothing was imported.';
+  'Bearing cannot tell what this file holds: its columns look like no usage, accounts, users, tickets, survey or campaign export. Choose what it holds (on the Import screen, or with --kind), then import it again. Nothing was imported.';
 
 const USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['events', 'daily_usage', 'weekly_usage', 'usage_summary']);
-const NOT_USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['tickets', 'surveys', 'meetings']);
+const NOT_USAGE_KINDS: ReadonlySet<ImportKind> = new Set(['tickets', 'surveys', 'meetings', 'campaigns']);
 
 /**
  * The first day (day number) the import's usage can change: the UTC day of its earliest row, less one for the

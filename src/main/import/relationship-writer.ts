@@ -11,7 +11,7 @@ import type { MeetingRow, SurveyAnswerRow, TicketRow } from './types';
 type MatchedBy = 'organization_id' | 'organization' | 'email_domain';
 
 /** Mail providers: a requester at gmail.com says nothing of their company. */
-const PUBLIC_DOMAINS = new Set([
+export const PUBLIC_DOMAINS: ReadonlySet<string> = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'icloud.com', 'me.com',
   'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com', 'yandex.ru', 'zoho.com',
 ]);
@@ -30,7 +30,7 @@ export function nameKey(name: string): string {
 
 const QBR_TITLE = /\b(qbr|ebr|quarterly business review|executive business review|business review)\b/i;
 
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
 export class RelationshipWriter {
   /** Accounts whose tickets or answers this import wrote (their health is refreshed after). */
@@ -141,14 +141,7 @@ export class RelationshipWriter {
 
   /** Each e-mail domain of the book's people -> their one account (null: people at several accounts share it). */
   private domainAccounts(): Map<string, number | null> {
-    if (this.domains !== null) return this.domains;
-    const map = new Map<string, number | null>();
-    for (const r of this.sqlite.prepare("SELECT DISTINCT lower(substr(email, instr(email, '@') + 1)) AS domain, account_id FROM users WHERE email LIKE '%@%'").all() as { domain: string; account_id: number }[]) {
-      const seen = map.get(r.domain);
-      map.set(r.domain, seen === undefined || seen === r.account_id ? r.account_id : null);
-    }
-    this.domains = map;
-    return map;
+    return (this.domains ??= bookDomains(this.sqlite));
   }
 
   /**
@@ -216,4 +209,14 @@ export class RelationshipWriter {
       reason: `${who} is nobody in the book${where ? `, and no account is ${where}` : ''}: import the account's people (or the account) first, then the answers.`,
     };
   }
+}
+
+/** Each e-mail domain of the book's people -> their one account (null: people at several accounts share it). */
+export function bookDomains(sqlite: Database.Database): Map<string, number | null> {
+  const map = new Map<string, number | null>();
+  for (const r of sqlite.prepare("SELECT DISTINCT lower(substr(email, instr(email, '@') + 1)) AS domain, account_id FROM users WHERE email LIKE '%@%'").all() as { domain: string; account_id: number }[]) {
+    const seen = map.get(r.domain);
+    map.set(r.domain, seen === undefined || seen === r.account_id ? r.account_id : null);
+  }
+  return map;
 }

@@ -4,6 +4,7 @@
 import { Reject, type CellReader, type Fields } from './cell-reader';
 import { quoteValue } from './import-error';
 import { parseMoney } from './numbers';
+import { campaignRow } from './campaign-rows';
 import { meetingRow, surveyRow, surveyScale, ticketRow } from './relationship-rows';
 import { renewalRow } from './renewal-row';
 import { normalizeRole } from './roles';
@@ -207,4 +208,5 @@ export const ROW_BUILDERS: Record<Kind, RowBuilder> = {
   tickets: ticketRow,
   meetings: meetingRow,
   surveys: (r, F, _currency, headers) => surveyRow(r, F, surveyScale(headers[F.score.i])),
+  campaigns: campaignRow,
 };

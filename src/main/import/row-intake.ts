@@ -166,6 +166,8 @@ export class RowIntake {
         return this.writer.relationship.writeAnswer(row);
       case 'meetings':
         return this.writer.relationship.writeMeeting(row);
+      case 'campaigns':
+        return this.writer.campaigns.write(row);
     }
   }
 
@@ -203,6 +205,7 @@ export class RowIntake {
       case 'tickets': this.seeDate(isoMs(row.opened)); return this.seeDate(isoMs(row.solved));
       case 'surveys':
       case 'meetings':
+      case 'campaigns':
         return this.seeDate(isoMs(row.date));
       case 'users':
       case 'features':

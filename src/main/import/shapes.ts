@@ -59,7 +59,7 @@ function looksWeekly(dates: string[]): boolean {
   return days.every((d) => (d - days[0]) % 7 === 0);
 }
 
-const NOT_USAGE: ReadonlySet<Kind> = new Set(['tickets', 'surveys', 'meetings']);
+const NOT_USAGE: ReadonlySet<Kind> = new Set(['tickets', 'surveys', 'meetings', 'campaigns']);
 
 export function detectShape(headers: string[], sampleRows: string[][], options: { delimiter?: Delimiter } = {}): ShapeGuess {
   const stats = columnStats(headers, sampleRows, defaultDecimal(options.delimiter ?? ',', sampleRows));
@@ -82,7 +82,7 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   const emailCol = ev.column('users', 'email');
   const hasEmails = emailCol !== -1 && stats[emailCol].emailRatio >= 0.5;
 
-  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0, meetings: 0 };
+  const score: Record<Kind, number> = { events: 0, daily_usage: 0, weekly_usage: 0, usage_summary: 0, accounts: 0, users: 0, features: 0, entitlements: 0, renewals: 0, tickets: 0, surveys: 0, meetings: 0, campaigns: 0 };
 
   // Events: a named event, instants with a time of day, and no per-row counts.
   if (ev.has('events', 'event')) score.events += 3;
@@ -164,7 +164,8 @@ export function detectShape(headers: string[], sampleRows: string[][], options: 
   score.surveys = surveyEvidence(headers, sampleRows, ev, source);
   // A calendar's meetings (the .ics reader's columns): a uid, a start and attendees.
   if (ev.has('meetings', 'uid') && ev.has('meetings', 'start') && ev.has('meetings', 'attendees')) score.meetings = 12;
-  const notUsage = Math.max(score.tickets, score.surveys, score.meetings);
+  score.campaigns = campaignEvidence(ev, source);
+  const notUsage = Math.max(score.tickets, score.surveys, score.meetings, score.campaigns);
   if (notUsage >= 5) {
     for (const k of Object.keys(score) as Kind[]) if (!NOT_USAGE.has(k)) score[k] -= notUsage;
   }
@@ -206,5 +207,20 @@ function surveyEvidence(headers: string[], rows: string[][], ev: Evidence, sourc
   if (ev.has('surveys', 'comment') || (score !== null && commentColumn(headers, rows, score.index) !== -1)) n += 1;
   if (SURVEY_TOOLS.has(source)) n += 4;
   if (score === null) n = Math.min(n, 2);
+  return n;
+}
+
+/**
+ * An e-mail campaign's recipients (HubSpot, Marketo): a campaign or program name and, per contact, whether they
+ * opened, clicked or replied (columns, or Marketo's one status column); never usage, although it has e-mails and times.
+ */
+function campaignEvidence(ev: Evidence, source: Source): number {
+  let n = 0;
+  if (ev.has('campaigns', 'campaign')) n += 3;
+  const actions = ['opened', 'clicked', 'replied'].filter((f) => ev.has('campaigns', f)).length;
+  n += actions * 2;
+  if (actions === 0 && ev.has('campaigns', 'status') && source === 'marketo') n += 4;
+  if (source === 'marketo') n += 2;
+  if (!ev.has('campaigns', 'campaign') || !ev.has('campaigns', 'email')) n = Math.min(n, 2);
   return n;
 }

@@ -31,7 +31,7 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
   },
   hubspot: {
     strong: ['recordid', 'companyowner', 'contactowner', 'associatedcompany', 'companydomainname', 'lifecyclestage', 'hubspotscore', 'leadstatus', 'associatedcompanyids', 'associatedcompanyprimary', 'becameacustomerdate', 'lastactivitydate', 'numberofassociatedcontacts'],
-    weak: ['companyname', 'createdate', 'industry', 'annualrevenue', 'numberofemployees', 'firstname', 'lastname', 'email', 'jobtitle', 'phonenumber', 'city', 'country', 'ticketid', 'ticketname', 'ticketstatus', 'pipeline', 'ticketowner', 'closedate'],
+    weak: ['companyname', 'createdate', 'industry', 'annualrevenue', 'numberofemployees', 'firstname', 'lastname', 'email', 'jobtitle', 'phonenumber', 'city', 'country', 'ticketid', 'ticketname', 'ticketstatus', 'pipeline', 'ticketowner', 'closedate', 'emailname', 'emailsubject', 'recipient', 'senddate', 'delivered', 'bounced', 'unsubscribed'],
   },
   zendesk: {
     strong: ['summationcolumn', 'requesterdomain', 'requesterexternalid', 'assigneestations', 'groupstations', 'firstreplytimeinminutes', 'fullresolutiontimeinminutes', 'requesterwaittimeinminutes', 'satisfactionscore', 'initiallyassignedat'],
@@ -60,6 +60,11 @@ const FINGERPRINTS: Record<Exclude<Source, 'generic'>, Fingerprint> = {
   // Calendars are told by their PRODID (ics-records.ts), never by CSV headers.
   google_calendar: { strong: [], weak: [] },
   outlook: { strong: [], weak: [] },
+  // Marketo's program members and smart list exports (e-mail campaign recipients).
+  marketo: {
+    strong: ['programname', 'memberdate', 'progressionstatus', 'acquiredby', 'reachedsuccess', 'reachedsuccessdate', 'marketoid', 'membershipdate'],
+    weak: ['id', 'emailaddress', 'companyname', 'status', 'success', 'firstname', 'lastname', 'leadsource', 'leadscore'],
+  },
   qualtrics: {
     strong: ['responseid', 'recordeddate', 'recipientemail', 'recipientfirstname', 'recipientlastname', 'externalreference', 'distributionchannel', 'userlanguage', 'durationinseconds', 'locationlatitude'],
     weak: ['startdate', 'enddate', 'status', 'ipaddress', 'progress', 'finished'],

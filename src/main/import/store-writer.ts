@@ -6,6 +6,7 @@
 // row's ids and numbers to UsageChunks, which stores them a sorted chunk at a time (dedupe and rollup included);
 // flushUsage writes the last chunk.
 import type Database from 'better-sqlite3';
+import { CampaignWriter } from './campaign-writer';
 import { CatalogueWriter } from './catalogue-writer';
 import { RelationshipWriter } from './relationship-writer';
 import { RenewalWriter } from './renewal-writer';
@@ -89,6 +90,8 @@ export class StoreWriter {
   readonly renewals: RenewalWriter;
   /** Made with the first ticket or survey answer: a usage file never builds it. */
   private relationshipWriter: RelationshipWriter | null = null;
+  /** Made with the first campaign recipient. */
+  private campaignWriter: CampaignWriter | null = null;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
   private readonly updates = new Map<string, Database.Statement>();
@@ -123,11 +126,18 @@ export class StoreWriter {
 
   get distinctAccounts(): number {
     const relationship = this.relationshipWriter?.touched;
-    return relationship === undefined ? this.touchedAccounts.size : new Set([...this.touchedAccounts, ...relationship]).size;
+    const campaigns = this.campaignWriter?.touched ?? [];
+    return relationship === undefined && this.campaignWriter === null
+      ? this.touchedAccounts.size
+      : new Set([...this.touchedAccounts, ...(relationship ?? []), ...campaigns]).size;
   }
 
   get accountIds(): number[] {
-    return [...new Set([...this.touchedAccounts, ...this.renewals.touched, ...(this.relationshipWriter?.touched ?? [])])];
+    return [...new Set([...this.touchedAccounts, ...this.renewals.touched, ...(this.relationshipWriter?.touched ?? []), ...(this.campaignWriter?.touched ?? [])])];
+  }
+
+  get campaigns(): CampaignWriter {
+    return (this.campaignWriter ??= new CampaignWriter(this.sqlite, this.importId, this.options.source ?? 'generic'));
   }
 
   get relationship(): RelationshipWriter {

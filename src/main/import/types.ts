@@ -241,7 +241,23 @@ export interface MeetingRow {
   attendees: string[];
 }
 
-export type NormalizedRow = MeetingRow | TicketRow | SurveyAnswerRow | EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
+/**
+ * One contact's line of an e-mail campaign export (HubSpot recipients, Marketo program members): who got which
+ * campaign, when, and what they did with it. The contact is known by e-mail only (never by a display name).
+ */
+export interface CampaignRow {
+  kind: 'campaigns';
+  campaign: string;
+  email: string;
+  date: string;
+  opened: boolean;
+  clicked: boolean;
+  replied: boolean;
+  /** The promoted feature as the file names it (a column), else null (the campaign's name may name one). */
+  feature: string | null;
+}
+
+export type NormalizedRow = MeetingRow | CampaignRow | TicketRow | SurveyAnswerRow | EventRow | DailyUsageRow | WeeklyUsageRow | UsageSummaryRow | AccountRow | UserRow | FeatureRuleRow | EntitlementRow | RenewalRow;
 
 /** What a kept row tells the CSM (the summary's `warnings`, with the row's line). */
 export interface RowWarning {

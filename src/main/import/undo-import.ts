@@ -22,6 +22,7 @@ const ACCOUNT_IN_USE = `
   UNION ALL SELECT 1 FROM renewals WHERE account_id = :id
   UNION ALL SELECT 1 FROM surveys WHERE account_id = :id
   UNION ALL SELECT 1 FROM support_cases WHERE account_id = :id
+  UNION ALL SELECT 1 FROM campaign_touchpoints WHERE account_id = :id
   UNION ALL SELECT 1 FROM entitlements WHERE account_id = :id
   UNION ALL SELECT 1 FROM accounts WHERE id = :id AND stage_override IS NOT NULL
   LIMIT 1`;
@@ -73,6 +74,8 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   sqlite.prepare('DELETE FROM support_cases WHERE import_id = ?').run(importId);
   sqlite.prepare('DELETE FROM surveys WHERE import_id = ?').run(importId);
   sqlite.prepare('DELETE FROM touchpoints WHERE import_id = ?').run(importId);
+  // 3e. The campaign recipients it brought in (those it updated, a later click, come back with step 4).
+  sqlite.prepare('DELETE FROM campaign_touchpoints WHERE import_id = ?').run(importId);
 
   // 4. Accounts, users, event names and the catalogue, newest change first (a user is removed before the account
   //    it was in, a rule before the feature it counted as).
@@ -118,7 +121,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   return { catalogueChanged };
 }
 
-type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements' | 'milestones' | 'support_cases';
+type ChangeTable = 'accounts' | 'users' | 'features' | 'feature_events' | 'event_names' | 'entitlements' | 'milestones' | 'support_cases' | 'campaign_touchpoints';
 
 function restoreEntitlements(sqlite: Database.Database, accountId: number, before: Row): void {
   sqlite.prepare('DELETE FROM entitlements WHERE account_id = ?').run(accountId);
@@ -149,12 +152,14 @@ function usageProbes(sqlite: Database.Database): Record<Exclude<ChangeTable, 'fe
       (featuresInUse ??= ids(
         `SELECT feature_id FROM usage_events UNION SELECT pinned_feature_id FROM usage_events UNION SELECT feature_id FROM usage_daily
          UNION SELECT feature_id FROM entitlements UNION SELECT feature_id FROM touchpoints WHERE feature_id IS NOT NULL
+         UNION SELECT feature_id FROM campaign_touchpoints WHERE feature_id IS NOT NULL
          UNION SELECT feature_id FROM feature_events UNION SELECT merged_into FROM features WHERE merged_into IS NOT NULL
          UNION SELECT id FROM features WHERE is_key = 1 OR is_paid = 1`,
       )).has(id),
     event_names: eventInUse,
     entitlements: () => true,
     support_cases: () => true,
+    campaign_touchpoints: () => true,
     // The template's milestones go with the import, unless the CSM has since dated one by hand.
     milestones: (id) => sqlite.prepare("SELECT 1 FROM milestones WHERE id = ? AND achieved_source = 'csm'").get(id) !== undefined,
     rule: (id) => {

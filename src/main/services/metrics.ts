@@ -174,6 +174,8 @@ export function accountMetrics(ctx: ServiceContext, input: MethodInput<'metrics.
     satisfaction: satisfaction(surveys, asOf),
     campaignUplift: touchpoints
       .filter((t) => t.kind === 'campaign' && t.date <= asOf)
+      // One launch per campaign and day: an imported campaign is a touchpoint per contact who got it.
+      .filter((t, i, all) => all.findIndex((o) => o.title === t.title && o.date === t.date && o.featureId === t.featureId) === i)
       .map((t) => ({
         title: t.title,
         date: t.date,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { empty, id, isoDateTime, method } from './define';
 import { FileHandle } from './files';
 
-export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals', 'tickets', 'surveys', 'meetings']);
+export const ImportKind = z.enum(['events', 'daily_usage', 'weekly_usage', 'usage_summary', 'accounts', 'users', 'features', 'entitlements', 'renewals', 'tickets', 'surveys', 'meetings', 'campaigns']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const ImportSource = z.enum([
   'pendo', 'mixpanel', 'amplitude', 'salesforce', 'hubspot',
@@ -10,6 +10,8 @@ export const ImportSource = z.enum([
   'zendesk', 'freshdesk', 'intercom', 'delighted', 'surveymonkey', 'typeform', 'qualtrics',
   // Calendars (.ics meetings).
   'google_calendar', 'outlook',
+  // Marketing automation (e-mail campaign recipients).
+  'marketo',
   'generic',
 ]);
 export type ImportSource = z.infer<typeof ImportSource>;

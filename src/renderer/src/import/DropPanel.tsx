@@ -18,7 +18,7 @@ export function DropPanel({ compact }: { compact: boolean }) {
             Drop export files anywhere on this window
           </Text>
           <Text size="sm" c="dimmed">
-            Usage exports from Pendo, Mixpanel or Amplitude (CSV, Mixpanel's raw JSON export, Amplitude's export .zip); accounts and contacts from Salesforce or HubSpot; tickets from Zendesk, Freshdesk, Intercom or HubSpot; NPS and CSAT answers from Delighted, SurveyMonkey, Typeform or Qualtrics; any size.
+            Usage exports from Pendo, Mixpanel or Amplitude (CSV, Mixpanel's raw JSON export, Amplitude's export .zip); accounts and contacts from Salesforce or HubSpot; tickets from Zendesk, Freshdesk, Intercom or HubSpot; NPS and CSAT answers from Delighted, SurveyMonkey, Typeform or Qualtrics; e-mail campaign recipients from HubSpot or Marketo; any size.
           </Text>
         </Stack>
         <ChooseFilesButton variant={compact ? 'default' : 'filled'} />

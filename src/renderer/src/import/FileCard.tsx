@@ -97,7 +97,7 @@ export function FileCard({ entry }: { entry: FileEntry }) {
 
       {inspection && !inspection.kindRecognised && stage === 'ready' && (
         <Alert color="yellow" icon={<IconQuestionMark />} title="What does this file hold?" data-testid="kind-unknown">
-          Its columns look like no usage, accounts, users, tickets or survey export Bearing knows, so it will not be imported as
+          Its columns look like no usage, accounts, users, tickets, survey or campaign export Bearing knows, so it will not be imported as
           anything until you choose. Pick what it holds above; Bearing then suggests a mapping and shows a preview.
         </Alert>
       )}

@@ -16,6 +16,7 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   qualtrics: 'Qualtrics',
   google_calendar: 'Google Calendar',
   outlook: 'Outlook',
+  marketo: 'Marketo',
   generic: 'Generic CSV',
 };
 
@@ -32,6 +33,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   tickets: 'Support tickets (Zendesk, Freshdesk, Intercom, HubSpot)',
   surveys: 'Survey answers (NPS or CSAT)',
   meetings: 'Meetings (a calendar exported as .ics)',
+  campaigns: 'E-mail campaign recipients (HubSpot, Marketo)',
 };
 
 /** Short names for badges and the history table. */
@@ -48,6 +50,7 @@ const KIND_SHORT: Record<ImportKind, string> = {
   tickets: 'Tickets',
   surveys: 'Surveys',
   meetings: 'Meetings',
+  campaigns: 'Campaigns',
 };
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as ImportKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
