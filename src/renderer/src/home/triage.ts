@@ -26,6 +26,7 @@ export interface HomeSections {
 export function homeSections(tasks: readonly Task[], asOf: string): HomeSections {
   const groups = new Map<number, AccountGroup>();
   const week: Task[] = [];
+  if (!asOf) return { today: [], week, order: [] };
   const end = addDays(asOf, 6);
   for (const t of tasks) {
     if (t.due === null || t.due > end) continue;
@@ -116,7 +117,7 @@ function factValue(key: string, value: unknown): string | null {
 export function factList(facts: Record<string, unknown>): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   for (const [key, raw] of Object.entries(facts)) {
-    if (/id$/i.test(key)) continue;
+    if (/id$/i.test(key) || key === 'signalKey') continue;
     const value = factValue(key, raw);
     if (value === null) continue;
     const label = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -17,9 +17,9 @@ function isTyping(target: EventTarget | null): boolean {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** A Mantine modal, menu, popover or the Spotlight palette is open somewhere on the page. */
+/** A modal (the command palette is one), or a menu is open somewhere on the page. */
 function somethingOpen(): boolean {
-  return document.querySelector('[role="dialog"], [role="menu"], .mantine-Spotlight-root') !== null;
+  return document.querySelector('[role="dialog"], [role="menu"]') !== null;
 }
 
 export function useTriageKeys(handlers: TriageHandlers, enabled: boolean) {
