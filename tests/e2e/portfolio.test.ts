@@ -83,7 +83,7 @@ describe('portfolio', () => {
   it('follows the OS colour scheme and remembers the CSM’s choice', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(app.host.url);
+    await page.goto(`${app.host.url}#/portfolio`);
     await page.getByTestId('portfolio-table').waitFor();
     const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');
     expect(await scheme()).toBe('dark');

@@ -1,5 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { useAccountRoute } from './account/use-account-route';
 import { AppCommands } from './components/AppCommands';
 import { AppHeader } from './components/AppHeader';
@@ -11,6 +12,7 @@ import { useQuery } from './hooks/use-query';
 import { SIDEBAR_WIDTH, useSidebar } from './hooks/use-sidebar';
 import { ImportSessionProvider, useImportSession } from './import/ImportSession';
 import { AccountScreen } from './screens/AccountScreen';
+import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
@@ -46,6 +48,11 @@ function Shell() {
   });
   // Below Mantine's 'sm' the navbar is an overlay opened by the burger: it keeps its labels there.
   const iconsOnly = sidebar.iconsOnly && !navOpened;
+  // Home is where the app opens, once there is a book: an empty one goes to the portfolio's first-run screen.
+  const emptyBook = info.data?.counts.accounts === 0;
+  useEffect(() => {
+    if (route === 'home' && accountId === null && emptyBook) window.location.replace('#/portfolio');
+  }, [route, accountId, emptyBook]);
 
   return (
     <AppShell
@@ -71,6 +78,7 @@ function Shell() {
           <DemoBanner demoAccounts={info.data.demo.accounts} collapsed={demoBanner === 'collapsed'} onCollapse={() => setDemoBanner('collapsed')} />
         )}
         {accountId !== null && <AccountScreen key={accountId} id={accountId} />}
+        {route === 'home' && accountId === null && info.data && !emptyBook && <HomeScreen />}
         {route === 'portfolio' && accountId === null && <PortfolioScreen onImport={() => navigate('import')} />}
         {route === 'import' && <ImportScreen />}
         {route === 'settings' && <SettingsScreen info={info.data} error={info.error} />}

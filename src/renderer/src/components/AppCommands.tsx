@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconDatabaseExport,
   IconFileImport,
+  IconHome,
   IconFlask,
   IconKeyboard,
   IconLayoutDashboard,
@@ -59,6 +60,7 @@ export function AppCommands({ navigate, demoLoaded }: Props) {
 
   const commands = useMemo<Command[]>(
     () => [
+      { id: 'go-home', label: 'Go to Today', keywords: 'home tasks queue triage', icon: <IconHome {...iconProps} />, hint: 'G H', run: () => navigate('home') },
       { id: 'go-portfolio', label: 'Go to Portfolio', icon: <IconLayoutDashboard {...iconProps} />, hint: 'G P', run: () => navigate('portfolio') },
       { id: 'go-import', label: 'Go to Import', keywords: 'csv upload file', icon: <IconFileImport {...iconProps} />, hint: 'G I', run: () => navigate('import') },
       { id: 'go-settings', label: 'Go to Settings', keywords: 'preferences health weights', icon: <IconSettings {...iconProps} />, hint: 'G S', run: () => navigate('settings') },

@@ -1,6 +1,7 @@
 import { AppShell, NavLink, Text, Tooltip } from '@mantine/core';
 import {
   IconFileImport,
+  IconHome,
   IconLayoutDashboard,
   IconLayoutSidebarLeftCollapse,
   IconLayoutSidebarLeftExpand,
@@ -11,6 +12,7 @@ import type { AppInfo } from '../../../shared/contract';
 import type { Route } from '../hooks/use-hash-route';
 
 const ITEMS: { route: Route; label: string; icon: Icon }[] = [
+  { route: 'home', label: 'Today', icon: IconHome },
   { route: 'portfolio', label: 'Portfolio', icon: IconLayoutDashboard },
   { route: 'import', label: 'Import', icon: IconFileImport },
   { route: 'settings', label: 'Settings', icon: IconSettings },

@@ -15,6 +15,7 @@ export const MOD = IS_MAC ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: [[MOD, 'K']], description: 'Jump to an account or run a command' },
+  { keys: [['G', 'H']], description: 'Go to Today (Home)' },
   { keys: [['G', 'P'], [MOD, '1']], description: 'Go to the portfolio' },
   { keys: [['G', 'I'], [MOD, '2']], description: 'Go to Import' },
   { keys: [['G', 'S'], [MOD, '3']], description: 'Go to Settings' },
@@ -29,6 +30,6 @@ export const SHORTCUTS: Shortcut[] = [
 export const SEARCH_BOX_ATTRIBUTE = 'data-search-box';
 
 /** "g" then a letter: a sequence, as in Gmail or GitHub, so single letters stay free for typing. */
-export const GO_TO: Record<string, Route> = { p: 'portfolio', i: 'import', s: 'settings' };
+export const GO_TO: Record<string, Route> = { h: 'home', p: 'portfolio', i: 'import', s: 'settings' };
 /** mod+1…3, in the navbar's order. */
 export const NUMBERED: Record<string, Route> = { '1': 'portfolio', '2': 'import', '3': 'settings' };
