@@ -59,3 +59,14 @@ export function formatDaysFrom(isoDate: string, todayIso: string): string {
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${formatCount(days)} days` : `${formatCount(-days)} days ago`;
 }
+
+/** The verb that agrees with a count as the subject: "1 of 3 roles has", "2 of 3 roles have", "0 of 3 roles have". */
+export function verbFor(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** Natural order of names: "Summit Capital 2" before "Summit Capital 10", case and accents ignored. */
+const naturalCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+export function compareNatural(a: string, b: string): number {
+  return naturalCollator.compare(a, b);
+}

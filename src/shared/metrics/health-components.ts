@@ -16,6 +16,7 @@ import { lastDays } from './inputs';
 import { qbrDaysSince, qbrOverdue, responseRates, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
+import { verbFor } from '../format';
 import { userCadences } from './usage';
 import { exposure } from './breadth';
 
@@ -97,7 +98,7 @@ function frequencyComponent(f: HealthFacts, s: MetricsSettings): ComponentScore 
     name: 'frequency',
     score: (meets / f.users.length) * 100,
     facts: [
-      `${meets} of ${plural(f.users.length, 'user')} meet their role's expected cadence in the last 30 days (${expected.join(', ')}).`,
+      `${meets} of ${plural(f.users.length, 'user')} ${verbFor(meets, 'meets', 'meet')} their role's expected cadence in the last 30 days (${expected.join(', ')}).`,
     ],
     noDataReason: null,
   };
@@ -112,7 +113,7 @@ function exposureComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   const facts = [
     `${rolesCovered} of ${plural(e.roles.length, 'role')}` +
       (e.departments.length > 0 ? ` and ${deptCovered} of ${plural(e.departments.length, 'department')}` : '') +
-      ' have a user meeting cadence.',
+      ` ${e.departments.length > 0 ? 'have' : verbFor(rolesCovered, 'has', 'have')} a user meeting cadence.`,
   ];
   const missing = [...e.roles, ...e.departments].filter((c) => !c.covered).map((c) => c.name.replace('_', ' '));
   if (missing.length > 0) facts.push(`Not reached: ${missing.join(', ')}.`);

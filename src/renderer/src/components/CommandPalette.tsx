@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuilding, IconCalendarEvent, IconChecklist, IconFlag, IconMessages, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AccountSummary, NoteHit } from '../../../shared/contract';
-import { formatDate } from '../../../shared/format';
+import { compareNatural, formatDate } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
 import { openAccount } from '../portfolio/account-link';
 import { STAGES } from '../portfolio/StageBadge';
@@ -86,7 +86,8 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const [query, setQuery] = useState('');
   const [wanted, setWanted] = useState(false);
   const accounts = useQuery('accounts.list', {}, { enabled: wanted });
-  const items = accounts.data?.items;
+  // Natural name order ("Summit Capital 2" before "Summit Capital 10"), sorted once per read, not per keystroke.
+  const items = useMemo(() => (accounts.data ? [...accounts.data.items].sort((a, b) => compareNatural(a.name, b.name)) : undefined), [accounts.data]);
   const shownCommands = useMemo(() => matchCommands(commands, query), [commands, query]);
   const shownAccounts = useMemo(() => matchAccounts(items ?? [], query), [items, query]);
   // Notes, QBR outcomes and action items, searched in main once the CSM pauses on two characters or more.
@@ -102,7 +103,11 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
       shortcut={['mod + K']}
       // Ctrl/⌘+K also works from inside a text field: it is a chord, not a character anyone types.
       tagsToIgnore={[]}
-      onSpotlightOpen={() => setWanted(true)}
+      // Opens empty: a search left over from last time would hide the accounts and commands the CSM came for.
+      onSpotlightOpen={() => {
+        setQuery('');
+        setWanted(true);
+      }}
       scrollable
       maxHeight={460}
       data-testid="command-palette"
