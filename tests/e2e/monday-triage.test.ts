@@ -46,8 +46,8 @@ describe('Monday triage on Home', () => {
     expect(await alder.getByTestId('home-task-title').allTextContents()).toEqual([
       'Check in with Alder Health',
       'Hold a QBR with Alder Health',
-      'Start the renewal conversation with Alder Health',
       'Health fell 35.7 points at Alder Health',
+      'Start the renewal conversation with Alder Health',
       'Paid features unused: downgrade risk',
       'Re-engage Olga Berg at Alder Health',
     ]);
@@ -86,12 +86,12 @@ describe('Monday triage on Home', () => {
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('10 due or overdue (4 overdue)');
     expect(await alder.getByTestId('home-task-title').allTextContents()).not.toContain('Check in with Alder Health');
 
-    // d marks the selected task (now the renewal conversation) done.
-    await expect.poll(() => selected.getByTestId('home-task-title').textContent()).toBe('Start the renewal conversation with Alder Health');
+    // d marks the selected task (now the health drop) done.
+    await expect.poll(() => selected.getByTestId('home-task-title').textContent()).toBe('Health fell 35.7 points at Alder Health');
     await page.keyboard.press('d');
     await expect.poll(() => summary.textContent()).toContain('9 due or overdue (4 overdue)');
     const done = (await invoke<List>('tasks.list', { status: 'done' })).items.map((t) => [t.title, t.closedBy]);
-    expect(done).toEqual(expect.arrayContaining([['Start the renewal conversation with Alder Health', 'user'], ['Check in with Alder Health', 'signal']]));
+    expect(done).toEqual(expect.arrayContaining([['Health fell 35.7 points at Alder Health', 'user'], ['Check in with Alder Health', 'signal']]));
 
     // Enter opens the account; its timeline has the e-mail.
     await page.keyboard.press('Enter');

@@ -48,7 +48,7 @@ describe('the web host token', () => {
   });
 
   it('still signs the same tab in when it comes back without the token in the address', async () => {
-    await app.page.goto(`http://127.0.0.1:${app.host.port}/`);
+    await app.page.goto(`http://127.0.0.1:${app.host.port}/#/portfolio`);
     await app.page.getByTestId('portfolio-table').waitFor();
     await expect.poll(() => app.page.getByTestId('portfolio-table').getByRole('row').count()).toBeGreaterThan(1);
   });

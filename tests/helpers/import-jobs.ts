@@ -76,10 +76,13 @@ export function rollupsAndEvents(sqlite: Database.Database): { rollups: unknown[
   return { rollups, fromEvents };
 }
 
-/** Every row of every table, in rowid order: two snapshots are equal when the store holds exactly the same. */
+/**
+ * Every row of every table, in rowid order: two snapshots are equal when the store holds exactly the same.
+ * task_dirty is left out: it holds the work queue's pending "look again" marks, which any write adds to.
+ */
 export function snapshot(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__drizzle%' AND name <> 'task_dirty' ORDER BY name")
     .pluck()
     .all() as string[];
   const out: Record<string, unknown[]> = {};

@@ -84,6 +84,9 @@ describe('work queue: manual tasks and QBR action items', () => {
     await call(b, 'tasks.done', { id: t1.id });
     await call(b, 'tasks.snooze', { id: t2.id, until: '2026-12-01' });
     expect(await openOf()).toBe(withMine - 2);
+    // The queue has no history: a past as-of date shows no count rather than today's.
+    const past = (await call<MethodOutput<'portfolio.overview'>>(b, 'portfolio.overview', { asOf: '2026-10-01' })).rows.find((a) => a.id === birch)!;
+    expect(past.openTasks).toBeNull();
   });
 
   it('snoozes until a later day, edits, dismisses with a reason and reopens; refuses bad ids and dates', async () => {

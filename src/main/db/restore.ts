@@ -51,8 +51,12 @@ export function replaceContent(sqlite: Database.Database, staged: string): void 
       for (const t of tables) {
         const theirs = new Set(columnsOf(sqlite, 'restore', t));
         const columns = columnsOf(sqlite, 'main', t).filter((c) => theirs.has(c)).map((c) => `"${c}"`).join(', ');
-        if (columns) sqlite.prepare(`INSERT INTO main."${t}" (${columns}) SELECT ${columns} FROM restore."${t}"`).run();
+        if (columns && t !== 'task_dirty') sqlite.prepare(`INSERT INTO main."${t}" (${columns}) SELECT ${columns} FROM restore."${t}"`).run();
       }
+      // The work queue's dirty marks are written by triggers as the rows come back; whatever they hold now, the
+      // restored book is reconciled whole (0 marks every account).
+      sqlite.prepare('DELETE FROM main.task_dirty').run();
+      sqlite.prepare('INSERT INTO main.task_dirty (account_id) VALUES (0)').run();
       // AUTOINCREMENT counters come back too, so ids handed out after the backup are not reused.
       sqlite.prepare('DELETE FROM main.sqlite_sequence').run();
       sqlite.prepare('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restore.sqlite_sequence').run();

@@ -81,10 +81,10 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
   const terms = renewalTerms(ctx);
   const stored = portfolioAccountRows(ctx, asOf, isoFromDayNumber(day - DELTA_DAYS));
   const behaviour = behaviourOf(ctx, asOf, stored, terms);
-  // Open tasks are today's queue (reconciled first, incrementally), whatever the as-of date.
+  // Open tasks are today's queue (reconciled first, incrementally). The queue keeps no history, so a past
+  // as-of date shows no count rather than today's.
   const today = todayOf(ctx);
-  reconcileIfStale(ctx, today);
-  const openTasks = openTaskCounts(ctx, today);
+  const openTasks = asOf >= today ? (reconcileIfStale(ctx, today), openTaskCounts(ctx, today)) : null;
   const accounts = stored.map((a) => rowAsOf(a, terms.get(a.id), asOf));
   fillMissingHealth(ctx, accounts, asOf);
   const trendOf = scoreTrends(ctx, day - trendDays + 1, day);
@@ -159,7 +159,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
           ),
       renewalPassedWithoutOutcome: passedDays(a.id, a.renewalDate) !== null,
       ...(behaviour.get(a.id) ?? NO_BEHAVIOUR),
-      openTasks: openTasks.get(a.id) ?? 0,
+      openTasks: openTasks === null ? null : (openTasks.get(a.id) ?? 0),
       ttvBasicDays: timeToValueDays(a.contractStart, own, 'basic_value', asOf),
       onboardedDate: onboarding?.achievedDate ?? null,
     };

@@ -5,6 +5,7 @@
 // since the last reconcile (marked by triggers, table task_dirty), in full when the day or the settings changed.
 import type { MethodInput, MethodOutput, Task, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
+import { compareNatural } from '../../shared/format';
 import { AppError } from '../../shared/errors';
 import { accountExists } from '../db/accounts';
 import { actionItemRow, setActionItemStatus, updateActionItemRow } from '../db/qbr-action-items';
@@ -133,8 +134,11 @@ export function listTasks(ctx: ServiceContext, input: MethodInput<'tasks.list'>)
     (a, b) =>
       (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
       PRIORITY[a.priority] - PRIORITY[b.priority] ||
-      a.accountName.localeCompare(b.accountName) ||
-      a.id.localeCompare(b.id),
+      compareNatural(a.accountName, b.accountName) ||
+      // Ties end on the title, then the id as a number ("t9" before "t10"), so the order never depends on
+      // which reconcile happened to create a task first.
+      compareNatural(a.title, b.title) ||
+      compareNatural(a.id, b.id),
   );
   return { asOf, items: all };
 }

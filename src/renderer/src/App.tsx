@@ -78,7 +78,8 @@ function Shell() {
           <DemoBanner demoAccounts={info.data.demo.accounts} collapsed={demoBanner === 'collapsed'} onCollapse={() => setDemoBanner('collapsed')} />
         )}
         {accountId !== null && <AccountScreen key={accountId} id={accountId} />}
-        {route === 'home' && accountId === null && info.data && !emptyBook && <HomeScreen />}
+        {/* Home also opens when the book cannot be read (no token, host gone): it says what went wrong. */}
+        {route === 'home' && accountId === null && (info.error || (info.data && !emptyBook)) && <HomeScreen />}
         {route === 'portfolio' && accountId === null && <PortfolioScreen onImport={() => navigate('import')} />}
         {route === 'import' && <ImportScreen />}
         {route === 'settings' && <SettingsScreen info={info.data} error={info.error} />}

@@ -66,7 +66,8 @@ export const PortfolioRow = AccountSummary.pick({
   unusedKeyFeatures: z.number().int(),
   unusedKeyFeatureNames: z.array(z.string()),
   /** Open items in the work queue today (tasks open or back from snooze, open QBR action items), whatever the as-of date. */
-  openTasks: z.number().int(),
+  /** Open work-queue items today; null when the as-of date is in the past (the queue has no history). */
+  openTasks: z.number().int().nullable(),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
 

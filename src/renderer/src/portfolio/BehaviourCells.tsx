@@ -83,7 +83,11 @@ export function AgeAndUnused({ row }: { row: PortfolioRow }) {
 
 export function OpenTasks({ row }: { row: PortfolioRow }) {
   return (
-    <span className={row.openTasks === 0 ? classes.dimmed : undefined} title="Open items in the work queue today" data-testid="open-tasks">
+    <span
+      className={row.openTasks === null || row.openTasks === 0 ? classes.dimmed : undefined}
+      title={row.openTasks === null ? 'The work queue is today’s: set the date back to today to see open tasks' : 'Open items in the work queue today'}
+      data-testid="open-tasks"
+    >
       {formatCount(row.openTasks)}
     </span>
   );

@@ -65,7 +65,7 @@ function behaviourKeeps(row: PortfolioRow, f: Filters): boolean {
   if (f.activeTrend === 'down' && !(row.activeUserTrend !== null && row.activeUserTrend < 0)) return false;
   if (f.activeTrend === 'up' && !(row.activeUserTrend !== null && row.activeUserTrend > 0)) return false;
   if (f.unusedKeyFeaturesOnly && row.unusedKeyFeatures === 0) return false;
-  if (f.minOpenTasks !== null && row.openTasks < f.minOpenTasks) return false;
+  if (f.minOpenTasks !== null && (row.openTasks === null || row.openTasks < f.minOpenTasks)) return false;
   return true;
 }
 export const DEFAULT_SORT: Sort = { column: 'name', direction: 'asc' };
