@@ -19,6 +19,7 @@ import { requireAccount } from './account-lookup';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { refreshHealthSnapshots } from './health-snapshots';
+import { importedTimeline } from './imported-timeline';
 import { listSurveys } from './surveys';
 import { deleteWithUndo } from './undo';
 
@@ -54,14 +55,18 @@ function requireTouchpoint(ctx: ServiceContext, id: number): TouchpointRow {
   return row;
 }
 
+const SOURCE_ORDER: Record<TimelineItem['source'], number> = { touchpoint: 0, imported: 1, survey: 2 };
+
 export function listTimeline(ctx: ServiceContext, input: MethodInput<'touchpoints.list'>): MethodOutput<'touchpoints.list'> {
   requireAccount(ctx, input.accountId);
   const asOf = input.asOf ?? todayOf(ctx);
   const kinds = input.kinds ? new Set<string>(input.kinds) : null;
   const touchpoints = touchpointsOf(ctx, input.accountId).map((r) => toItem(r, asOf));
-  const all: TimelineItem[] = [...touchpoints, ...listSurveys(ctx, input.accountId)].filter((i) => kinds === null || kinds.has(i.kind));
-  // Newest first; on the same day touchpoints before survey answers, later entries first.
-  all.sort((a, b) => b.date.localeCompare(a.date) || (a.source === b.source ? b.id - a.id : a.source === 'touchpoint' ? -1 : 1));
+  const all: TimelineItem[] = [...touchpoints, ...importedTimeline(ctx, input.accountId, asOf), ...listSurveys(ctx, input.accountId)].filter(
+    (i) => kinds === null || kinds.has(i.kind),
+  );
+  // Newest first; on the same day logged touchpoints, then imported records, then survey answers, later entries first.
+  all.sort((a, b) => b.date.localeCompare(a.date) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || b.id - a.id);
   return { accountId: input.accountId, items: all.slice(0, input.limit ?? 1000), total: all.length };
 }
 

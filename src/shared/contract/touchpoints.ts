@@ -32,7 +32,41 @@ export const TouchpointItem = z.object({
 });
 export type TouchpointItem = z.infer<typeof TouchpointItem>;
 
-export const TimelineItem = z.discriminatedUnion('source', [TouchpointItem, SurveyItem]);
+/**
+ * A record brought in from a file rather than logged by hand: a help-desk ticket (one entry per ticket) or an
+ * e-mail campaign (one entry per campaign, its recipients at this account counted). Read-only here: it is changed
+ * by importing again and removed with its import.
+ */
+export const ImportedItem = z.object({
+  source: z.literal('imported'),
+  key: z.string(),
+  /** The ticket's row, or the first recipient row of the campaign. */
+  id,
+  accountId: id,
+  kind: z.enum(['support_case', 'campaign']),
+  date: isoDate,
+  title: z.string(),
+  /** The tool the file came from: zendesk, freshdesk, intercom, hubspot, marketo, … */
+  vendor: z.string(),
+  importId: id.nullable(),
+  /** Tickets: the help desk's id, status, solved date, days open so far or until solved, priority, SLA. */
+  ticketId: z.string().nullable(),
+  caseStatus: z.enum(['open', 'closed']).nullable(),
+  closedDate: isoDate.nullable(),
+  daysOpen: z.number().int().nullable(),
+  priority: z.string().nullable(),
+  withinSla: z.boolean().nullable(),
+  requesterEmail: z.string().nullable(),
+  /** Campaigns: recipients at this account and how many opened, clicked and replied; the feature promoted. */
+  recipients: z.number().int().nullable(),
+  opened: z.number().int().nullable(),
+  clicked: z.number().int().nullable(),
+  replied: z.number().int().nullable(),
+  featureName: z.string().nullable(),
+});
+export type ImportedItem = z.infer<typeof ImportedItem>;
+
+export const TimelineItem = z.discriminatedUnion('source', [TouchpointItem, SurveyItem, ImportedItem]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 
 const title = z.string().trim().min(1).max(300);

@@ -15,7 +15,7 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'qbrs.list': ['qbrs', 'qbr_action_items'],
   'stakeholders.list': ['stakeholders', 'users', 'usage', 'surveys', 'qbrs'],
   'qbrs.nextSuggestion': ['accounts', 'qbrs', 'qbr_action_items', 'settings'],
-  'touchpoints.list': ['touchpoints', 'surveys', 'features', 'users'],
+  'touchpoints.list': ['touchpoints', 'surveys', 'features', 'users', 'imports'],
   'settings.get': ['settings', 'features', 'backups'],
   'features.list': ['features'],
   'features.eventNames': ['features', 'usage'],

@@ -10,6 +10,7 @@ import { plural, SURVEY_KIND_LABEL, SURVEY_RANGE, TOUCHPOINT_KIND_LABEL } from '
 import { useState } from 'react';
 import { DeleteButton, EditButton } from '../../components/ItemActions';
 import { EditTouchpointModal } from './EditTouchpointModal';
+import { ImportedBody } from './ImportedEntry';
 
 function CaseBadges({ t, today }: { t: TouchpointItem; today: string }) {
   const close = useMutation('touchpoints.update', { errorTitle: 'Could not close the case', successMessage: 'Case closed.' });
@@ -92,6 +93,12 @@ function entryKindLabel(item: TimelineItem): string {
   return item.source === 'survey' ? `${SURVEY_KIND_LABEL[item.kind]} survey` : TOUCHPOINT_KIND_LABEL[item.kind];
 }
 
+function Body({ item, today }: { item: TimelineItem; today: string }) {
+  if (item.source === 'survey') return <SurveyBody s={item} />;
+  if (item.source === 'imported') return <ImportedBody item={item} />;
+  return <TouchpointBody t={item} today={today} />;
+}
+
 export function TimelineEntry({ item, today }: { item: TimelineItem; today: string }) {
   const [editing, setEditing] = useState(false);
   const remove = () => (item.source === 'survey' ? call('surveys.delete', { id: item.id }) : call('touchpoints.delete', { id: item.id }));
@@ -101,12 +108,14 @@ export function TimelineEntry({ item, today }: { item: TimelineItem; today: stri
         <Text size="xs" c="dimmed">
           {formatDate(item.date)} · {entryKindLabel(item)}
         </Text>
-        {item.source === 'survey' ? <SurveyBody s={item} /> : <TouchpointBody t={item} today={today} />}
+        <Body item={item} today={today} />
       </Stack>
-      <Group gap={2} wrap="nowrap">
-        {item.source === 'touchpoint' && <EditButton label={`Edit this ${entryKindLabel(item).toLowerCase()}`} onClick={() => setEditing(true)} testId="timeline-edit" />}
-        <DeleteButton label={`Delete this ${entryKindLabel(item).toLowerCase()}`} remove={remove} testId="timeline-delete" />
-      </Group>
+      {item.source !== 'imported' && (
+        <Group gap={2} wrap="nowrap">
+          {item.source === 'touchpoint' && <EditButton label={`Edit this ${entryKindLabel(item).toLowerCase()}`} onClick={() => setEditing(true)} testId="timeline-edit" />}
+          <DeleteButton label={`Delete this ${entryKindLabel(item).toLowerCase()}`} remove={remove} testId="timeline-delete" />
+        </Group>
+      )}
       {editing && item.source === 'touchpoint' && <EditTouchpointModal touchpoint={item} onClose={() => setEditing(false)} />}
     </Group>
   );
