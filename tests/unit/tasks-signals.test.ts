@@ -174,6 +174,27 @@ describe('work queue signals', () => {
     });
   });
 
+  it('health_drop: a deeper fall retitles an unedited task; a title the CSM edited stays theirs', async () => {
+    const { b, cedar } = await book();
+    const snap = b.database.sqlite.prepare('INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, ?, ?)');
+    snap.run(cedar, '2026-10-25', 70, 'healthy');
+    snap.run(cedar, '2026-11-24', 55, 'at_risk');
+    const [t] = await queue(b, cedar, 'health_drop');
+    expect(t.title).toBe('Health fell 15 points at Cedar Bank');
+    // 70 → 48: down 22, and the reason and the title say so.
+    snap.run(cedar, '2026-11-24', 48, 'at_risk');
+    await call(b, 'tasks.reconcile');
+    expect((await queue(b, cedar, 'health_drop')).map((x) => [x.id, x.title, x.reason])).toEqual([
+      [t.id, 'Health fell 22 points at Cedar Bank', 'Health went from 70 on 2026-10-25 to 48 on 2026-11-24, down 22 points in 30 days.'],
+    ]);
+    await call(b, 'tasks.update', { id: t.id, title: 'Call Cedar about the drop' });
+    snap.run(cedar, '2026-11-24', 52, 'at_risk');
+    await call(b, 'tasks.reconcile');
+    expect((await queue(b, cedar, 'health_drop')).map((x) => [x.title, x.reason])).toEqual([
+      ['Call Cedar about the drop', 'Health went from 70 on 2026-10-25 to 52 on 2026-11-24, down 18 points in 30 days.'],
+    ]);
+  });
+
   it('reconciles incrementally: a QBR written by another connection closes Alder\'s qbr_overdue on the next list, alone', async () => {
     const { b, alder } = await book();
     const generated = async () =>

@@ -35,11 +35,11 @@ export function taskRow(store: Store, id: number): TaskRow | undefined {
   return prepared(store.sqlite, `SELECT ${COLUMNS} FROM tasks t WHERE t.id = ?`).get(id) as TaskRow | undefined;
 }
 
-export type LiveTask = Pick<TaskRow, 'id' | 'accountId' | 'kind' | 'signalKey' | 'status' | 'reason' | 'facts'>;
+export type LiveTask = Pick<TaskRow, 'id' | 'accountId' | 'kind' | 'signalKey' | 'status' | 'title' | 'reason' | 'facts'>;
 
 /** Generated tasks whose signal key still stands (a cleared signal's task has its key set to NULL): all, or those of some accounts. */
 export function liveGeneratedTasks(store: Store, accountIds: readonly number[] | null = null): LiveTask[] {
-  const sql = 'SELECT id, account_id AS accountId, kind, signal_key AS signalKey, status, reason, facts FROM tasks WHERE signal_key IS NOT NULL';
+  const sql = 'SELECT id, account_id AS accountId, kind, signal_key AS signalKey, status, title, reason, facts FROM tasks WHERE signal_key IS NOT NULL';
   if (accountIds === null) return prepared(store.sqlite, sql).all() as LiveTask[];
   return prepared(store.sqlite, `${sql} AND account_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(accountIds)) as LiveTask[];
 }

@@ -46,13 +46,17 @@ export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx), only: Rea
       const key = `${s.accountId}|${s.kind}|${s.key}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const facts = JSON.stringify({ ...s.facts, signalKey: s.key });
+      // The title the signal gave is kept with the facts, so a later reconcile can tell a title the CSM edited.
+      const facts = JSON.stringify({ ...s.facts, signalKey: s.key, signalTitle: s.title });
       const existing = live.get(key);
       if (existing) {
         live.delete(key);
-        // The facts move on (days since, days to renewal); title, due date and priority are the CSM's to edit.
+        // The facts move on (days since, days to renewal, how far health fell) and an unedited title with them;
+        // a title the CSM edited, the due date and the priority are theirs.
         if ((existing.status === 'open' || existing.status === 'snoozed') && (existing.facts !== facts || existing.reason !== s.reason)) {
-          updateTaskFields(ctx, existing.id, { reason: s.reason, facts });
+          const given = parseFacts(existing.facts).signalTitle;
+          const retitle = given !== undefined && existing.title === given && existing.title !== s.title;
+          updateTaskFields(ctx, existing.id, { reason: s.reason, facts, ...(retitle ? { title: s.title } : {}) });
         }
         continue;
       }

@@ -117,7 +117,7 @@ function factValue(key: string, value: unknown): string | null {
 export function factList(facts: Record<string, unknown>): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   for (const [key, raw] of Object.entries(facts)) {
-    if (/id$/i.test(key) || key === 'signalKey') continue;
+    if (/id$/i.test(key) || key === 'signalKey' || key === 'signalTitle') continue;
     const value = factValue(key, raw);
     if (value === null) continue;
     const label = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
