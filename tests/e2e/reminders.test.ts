@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReminderSettings } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
+import { expectAccessible } from './a11y';
 import { launchApp, type App } from './harness';
 
 let app: App;
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('reminders in the web host', () => {
-  it('sets the time in Settings (refusing 25:00, saying why), shows the digest when it passes, opens Home, and not again after a reload', async () => {
+  it('sets the time in Settings (refusing 25:00, saying why), shows the digest when it passes, opens Home, not again after a reload, and turns off', async () => {
     const { page } = app;
     await page.goto(`${app.host.url}#/settings`);
     const section = page.getByTestId('settings-reminders');
@@ -54,6 +55,7 @@ describe('reminders in the web host', () => {
       '25:00 is not a time of day: hours go from 00 to 23 (midnight is 00:00). Write such as 08:30 or 17:45.',
     );
     expect(await time.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'Settings › Reminders with a refused time');
     expect((await invoke<ReminderSettings>('reminders.get', {})).time).toBe('18:00');
     await page.waitForTimeout(300);
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
@@ -91,6 +93,7 @@ describe('reminders in the web host', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(await notification.count()).toBe(1);
+    await expectAccessible(page, 'the reminder notification');
 
     // Its button opens Home.
     await notification.getByTestId('reminder-open-home').click();
@@ -104,6 +107,14 @@ describe('reminders in the web host', () => {
     await page.clock.fastForward('20:00');
     await page.waitForTimeout(1000);
     expect(await notification.count()).toBe(0);
+
+    // Turned off in Settings: saved, and said so.
+    await page.goto(`${app.host.url}#/settings`);
+    await section.scrollIntoViewIfNeeded();
+    await section.getByTestId('reminders-enabled').click();
+    await section.getByTestId('reminders-save').click();
+    await expect.poll(() => next.textContent()).toBe('Reminders are off: no digest is shown. Last shown for Nov 24, 2026.');
+    expect(await invoke<ReminderSettings>('reminders.get', {})).toEqual({ enabled: false, time: '12:01', lastShownOn: '2026-11-24' });
     expect(app.consoleErrors).toEqual([]);
   });
 });
