@@ -26,13 +26,22 @@ export interface App {
 }
 
 export async function launchApp(
-  { maxUploadBytes, ...options }: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark'; maxUploadBytes?: number } = {},
+  {
+    maxUploadBytes,
+    reminders = false,
+    ...options
+  }: Partial<BackendOptions> & { colorScheme?: 'light' | 'dark'; maxUploadBytes?: number; reminders?: boolean } = {},
 ): Promise<App> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const dataDir = options.dataDir ?? tempDir('bearing-e2e-');
   const backend = openBackend({ host: 'web', dataDir, demoOnFirstStart: true, ...options });
   // The first start imports the demo's files in the background; tests start from the loaded book.
   await backend.demoLoaded;
+  // The daily reminder would pop its digest over every screen under test: off unless a test is about it.
+  if (!reminders) {
+    const off = await backend.api.invoke('reminders.update', { enabled: false });
+    if (!off.ok) throw new Error(off.error.message);
+  }
   const host = await startWebHost({ api: backend.api, rendererDir: RENDERER, uploadDir: path.join(dataDir, 'uploads'), files: fileHandles(backend.context), maxUploadBytes });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -2,6 +2,7 @@
 // blocking the test process (cases can overlap), and the store read afterwards with plain SQL.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
 export interface CliRun {
@@ -10,10 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], dataDir: string, cwd?: string): Promise<CliRun> {
+export function runCli(args: string[], dataDir: string, cwd?: string, env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '-s', 'cli', '--', ...args], {
-      env: { ...process.env, BEARING_DATA_DIR: dataDir, ...(cwd ? { INIT_CWD: cwd } : {}) },
+      env: { ...process.env, BEARING_DATA_DIR: dataDir, ...(cwd ? { INIT_CWD: cwd } : {}), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -22,6 +23,13 @@ export function runCli(args: string[], dataDir: string, cwd?: string): Promise<C
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The CLI on a machine whose clock reads `iso` (tests/helpers/fixed-clock.mjs, preloaded into every node it starts). */
+export function runCliAt(iso: string, args: string[], dataDir: string): Promise<CliRun> {
+  const preload = pathToFileURL(path.join(import.meta.dirname, 'fixed-clock.mjs')).href;
+  const nodeOptions = [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' ');
+  return runCli(args, dataDir, undefined, { BEARING_TEST_CLOCK: iso, NODE_OPTIONS: nodeOptions });
 }
 
 /** `import FILE --json --tz UTC`: its one JSON object (the whole of stdout) and its exit code. */

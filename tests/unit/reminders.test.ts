@@ -122,4 +122,27 @@ describe('the desktop reminder schedule', () => {
     expect(homes).toBe(1);
     r.stop();
   });
+
+  it('two checks at once (a start and a settings change) show the day\'s digest once; a stopped schedule shows nothing', async () => {
+    const { b } = await book();
+    const shown: string[] = [];
+    const ports = {
+      api: b.api,
+      now: () => at('2026-11-24T12:00:00Z'),
+      setTimer: () => null,
+      clearTimer: () => undefined,
+      notify: (n: { body: string }) => shown.push(n.body),
+      openHome: () => undefined,
+    };
+    const r = startReminders(ports); // 08:30 by default, never shown: today's is owed at noon
+    await Promise.all([r.check(), r.check(), r.check()]);
+    expect(shown.length).toBe(1);
+    expect((await call<ReminderSettings>(b, 'reminders.get')).lastShownOn).toBe('2026-11-24');
+    await b.api.invoke('reminders.shown', { day: '2026-11-23' }); // as if yesterday's were the last one shown
+    const stopped = startReminders(ports);
+    const pending = stopped.check();
+    stopped.stop();
+    await pending;
+    expect(shown.length).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { AppHeader } from './components/AppHeader';
 import { AppNavbar } from './components/AppNavbar';
 import { DemoBanner } from './components/DemoBanner';
 import { DropAnywhere } from './components/DropAnywhere';
+import { ReminderWatcher } from './components/ReminderWatcher';
 import { useHashRoute } from './hooks/use-hash-route';
 import { useQuery } from './hooks/use-query';
 import { SIDEBAR_WIDTH, useSidebar } from './hooks/use-sidebar';
@@ -91,6 +92,8 @@ function Shell() {
         }}
       />
       <AppCommands navigate={navigate} demoLoaded={info.data?.demo.loaded ?? false} />
+      {/* The desktop app's main process notifies through the OS; the web host's page shows the digest itself. */}
+      {info.data?.host === 'web' && <ReminderWatcher />}
     </AppShell>
   );
 }

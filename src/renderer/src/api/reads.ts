@@ -24,6 +24,7 @@ const READS: Partial<Record<MethodName, readonly Table[]>> = {
   'deck.quarters': ['accounts', 'settings'],
   'deck.settings.get': ['settings'],
   'outreach.templates.get': ['settings'],
+  'reminders.get': ['settings'],
   'outreach.draft': ['accounts', 'users', 'usage', 'features', 'qbrs', 'settings'],
   'search.notes': ['accounts', 'touchpoints', 'qbrs', 'qbr_action_items', 'milestones'],
 };

@@ -13,6 +13,7 @@ import { JourneySection } from '../settings/JourneySection';
 import { FeaturesSection } from '../settings/FeaturesSection';
 import { ModelChangesBar } from '../settings/ModelChangesBar';
 import { OnboardingSection } from '../settings/OnboardingSection';
+import { RemindersSection } from '../settings/RemindersSection';
 import { TimeZoneSection } from '../settings/TimeZoneSection';
 import { useMetricsDraft } from '../settings/use-metrics-draft';
 
@@ -22,6 +23,7 @@ const SECTIONS = [
   { id: 'features', label: 'Features' },
   { id: 'journey', label: 'Stages and QBRs' },
   { id: 'onboarding', label: 'Onboarding' },
+  { id: 'reminders', label: 'Reminders' },
   { id: 'time-zone', label: 'Time zone' },
   { id: 'importing', label: 'Importing' },
   { id: 'outreach', label: 'Outreach templates' },
@@ -76,6 +78,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
           <OnboardingSection key={JSON.stringify(s.onboardingTemplate)} settings={s} />
+          <RemindersSection settings={s} host={info?.host} />
           <TimeZoneSection settings={s} />
           <ImportingSection settings={s} />
           <DeckSection />
