@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
+import { parquetWriteFile } from 'hyparquet-writer';
 import { formatOf } from '../../src/main/import/raw-exports';
 import type { Inspection } from '../../src/shared/contract';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
@@ -111,5 +112,56 @@ describe("a team's warehouse rollup (Snowflake's COPY INTO … CSV of the README
       .prepare('SELECT a.external_id AS account, SUM(d.events) AS events FROM usage_daily d JOIN accounts a ON a.id = d.account_id GROUP BY a.external_id ORDER BY a.external_id')
       .all();
     expect(byAccount).toEqual([{ account: 'acct_2290', events: 6 }, { account: 'acct_7781', events: 22 }, { account: 'acct_9012', events: 9 }]);
+  });
+});
+
+describe("the same rollup as Snowflake's COPY INTO … Parquet (DATE days, NUMBER counts as INT64)", () => {
+  /** The CSV fixture's seven rows, written by a real Parquet writer the way Snowflake types them. */
+  function writeRollupParquet(file: string) {
+    const rows = fs
+      .readFileSync(fixture('snowflake-daily-rollup.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace(/"/g, '').split(','));
+    parquetWriteFile({
+      filename: file,
+      columnData: [
+        { name: 'ACCOUNT_ID', data: rows.map((r) => r[0]) },
+        { name: 'USER_ID', data: rows.map((r) => r[1]) },
+        { name: 'DAY', data: rows.map((r) => new Date(`${r[2]}T00:00:00Z`)) },
+        { name: 'EVENT_NAME', data: rows.map((r) => r[3]) },
+        { name: 'EVENTS', data: rows.map((r) => BigInt(r[4])) },
+      ],
+      schema: [
+        { name: 'root', num_children: 5 },
+        { name: 'ACCOUNT_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'USER_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'DAY', type: 'INT32', converted_type: 'DATE', repetition_type: 'REQUIRED' },
+        { name: 'EVENT_NAME', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'EVENTS', type: 'INT64', repetition_type: 'REQUIRED' },
+      ],
+      rowGroupSize: 4,
+    });
+  }
+
+  it('imports as the CSV does: the same accepted rows, the negative count rejected by row number', async () => {
+    const file = path.join(tempDir(), 'rollup.parquet');
+    writeRollupParquet(file);
+    expect(formatOf(fs.readFileSync(file))).toBe('parquet');
+    backend = tempBackend();
+    const job = await runJob(backend, { path: file, timeZone: 'UTC' });
+    // Parquet rows are numbered from 1 (no header row): the -3 is row 6 (line 7 of the CSV).
+    expect(job.summary).toMatchObject({ kind: 'daily_usage', rowsAccepted: 6, distinctAccounts: 3, distinctUsers: 4 });
+    expect(job.summary.rejected.map((r) => [r.line, r.code])).toEqual([[6, 'negative_count']]);
+    const byAccount = backend.database.sqlite
+      .prepare('SELECT a.external_id AS account, SUM(d.events) AS events FROM usage_daily d JOIN accounts a ON a.id = d.account_id GROUP BY a.external_id ORDER BY a.external_id')
+      .all();
+    // As by hand above: 22, 6 and 9.
+    expect(byAccount).toEqual([{ account: 'acct_2290', events: 6 }, { account: 'acct_7781', events: 22 }, { account: 'acct_9012', events: 9 }]);
+    const days = backend.database.sqlite.prepare('SELECT DISTINCT day FROM usage_daily ORDER BY day').pluck().all();
+    expect(days.length).toBe(3); // 2026-01-12, 2026-01-13 and 2026-01-14
+    const again = await runJob(backend, { path: file, timeZone: 'UTC' });
+    expect(again.summary.counts).toMatchObject({ accepted: 0, duplicates: 6 });
   });
 });
