@@ -28,8 +28,10 @@ const verbose = flag('BEARING_VERBOSE') || process.argv.includes('--verbose') ||
 // asked to stop, then killed if it has not within a few seconds; this script exits when it has.
 let current = null;
 let stopping = false;
+// Electron quits cleanly on the Ctrl+C the terminal sends it too; a second SIGINT would cut that quit short.
+let childTakesCtrlC = false;
 function stop(signal) {
-  if (stopping) return;
+  if (stopping || (signal === 'SIGINT' && childTakesCtrlC)) return;
   stopping = true;
   const child = current;
   if (!child) process.exit(0);
@@ -180,5 +182,6 @@ if (stopping) {
 } else if (!run('npx', ['electron-vite', 'build', '--logLevel', verbose ? 'info' : 'warn'])) {
   process.exitCode = 1;
 } else if (!stopping) {
+  childTakesCtrlC = true;
   follow(spawn(electron, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, BEARING_NATIVE_BINDING: nativeBinding } }));
 }
