@@ -4,7 +4,7 @@
 // require nothing but 'electron', and is emitted as CommonJS because sandboxed preloads cannot be ES modules.
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './renderer.vite.config';
+import { rendererConfig } from './renderer.vite.config.ts';
 
 const root = import.meta.dirname;
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp.ts';
 
 export const rendererConfig: UserConfig = {
   root: path.resolve(import.meta.dirname, 'src/renderer'),

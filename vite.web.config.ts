@@ -1,4 +1,4 @@
 import { defineConfig } from 'vite';
-import { rendererConfig } from './renderer.vite.config';
+import { rendererConfig } from './renderer.vite.config.ts';
 
 export default defineConfig(rendererConfig);

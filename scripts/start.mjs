@@ -14,6 +14,40 @@ const onWindows = process.platform === 'win32';
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const nativeBinding = path.join(root, '.electron-native', electronVersion, 'better_sqlite3.node');
 
+/** An environment switch: set to anything but '', 0 or false. */
+function flag(name) {
+  const value = process.env[name];
+  return value !== undefined && !['', '0', 'false'].includes(value.toLowerCase());
+}
+// `npm start --verbose` reaches this script only as npm's own log level.
+const verbose = flag('BEARING_VERBOSE') || process.argv.includes('--verbose') || ['verbose', 'silly'].includes(process.env.npm_config_loglevel ?? '');
+
+// Stopping: Ctrl+C, SIGTERM or a closed terminal, or the parent going away. `npm start` runs this script under
+// `sh -c`, and on SIGTERM npm signals only that shell, which dies without passing it on; the script would live on
+// as an orphan with its server, so it watches its parent too. The child (build step, web host or Electron) is
+// asked to stop, then killed if it has not within a few seconds; this script exits when it has.
+let current = null;
+let stopping = false;
+// Electron quits cleanly on the Ctrl+C the terminal sends it too; a second SIGINT would cut that quit short.
+let childTakesCtrlC = false;
+function stop(signal) {
+  if (stopping || (signal === 'SIGINT' && childTakesCtrlC)) return;
+  stopping = true;
+  const child = current;
+  if (!child) process.exit(0);
+  child.kill(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch (error) {
+    if (error.code === 'ESRCH') stop('SIGTERM');
+  }
+}, 500).unref();
+
 function run(command, args, options = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: onWindows, ...options }).status === 0;
 }
@@ -78,25 +112,76 @@ function buildNativeBinding() {
   }
 }
 
-/** Exits with the child. Ctrl+C already reaches the child through the terminal, so it is not sent twice. */
+/** Starts `child` as the one process this script waits for: its exit code becomes this script's. */
 function follow(child) {
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  current = child;
+  child.on('exit', (code, signal) => {
+    current = null;
+    process.exit(code ?? (signal && !stopping ? 1 : 0));
+  });
+  return child;
 }
 
-function serveInBrowser(reason) {
+/** Runs a build step, the output quiet unless asked; resolves to whether it succeeded. */
+function build(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    current = child;
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => {
+      current = null;
+      resolve(code === 0);
+    });
+  });
+}
+
+/** The CSM's browser on `url`, through the platform's own opener; a machine without one just has the address. */
+function openBrowser(url) {
+  const [command, args, options] =
+    process.platform === 'darwin'
+      ? ['open', [url], {}]
+      : onWindows
+        ? ['cmd', ['/d', '/c', 'start', '', url], {}]
+        : ['xdg-open', [url], {}];
+  try {
+    const opener = spawn(command, args, { stdio: 'ignore', detached: true, windowsHide: true, ...options });
+    opener.on('error', () => undefined);
+    opener.unref();
+  } catch {
+    // No opener: the address printed last is enough.
+  }
+}
+
+/**
+ * The web host, built quietly and run as a direct child (node with tsx's loader: no npm, shell or tsx CLI in
+ * between that could leave it behind). It reports its address over an IPC channel, and stops by itself when
+ * that channel closes, so even a killed `npm start` leaves no server running.
+ */
+async function serveInBrowser(reason) {
   process.stdout.write(`Bearing: ${reason}; serving the same app in your browser instead.\n`);
-  follow(spawn('npm', ['run', '-s', 'web'], { cwd: root, stdio: 'inherit', shell: onWindows }));
+  process.stdout.write(`Bearing: building the app${verbose ? '' : ' (BEARING_VERBOSE=1 shows the build output)'}…\n`);
+  const built = await build([path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', verbose ? 'info' : 'warn']);
+  if (stopping) process.exit(0);
+  if (!built) {
+    process.stderr.write('Bearing: the app could not be built (the errors are above).\n');
+    process.exit(1);
+  }
+  const host = follow(spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts'], { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] }));
+  host.on('message', (message) => {
+    if (message?.type === 'ready' && !flag('BEARING_NO_OPEN')) openBrowser(message.url);
+  });
 }
 
 const electron = electronBinary() ?? fetchElectron();
-if (!electron) {
-  serveInBrowser('the Electron runtime is not available on this machine (its download failed)');
+if (stopping) {
+  process.exit(0);
+} else if (!electron) {
+  await serveInBrowser('the Electron runtime is not available on this machine (its download failed)');
 } else if (!buildNativeBinding()) {
-  serveInBrowser(`the database driver could not be built for Electron ${electronVersion}`);
-} else if (!run('npx', ['electron-vite', 'build'])) {
+  await serveInBrowser(`the database driver could not be built for Electron ${electronVersion}`);
+} else if (!run('npx', ['electron-vite', 'build', '--logLevel', verbose ? 'info' : 'warn'])) {
   process.exitCode = 1;
-} else {
+} else if (!stopping) {
+  childTakesCtrlC = true;
   follow(spawn(electron, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, BEARING_NATIVE_BINDING: nativeBinding } }));
 }

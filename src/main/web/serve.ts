@@ -16,9 +16,13 @@ const host = await startWebHost({
 });
 const status = app.status();
 if (status.state === 'recovery') process.stderr.write(`${status.problem.message}\nOpen the address below to restore a backup (or start a new book); until then the file stays as it is.\n`);
-process.stdout.write(`Bearing is running at ${host.url}\nData folder: ${app.dataDir}\nPress Ctrl+C to stop.\n`);
+// The address is the last line, where the eye lands after the start-up output.
+process.stdout.write(`Data folder: ${app.dataDir}\nBearing is running at ${host.url} (press Ctrl+C to stop)\n`);
 
+let stopping = false;
 function stop() {
+  if (stopping) return;
+  stopping = true;
   void host.close().then(() => {
     app.close();
     process.exit(0);
@@ -26,3 +30,10 @@ function stop() {
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// Started by `npm start` (scripts/start.mjs): the address goes back over the IPC channel (to open the browser), and
+// the channel closing means that script is gone, however it went, so the server goes too rather than run orphaned.
+if (process.send) {
+  process.send({ type: 'ready', url: host.url });
+  process.on('disconnect', stop);
+}
