@@ -15,10 +15,10 @@ export const MOD = IS_MAC ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: [[MOD, 'K']], description: 'Jump to an account or run a command' },
-  { keys: [['G', 'H']], description: 'Go to Today (Home)' },
-  { keys: [['G', 'P'], [MOD, '1']], description: 'Go to the portfolio' },
-  { keys: [['G', 'I'], [MOD, '2']], description: 'Go to Import' },
-  { keys: [['G', 'S'], [MOD, '3']], description: 'Go to Settings' },
+  { keys: [['G', 'H'], [MOD, '1']], description: 'Go to Today (Home)' },
+  { keys: [['G', 'P'], [MOD, '2']], description: 'Go to the portfolio' },
+  { keys: [['G', 'I'], [MOD, '3']], description: 'Go to Import' },
+  { keys: [['G', 'S'], [MOD, '4']], description: 'Go to Settings' },
   { keys: [['/']], description: 'Search the portfolio' },
   { keys: [['?']], description: 'Show these shortcuts' },
   { keys: [['Esc']], description: 'Close a dialog or leave the search box' },
@@ -31,5 +31,5 @@ export const SEARCH_BOX_ATTRIBUTE = 'data-search-box';
 
 /** "g" then a letter: a sequence, as in Gmail or GitHub, so single letters stay free for typing. */
 export const GO_TO: Record<string, Route> = { h: 'home', p: 'portfolio', i: 'import', s: 'settings' };
-/** mod+1…3, in the navbar's order. */
-export const NUMBERED: Record<string, Route> = { '1': 'portfolio', '2': 'import', '3': 'settings' };
+/** mod+1…4, in the navbar's order (Today, Portfolio, Import, Settings). */
+export const NUMBERED: Record<string, Route> = { '1': 'home', '2': 'portfolio', '3': 'import', '4': 'settings' };
