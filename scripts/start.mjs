@@ -158,7 +158,7 @@ function openBrowser(url) {
  * that channel closes, so even a killed `npm start` leaves no server running.
  */
 async function serveInBrowser(reason) {
-  process.stdout.write(`Bearing: ${reason}; serving the same app in your browser instead.\n`);
+  if (reason) process.stdout.write(`Bearing: ${reason}; serving the same app in your browser instead.\n`);
   process.stdout.write(`Bearing: building the app${verbose ? '' : ' (BEARING_VERBOSE=1 shows the build output)'}…\n`);
   const built = await build([path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', verbose ? 'info' : 'warn']);
   if (stopping) process.exit(0);
@@ -172,8 +172,14 @@ async function serveInBrowser(reason) {
   });
 }
 
-const electron = electronBinary() ?? fetchElectron();
+// `npm run web` (start.mjs --web): the web host alone, with the same quiet build and clean stop.
+const webOnly = process.argv.includes('--web');
+const electron = webOnly ? null : (electronBinary() ?? fetchElectron());
 if (stopping) {
+  process.exit(0);
+} else if (webOnly) {
+  await serveInBrowser(null);
+} else if (stopping) {
   process.exit(0);
 } else if (!electron) {
   await serveInBrowser('the Electron runtime is not available on this machine (its download failed)');
