@@ -98,6 +98,26 @@ describe('health history computed incrementally', () => {
     expect(incremental.filter((r) => r.day < cut)).toEqual(before.filter((r) => r.day < cut));
   });
 
+  it('after a second usage file reaching back into the first, the history equals a from-scratch recompute of a copy of the store', async () => {
+    const dir = tempDir();
+    const b = backendAt();
+    await vendorBook(b);
+    const today = dayNumber(TODAY);
+    await importFile(b, mixpanelExport(dir, 'first', 7, today - 240, today - 30));
+    // Late events for days the first file already covered, and new days after it.
+    await importFile(b, mixpanelExport(dir, 'second', 8, today - 75, today - 1));
+    expect(marks(b)).toEqual([]);
+    const incremental = snapshots(b);
+    expect(new Set(incremental.map((r) => r.account_id)).size).toBe(3);
+    // The copy: every snapshot dropped, then the whole history computed again from the rollups.
+    const copyDir = tempDir();
+    await b.database.sqlite.backup(path.join(copyDir, 'bearing.sqlite'));
+    const copy = backendAt(copyDir);
+    copy.database.sqlite.exec('DELETE FROM health_snapshots');
+    refreshHealthSnapshots(copy.context);
+    expect(snapshots(copy)).toEqual(incremental);
+  });
+
   it('a window figure of a past day matches a plain-SQL count of the rollups', async () => {
     const dir = tempDir();
     const b = backendAt();
