@@ -191,24 +191,19 @@ export function rescoreSnapshots(
 ): number {
   const weighted = components.filter((c) => c.weight > 0);
   if (weighted.length === 0) return prepared(store.sqlite, 'UPDATE health_snapshots SET score = NULL, status = NULL').run().changes;
-  // Each component and each rule flag is read from the JSON once per row (the innermost SELECT), then combined.
-  const col = (i: number) => `c${i}`;
-  const total = weighted.map((c, i) => `(CASE WHEN ${col(i)} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
-  const sum = weighted.map((c, i) => `coalesce((${col(i)} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
-  const ruleIds = rules.map((r) => r.id.replace(/'/g, "''").replace(/"/g, ''));
-  const flags = ruleIds.map((id, j) => `json_extract(components, '$."rule.${id}"') = 1 AS r${j}`);
-  const reads = [...weighted.map((c, i) => `json_extract(components, '$.${c.name}') AS ${col(i)}`), ...flags].join(', ');
+  const value = (name: string) => `json_extract(components, '$.${name}')`;
+  const total = weighted.map((c) => `(CASE WHEN ${value(c.name)} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
+  const sum = weighted.map((c) => `coalesce((${value(c.name)} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
   const fired = (effect: string) => {
-    const ids = rules.flatMap((r, j) => (r.effect === effect ? [`r${j}`] : []));
+    const ids = rules.filter((r) => r.effect === effect).map((r) => `json_extract(components, '$."rule.${r.id.replace(/'/g, "''").replace(/"/g, '')}"') = 1`);
     return ids.length === 0 ? '0' : ids.join(' OR ');
   };
-  const passed = [...weighted.map((_, i) => col(i)), ...ruleIds.map((_, j) => `r${j}`)].join(', ');
   const scoreStatus = `CASE WHEN s IS NULL THEN NULL WHEN s >= ${thresholds.green} THEN 'green' WHEN s >= ${thresholds.yellow} THEN 'yellow' ELSE 'red' END`;
   const sql = `UPDATE health_snapshots SET score = n.s, status = n.st FROM (
-      SELECT r, s, CASE WHEN ${fired('force_red')} THEN 'red' WHEN ${fired('force_yellow')} THEN 'yellow'
+      SELECT rowid AS r, s, CASE WHEN ${fired('force_red')} THEN 'red' WHEN ${fired('force_yellow')} THEN 'yellow'
         WHEN (${fired('cap_yellow')}) AND ${scoreStatus} = 'green' THEN 'yellow' ELSE ${scoreStatus} END AS st
-      FROM (SELECT r, ${ruleIds.map((_, j) => `r${j}`).concat(['0 AS r_none']).join(', ')}, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s
-            FROM (SELECT r, ${passed}, ${total} AS t FROM (SELECT rowid AS r, ${reads} FROM health_snapshots)))
+      FROM (SELECT rowid, components, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s
+            FROM (SELECT rowid, components, ${total} AS t FROM health_snapshots))
     ) AS n WHERE health_snapshots.rowid = n.r`;
   return store.sqlite.prepare(sql).run().changes;
 }
