@@ -13,6 +13,7 @@ import { runImport } from '../../src/main/import/job';
 import { repairNow, scheduleHealthRepair } from '../../src/main/services/health-repair';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
 import { scoringOnly } from '../../src/main/services/health';
+import { mergeMetricsSettings, readMetricsSettings } from '../../src/main/services/metrics-settings';
 import type { MetricsSettings } from '../../src/shared/metrics/settings';
 import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { AppError } from '../../src/shared/errors';
@@ -95,6 +96,26 @@ describe('health history computed incrementally', () => {
     // As of means as of: the days before the newer file's first day are what they were before it arrived.
     const cut = isoFromDayNumber(today - 41);
     expect(incremental.filter((r) => r.day < cut)).toEqual(before.filter((r) => r.day < cut));
+  });
+
+  it('after a second usage file reaching back into the first, the history equals a from-scratch recompute of a copy of the store', async () => {
+    const dir = tempDir();
+    const b = backendAt();
+    await vendorBook(b);
+    const today = dayNumber(TODAY);
+    await importFile(b, mixpanelExport(dir, 'first', 7, today - 240, today - 30));
+    // Late events for days the first file already covered, and new days after it.
+    await importFile(b, mixpanelExport(dir, 'second', 8, today - 75, today - 1));
+    expect(marks(b)).toEqual([]);
+    const incremental = snapshots(b);
+    expect(new Set(incremental.map((r) => r.account_id)).size).toBe(3);
+    // The copy: every snapshot dropped, then the whole history computed again from the rollups.
+    const copyDir = tempDir();
+    await b.database.sqlite.backup(path.join(copyDir, 'bearing.sqlite'));
+    const copy = backendAt(copyDir);
+    copy.database.sqlite.exec('DELETE FROM health_snapshots');
+    refreshHealthSnapshots(copy.context);
+    expect(snapshots(copy)).toEqual(incremental);
   });
 
   it('a window figure of a past day matches a plain-SQL count of the rollups', async () => {
@@ -219,6 +240,54 @@ describe('a changed health weight re-scores the stored history', () => {
       expect(rescored.some((r) => r.status === 'red')).toBe(true);
       expect(fullRecompute(b)).toEqual(rescored);
     }
+  });
+});
+
+describe('a weights-only change takes the re-scoring path', () => {
+  it('on a store that still has the default settings, new weights re-weigh the stored components instead of recomputing them', async () => {
+    const b = backendAt();
+    fillRandomBook(b.database.sqlite, 34);
+    refreshHealthSnapshots(b.context);
+    const sql = b.database.sqlite;
+    expect(sql.prepare("SELECT count(*) AS n FROM settings WHERE key = 'metrics'").get()).toEqual({ n: 0 });
+    // A snapshot with every component, its usage planted at a value the computation does not give: a re-score
+    // keeps it and weighs it, a recomputation overwrites it.
+    const row = sql
+      .prepare(
+        `SELECT account_id AS id, day, components FROM health_snapshots
+         WHERE json_extract(components, '$.usage') < 90 AND json_extract(components, '$.breadth') IS NOT NULL
+           AND json_extract(components, '$.frequency') IS NOT NULL AND json_extract(components, '$.exposure') IS NOT NULL
+           AND json_extract(components, '$.relationship') IS NOT NULL AND json_extract(components, '$.satisfaction') IS NOT NULL
+         ORDER BY account_id, day LIMIT 1`,
+      )
+      .get() as { id: number; day: string; components: string };
+    expect(row).toBeDefined();
+    const planted: Record<string, number> = { ...(JSON.parse(row.components) as Record<string, number>), usage: 100 };
+    sql.prepare('UPDATE health_snapshots SET components = ? WHERE account_id = ? AND day = ?').run(JSON.stringify(planted), row.id, row.day);
+
+    const weights = { usage: 50, breadth: 10, frequency: 10, exposure: 10, relationship: 10, satisfaction: 10 };
+    await call(b, 'health.settings.set', { settings: { weights } });
+
+    const after = sql.prepare('SELECT score, components FROM health_snapshots WHERE account_id = ? AND day = ?').get(row.id, row.day) as {
+      score: number;
+      components: string;
+    };
+    expect(JSON.parse(after.components)).toEqual(planted);
+    // The weighted mean of the planted components under the new weights (all six have data), in tenths.
+    const names = Object.keys(weights) as (keyof typeof weights)[];
+    const mean = names.reduce((sum, n) => sum + planted[n] * weights[n], 0) / 100;
+    expect(after.score).toBeCloseTo(Math.round(mean * 10) / 10, 9);
+    expect(marks(b)).toEqual([]);
+  });
+
+  it('tells a weights-only change from one that changes what the components compute', async () => {
+    const b = backendAt();
+    const current = readMetricsSettings(b.context);
+    expect(scoringOnly(current, mergeMetricsSettings(current, { weights: { usage: 40 } }))).toBe(true);
+    expect(scoringOnly(current, mergeMetricsSettings(current, { thresholds: { green: 75, yellow: 45 } }))).toBe(true);
+    expect(scoringOnly(current, mergeMetricsSettings(current, { usageFullAt: 0.7 }))).toBe(false);
+    const rules = current.rules.map((r) => (r.kind === 'no_usage' ? { ...r, days: 21 } : r));
+    expect(scoringOnly(current, mergeMetricsSettings(current, { rules }))).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import { explain, type FiredRule, type HealthResult } from '../../shared/metrics
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
 import { type AccountBundle, loadBundles } from '../db/account-bundles';
-import { deleteSnapshots, deleteSnapshotsBefore, writeSnapshotRow } from '../db/health-snapshots';
+import { deleteSnapshots, deleteSnapshotsBefore, SNAPSHOT_BATCH, writeSnapshotRow, writeSnapshotRows } from '../db/health-snapshots';
 import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
@@ -133,6 +133,8 @@ export function refreshHealthSnapshots(
         (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
       );
       let snapshots = 0;
+      // Rows are buffered and written SNAPSHOT_BATCH at a time (writeSnapshotRows), across accounts.
+      const rows: unknown[] = [];
       for (const bundle of bundles) {
         const id = bundle.account.id;
         const start = historyStart(ctx, bundle, today);
@@ -142,12 +144,14 @@ export function refreshHealthSnapshots(
         // The history's start may have moved later (the first event now precedes the old start from the contract).
         if (requested !== undefined) deleteSnapshotsBefore(ctx, id, isoFromDayNumber(start));
         healthSeries(ctx, bundle, from, today, inputs, (day, result, facts) => {
-          writeSnapshot(ctx, id, day, result, encodeSnapshot(result, facts));
+          rows.push(id, isoFromDayNumber(day), result.score, result.status, JSON.stringify(encodeSnapshot(result, facts)));
+          if (rows.length >= SNAPSHOT_BATCH * 5) writeSnapshotRows(ctx, rows);
           snapshots += 1;
         });
         const mark = marks.get(id);
         if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
       }
+      writeSnapshotRows(ctx, rows);
       return { accounts: bundles.length, snapshots };
     })
     .immediate();

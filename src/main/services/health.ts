@@ -1,6 +1,7 @@
 // Health as the screens and the CLI see it: the portfolio list (from the daily snapshots when they exist, so it
 // answers for 2,000 accounts in milliseconds), one account's full explanation with its history, and the settings
 // with a preview of how many accounts would change status.
+import { isDeepStrictEqual } from 'node:util';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/contract';
 import { changeBetween } from '../../shared/change';
@@ -130,10 +131,14 @@ export function accountHealth(ctx: ServiceContext, input: MethodInput<'health.ac
   return { ...toAccountHealth(bundle.account, asOf, result, previous, 'live'), history };
 }
 
-/** Whether two settings differ only in the weights, the thresholds and the rules' effects. */
+/**
+ * Whether two settings differ only in the weights, the thresholds and the rules' effects. Compared as values, not
+ * as JSON text: the stored settings and a merged change can hold the same rule with its keys in another order
+ * (zod hands a default back as written, and a parsed one in the schema's order).
+ */
 export function scoringOnly(a: MetricsSettings, b: MetricsSettings): boolean {
-  const rest = (s: MetricsSettings) => JSON.stringify({ ...s, weights: null, thresholds: null, rules: s.rules.map((r) => ({ ...r, effect: null })) });
-  return rest(a) === rest(b);
+  const rest = (s: MetricsSettings) => ({ ...s, weights: null, thresholds: null, rules: s.rules.map((r) => ({ ...r, effect: null })) });
+  return isDeepStrictEqual(rest(a), rest(b));
 }
 
 /** How a settings change would move each account's status today. */
