@@ -5,10 +5,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
 import { launchApp, type App } from './harness';
 
 let app: App;
+/** Account ids by name, read once the book is imported. */
+const ids = new Map<string, number>();
+
+async function invoke<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+  const result = await app.backend.api.invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as MethodOutput<K>;
+}
+
+/** Same-document navigation, as following a link in the app does. */
+async function goToHash(hash: string) {
+  await app.page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+}
 const HEADER = '"Account Name","Account ID","Account Owner","Industry","Type","Annual Revenue","Licenses","Contract Start Date","Renewal Date","Products"';
 const ROWS = [
   '"Summit Capital 10","0015g00000SmCpAAA1","Priya Raman","Financial Services","Customer - Direct","$90,000.00","12","2/1/2026","1/31/2027","Dashboards"',
@@ -30,6 +44,7 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bearing-small-')), 'salesforce-accounts.csv');
   writeFileSync(file, `${[HEADER, ...ROWS].join('\r\n')}\r\n`);
   await runJob(app.backend, { path: file, timeZone: 'UTC' });
+  for (const a of (await invoke('accounts.list', {})).items) ids.set(a.name, a.id);
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -52,5 +67,35 @@ describe('the palette', () => {
     await page.keyboard.press('Control+K');
     await search.waitFor();
     expect(await search.inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await search.waitFor({ state: 'hidden' });
+  });
+});
+
+describe('the undo notification', () => {
+  it('shows its Undo button whole beside a long name, at 1440x900 and 1024x700', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 2')!;
+    const name = 'Executive sponsor signs off the regional rollout plan for the treasury and payments teams in EMEA';
+    await invoke('milestones.create', { accountId, kind: 'custom', name, targetDate: '2027-01-15' });
+    for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await goToHash(`#/account/${accountId}/milestones`);
+      const item = page.locator(`[data-testid="milestone"][data-name="${name}"]`);
+      await item.getByTestId('milestone-delete').click();
+      const undo = page.getByTestId('undo-delete');
+      await undo.waitFor();
+      await page.waitForTimeout(400); // the notification slides in
+      const fit = await undo.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent ?? '' }));
+      expect(fit.text.trim()).toBe('Undo');
+      expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+      // The label inside the button is not clipped either (Mantine's label hides its overflow).
+      const label = await undo.locator('.mantine-Button-label').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(label.scroll).toBeLessThanOrEqual(label.client);
+      await app.screenshot(`undo-toast-${w}x${h}`);
+      await undo.click();
+      await item.waitFor();
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
