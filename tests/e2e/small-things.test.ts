@@ -99,3 +99,34 @@ describe('the undo notification', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
+
+describe('Enter in the palette', () => {
+  const search = () => app.page.getByPlaceholder('Jump to an account, or type a command…');
+
+  it('opens the single account that matches', async () => {
+    const { page } = app;
+    await goToHash('#/portfolio');
+    await page.keyboard.press('Control+K');
+    // Typed as a person types: "summit capital 1" still matches 1 and 10; the final "0" leaves one account.
+    await search().pressSequentially('summit capital 10', { delay: 20 });
+    await expect.poll(() => page.getByTestId('command-account').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await search().waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/account/${ids.get('Summit Capital 10')}`);
+    await page.getByRole('heading', { name: 'Summit Capital 10' }).waitFor();
+  });
+
+  it('opens the single note that matches, on the tab that shows it', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 1')!;
+    await invoke('touchpoints.create', { accountId, kind: 'call', date: '2026-11-20', title: 'Treasury sync', notes: 'Walked through the reconciliation backlog' });
+    await goToHash('#/portfolio');
+    await page.keyboard.press('Control+K');
+    await search().pressSequentially('reconciliation', { delay: 20 });
+    await expect.poll(() => page.getByTestId('command-note').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('command-account').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await search().waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/account/${accountId}/touchpoints`);
+  });
+});
