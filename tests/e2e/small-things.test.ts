@@ -130,3 +130,79 @@ describe('Enter in the palette', () => {
     await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/account/${accountId}/touchpoints`);
   });
 });
+
+describe('arrow keys in the portfolio table', () => {
+  it('move a highlighted row, Enter opens its account, and a focused field keeps its keys', async () => {
+    const { page } = app;
+    await goToHash('#/portfolio');
+    const rows = page.getByTestId('account-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-account-id')));
+    const current = () => page.locator('[data-testid="account-row"][data-current]').getAttribute('data-account-id', { timeout: 2000 });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+    await page.keyboard.press('ArrowDown');
+    expect(await current()).toBe(order[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // past the end: stays on the last row
+    expect(await current()).toBe(order[2]);
+    await page.keyboard.press('ArrowUp');
+    expect(await current()).toBe(order[1]);
+    await screenshots(page, 'portfolio-row-cursor');
+
+    // In the search box the arrows are the field's: the highlight stays where it was, the caret moves.
+    const search = page.getByTestId('portfolio-search');
+    await search.fill('summit');
+    await search.press('ArrowUp');
+    await search.press('ArrowUp');
+    expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    // Typing changed the filter: a new list, so the highlight let go of its row.
+    expect(await page.locator('[data-testid="account-row"][data-current]').count()).toBe(0);
+    await search.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await current();
+    expect(second).toBe(order[1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/account/${second}`);
+    await page.getByTestId('account-screen').waitFor();
+    await goToHash('#/portfolio');
+    await page.getByTestId('portfolio-search').fill('');
+  });
+});
+
+describe('the account tabs', () => {
+  it('name their tabs without a number beside them; the key is a hover hint, and the hint closes on click', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 1')!;
+    await goToHash(`#/account/${accountId}`);
+    await page.getByTestId('account-screen').waitFor();
+    const labels = ['Overview', 'Milestones', 'QBRs', 'Touchpoints', 'Success plan'];
+    for (const [i, label] of labels.entries()) {
+      const tab = page.getByRole('tab', { name: label, exact: true });
+      // The tab reads as its name alone: no digit beside it to be taken for a count.
+      expect((await tab.innerText()).trim()).toBe(label);
+      expect(await tab.getAttribute('aria-keyshortcuts')).toBe(String(i + 1));
+    }
+    const milestones = page.getByTestId('tab-milestones');
+    await milestones.hover();
+    const hint = page.getByRole('tooltip');
+    await hint.waitFor();
+    expect((await hint.innerText()).replace(/\s+/g, ' ').trim()).toBe('Press 2');
+    await screenshots(page, 'account-tab-hint');
+    await milestones.hover();
+    await hint.waitFor();
+    // Clicking the tab closes its hint, though the pointer still rests on it.
+    await milestones.click();
+    await expect.poll(() => hint.isVisible()).toBe(false);
+    expect(await milestones.getAttribute('aria-selected')).toBe('true');
+    // Moving on and coming back shows hints again.
+    await page.getByTestId('tab-qbrs').hover();
+    await page.getByRole('tooltip').filter({ hasText: /Press\s*3/ }).waitFor();
+    // The keys still switch tabs.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('4');
+    await expect.poll(() => page.getByTestId('tab-touchpoints').getAttribute('aria-selected')).toBe('true');
+  });
+});
