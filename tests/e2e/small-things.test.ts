@@ -206,3 +206,31 @@ describe('the account tabs', () => {
     await expect.poll(() => page.getByTestId('tab-touchpoints').getAttribute('aria-selected')).toBe('true');
   });
 });
+
+describe('one date format', () => {
+  const ISO = /\b\d{4}-\d{2}-\d{2}\b/;
+
+  it('shows no raw ISO date (2026-11-24) in the text of the main screens, prose and tasks included', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 10')!;
+    // What makes the screens talk in dates: an overdue milestone (a task on Home), a quiet account, a QBR overdue.
+    await invoke('milestones.create', { accountId, kind: 'basic_value', targetDate: '2026-10-01' });
+    await invoke('touchpoints.create', { accountId, kind: 'email', date: '2026-06-02', title: 'Renewal terms sent' });
+    const screens = ['#/home', '#/portfolio', ...['overview', 'milestones', 'qbrs', 'touchpoints', 'plan'].map((t) => `#/account/${accountId}/${t}`), '#/import', '#/settings'];
+    for (const hash of screens) {
+      await page.goto(`${app.host.url}${hash}`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate('window.location.hash')).toBe(hash);
+      await page.waitForTimeout(600);
+      await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
+      const text = await page.locator('body').innerText();
+      expect(text.length, hash).toBeGreaterThan(100);
+      const found = text.split('\n').filter((line) => ISO.test(line));
+      expect(found, `${hash} shows ISO dates`).toEqual([]);
+    }
+    // The Home screen did list the dated tasks (the sweep read them), in the shared format.
+    await goToHash('#/home');
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/Oct 1, 2026/);
+    await screenshots(page, 'dates-home');
+  });
+});
