@@ -234,3 +234,35 @@ describe('one date format', () => {
     await screenshots(page, 'dates-home');
   });
 });
+
+describe('forms that refuse say why', () => {
+  it('refuses a proficiency of 7 with "1 to 5" under the form, stores nothing, then records a 4', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 2')!;
+    const proficiency = async () =>
+      (await invoke('touchpoints.list', { accountId, kinds: ['proficiency'] })).items.map((i) => (i.source === 'survey' ? i.score : null));
+    await page.goto(`${app.host.url}#/account/${accountId}/touchpoints`);
+    const form = page.getByTestId('survey-entry');
+    await form.getByText('Proficiency', { exact: true }).click();
+    const score = page.getByTestId('survey-score');
+    await score.fill('7');
+    const why = page.getByTestId('survey-refused');
+    await expect.poll(() => why.textContent()).toBe('Proficiency is 1 to 5, not 7.');
+    expect(await score.getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('survey-record').click();
+    await page.waitForTimeout(300);
+    expect(await why.textContent()).toBe('Proficiency is 1 to 5, not 7.');
+    // Not clamped to 5 behind the CSM's back, and nothing stored.
+    expect(await score.inputValue()).toBe('7');
+    expect(await proficiency()).toEqual([]);
+    await screenshots(page, 'survey-refused');
+
+    await score.fill('');
+    await page.getByTestId('survey-record').click();
+    await expect.poll(() => why.textContent()).toBe('Enter a score from 1 to 5.');
+    await score.fill('4');
+    await why.waitFor({ state: 'detached' });
+    await page.getByTestId('survey-record').click();
+    await expect.poll(proficiency).toEqual([4]);
+  });
+});
