@@ -266,3 +266,35 @@ describe('forms that refuse say why', () => {
     await expect.poll(proficiency).toEqual([4]);
   });
 });
+
+describe('a colour a rule set', () => {
+  it('is marked in the portfolio table, with a title that says the score alone earns another colour', async () => {
+    const { page } = app;
+    const { settings } = await invoke('health.settings.get', {});
+    // Every score earns green (thresholds 0), and the QBR-overdue rule caps at yellow: the accounts with no QBR in
+    // 90 days (Summit Capital 2 and 10, contracts from April and February) show yellow over a green score.
+    await invoke('qbrs.create', { accountId: ids.get('Summit Capital 1')!, date: '2026-11-20', attendees: ['Priya Raman'] });
+    const rules = settings.rules.map((r) => (r.id === 'qbr-overdue' ? { ...r, enabled: true } : r));
+    await invoke('health.settings.set', { settings: { ...settings, thresholds: { green: 0, yellow: 0 }, rules } });
+    await page.goto(`${app.host.url}#/portfolio`);
+    const row = (name: string) => page.locator('[data-testid="account-row"]').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect.poll(() => page.getByTestId('health-ruled').count(), { timeout: 15_000 }).toBe(2);
+    for (const name of ['Summit Capital 2', 'Summit Capital 10']) {
+      const mark = row(name).getByTestId('health-ruled');
+      expect(await mark.getAttribute('data-earned')).toBe('green');
+      expect(await mark.getAttribute('title')).toBe(
+        'Yellow, though the score alone is green: a health rule set the colour. Hover the score for the rule; the rules are in Settings › Health.',
+      );
+      expect(await row(name).getByTestId('health-score').getAttribute('data-color')).toBe('yellow');
+    }
+    expect(await row('Summit Capital 1').getByTestId('health-ruled').count()).toBe(0);
+    expect(await row('Summit Capital 1').getByTestId('health-score').getAttribute('data-color')).toBe('green');
+    await screenshots(page, 'portfolio-ruled-mark');
+    await invoke('health.settings.set', { settings });
+  });
+
+  it('made no request off this machine and logged no errors', () => {
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
