@@ -81,7 +81,7 @@ describe('status thresholds and rules', () => {
   it('forces red after 30 days without an event, and says so', () => {
     expect(evaluateRules(facts({ lastEventDay: D - 29 }), DEFAULT_SETTINGS)).toEqual([]);
     const fired = evaluateRules(facts({ lastEventDay: D - 30 }), DEFAULT_SETTINGS);
-    expect(fired).toEqual([{ id: 'no-usage', kind: 'no_usage', effect: 'force_red', reason: 'No event in the last 30 days (last on 2026-10-21).' }]);
+    expect(fired).toEqual([{ id: 'no-usage', kind: 'no_usage', effect: 'force_red', reason: 'No event in the last 30 days (last on Oct 21, 2026).' }]);
   });
 
   it('caps at yellow a support case open more than 14 days', () => {

@@ -62,7 +62,7 @@ describe('work queue signals', () => {
     const { b, alder } = await book();
     const [t] = await queue(b, alder, 'qbr_overdue');
     // 2026-01-01 + 91 days = 2026-04-02, the first day past 90.
-    expect(t).toMatchObject({ due: '2026-04-02', reason: 'No QBR since the contract started on 2026-01-01, 327 days ago (overdue after 90).' });
+    expect(t).toMatchObject({ due: '2026-04-02', reason: 'No QBR since the contract started on Jan 1, 2026, 327 days ago (overdue after 90).' });
     expect(t.facts).toMatchObject({ lastQbr: null, daysSince: 327, overdueAfterDays: 90 });
     await lifecycle(b, alder, 'qbr_overdue', async () => {
       await call(b, 'qbrs.create', { accountId: alder, date: '2026-11-20' });
@@ -76,7 +76,7 @@ describe('work queue signals', () => {
     expect(t).toMatchObject({
       due: '2026-11-24',
       priority: 'high',
-      reason: 'Renewal on 2027-01-20, in 57 days, and no renewal conversation logged since 2026-09-22.',
+      reason: 'Renewal on Jan 20, 2027, in 57 days, and no renewal conversation logged since Sep 22, 2026.',
     });
     // A call about something else does not count.
     await call(b, 'touchpoints.create', { accountId: alder, kind: 'call', date: '2026-11-18', title: 'Training follow-up' });
@@ -88,7 +88,7 @@ describe('work queue signals', () => {
   it('renewal_outcome: the renewal date 2026-11-10 passed 14 days ago without an outcome; recording one clears it', async () => {
     const { b, birch } = await book();
     const [t] = await queue(b, birch, 'renewal_outcome');
-    expect(t).toMatchObject({ due: '2026-11-10', priority: 'high', reason: 'The renewal date 2026-11-10 passed 14 days ago with no outcome recorded.' });
+    expect(t).toMatchObject({ due: '2026-11-10', priority: 'high', reason: 'The renewal date Nov 10, 2026 passed 14 days ago with no outcome recorded.' });
     await lifecycle(b, birch, 'renewal_outcome', async () => {
       await call(b, 'renewal.record', { id: birch, outcome: 'renewed' });
     });
@@ -110,7 +110,7 @@ describe('work queue signals', () => {
     const { b, cedar } = await book();
     const m = await call<{ id: number }>(b, 'milestones.create', { accountId: cedar, kind: 'kickoff', targetDate: '2026-11-10' });
     const [t] = await queue(b, cedar, 'milestone_overdue');
-    expect(t).toMatchObject({ due: '2026-11-10', reason: '"Kickoff" was due on 2026-11-10, 14 days ago, and is not achieved.', facts: { milestoneId: m.id, daysLate: 14 } });
+    expect(t).toMatchObject({ due: '2026-11-10', reason: '"Kickoff" was due on Nov 10, 2026, 14 days ago, and is not achieved.', facts: { milestoneId: m.id, daysLate: 14 } });
     await lifecycle(b, cedar, 'milestone_overdue', async () => {
       await call(b, 'milestones.update', { id: m.id, achievedDate: '2026-11-20' });
     });

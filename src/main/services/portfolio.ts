@@ -8,6 +8,7 @@ import type { MilestoneInfo } from '../../shared/metrics/inputs';
 import { journeyStage, stageStartDate } from '../../shared/metrics/journey';
 import { changeBetween } from '../../shared/change';
 import { milestonesAsOf } from '../../shared/metrics/as-of';
+import { statusOf } from '../../shared/metrics/health';
 import { qbrOverdue } from '../../shared/metrics/relationship';
 import { earlyWarnings, timeToOnboardKpi, timeToValueDays } from '../../shared/metrics/time-to-value';
 import { portfolioKpis } from '../../shared/metrics/portfolio-kpis';
@@ -136,7 +137,7 @@ export function portfolioOverview(ctx: ServiceContext, input: MethodInput<'portf
       renewalDate: a.renewalDate,
       daysToRenewal: a.renewalDate === null ? null : daysBetween(asOf, a.renewalDate),
       renewalPassedDays: passedDays(a.id, a.renewalDate),
-      health: { score: a.score, status: a.status },
+      health: { score: a.score, status: a.status, scoreStatus: statusOf(a.score, settings.thresholds) },
       trend,
       previous30: a.previous,
       delta30: changeBetween(a.previous, a.score, 1),

@@ -1,6 +1,7 @@
 // Renewal outcomes (issue #12): the CSM records how a renewal ended (renewed, expanded, downsized, churned with a
 // reason), the account's term rolls forward, and the outcome becomes data the benchmarks and the likelihood model
 // learn from. The likelihood itself is in renewal-likelihood.ts.
+import { formatDate } from '../../shared/format';
 import { isCalendarDate } from '../../shared/dates';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
 import type { ChurnReason } from '../../shared/contract/renewal';
@@ -24,7 +25,7 @@ export function recordRenewal(ctx: ServiceContext, input: MethodInput<'renewal.r
   const term = accountTerm(ctx, input.id);
   const today = todayOf(ctx);
   const date = input.date ?? (term.renewal_date !== null && term.renewal_date <= today ? term.renewal_date : today);
-  if (date > today) throw new AppError('invalid_date', `${date} is in the future: record a renewal once it is decided.`);
+  if (date > today) throw new AppError('invalid_date', `${formatDate(date)} is in the future: record a renewal once it is decided.`);
   if (input.reason !== undefined && input.outcome !== 'churned') {
     throw new AppError('invalid_input', 'A reason is recorded for a churn only.');
   }

@@ -1,6 +1,7 @@
 // The success plan (issue #14, point 5): the handoff facts, the desired outcomes with their KPI and milestone
 // links, and the progress each QBR records. Inputs are validated by the contract; here, what needs the store:
 // the account, milestone and QBR must exist and belong together, or the call is refused and nothing is written.
+import { formatDate } from '../../shared/format';
 import type { Handoff, MethodInput, MethodOutput, Outcome, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { milestonesOf } from '../db/milestones';
@@ -152,7 +153,7 @@ export function recordOutcomeProgress(ctx: ServiceContext, input: MethodInput<'s
   const qbr = requireQbr(ctx, input.qbrId);
   const row = requireOutcome(ctx, input.outcomeId);
   if (qbr.accountId !== row.accountId) {
-    throw new AppError('invalid_progress', `The QBR of ${qbr.date} belongs to another account than the outcome “${row.title}”: record progress from that account's own QBR.`);
+    throw new AppError('invalid_progress', `The QBR of ${formatDate(qbr.date)} belongs to another account than the outcome “${row.title}”: record progress from that account's own QBR.`);
   }
   const note = input.note?.trim() || null;
   if (input.value === null && note === null) clearProgress(ctx, qbr.id, row.id);

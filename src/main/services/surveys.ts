@@ -2,6 +2,7 @@
 // (0–10), CSAT (1–5) or proficiency (1–5), optionally tied to one of the account's known users.
 import type { MethodInput, SurveyItem, SurveyKind, UndoTicket } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { formatDate } from '../../shared/format';
 import { userLabel } from '../../shared/metrics/inputs';
 import { deleteSurveyRow, insertSurvey, surveyRow, surveysOf, type SurveyRow } from '../db/surveys';
 import { userIdOfAccount } from '../db/users';
@@ -63,7 +64,7 @@ export function deleteSurvey(ctx: ServiceContext, id: number): UndoTicket {
   const row = requireSurvey(ctx, id);
   const ticket = deleteWithUndo(
     ctx,
-    { kind: 'survey', name: `${row.kind} ${row.date}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRowsById(ctx, 'surveys', id) }] },
+    { kind: 'survey', name: `${row.kind.toUpperCase()} answer of ${formatDate(row.date)}`, accountId: row.accountId, deleted: [{ table: 'surveys', rows: storedRowsById(ctx, 'surveys', id) }] },
     () => deleteSurveyRow(ctx, id),
   );
   refreshHealthSnapshots(ctx, { accountIds: [row.accountId] });

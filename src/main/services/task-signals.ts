@@ -4,6 +4,7 @@
 // Reads are one query per table for the whole book (loadBundles), plus one indexed lookup per account for usage.
 import type { TaskKind, TaskPriority } from '../../shared/contract';
 import { addDays, dayNumber, daysBetween, isoFromDayNumber } from '../../shared/dates';
+import { formatDate } from '../../shared/format';
 import { enabledKeyFeatures } from '../../shared/metrics/breadth';
 import { recordsAsOf } from '../../shared/metrics/as-of';
 import { isRetained } from '../../shared/metrics/benchmarks';
@@ -55,8 +56,8 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
       key: last ?? 'none',
       title: `Hold a QBR with ${account.name}`,
       reason: last
-        ? `The last QBR was on ${last}, ${plural(days ?? 0, 'day')} ago (overdue after ${settings.qbrOverdueDays}).`
-        : `No QBR since the contract started on ${from}, ${plural(daysBetween(from, asOf), 'day')} ago (overdue after ${settings.qbrOverdueDays}).`,
+        ? `The last QBR was on ${formatDate(last)}, ${plural(days ?? 0, 'day')} ago (overdue after ${settings.qbrOverdueDays}).`
+        : `No QBR since the contract started on ${formatDate(from)}, ${plural(daysBetween(from, asOf), 'day')} ago (overdue after ${settings.qbrOverdueDays}).`,
       facts: { lastQbr: last, contractStart: account.contractStart, daysSince: last ? days : daysBetween(from, asOf), overdueAfterDays: settings.qbrOverdueDays },
       due: addDays(from, settings.qbrOverdueDays + 1),
       priority: 'medium',
@@ -72,7 +73,7 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
         kind: 'renewal_conversation',
         key: renewal,
         title: `Start the renewal conversation with ${account.name}`,
-        reason: `Renewal on ${renewal}, in ${plural(left, 'day')}, and no renewal conversation logged since ${windowFrom}.`,
+        reason: `Renewal on ${formatDate(renewal)}, in ${plural(left, 'day')}, and no renewal conversation logged since ${formatDate(windowFrom)}.`,
         facts: { renewalDate: renewal, daysToRenewal: left, lastRenewalConversation: touch.conversation, windowDays: RENEWAL_CONVERSATION_DAYS },
         due: addDays(renewal, -90) > asOf ? addDays(renewal, -90) : asOf,
         priority: left <= 60 ? 'high' : 'medium',
@@ -88,7 +89,7 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
         kind: 'renewal_outcome',
         key: renewal,
         title: `Record the renewal outcome of ${account.name}`,
-        reason: `The renewal date ${renewal} passed ${plural(daysBetween(renewal, asOf), 'day')} ago with no outcome recorded.`,
+        reason: `The renewal date ${formatDate(renewal)} passed ${plural(daysBetween(renewal, asOf), 'day')} ago with no outcome recorded.`,
         facts: { renewalDate: renewal, daysPassed: daysBetween(renewal, asOf) },
         due: renewal,
         priority: 'high',
@@ -112,8 +113,8 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
         key: touch.last ?? `start:${since}`,
         title: `Check in with ${account.name}`,
         reason: touch.last
-          ? `No call, e-mail, meeting or QBR logged for ${plural(quiet, 'day')} (last on ${touch.last}); the ${stage} stage expects one every ${limit}.`
-          : `No call, e-mail, meeting or QBR logged since the contract started on ${since}; the ${stage} stage expects one every ${limit} days.`,
+          ? `No call, e-mail, meeting or QBR logged for ${plural(quiet, 'day')} (last on ${formatDate(touch.last)}); the ${stage} stage expects one every ${limit}.`
+          : `No call, e-mail, meeting or QBR logged since the contract started on ${formatDate(since)}; the ${stage} stage expects one every ${limit} days.`,
         facts: { lastTouchpoint: touch.last, daysSince: quiet, stage, limitDays: limit },
         due: addDays(since, limit),
         priority: stage === 'adoption' ? 'low' : 'medium',
@@ -128,7 +129,7 @@ function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSe
       kind: 'milestone_overdue',
       key: `${m.id}:${m.targetDate}`,
       title: `Milestone overdue: ${m.name}`,
-      reason: `"${m.name}" was due on ${m.targetDate}, ${plural(late, 'day')} ago, and is not achieved.`,
+      reason: `"${m.name}" was due on ${formatDate(m.targetDate)}, ${plural(late, 'day')} ago, and is not achieved.`,
       facts: { milestoneId: m.id, milestone: m.name, milestoneKind: m.kind, targetDate: m.targetDate, daysLate: late },
       due: m.targetDate,
       priority: m.kind === 'onboarding_complete' || late > 30 ? 'high' : 'medium',
@@ -207,7 +208,7 @@ export function detectSignals(ctx: StoreContext, asOf: string, settings: Metrics
         kind: 'stakeholder_dormant',
         key: `user:${e.userId}:${last}`,
         title: `Re-engage ${e.name} at ${account.name}`,
-        reason: `${e.name} (executive) has not used the product for ${plural(quiet, 'day')}, since ${last}.`,
+        reason: `${e.name} (executive) has not used the product for ${plural(quiet, 'day')}, since ${formatDate(last)}.`,
         facts: { userId: e.userId, name: e.name, role: 'executive', lastActive: last, daysSince: quiet },
         due: asOf,
         priority: 'medium',

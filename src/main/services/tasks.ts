@@ -5,7 +5,7 @@
 // since the last reconcile (marked by triggers, table task_dirty), in full when the day or the settings changed.
 import type { MethodInput, MethodOutput, Task, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import { compareNatural } from '../../shared/format';
+import { compareNatural, formatDate } from '../../shared/format';
 import { AppError } from '../../shared/errors';
 import { accountExists } from '../db/accounts';
 import { actionItemRow, setActionItemStatus, updateActionItemRow } from '../db/qbr-action-items';
@@ -227,7 +227,7 @@ export function taskHandlers(
     'tasks.update': (input) => updateTask(ctx, input),
     'tasks.done': (input) => setStatus(ctx, input.id, 'done'),
     'tasks.snooze': (input) => {
-      if (input.until <= todayOf(ctx)) throw new AppError('invalid_date', `Snooze until a day after today (${todayOf(ctx)}), not ${input.until}.`);
+      if (input.until <= todayOf(ctx)) throw new AppError('invalid_date', `Snooze until a day after today (${formatDate(todayOf(ctx))}), not ${formatDate(input.until)}.`);
       return setStatus(ctx, input.id, 'snoozed', { snoozedUntil: input.until });
     },
     'tasks.dismiss': (input) => setStatus(ctx, input.id, 'dismissed', { dismissReason: input.reason.trim() }),

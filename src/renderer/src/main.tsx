@@ -10,10 +10,12 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installTooltipDismiss } from './components/tooltip-dismiss';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+installTooltipDismiss();
 
 createRoot(root).render(
   <StrictMode>

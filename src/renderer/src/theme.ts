@@ -8,8 +8,10 @@ import {
   luminance,
   Modal,
   Notification,
+  Tooltip,
   type CSSVariablesResolver,
 } from '@mantine/core';
+import { tooltipClassNames } from './components/tooltip-dismiss';
 
 const inter = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -32,6 +34,8 @@ export const theme = createTheme({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
       styles: (_theme, props) => ({ description: props.title ? { color: 'var(--mantine-color-dimmed)' } : {} }),
     }),
+    // A tooltip closes when what it explains is clicked (components/tooltip-dismiss.ts).
+    Tooltip: Tooltip.extend({ classNames: tooltipClassNames }),
   },
 });
 

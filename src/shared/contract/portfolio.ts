@@ -29,7 +29,9 @@ export const PortfolioRow = AccountSummary.pick({
   daysToRenewal: z.number().int().nullable(),
   /** Days since the renewal date passed with no outcome recorded ("renewal passed 12 days ago: record the outcome"); else null. */
   renewalPassedDays: z.number().int().nullable(),
-  health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable() }),
+  /** status is the colour shown; scoreStatus the colour the score alone earns (thresholds in Settings). They differ
+   * when a health rule capped or forced the colour (docs/METRICS.md, "Rules"): the table marks that score. */
+  health: z.object({ score: z.number().nullable(), status: HealthStatus.nullable(), scoreStatus: HealthStatus.nullable() }),
   /** Daily scores for the sparkline, oldest first, ending on the as-of date; rounded; null = no snapshot. */
   trend: z.array(z.number().nullable()),
   /** The score 30 days before, from its snapshot; null = none (then there is no change to show). */

@@ -16,7 +16,7 @@ import { lastDays } from './inputs';
 import { qbrDaysSince, qbrOverdue, responseRates, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
-import { verbFor } from '../format';
+import { formatDate, verbFor } from '../format';
 import { userCadences } from './usage';
 import { exposure } from './breadth';
 
@@ -159,11 +159,11 @@ function satisfactionComponent(f: HealthFacts): ComponentScore {
   const facts: string[] = [];
   if (sat.nps) {
     parts.push((sat.nps.value + 100) / 2);
-    facts.push(`NPS ${Math.round(sat.nps.value)} from ${plural(sat.nps.responses, 'answer')} (latest ${sat.nps.date}).`);
+    facts.push(`NPS ${Math.round(sat.nps.value)} from ${plural(sat.nps.responses, 'answer')} (latest ${formatDate(sat.nps.date)}).`);
   }
   if (sat.csat) {
     parts.push(clamp100(((sat.csat.value - 1) / 4) * 100));
-    facts.push(`CSAT ${sat.csat.value.toFixed(1)} of 5 from ${plural(sat.csat.responses, 'answer')} (latest ${sat.csat.date}).`);
+    facts.push(`CSAT ${sat.csat.value.toFixed(1)} of 5 from ${plural(sat.csat.responses, 'answer')} (latest ${formatDate(sat.csat.date)}).`);
   }
   if (sat.proficiency) {
     facts.push(`Proficiency ${sat.proficiency.value.toFixed(1)} of 5 (shown, not scored).`);

@@ -3,6 +3,7 @@
 // weights rescaled. Status green ≥ 70, yellow 40–69, red < 40, then rules cap or force it, each with its reason.
 // Every result carries its explanation, and the contributions add up to the score exactly (in tenths).
 import { dayNumber } from '../dates';
+import { formatDate } from '../format';
 import { componentScores, dateOfDay, type ComponentScore, type HealthFacts } from './health-components';
 import { qbrDaysSince, qbrOverdue, openSupportCases } from './relationship';
 import { COMPONENT_LABELS, COMPONENT_NAMES, type ComponentName, type HealthRule, type MetricsSettings, type RuleEffect } from './settings';
@@ -102,7 +103,7 @@ export function evaluateRules(f: HealthFacts, s: MetricsSettings): FiredRule[] {
       case 'no_usage':
         // Only an account with usage history can fall silent; one never imported has usage "no data" instead.
         if (f.lastEventDay !== null && asOfDay - f.lastEventDay >= rule.days) {
-          fire(`No event in the last ${rule.days} days (last on ${dateOfDay(f.lastEventDay)}).`);
+          fire(`No event in the last ${rule.days} days (last on ${formatDate(dateOfDay(f.lastEventDay))}).`);
         }
         break;
       case 'open_support_case': {

@@ -21,7 +21,7 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
     renewalDate: null,
     daysToRenewal: null,
     renewalPassedDays: null,
-    health: { score: null, status: null },
+    health: { score: null, status: null, scoreStatus: null },
     trend: [],
     previous30: null,
     delta30: null,
@@ -49,10 +49,10 @@ function row(name: string, fields: Partial<PortfolioRow> = {}): PortfolioRow {
 }
 
 const book = [
-  row('Beta', { arr: 500, stage: 'renewal', owner: 'Priya', daysToRenewal: 30, health: { score: 35, status: 'red' } }),
-  row('alpha', { arr: 1000, stage: 'onboarding', owner: 'Dana', daysToRenewal: 300, health: { score: 80, status: 'green' }, overdueMilestones: 2 }),
-  row('Gamma', { arr: 500, stage: 'adoption', industry: 'Retail', daysToRenewal: 89, health: { score: 55, status: 'yellow' } }),
-  row('Delta 10', { churned: true, stage: null, daysToRenewal: -20, health: { score: 10, status: 'red' } }),
+  row('Beta', { arr: 500, stage: 'renewal', owner: 'Priya', daysToRenewal: 30, health: { score: 35, status: 'red', scoreStatus: 'red' } }),
+  row('alpha', { arr: 1000, stage: 'onboarding', owner: 'Dana', daysToRenewal: 300, health: { score: 80, status: 'green', scoreStatus: 'green' }, overdueMilestones: 2 }),
+  row('Gamma', { arr: 500, stage: 'adoption', industry: 'Retail', daysToRenewal: 89, health: { score: 55, status: 'yellow', scoreStatus: 'yellow' } }),
+  row('Delta 10', { churned: true, stage: null, daysToRenewal: -20, health: { score: 10, status: 'red', scoreStatus: 'red' } }),
   row('Delta 9', { daysToRenewal: 90 }),
 ];
 const names = (rows: PortfolioRow[]) => rows.map((r) => r.name);

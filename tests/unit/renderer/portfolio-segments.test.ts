@@ -20,7 +20,7 @@ function row(name: string, f: Figures): PortfolioRow {
   return {
     id: nextId++, name, owner: null, industry: null, stage: 'adoption', stageOverridden: false, stageStartedOn: null, timeInStageDays: null,
     churned: false, arr: null, currency: 'USD', licenses: null, contractStart: null, renewalDate: null, daysToRenewal: null,
-    renewalPassedDays: null, health: { score: null, status: null }, trend: [], previous30: null, delta30: null, licenseUtilization: null,
+    renewalPassedDays: null, health: { score: null, status: null, scoreStatus: null }, trend: [], previous30: null, delta30: null, licenseUtilization: null,
     lastQbrDate: null, qbrOverdue: null, overdueMilestones: 0, earlyWarnings: [], renewalPassedWithoutOutcome: false, isDemo: false,
     lastTouchpointDate: null, lastActiveDate: null, activeUsers7: 0, activeUsersPrev7: 0, unusedKeyFeatureNames: [], openTasks: 0,
     ...f,

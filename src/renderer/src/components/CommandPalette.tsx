@@ -1,9 +1,9 @@
 import '@mantine/spotlight/styles.css';
 import { Badge, Group, Loader, Text } from '@mantine/core';
-import { Spotlight } from '@mantine/spotlight';
+import { Spotlight, spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuilding, IconCalendarEvent, IconChecklist, IconFlag, IconMessages, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccountSummary, NoteHit } from '../../../shared/contract';
 import { compareNatural, formatDate } from '../../../shared/format';
 import { useQuery } from '../hooks/use-query';
@@ -78,6 +78,18 @@ function NoteAction({ note }: { note: NoteHit }) {
   );
 }
 
+/** What opens the single match among commands, accounts and notes; null when there are none or several. */
+function onlyMatch(commands: readonly Command[], accounts: readonly AccountSummary[], notes: readonly NoteHit[]): (() => void) | null {
+  if (commands.length + accounts.length + notes.length !== 1) return null;
+  if (commands[0]) return commands[0].run;
+  if (accounts[0]) {
+    const { id } = accounts[0];
+    return () => openAccount(id);
+  }
+  const note = notes[0];
+  return () => openAccount(note.accountId, note.tab);
+}
+
 /**
  * Ctrl/⌘+K: every account (jump to it), the app's commands and the notes the CSM wrote, in one search. The accounts are read when the
  * palette first opens, so a CSM who never opens it costs the start-up nothing.
@@ -94,6 +106,16 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
   const [noteQuery] = useDebouncedValue(query.trim(), 150);
   const notes = useQuery('search.notes', { query: noteQuery, limit: 8 }, { enabled: wanted && noteQuery.length >= 2 });
   const shownNotes = noteQuery.length >= 2 && noteQuery === query.trim() ? (notes.data?.items ?? []) : [];
+  // The one thing the search found, if it found exactly one: Enter opens it even before anything is highlighted
+  // (notes arrive after the keystroke, when Mantine has already picked what to highlight).
+  const only = onlyMatch(shownCommands, shownAccounts, shownNotes);
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !only) return;
+    // A highlighted action is Mantine's to trigger on this same Enter; running it here too would open it twice.
+    if (document.querySelector('[data-action][data-selected]')) return;
+    spotlight.close();
+    only();
+  };
   const nothing = shownCommands.length === 0 && shownAccounts.length === 0 && shownNotes.length === 0 && !notes.loading;
 
   return (
@@ -112,7 +134,7 @@ export function CommandPalette({ commands }: { commands: readonly Command[] }) {
       maxHeight={460}
       data-testid="command-palette"
     >
-      <Spotlight.Search placeholder="Jump to an account, or type a command…" leftSection={<IconSearch size={18} stroke={1.6} />} />
+      <Spotlight.Search onKeyDown={onSearchKeyDown} placeholder="Jump to an account, or type a command…" leftSection={<IconSearch size={18} stroke={1.6} />} />
       <Spotlight.ActionsList>
         {shownCommands.length > 0 && (
           <Spotlight.ActionsGroup label="Commands">

@@ -20,6 +20,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: [['G', 'I'], [MOD, '3']], description: 'Go to Import' },
   { keys: [['G', 'S'], [MOD, '4']], description: 'Go to Settings' },
   { keys: [['/']], description: 'Search the portfolio' },
+  { keys: [['↓'], ['↑']], description: 'Move through the portfolio table; Enter opens the highlighted account' },
+  { keys: [['1–5']], description: 'Switch an account’s tabs (1 Overview … 5 Success plan)' },
   { keys: [['?']], description: 'Show these shortcuts' },
   { keys: [['Esc']], description: 'Close a dialog or leave the search box' },
   { keys: [[MOD, 'O']], description: 'Import… (desktop app menu)', desktopOnly: true },

@@ -44,12 +44,13 @@ export function notifyDeleted(ticket: UndoTicket) {
     autoClose,
     title: `${WHAT[ticket.kind]} ${ticket.kind === 'catalogue' ? 'changed' : 'deleted'}`,
     message: (
+      // The name gives way (two lines, then an ellipsis); the Undo button never shrinks, so it is never cut to "Und".
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm" lineClamp={2}>
+        <Text size="sm" lineClamp={2} style={{ flex: 1, minWidth: 0 }}>
           {/* A catalogue change is a sentence that quotes its own names; anything else is a thing's name. */}
           {ticket.kind === 'catalogue' ? ticket.name : `“${ticket.name}”`}
         </Text>
-        <Button size="compact-sm" variant="light" onClick={() => void applyUndo(ticket, id)} data-testid="undo-delete">
+        <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void applyUndo(ticket, id)} data-testid="undo-delete">
           Undo
         </Button>
       </Group>

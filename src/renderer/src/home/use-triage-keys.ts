@@ -2,6 +2,7 @@
 // its e-mail, Enter opens its account. Plain keys only, and never while the CSM types in a field or a dialog,
 // menu or the command palette is open (there the keys belong to what is open).
 import { useEffect, useRef } from 'react';
+import { isActionable, isTyping, somethingOpen } from '../components/key-guards';
 
 export interface TriageHandlers {
   move: (by: 1 | -1) => void;
@@ -9,17 +10,6 @@ export interface TriageHandlers {
   snooze: () => void;
   draft: () => void;
   open: () => void;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** A modal (the command palette is one), or a menu is open somewhere on the page. */
-function somethingOpen(): boolean {
-  return document.querySelector('[role="dialog"], [role="menu"]') !== null;
 }
 
 export function useTriageKeys(handlers: TriageHandlers, enabled: boolean) {
@@ -43,7 +33,7 @@ export function useTriageKeys(handlers: TriageHandlers, enabled: boolean) {
       };
       const run = action[event.key];
       // Enter on a focused link or button does what it says, not what the selection does.
-      if (!run || (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('a, button'))) return;
+      if (!run || (event.key === 'Enter' && isActionable(event.target))) return;
       event.preventDefault();
       run();
     };

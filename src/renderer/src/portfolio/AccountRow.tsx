@@ -168,15 +168,19 @@ interface Props {
   asOf: string;
   /** The columns that fit, in screen order. */
   columns: readonly TableColumn[];
+  /** The row the arrow keys are on (Enter opens it). */
+  current?: boolean;
 }
 
 /** One account; the whole row opens the account, the name is the keyboard's (and middle-click's) link. */
-export const AccountRow = memo(function AccountRow({ row, index, asOf, columns }: Props) {
+export const AccountRow = memo(function AccountRow({ row, index, asOf, columns, current = false }: Props) {
   return (
     <tr
       className={classes.row}
       data-testid="account-row"
       data-account-id={row.id}
+      data-current={current || undefined}
+      aria-current={current || undefined}
       aria-rowindex={index + 2}
       onClick={(event) => {
         // A click on the link itself already navigates (and a modified click opens it the browser's way).

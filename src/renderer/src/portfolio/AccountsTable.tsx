@@ -6,6 +6,7 @@ import type { PortfolioRow } from '../../../shared/contract';
 import { AccountRow, ROW_HEIGHT } from './AccountRow';
 import type { Sort } from './portfolio-rows';
 import { SortHeader } from './SortHeader';
+import { useRowCursor } from './use-row-cursor';
 import type { ColumnFit } from './table-columns';
 
 interface Props {
@@ -44,6 +45,7 @@ export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey, colum
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
+  const cursor = useRowCursor(rows, resetKey, scrollRef);
   const top = items.length ? items[0].start : 0;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
@@ -91,7 +93,7 @@ export function AccountsTable({ rows, asOf, sort, onSort, empty, resetKey, colum
           )}
           {top > 0 && <Spacer height={top} span={shown.length} />}
           {items.map((item) => (
-            <AccountRow key={rows[item.index].id} row={rows[item.index]} index={item.index} asOf={asOf} columns={shown} />
+            <AccountRow key={rows[item.index].id} row={rows[item.index]} index={item.index} asOf={asOf} columns={shown} current={item.index === cursor} />
           ))}
           {bottom > 0 && <Spacer height={bottom} span={shown.length} />}
         </Table.Tbody>

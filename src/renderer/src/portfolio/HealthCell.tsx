@@ -1,4 +1,5 @@
 import { HoverCard, Text } from '@mantine/core';
+import { IconGavel } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioRow } from '../../../shared/contract';
 import { HealthExplanation } from './HealthExplanation';
@@ -49,6 +50,20 @@ function ScoreBadge({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   );
 }
 
+/** A rule, not the score, chose the colour (docs/METRICS.md, "Rules"): a small gavel says so, its title says how. */
+function RuledMark({ row }: { row: PortfolioRow }) {
+  const { status, scoreStatus } = row.health;
+  if (status === null || scoreStatus === null || status === scoreStatus) return null;
+  const shown = statusLook(status).label;
+  const earned = statusLook(scoreStatus).label.toLowerCase();
+  const why = `${shown}, though the score alone is ${earned}: a health rule set the colour. Hover the score for the rule; the rules are in Settings › Health.`;
+  return (
+    <span className={classes.ruled} title={why} aria-label={why} role="img" data-testid="health-ruled" data-earned={scoreStatus}>
+      <IconGavel size={13} stroke={1.8} aria-hidden />
+    </span>
+  );
+}
+
 /** The score as a coloured badge, its 30-day trend and the change; the badge explains the score. */
 export function HealthCell({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   const look = statusLook(row.health.status);
@@ -57,6 +72,7 @@ export function HealthCell({ row, asOf }: { row: PortfolioRow; asOf: string }) {
   return (
     <div className={classes.group}>
       <ScoreBadge row={row} asOf={asOf} />
+      <RuledMark row={row} />
       <Sparkline values={row.trend} color={`var(--mantine-color-${look.color}-filled)`} label={`Health over the last ${row.trend.length} days`} />
       {delta && (
         <span className={`${classes.delta} ${tone}`} title="Change in points since 30 days ago">

@@ -1,7 +1,7 @@
 // One account (issue #5): the header with contract and stage, then Overview | Milestones | QBRs | Touchpoints |
 // Success plan.
 // Only the open tab is mounted, so its reads run and refetch while the others cost nothing. Keys 1–5 switch tabs.
-import { Anchor, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Group, Kbd, Skeleton, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconCalendarEvent, IconFlag, IconGauge, IconMessages, IconQuestionMark, IconTargetArrow } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -73,13 +73,24 @@ export function AccountScreen({ id }: { id: number }) {
       <AccountHeader account={account.data} today={today} />
       <Tabs value={tab} onChange={(v) => setTab(TABS.find((t) => t.value === v)?.value ?? 'overview')} keepMounted={false}>
         <Tabs.List>
+          {/* The key that opens a tab is a hint on hover, not a badge beside its name: a "2" there reads as a count. */}
           {TABS.map((t, i) => (
-            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />} data-testid={`tab-${t.value}`}>
-              {t.label}{' '}
-              <Text span size="xs" c="dimmed" visibleFrom="md">
-                <Kbd size="xs">{i + 1}</Kbd>
-              </Text>
-            </Tabs.Tab>
+            <Tooltip
+              key={t.value}
+              openDelay={400}
+              label={
+                <Group gap={6} wrap="nowrap">
+                  <Text span size="xs">
+                    Press
+                  </Text>
+                  <Kbd size="xs">{i + 1}</Kbd>
+                </Group>
+              }
+            >
+              <Tabs.Tab value={t.value} leftSection={<t.icon size={16} />} aria-keyshortcuts={String(i + 1)} data-testid={`tab-${t.value}`}>
+                {t.label}
+              </Tabs.Tab>
+            </Tooltip>
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">

@@ -58,7 +58,14 @@ function TemplateForm({ entry, placeholders, signer }: { entry: OutreachTemplate
   return (
     <Stack gap="md">
       <Stack gap="sm">
-        <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} maxLength={300} data-testid="outreach-template-subject" />
+        <TextInput
+          label="Subject"
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          maxLength={300}
+          error={subject.trim() ? undefined : 'A template needs a subject before it can be saved'}
+          data-testid="outreach-template-subject"
+        />
         <Textarea
           label="Message"
           value={body}

@@ -90,7 +90,15 @@ function DraftForm({ draft, onClose }: { draft: OutreachDraft; onClose: () => vo
           <Text size="sm">{note}</Text>
         </Alert>
       ))}
-      <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} maxLength={300} data-testid="outreach-subject" />
+      <TextInput
+        label="Subject"
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        maxLength={300}
+        // Log as sent waits for a subject: say so where it is missing, not only by greying the button.
+        error={subject.trim() ? undefined : 'Write a subject to log the e-mail as sent'}
+        data-testid="outreach-subject"
+      />
       <Textarea label="Message" value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={8} maxRows={16} data-testid="outreach-body" />
       <Group justify="space-between">
         <Group gap="sm">

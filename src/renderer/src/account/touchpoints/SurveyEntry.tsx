@@ -14,15 +14,23 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
     errorTitle: 'Could not record the survey answer',
     successMessage: (s) => `${SURVEY_KIND_LABEL[s.kind]} ${s.score} recorded.`,
   });
+  // Tried: the CSM pressed Record. A score out of range says so as soon as it is typed; an empty field once tried.
+  const [tried, setTried] = useState(false);
   const range = SURVEY_RANGE[kind];
-  const valid = typeof score === 'number' && score >= range.min && score <= range.max;
+  const why = refusal(SURVEY_KIND_LABEL[kind], range, score, date);
+  const shownWhy = why && (tried || (why.field === 'score' && score !== '')) ? why : null;
 
   return (
     <Paper withBorder p="sm" radius="md">
       <form
         onSubmit={async (event) => {
           event.preventDefault();
-          if (valid && (await create.mutate({ accountId, kind, score, date }))) setScore('');
+          setTried(true);
+          if (why || typeof score !== 'number') return;
+          if (await create.mutate({ accountId, kind, score, date })) {
+            setScore('');
+            setTried(false);
+          }
         }}
         data-testid="survey-entry"
       >
@@ -43,16 +51,44 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             min={range.min}
             max={range.max}
             allowDecimal={false}
+            // Not clamped: a 7 quietly turned into a 5 would record an answer nobody gave. It is refused, with why.
+            clampBehavior="none"
+            error={shownWhy?.field === 'score'}
+            aria-describedby={shownWhy?.field === 'score' ? 'survey-refused' : undefined}
             value={score}
             onChange={setScore}
             data-testid="survey-score"
           />
-          <TextInput w={150} type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={create.running} disabled={!valid || !date}>
+          <TextInput
+            w={150}
+            type="date"
+            label="Date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={shownWhy?.field === 'date'}
+            aria-describedby={shownWhy?.field === 'date' ? 'survey-refused' : undefined}
+            data-testid="survey-date"
+          />
+          {/* Never disabled: a press on a refused answer says why under the field, instead of doing nothing. */}
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={create.running} data-testid="survey-record">
             Record
           </Button>
         </Group>
+        {/* Below the row rather than under one field, so the fields and the button stay in line. */}
+        {shownWhy && (
+          <Text size="sm" c="red" mt={6} id="survey-refused" role="alert" data-testid="survey-refused">
+            {shownWhy.message}.
+          </Text>
+        )}
       </form>
     </Paper>
   );
+}
+
+/** Why this answer cannot be recorded, under the field at fault; null when it can. */
+function refusal(label: string, range: { min: number; max: number }, score: number | string, date: string): { field: 'score' | 'date'; message: string } | null {
+  if (typeof score !== 'number') return { field: 'score', message: `Enter a score from ${range.min} to ${range.max}` };
+  if (score < range.min || score > range.max) return { field: 'score', message: `${label} is ${range.min} to ${range.max}, not ${score}` };
+  if (!date) return { field: 'date', message: 'Pick the day it was given' };
+  return null;
 }
