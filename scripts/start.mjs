@@ -179,8 +179,6 @@ if (stopping) {
   process.exit(0);
 } else if (webOnly) {
   await serveInBrowser(null);
-} else if (stopping) {
-  process.exit(0);
 } else if (!electron) {
   await serveInBrowser('the Electron runtime is not available on this machine (its download failed)');
 } else if (!buildNativeBinding()) {
