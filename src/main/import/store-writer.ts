@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { CampaignWriter } from './campaign-writer';
 import { CatalogueWriter } from './catalogue-writer';
+import { accountValues, INSERTED, RecordWriter, type Row, userValues } from './record-writer';
 import { RelationshipWriter } from './relationship-writer';
 import { RenewalWriter } from './renewal-writer';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
@@ -16,32 +17,9 @@ import { nameKey, People, personKey, type KnownUser } from './people';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
-type Row = Record<string, unknown>;
-
-const INSERTED: WriteOutcome = Object.freeze({ kind: 'inserted' });
-const UNCHANGED: WriteOutcome = Object.freeze({ kind: 'duplicate', duplicateOf: null, importId: null });
 const SKIPPED_NOT_IN_BOOK: WriteOutcome = Object.freeze({ kind: 'skipped', reason: 'account_not_in_book' });
 /** ensureAccount's answer for an account outside the book while the CSM keeps the book to their own accounts. */
 const NOT_IN_BOOK = -1;
-
-const ACCOUNT_COLUMNS = [
-  ['name', 'name'],
-  ['owner', 'owner'],
-  ['industry', 'industry'],
-  ['arrMinor', 'arr_minor'],
-  ['currency', 'currency'],
-  ['licenses', 'licenses'],
-  ['contractStart', 'contract_start'],
-  ['renewalDate', 'renewal_date'],
-  ['crmStage', 'crm_stage'],
-] as const;
-
-const USER_COLUMNS = [
-  ['email', 'email'],
-  ['name', 'name'],
-  ['role', 'role'],
-  ['department', 'department'],
-] as const;
 
 /** Trimmed text or null. The validator already trims, so the usual answer is the value itself (no new string). */
 function norm(value: string | null | undefined): string | null {
@@ -94,8 +72,8 @@ export class StoreWriter {
   private campaignWriter: CampaignWriter | null = null;
   private readonly touchedAccounts = new Set<number>();
   private readonly touchedUsers = new Set<number>();
-  private readonly updates = new Map<string, Database.Statement>();
-  private readonly statements;
+  private readonly records: RecordWriter;
+  private readonly insertAccount: Database.Statement;
   private readonly clock: ZoneClock;
   /** Created with the first usage row: an accounts or users file allocates no chunk. */
   private usage: UsageChunks | null = null;
@@ -113,15 +91,11 @@ export class StoreWriter {
       this.accountsByName.set(String(r.name).toLowerCase(), Number(r.id));
     }
     this.listLimit = options.listLimit ?? 10_000;
-    this.people = new People(sqlite, (table, id, before) => this.statements.change.run(this.importId, table, id, before), this.listLimit);
+    this.records = new RecordWriter(sqlite, importId);
+    this.insertAccount = sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)');
+    this.people = new People(sqlite, (table, id, before) => this.records.recordChange(table, id, before), this.listLimit);
     this.catalogue = new CatalogueWriter(sqlite, importId, options.eventChoices);
     this.renewals = new RenewalWriter(sqlite, importId, (externalId, name) => this.bookAccount(norm(externalId), norm(name)));
-    this.statements = {
-      insertAccount: sqlite.prepare('INSERT INTO accounts (external_id, name) VALUES (?, ?)'),
-      change: sqlite.prepare('INSERT INTO import_changes (import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)'),
-      accountRow: sqlite.prepare('SELECT * FROM accounts WHERE id = ?'),
-      userRow: sqlite.prepare('SELECT * FROM users WHERE id = ?'),
-    };
   }
 
   get distinctAccounts(): number {
@@ -148,10 +122,6 @@ export class StoreWriter {
     return this.touchedUsers.size;
   }
 
-  private recordCreated(table: 'accounts' | 'users', id: number) {
-    this.statements.change.run(this.importId, table, id, null);
-  }
-
   /** The account a row names; created when new (listed in accountsCreated), or NOT_IN_BOOK when the book is closed. */
   private ensureAccount(externalId: string | null, name: string | null): number | null {
     if (externalId !== null) {
@@ -165,8 +135,8 @@ export class StoreWriter {
     if (this.options.onlyBookAccounts) return NOT_IN_BOOK;
     // Usage often arrives before the CRM export: the account is created from what the usage file says and
     // completed when the accounts file is imported (matched on the same external id, or on the name).
-    const id = Number(this.statements.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
-    this.recordCreated('accounts', id);
+    const id = Number(this.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
+    this.records.recordChange('accounts', id, null);
     if (externalId !== null) this.accountsByExternal.set(externalId, id);
     else this.accountsWithoutExternal.add(id);
     this.accountsByName.set((name ?? externalId ?? '').toLowerCase(), id);
@@ -262,10 +232,7 @@ export class StoreWriter {
       existingId = byName;
       values.external_id = externalId;
     }
-    for (const [key, column] of ACCOUNT_COLUMNS) {
-      const v = fact[key];
-      if (v !== undefined && v !== null && v !== '') values[column] = v;
-    }
+    accountValues(fact, values);
     const nameless = fact.nameFrom !== undefined && fact.nameFrom !== 'name';
     // A record without a name never renames an account: its domain or id only names an account it creates.
     if (nameless) delete values.name;
@@ -273,9 +240,9 @@ export class StoreWriter {
       // Two records of the same name and different ids are two customers (a CRM's duplicates, or two
       // subsidiaries): never merged by name, and said.
       const sameName = externalId !== null && byName !== undefined ? this.otherExternalId(byName) : null;
-      const id = Number(this.statements.insertAccount.run(externalId, fact.name).lastInsertRowid);
-      this.update('accounts', id, values);
-      this.recordCreated('accounts', id);
+      const id = Number(this.insertAccount.run(externalId, fact.name).lastInsertRowid);
+      this.records.update('accounts', id, values);
+      this.records.recordChange('accounts', id, null);
       if (externalId !== null) this.accountsByExternal.set(externalId, id);
       else this.accountsWithoutExternal.add(id);
       this.accountsByName.set(fact.name.toLowerCase(), id);
@@ -285,7 +252,7 @@ export class StoreWriter {
       return sameName === null ? INSERTED : { kind: 'inserted', warning: sameNameWarning(fact.name, String(externalId), sameName) };
     }
     const id = existingId;
-    const outcome = this.updateIfChanged('accounts', id, values, () => {
+    const outcome = this.records.updateIfChanged('accounts', id, values, () => {
       this.touchedAccounts.add(id);
       if (externalId !== null && this.accountsWithoutExternal.delete(id)) this.accountsByExternal.set(externalId, id);
     });
@@ -293,13 +260,13 @@ export class StoreWriter {
     if (entitled) this.touchedAccounts.add(id);
     const result: WriteOutcome = entitled && outcome.kind === 'duplicate' ? INSERTED : outcome;
     if (!nameless || result.kind === 'rejected' || result.kind === 'skipped') return result;
-    const kept = String((this.statements.accountRow.get(id) as Row).name);
+    const kept = String(this.records.row('accounts', id).name);
     return { ...result, warning: namelessWarning(fact, kept) };
   }
 
   /** The external id of an account found by name (for the same-name warning); '' when it has none. */
   private otherExternalId(accountId: number): string {
-    return String((this.statements.accountRow.get(accountId) as Row).external_id ?? '');
+    return String(this.records.row('accounts', accountId).external_id ?? '');
   }
 
   /** An entitlements line: the account must be in the book (a file of entitlements creates no account). */
@@ -357,45 +324,21 @@ export class StoreWriter {
     const accountId = named ?? (existing as KnownUser).accountId;
     const created = this.created.get(accountId);
     if (created !== undefined) created.rows++;
-    const values: Row = { account_id: accountId };
-    for (const [k, column] of USER_COLUMNS) {
-      const v = fact[k];
-      if (v !== undefined && v !== null && v !== '') values[column] = v;
-    }
+    const values = userValues(fact, { account_id: accountId });
     if (!existing) {
       const user = this.people.create(key, email, norm(fact.name), accountId);
-      this.update('users', user.id, values);
+      this.records.update('users', user.id, values);
       this.touchedUsers.add(user.id);
       this.touchedAccounts.add(accountId);
       return INSERTED;
     }
     const homeBefore = existing.accountId;
-    return this.updateIfChanged('users', existing.id, values, () => {
+    return this.records.updateIfChanged('users', existing.id, values, () => {
       this.touchedUsers.add(existing.id);
       this.touchedAccounts.add(accountId);
       if (fact.name) existing.named = true;
       if (homeBefore !== accountId) this.people.moveHome(existing, accountId, line);
     });
-  }
-
-  /** One prepared UPDATE per set of columns (an accounts file has one or two shapes, not one per row). */
-  private update(table: 'accounts' | 'users', id: number, values: Row) {
-    const columns = Object.keys(values);
-    if (columns.length === 0) return;
-    const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
-    let statement = this.updates.get(sql);
-    if (!statement) this.updates.set(sql, (statement = this.sqlite.prepare(sql)));
-    statement.run({ ...values, id });
-  }
-
-  private updateIfChanged(table: 'accounts' | 'users', id: number, values: Row, touched: () => void): WriteOutcome {
-    const before = (table === 'accounts' ? this.statements.accountRow : this.statements.userRow).get(id) as Row;
-    const changed = Object.entries(values).some(([column, v]) => before[column] !== v);
-    if (!changed) return UNCHANGED;
-    this.statements.change.run(this.importId, table, id, JSON.stringify(before));
-    this.update(table, id, values);
-    touched();
-    return INSERTED;
   }
 
   /**
