@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parquetWriteFile } from 'hyparquet-writer';
 import type { ChildResult } from './import-child';
+import { writeSnowflakeRollup } from '../tests/helpers/snowflake-parquet';
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '..');
@@ -62,25 +62,7 @@ if (!fs.existsSync(csvFile) || !fs.existsSync(parquetFile)) {
   }
   fs.writeSync(out, chunk);
   fs.closeSync(out);
-  parquetWriteFile({
-    filename: `${parquetFile}.partial`,
-    columnData: [
-      { name: 'ACCOUNT_ID', data: cols.account },
-      { name: 'USER_ID', data: cols.user },
-      { name: 'DAY', data: cols.day },
-      { name: 'EVENT_NAME', data: cols.event },
-      { name: 'EVENTS', data: cols.events },
-    ],
-    schema: [
-      { name: 'root', num_children: 5 },
-      { name: 'ACCOUNT_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-      { name: 'USER_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-      { name: 'DAY', type: 'INT32', converted_type: 'DATE', repetition_type: 'REQUIRED' },
-      { name: 'EVENT_NAME', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-      { name: 'EVENTS', type: 'INT64', repetition_type: 'REQUIRED' },
-    ],
-    rowGroupSize: 100_000,
-  });
+  writeSnowflakeRollup(`${parquetFile}.partial`, cols, 100_000);
   fs.renameSync(`${csvFile}.partial`, csvFile);
   fs.renameSync(`${parquetFile}.partial`, parquetFile);
   process.stdout.write(`done in ${fmt((performance.now() - started) / 1000, 1)} s.\n`);

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
-import { parquetWriteFile } from 'hyparquet-writer';
 import { formatOf } from '../../src/main/import/raw-exports';
 import type { Inspection } from '../../src/shared/contract';
 import { ok, tempBackend, tempDir } from '../helpers/backend';
 import { chooseFile, count, fixture, runJob } from '../helpers/import-jobs';
+import { writeSnowflakeRollup } from '../helpers/snowflake-parquet';
 
 let backend: (Backend & { dataDir: string }) | undefined;
 afterEach(() => {
@@ -124,25 +124,17 @@ describe("the same rollup as Snowflake's COPY INTO … Parquet (DATE days, NUMBE
       .split('\n')
       .slice(1)
       .map((line) => line.replace(/"/g, '').split(','));
-    parquetWriteFile({
-      filename: file,
-      columnData: [
-        { name: 'ACCOUNT_ID', data: rows.map((r) => r[0]) },
-        { name: 'USER_ID', data: rows.map((r) => r[1]) },
-        { name: 'DAY', data: rows.map((r) => new Date(`${r[2]}T00:00:00Z`)) },
-        { name: 'EVENT_NAME', data: rows.map((r) => r[3]) },
-        { name: 'EVENTS', data: rows.map((r) => BigInt(r[4])) },
-      ],
-      schema: [
-        { name: 'root', num_children: 5 },
-        { name: 'ACCOUNT_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-        { name: 'USER_ID', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-        { name: 'DAY', type: 'INT32', converted_type: 'DATE', repetition_type: 'REQUIRED' },
-        { name: 'EVENT_NAME', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-        { name: 'EVENTS', type: 'INT64', repetition_type: 'REQUIRED' },
-      ],
-      rowGroupSize: 4,
-    });
+    writeSnowflakeRollup(
+      file,
+      {
+        account: rows.map((r) => r[0]),
+        user: rows.map((r) => r[1]),
+        day: rows.map((r) => new Date(`${r[2]}T00:00:00Z`)),
+        event: rows.map((r) => r[3]),
+        events: rows.map((r) => BigInt(r[4])),
+      },
+      4,
+    );
   }
 
   it('imports as the CSV does: the same accepted rows, the negative count rejected by row number', async () => {
