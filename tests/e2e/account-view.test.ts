@@ -5,20 +5,14 @@
 // with nothing overlapping, and is kept as a screenshot.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodOutput } from '../../src/shared/contract';
 import { addDays } from '../../src/shared/dates';
 import { expectAccessible, expectNoOverlap } from './a11y';
-import { emulateColorScheme, launchApp, type App } from './harness';
+import { emulateColorScheme, launchApp, type App, call } from './harness';
 
 let app: App;
 let accountId: number;
 let accountName: string;
-
-async function invoke<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as MethodOutput<K>;
-}
 
 /** As the drivers table prints a score: one decimal, without a trailing ".0". */
 function one(n: number | null): string {
@@ -61,11 +55,11 @@ beforeAll(async () => {
   app = await launchApp();
   await app.page.getByTestId('account-row').first().waitFor();
   // A demo account with usage today and a rule applied, so every card of the overview has something to show.
-  const { items } = await invoke('accounts.list', {});
+  const { items } = await call(app, 'accounts.list', {});
   const candidates = items.filter((a) => !a.churned);
   let chosen = candidates[0];
   for (const a of candidates) {
-    const [usage, health] = await Promise.all([invoke('usage.series', { id: a.id, days: 30 }), invoke('health.account', { id: a.id })]);
+    const [usage, health] = await Promise.all([call(app, 'usage.series', { id: a.id, days: 30 }), call(app, 'health.account', { id: a.id })]);
     if ((usage.points.at(-1)?.mau ?? 0) > 0 && health.rules.length > 0) {
       chosen = a;
       break;
@@ -83,7 +77,7 @@ describe('the account view', () => {
   it('opens from #/account/<id> with the header and the overview', async () => {
     const { page } = app;
     expect(await page.getByTestId('account-name').textContent()).toBe(accountName);
-    const account = await invoke('accounts.get', { id: accountId });
+    const account = await call(app, 'accounts.get', { id: accountId });
     expect(await page.getByTestId('account-arr').textContent()).toContain(
       new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, maximumFractionDigits: 0 }).format(account.arr ?? 0),
     );
@@ -102,7 +96,7 @@ describe('the account view', () => {
   });
 
   it('shows the health drivers health.account answers, with the rules applied', async () => {
-    const health = await invoke('health.account', { id: accountId });
+    const health = await call(app, 'health.account', { id: accountId });
     const { page } = app;
     expect(await page.getByTestId('health-score').textContent()).toBe(String(Math.round(health.score ?? 0)));
     const scored = health.components.filter((c) => c.score !== null);
@@ -129,7 +123,7 @@ describe('the account view', () => {
       await page.getByTestId('range-switch').getByText(label, { exact: true }).click();
       const slices = chart.locator('rect[data-ref^="slice:"]');
       await expect.poll(() => slices.count()).toBe(days);
-      const series = await invoke('usage.series', { id: accountId, days });
+      const series = await call(app, 'usage.series', { id: accountId, days });
       // A day in the middle of the range and the last day (the as-of date).
       for (const index of [Math.floor(days / 2), days - 1]) {
         // Over a year a day's slice is under 2 px wide and its neighbour may win the hit test, so the test reads
@@ -154,7 +148,7 @@ describe('the account view', () => {
 
   it('reads the health-over-time tooltip as health.account’s history answers it', async () => {
     const { page } = app;
-    const health = await invoke('health.account', { id: accountId });
+    const health = await call(app, 'health.account', { id: accountId });
     const slices = page.getByTestId('health-chart').locator('rect[data-ref^="slice:"]');
     await expect.poll(() => slices.count()).toBeGreaterThan(100);
     await slices.last().hover({ force: true });
@@ -175,7 +169,7 @@ describe('the account view', () => {
     await openTab('milestones');
     await page.getByTestId('milestone-timeline').waitFor();
     await app.screenshot('account-milestones-light');
-    const before = (await invoke('milestones.list', { accountId })).items.length;
+    const before = (await call(app, 'milestones.list', { accountId })).items.length;
 
     await page.getByTestId('milestone-add').click();
     await pickOption(page.getByTestId('milestone-kind'), 'Custom');
@@ -200,16 +194,16 @@ describe('the account view', () => {
 
     await edited.getByTestId('milestone-complete').click();
     await expect.poll(() => edited.getAttribute('data-status')).toBe('achieved_late');
-    const stored = (await invoke('milestones.list', { accountId })).items.find((m) => m.name === 'Pilot go-live (EU)');
-    expect(stored?.achievedDate).toBe((await invoke('health.account', { id: accountId })).asOf);
+    const stored = (await call(app, 'milestones.list', { accountId })).items.find((m) => m.name === 'Pilot go-live (EU)');
+    expect(stored?.achievedDate).toBe((await call(app, 'health.account', { id: accountId })).asOf);
 
     await edited.getByTestId('milestone-delete').click();
     await edited.waitFor({ state: 'detached' });
-    expect((await invoke('milestones.list', { accountId })).items.length).toBe(before);
+    expect((await call(app, 'milestones.list', { accountId })).items.length).toBe(before);
     await page.getByTestId('undo-delete').click();
     await edited.waitFor();
     expect(await edited.getAttribute('data-status')).toBe('achieved_late');
-    expect((await invoke('milestones.list', { accountId })).items.length).toBe(before + 1);
+    expect((await call(app, 'milestones.list', { accountId })).items.length).toBe(before + 1);
   });
 
   it('logs a QBR with two action items, and the open one carries over to the next QBR', async () => {
@@ -218,7 +212,7 @@ describe('the account view', () => {
     await page.getByTestId('next-qbr').waitFor();
     await settle();
     await app.screenshot('account-qbrs-light');
-    const suggestion = await invoke('qbrs.nextSuggestion', { accountId });
+    const suggestion = await call(app, 'qbrs.nextSuggestion', { accountId });
 
     await page.getByTestId('log-qbr').click();
     expect(await page.getByTestId('qbr-date').inputValue()).toBe(suggestion.suggestedDate);
@@ -249,7 +243,7 @@ describe('the account view', () => {
     await expect.poll(() => proposal.getAttribute('data-status')).toBe('done');
 
     // The next QBR: the modal says what carries over, and afterwards shows it as carried over.
-    const open = (await invoke('qbrs.nextSuggestion', { accountId })).openActionItems;
+    const open = (await call(app, 'qbrs.nextSuggestion', { accountId })).openActionItems;
     expect(open.map((i) => i.text)).toContain('Book the admin training');
     expect(open.map((i) => i.text)).not.toContain('Send the renewal proposal');
     await page.getByTestId('log-qbr').click();
@@ -298,7 +292,7 @@ describe('the account view', () => {
     await page.keyboard.type('Renewal pricing questions');
     await page.keyboard.press('Control+Enter');
     await entries.filter({ hasText: 'Renewal pricing questions' }).waitFor();
-    const stored = await invoke('touchpoints.list', { accountId, limit: 5 });
+    const stored = await call(app, 'touchpoints.list', { accountId, limit: 5 });
     const titles = stored.items.flatMap((i) => (i.source === 'touchpoint' ? [i.title] : []));
     expect(titles).toContain('Call with the sponsor about the pilot');
     expect(titles).toContain('Renewal pricing questions');
@@ -315,7 +309,7 @@ describe('the account view', () => {
   it('prepares the QBR deck from the header and downloads it from the web host', async () => {
     const { page } = app;
     await page.getByTestId('prepare-qbr').click();
-    const quarters = await invoke('deck.quarters', { accountId });
+    const quarters = await call(app, 'deck.quarters', { accountId });
     const chosen = quarters.quarters.find((q) => q.id === quarters.defaultQuarter);
     await expect.poll(() => page.getByTestId('deck-quarter').inputValue()).toBe(chosen?.label);
     await waitForModal();
@@ -372,12 +366,12 @@ describe('the account view', () => {
   it('overrides the stage and shows it as an override', async () => {
     const { page } = app;
     await openTab('overview');
-    const account = await invoke('accounts.get', { id: accountId });
+    const account = await call(app, 'accounts.get', { id: accountId });
     const target = account.stage === 'renewal' ? 'Adoption' : 'Renewal';
     await pickOption(page.getByTestId('stage-select'), `Override: ${target}`);
     await page.getByTestId('stage-override').waitFor();
     expect(await page.getByTestId('account-stage').textContent()).toBe(target);
-    expect((await invoke('accounts.get', { id: accountId })).stageOverridden).toBe(true);
+    expect((await call(app, 'accounts.get', { id: accountId })).stageOverridden).toBe(true);
     await pickOption(page.getByTestId('stage-select'), /Automatic/);
     await page.getByTestId('stage-override').waitFor({ state: 'detached' });
   });
@@ -392,10 +386,10 @@ describe('the account view', () => {
 
   it('highlights the metrics below renewed accounts, with the comparison sentence', async () => {
     const { page } = app;
-    const { items } = await invoke('accounts.list', {});
+    const { items } = await call(app, 'accounts.list', {});
     let flagged: { id: number; comparisons: MethodOutput<'benchmarks.account'>['comparisons'] } | undefined;
     for (const a of items.filter((x) => !x.churned)) {
-      const bench = await invoke('benchmarks.account', { id: a.id });
+      const bench = await call(app, 'benchmarks.account', { id: a.id });
       if (bench.flagged.length > 0) {
         flagged = { id: a.id, comparisons: bench.comparisons };
         break;

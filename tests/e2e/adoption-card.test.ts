@@ -3,26 +3,19 @@
 // onboard opens to its cohorts, the rows flag early warnings and a renewal passed without an outcome; the account's
 // Adoption card shows the figures counted by hand in tests/unit/adoption-card.test.ts and each opens to its inputs;
 // the header shows the early-warning badges. Screenshots at 1440×900 and 1024×700 (the card in light and dark too) and axe's checks.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { ADOPTION_NOW, ADOPTION_TODAY, buildAdoptionBook } from '../helpers/adoption-book';
 import { expectAccessible } from './a11y';
-import { ARTIFACTS, emulateColorScheme, launchApp, type App } from './harness';
+import { emulateColorScheme, launchApp, type App } from './harness';
 
 let app: App;
 let ids: Awaited<ReturnType<typeof buildAdoptionBook>>;
 
 async function shots(page: Page, name: string, scrollTo?: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(250);
-    if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.screenshots(name, async () => scrollTo && page.getByTestId(scrollTo).scrollIntoViewIfNeeded());
 }
 
 const text = (testId: string) => app.page.getByTestId(testId).first().innerText();

@@ -4,30 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
-/** Both sizes the brief asks for: the desktop and a small laptop window. */
-async function screenshots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
@@ -46,17 +29,17 @@ describe('a deck signed by the CSM, for the quarter they chose', () => {
     await page.getByTestId('deck-company').fill('Harborlight Partners');
     await page.getByTestId('deck-save').click();
     await page.getByText('The next QBR deck will use these.').waitFor();
-    const saved = await invoke<MethodOutput<'deck.settings.get'>>('deck.settings.get', {});
+    const saved = await call<MethodOutput<'deck.settings.get'>>(app, 'deck.settings.get', {});
     expect(saved.settings).toMatchObject({ csmName: 'Jane Doe', csmTitle: 'Customer Success Manager', companyName: 'Harborlight Partners' });
     await page.mouse.move(5, 5);
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
     await page.getByTestId('settings-deck').scrollIntoViewIfNeeded();
-    await screenshots(page, 'settings-deck-csm');
+    await app.screenshots('settings-deck-csm');
   });
 
   it('offers the quarters since the contract, builds the chosen one signed, and "Build another" keeps it', async () => {
     const { page } = app;
-    const list = await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' });
+    const list = await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' });
     await page.goto(`${app.host.url}#/account/${list.items[0].id}`);
     await page.getByTestId('prepare-qbr').click();
     const select = page.getByTestId('deck-quarter');
@@ -64,7 +47,7 @@ describe('a deck signed by the CSM, for the quarter they chose', () => {
     await expect.poll(() => select.inputValue()).toBe('Q3 2026');
     await page.getByRole('dialog').waitFor();
     await page.waitForTimeout(400);
-    await screenshots(page, 'account-deck-modal-customer');
+    await app.screenshots('account-deck-modal-customer');
     await select.click();
     const options = await page.getByRole('option').allTextContents();
     expect(options).toEqual(['Q4 2026 (to date)', 'Q3 2026', 'Q2 2026', 'Q1 2026', 'Q4 2025', 'Q3 2025', 'Q2 2025']);

@@ -6,23 +6,17 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { Feature } from '../../src/shared/contract';
 import { expectAccessible, expectNoOverlap } from './a11y';
-import { ARTIFACTS, emulateColorScheme, launchApp, type App } from './harness';
+import { emulateColorScheme, launchApp, type App, call } from './harness';
 
 const BOOK = path.resolve(import.meta.dirname, '../fixtures/book');
 // The Mixpanel rows are 2–8 November 2026: "today" is the end of that month, so all of them are in the 30 days.
 const TODAY = new Date('2026-11-30T12:00:00Z');
 let app: App;
 
-async function invoke<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as MethodOutput<K>;
-}
-
 async function catalogue(): Promise<[string, boolean, string[], string[]][]> {
-  return ((await invoke('features.list', {})) as Feature[]).map((f) => [f.name, f.isKey, f.events, f.merged]);
+  return ((await call(app, 'features.list', {})) as Feature[]).map((f) => [f.name, f.isKey, f.events, f.merged]);
 }
 
 function card(page: Page, fileName: string) {
@@ -50,15 +44,6 @@ async function changeApplied(page: Page) {
 async function settle(page: Page) {
   await page.mouse.move(5, 5);
   await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
-}
-
-async function shots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 async function inLightAndDark(page: Page, where: string) {
@@ -105,7 +90,7 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
       await row('Shared Dashboard').getByTestId('unknown-event-feature').fill('Dash');
       await page.getByRole('option', { name: 'Dashboards', exact: true }).click();
       expect(await panel.getByTestId('apply-suggestions').textContent()).toContain('(3)');
-      await shots(page, 'catalogue-01-mapping-events');
+      await app.screenshots('catalogue-01-mapping-events');
       await inLightAndDark(page, 'the mapping screen with unknown event names');
       await panel.getByTestId('apply-suggestions').click();
       const chosen = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-event'), e.getAttribute('data-chosen')]));
@@ -119,14 +104,14 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
       ]);
       expect(await row('Exported CSV').getByTestId('unknown-event-outcome').textContent()).toBe('Report export');
       await panel.scrollIntoViewIfNeeded();
-      await shots(page, 'catalogue-02-mapping-applied');
+      await app.screenshots('catalogue-02-mapping-applied');
     });
     // The choices became the catalogue's rules; "Signed In", left alone, stays a feature of its own, unreviewed.
     const list = await catalogue();
     expect(list.find(([n]) => n === 'Dashboards')?.[2]).toEqual(['Viewed Dashboard', 'Shared Dashboard']);
     expect(list.find(([n]) => n === 'Report export')?.[2].sort()).toEqual(['Exported CSV', 'Exported Report']);
     expect(list.find(([n]) => n === 'Alerts')?.[2]).toEqual(['Created Alert']);
-    const stored = await invoke('features.eventNames', {});
+    const stored = await call(app, 'features.eventNames', {});
     expect(stored.filter((e) => e.unreviewed).map((e) => e.name)).toEqual(['Signed In']);
   });
 
@@ -147,10 +132,10 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     expect(await first.getAttribute('data-unreviewed')).toBe('true');
     await settle(page);
     await page.getByTestId('settings-features').scrollIntoViewIfNeeded();
-    await shots(page, 'catalogue-03-settings-features');
+    await app.screenshots('catalogue-03-settings-features');
     await inLightAndDark(page, 'Settings › Features');
     await page.getByTestId('event-name-row').last().scrollIntoViewIfNeeded();
-    await shots(page, 'catalogue-04-settings-event-names');
+    await app.screenshots('catalogue-04-settings-event-names');
   });
 
   it('Northwind Traders shows 3 of 3 key features and adoption by feature, and recommendations name features', async () => {
@@ -190,22 +175,22 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     await dialog.getByTestId('merge-target').click();
     await page.getByRole('option', { name: 'Dashboards', exact: true }).click();
     await page.waitForTimeout(300);
-    await shots(page, 'catalogue-06-merge-dialog');
+    await app.screenshots('catalogue-06-merge-dialog');
     await dialog.getByTestId('confirm-merge').click();
     await changeApplied(page);
     await feature(page, 'Alerts').waitFor({ state: 'detached' });
     expect(await feature(page, 'Dashboards').getByTestId('feature-merged').textContent()).toContain('Alerts');
     const merged = await catalogue();
     expect(merged.find(([n]) => n === 'Dashboards')?.[2].sort()).toEqual(['Created Alert', 'Shared Dashboard', 'Viewed Dashboard']);
-    const northwind = (await invoke('accounts.list', {})).items.find((a) => a.name === 'Northwind Traders')?.id as number;
-    expect((await invoke('metrics.account', { id: northwind })).featureAdoption.Alerts).toBeUndefined();
+    const northwind = (await call(app, 'accounts.list', {})).items.find((a) => a.name === 'Northwind Traders')?.id as number;
+    expect((await call(app, 'metrics.account', { id: northwind })).featureAdoption.Alerts).toBeUndefined();
 
     const note = page.locator('.mantine-Notification-root').filter({ hasText: 'Feature catalogue changed' }).filter({ hasText: 'Merged' });
     await note.getByTestId('undo-delete').click();
     await page.getByText(/^Undone: Merged/).waitFor();
     await feature(page, 'Alerts').waitFor();
     expect(await catalogue()).toEqual(before);
-    expect((await invoke('metrics.account', { id: northwind })).featureAdoption.Alerts).toBeCloseTo(1 / 3, 10);
+    expect((await call(app, 'metrics.account', { id: northwind })).featureAdoption.Alerts).toBeCloseTo(1 / 3, 10);
   });
 
   it('a rename to another feature’s name is refused with what to do instead', async () => {
@@ -223,7 +208,7 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     await changeApplied(page);
     await page.getByTestId('unreviewed-count').waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid=event-name-row][data-unreviewed=true]').count()).toBe(0);
-    expect((await invoke('features.eventNames', {})).filter((e) => e.unreviewed)).toEqual([]);
+    expect((await call(app, 'features.eventNames', {})).filter((e) => e.unreviewed)).toEqual([]);
   });
 
   it('adds a * pattern to a feature, showing the stored names it catches first, and removes it again', async () => {
@@ -233,7 +218,7 @@ describe('the feature catalogue on a book from vendor exports, in Chromium', () 
     await report.getByTestId('feature-add-event-input').fill('exported *');
     await expect.poll(async () => (await report.textContent()) ?? '').toContain('Matches Exported CSV, Exported Report.');
     await report.scrollIntoViewIfNeeded();
-    await shots(page, 'catalogue-07-add-pattern');
+    await app.screenshots('catalogue-07-add-pattern');
     await report.getByTestId('feature-add-event-save').click();
     await changeApplied(page);
     await expect.poll(() => report.getByTestId('feature-event').allTextContents()).toEqual(['Exported Report', 'Exported CSV', 'exported *']);

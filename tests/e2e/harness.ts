@@ -5,12 +5,19 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { fileHandles } from '../../src/main/services/file-handles';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { tempDir } from '../helpers/backend';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results');
 const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
+
+/** The window sizes every changed screen is looked at in: a desktop and a small laptop. */
+export const SCREENSHOT_SIZES = [
+  [1440, 900],
+  [1024, 700],
+] as const;
 
 export interface App {
   backend: Backend;
@@ -22,6 +29,8 @@ export interface App {
   foreignRequests: string[];
   consoleErrors: string[];
   screenshot(name: string): Promise<string>;
+  /** Screenshots at both sizes looked at (1440×900, 1024×700) as `${name}-WxH.png`, `prepare` run at each; back to 1440×900 after. */
+  screenshots(name: string, prepare?: () => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +79,11 @@ export async function launchApp(
   // The tests written before Home start on the portfolio; the app itself opens on Home (#/home) once there is a book.
   await page.goto(`${host.url}#/portfolio`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  async function screenshot(name: string): Promise<string> {
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    return file;
+  }
   return {
     backend,
     host,
@@ -78,10 +92,15 @@ export async function launchApp(
     dataDir,
     foreignRequests,
     consoleErrors,
-    async screenshot(name) {
-      const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      return file;
+    screenshot,
+    async screenshots(name, prepare) {
+      for (const [width, height] of SCREENSHOT_SIZES) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(300);
+        await prepare?.();
+        await screenshot(`${name}-${width}x${height}`);
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
     },
     async close() {
       await browser.close();
@@ -89,6 +108,15 @@ export async function launchApp(
       backend.close();
     },
   };
+}
+
+/** Calls the API as the page would, typed by method; a refusal fails the test with its message. */
+export async function call<K extends MethodName>(app: App, method: K, input: MethodInput<K>): Promise<MethodOutput<K>>;
+export async function call<T>(app: App, method: string, input: unknown): Promise<T>;
+export async function call(app: App, method: string, input: unknown): Promise<unknown> {
+  const result = await app.backend.api.invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
 }
 
 /** Sets the OS colour scheme, which the app follows until the CSM picks one in the header, and waits for the switch. */

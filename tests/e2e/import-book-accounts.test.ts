@@ -7,22 +7,15 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { expectAccessible } from './a11y';
-import { ARTIFACTS, launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 const BOOK = path.resolve(import.meta.dirname, '../fixtures/book');
 const WIDE = 'pendo-company-wide.csv';
 let app: App;
 
-async function invoke<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as MethodOutput<K>;
-}
-
 async function accountNames(): Promise<string[]> {
-  return (await invoke('accounts.list', {})).items.map((a) => a.name).sort();
+  return (await call(app, 'accounts.list', {})).items.map((a) => a.name).sort();
 }
 
 function newestCard(page: Page, fileName: string) {
@@ -39,15 +32,6 @@ async function importFile(page: Page, name: string) {
 async function settle(page: Page) {
   await page.mouse.move(5, 5);
   await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
-}
-
-async function shots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 beforeAll(async () => {
@@ -76,7 +60,7 @@ describe('accounts a usage file names that are not in the book', () => {
     expect(await remove.textContent()).toBe('Remove these 2 accounts and their rows');
     await settle(page);
     await created.scrollIntoViewIfNeeded();
-    await shots(page, 'import-accounts-created');
+    await app.screenshots('import-accounts-created');
 
     await remove.click();
     await page.getByTestId('confirm-remove-created').click();
@@ -85,7 +69,7 @@ describe('accounts a usage file names that are not in the book', () => {
     expect(await done.textContent()).toBe('Removed 2 accounts, 4 users and 4 usage rows this file had added. The rest of the import stays.');
     expect(await accountNames()).toEqual(['Contoso Ltd', 'Fabrikam, Inc.', 'Northwind Traders']);
     // The book's own accounts keep the file's rows.
-    const northwind = (await invoke('accounts.list', { search: 'Northwind' })).items[0];
+    const northwind = (await call(app, 'accounts.list', { search: 'Northwind' })).items[0];
     expect(northwind).toBeDefined();
     expect(app.consoleErrors).toEqual([]);
   });
@@ -98,11 +82,11 @@ describe('accounts a usage file names that are not in the book', () => {
     await page.getByTestId('settings-importing').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click();
-    await expect.poll(async () => (await invoke('settings.get', {})).onlyBookAccounts).toBe(true);
+    await expect.poll(async () => (await call(app, 'settings.get', {})).onlyBookAccounts).toBe(true);
     await expect.poll(() => toggle.isChecked()).toBe(true); // the switch follows the saved setting when the page hears of it
     await settle(page);
     await page.getByTestId('settings-importing').scrollIntoViewIfNeeded();
-    await shots(page, 'settings-importing');
+    await app.screenshots('settings-importing');
     await expectAccessible(page, 'settings with the importing section');
 
     await page.goto(`${app.host.url}#/import`);
@@ -120,7 +104,7 @@ describe('accounts a usage file names that are not in the book', () => {
     expect(await accountNames()).toEqual(['Contoso Ltd', 'Fabrikam, Inc.', 'Northwind Traders']);
     await settle(page);
     await left.scrollIntoViewIfNeeded();
-    await shots(page, 'import-accounts-not-in-book');
+    await app.screenshots('import-accounts-not-in-book');
 
     const add = left.getByTestId('add-not-in-book');
     expect(await add.textContent()).toBe('Add these 2 accounts');
@@ -135,7 +119,7 @@ describe('accounts a usage file names that are not in the book', () => {
     expect(await newestCard(page, WIDE).getByTestId('count-accepted').textContent()).toBe('Accepted4');
     expect(await accountNames()).toEqual(['0015g00000InItAAAZ', '0015g00000UmBrAAAZ', 'Contoso Ltd', 'Fabrikam, Inc.', 'Northwind Traders']);
     // The setting is unchanged: adding these accounts was for this file only.
-    expect((await invoke('settings.get', {})).onlyBookAccounts).toBe(true);
+    expect((await call(app, 'settings.get', {})).onlyBookAccounts).toBe(true);
     expect(app.consoleErrors).toEqual([]);
   });
 });

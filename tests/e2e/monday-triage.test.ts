@@ -9,17 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
 type List = MethodOutput<'tasks.list'>;
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
 
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
@@ -27,7 +21,7 @@ beforeAll(async () => {
   for (const file of ['tasks-salesforce-accounts.csv', 'tasks-hubspot-contacts.csv', 'tasks-mixpanel-events.csv']) {
     await runJob(app.backend, { path: book(file), timeZone: 'UTC' });
   }
-  await invoke('deck.settings.set', { csmName: 'Jane Doe', csmTitle: 'Customer Success Manager' });
+  await call(app, 'deck.settings.set', { csmName: 'Jane Doe', csmTitle: 'Customer Success Manager' });
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -67,7 +61,7 @@ describe('Monday triage on Home', () => {
     await page.keyboard.press('s');
     await expect.poll(() => summary.textContent()).toContain('11 due or overdue (5 overdue)');
     expect(await alder.getByTestId('home-task-title').allTextContents()).not.toContain('Hold a QBR with Alder Health');
-    const snoozed = (await invoke<List>('tasks.list', { status: 'snoozed' })).items;
+    const snoozed = (await call<List>(app, 'tasks.list', { status: 'snoozed' })).items;
     expect(snoozed.map((t) => [t.title, t.snoozedUntil])).toEqual([['Hold a QBR with Alder Health', '2026-11-25']]);
 
     // k back to the check-in; e drafts the post-onboarding check-in; logging it puts it on the timeline.
@@ -93,7 +87,7 @@ describe('Monday triage on Home', () => {
     expect(dropTitle).not.toBe('Health fell 35.7 points at Alder Health');
     await page.keyboard.press('d');
     await expect.poll(() => summary.textContent()).toContain('9 due or overdue (4 overdue)');
-    const done = (await invoke<List>('tasks.list', { status: 'done' })).items.map((t) => [t.title, t.closedBy]);
+    const done = (await call<List>(app, 'tasks.list', { status: 'done' })).items.map((t) => [t.title, t.closedBy]);
     expect(done).toEqual(expect.arrayContaining([[dropTitle, 'user'], ['Check in with Alder Health', 'signal']]));
 
     // Enter opens the account; its timeline has the e-mail.

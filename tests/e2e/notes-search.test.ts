@@ -2,39 +2,23 @@
 // Ctrl/⌘+K with QBR outcomes and action items; choosing a note opens the account on the tab that shows it. The
 // book comes only from the Salesforce-shaped accounts export in tests/fixtures/book.
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 let northwind = 0;
 let contoso = 0;
 
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
   await runJob(app.backend, { path: path.resolve(import.meta.dirname, '../fixtures/book/salesforce-accounts.csv'), timeZone: 'UTC' });
-  const list = await invoke<MethodOutput<'accounts.list'>>('accounts.list', {});
+  const list = await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', {});
   northwind = list.items.find((a) => a.name === 'Northwind Traders')!.id;
   contoso = list.items.find((a) => a.name === 'Contoso Ltd')!.id;
-  await invoke('touchpoints.create', { accountId: northwind, kind: 'call', date: '2026-11-02', title: 'Check-in with the sponsor' });
-  await invoke('qbrs.create', {
+  await call(app, 'touchpoints.create', { accountId: northwind, kind: 'call', date: '2026-11-02', title: 'Check-in with the sponsor' });
+  await call(app, 'qbrs.create', {
     accountId: contoso,
     date: '2026-10-15',
     outcomes: 'Procurement wants a three-year term at the renewal.',
@@ -49,7 +33,7 @@ describe('notes that are found', () => {
     await page.goto(`${app.host.url}#/account/${northwind}/touchpoints`);
     await page.getByTestId('timeline-edit').first().click();
     await page.getByTestId('edit-touchpoint-notes').fill('Procurement asked for SOC 2 papers before the renewal.');
-    await screenshots(page, 'touchpoint-edit');
+    await app.screenshots('touchpoint-edit');
     await page.getByTestId('edit-touchpoint-save').click();
     await page.getByTestId('edit-touchpoint').waitFor({ state: 'detached' });
     await page.getByText('Procurement asked for SOC 2 papers before the renewal.').waitFor();
@@ -67,7 +51,7 @@ describe('notes that are found', () => {
     expect(texts[0]).toContain('Northwind Traders · Check-in with the sponsor');
     expect(texts[1]).toContain('Contoso Ltd · Draft the three-year procurement proposal');
     expect(texts[2]).toContain('Contoso Ltd · QBR');
-    await screenshots(page, 'palette-notes');
+    await app.screenshots('palette-notes');
 
     await page.getByPlaceholder('Jump to an account, or type a command…').fill('procurement three-year');
     await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(2);
@@ -76,6 +60,6 @@ describe('notes that are found', () => {
     await expect.poll(() => page.getByTestId('tab-qbrs').getAttribute('aria-selected')).toBe('true');
     await page.getByTestId('command-palette').waitFor({ state: 'hidden' }).catch(() => undefined);
     await page.getByText('Procurement wants a three-year term at the renewal.').first().waitFor();
-    await screenshots(page, 'note-opens-qbrs');
+    await app.screenshots('note-opens-qbrs');
   });
 });

@@ -8,27 +8,17 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 let harbor: number;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
 
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
 async function screenshots(page: Page, name: string, show?: Locator) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
+  await app.screenshots(name, async () => {
     await show?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(100);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  });
 }
 
 beforeAll(async () => {
@@ -36,8 +26,8 @@ beforeAll(async () => {
   for (const file of ['customer-deck-accounts.csv', 'features.csv', 'customer-deck-events.csv', 'hubspot-contacts-harbor.csv']) {
     await runJob(app.backend, { path: book(file), timeZone: 'UTC' });
   }
-  await invoke('deck.settings.set', { csmName: 'Jane Doe', csmTitle: 'Customer Success Manager' });
-  harbor = (await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' })).items[0].id;
+  await call(app, 'deck.settings.set', { csmName: 'Jane Doe', csmTitle: 'Customer Success Manager' });
+  harbor = (await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' })).items[0].id;
   await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
 }, 60_000);
 afterAll(async () => app?.close());
@@ -75,7 +65,7 @@ describe('an outreach draft from a recommendation', () => {
     await page.getByTestId('tab-touchpoints').click();
     const entry = page.getByTestId('timeline-entry').filter({ hasText: 'Alerts for Harbor & co' });
     await entry.waitFor();
-    const stored = await invoke<MethodOutput<'touchpoints.list'>>('touchpoints.list', { accountId: harbor });
+    const stored = await call<MethodOutput<'touchpoints.list'>>(app, 'touchpoints.list', { accountId: harbor });
     expect(stored.items.map((i) => [i.kind, i.date, i.source === 'touchpoint' ? i.title : ''])).toEqual([['email', '2026-09-30', 'Alerts for Harbor & co']]);
   });
 
@@ -113,7 +103,7 @@ describe('outreach templates in Settings', () => {
     await preview.getByText('Checking in, Harbor Analytics').waitFor();
     await section.getByTestId('outreach-template-save').click();
     await page.getByText('Saved: new drafts use it.').waitFor();
-    const saved = await invoke<MethodOutput<'outreach.templates.get'>>('outreach.templates.get', {});
+    const saved = await call<MethodOutput<'outreach.templates.get'>>(app, 'outreach.templates.get', {});
     expect(saved.templates[0]).toMatchObject({ id: 'check_in', subject: 'Checking in, {{accountName}}', isDefault: false });
 
     await section.getByTestId('outreach-template-reset').click();

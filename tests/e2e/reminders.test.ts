@@ -12,17 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReminderSettings } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
 import { expectAccessible } from './a11y';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
 const NOON = new Date('2026-11-24T12:00:00Z');
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
 
 beforeAll(async () => {
   // Off while the harness's first page load runs on the real clock (it would record today's real date as shown).
@@ -34,7 +28,7 @@ beforeAll(async () => {
   await app.page.goto('about:blank');
   await app.page.clock.install({ time: NOON });
   // On, at a time still to come: nothing is owed when the page opens.
-  expect(await invoke<ReminderSettings>('reminders.update', { enabled: true, time: '18:00' })).toEqual({ enabled: true, time: '18:00', lastShownOn: null });
+  expect(await call<ReminderSettings>(app, 'reminders.update', { enabled: true, time: '18:00' })).toEqual({ enabled: true, time: '18:00', lastShownOn: null });
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -56,7 +50,7 @@ describe('reminders in the web host', () => {
     );
     expect(await time.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'Settings › Reminders with a refused time');
-    expect((await invoke<ReminderSettings>('reminders.get', {})).time).toBe('18:00');
+    expect((await call<ReminderSettings>(app, 'reminders.get', {})).time).toBe('18:00');
     await page.waitForTimeout(300);
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
       await page.setViewportSize({ width: w, height: h });
@@ -70,7 +64,7 @@ describe('reminders in the web host', () => {
     await time.fill('12:01');
     await section.getByTestId('reminders-save').click();
     await expect.poll(() => next.textContent()).toBe('Next reminder: today at 12:01 (UTC).');
-    expect(await invoke<ReminderSettings>('reminders.get', {})).toEqual({ enabled: true, time: '12:01', lastShownOn: null });
+    expect(await call<ReminderSettings>(app, 'reminders.get', {})).toEqual({ enabled: true, time: '12:01', lastShownOn: null });
     const notification = page.getByTestId('reminder-notification');
     expect(await notification.count()).toBe(0);
 
@@ -83,7 +77,7 @@ describe('reminders in the web host', () => {
       'Cedar Bank: 1 overdue, 1 due today',
       'Birch Logistics: 3 overdue, 1 due today',
     ]);
-    await expect.poll(async () => (await invoke<ReminderSettings>('reminders.get', {})).lastShownOn).toBe('2026-11-24');
+    await expect.poll(async () => (await call<ReminderSettings>(app, 'reminders.get', {})).lastShownOn).toBe('2026-11-24');
     await expect.poll(() => next.textContent()).toBe('Next reminder: tomorrow at 12:01 (UTC). Last shown for Nov 24, 2026.');
     await page.waitForTimeout(500);
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
@@ -114,7 +108,7 @@ describe('reminders in the web host', () => {
     await section.getByTestId('reminders-enabled').click();
     await section.getByTestId('reminders-save').click();
     await expect.poll(() => next.textContent()).toBe('Reminders are off: no digest is shown. Last shown for Nov 24, 2026.');
-    expect(await invoke<ReminderSettings>('reminders.get', {})).toEqual({ enabled: false, time: '12:01', lastShownOn: '2026-11-24' });
+    expect(await call<ReminderSettings>(app, 'reminders.get', {})).toEqual({ enabled: false, time: '12:01', lastShownOn: '2026-11-24' });
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -3,21 +3,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 /** Account ids by name, read once the book is imported. */
 const ids = new Map<string, number>();
-
-async function invoke<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as MethodOutput<K>;
-}
 
 /** Same-document navigation, as following a link in the app does. */
 async function goToHash(hash: string) {
@@ -30,21 +22,12 @@ const ROWS = [
   '"Summit Capital 1","0015g00000SmCpAAA3","Priya Raman","Financial Services","Customer - Direct","$30,000.00","5","5/1/2026","4/30/2027","Alerts"',
 ];
 
-async function screenshots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bearing-small-')), 'salesforce-accounts.csv');
   writeFileSync(file, `${[HEADER, ...ROWS].join('\r\n')}\r\n`);
   await runJob(app.backend, { path: file, timeZone: 'UTC' });
-  for (const a of (await invoke('accounts.list', {})).items) ids.set(a.name, a.id);
+  for (const a of (await call(app, 'accounts.list', {})).items) ids.set(a.name, a.id);
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -60,7 +43,7 @@ describe('the palette', () => {
     await expect.poll(() => accounts.count(), { timeout: 10_000 }).toBe(3);
     const names = (await accounts.allInnerTexts()).map((t) => t.split('\n')[0]);
     expect(names).toEqual(['Summit Capital 1', 'Summit Capital 2', 'Summit Capital 10']);
-    await screenshots(page, 'palette-natural');
+    await app.screenshots('palette-natural');
 
     await page.keyboard.press('Escape');
     await search.waitFor({ state: 'hidden' });
@@ -77,7 +60,7 @@ describe('the undo notification', () => {
     const { page } = app;
     const accountId = ids.get('Summit Capital 2')!;
     const name = 'Executive sponsor signs off the regional rollout plan for the treasury and payments teams in EMEA';
-    await invoke('milestones.create', { accountId, kind: 'custom', name, targetDate: '2027-01-15' });
+    await call(app, 'milestones.create', { accountId, kind: 'custom', name, targetDate: '2027-01-15' });
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
       await page.setViewportSize({ width: w, height: h });
       await goToHash(`#/account/${accountId}/milestones`);
@@ -119,7 +102,7 @@ describe('Enter in the palette', () => {
   it('opens the single note that matches, on the tab that shows it', async () => {
     const { page } = app;
     const accountId = ids.get('Summit Capital 1')!;
-    await invoke('touchpoints.create', { accountId, kind: 'call', date: '2026-11-20', title: 'Treasury sync', notes: 'Walked through the reconciliation backlog' });
+    await call(app, 'touchpoints.create', { accountId, kind: 'call', date: '2026-11-20', title: 'Treasury sync', notes: 'Walked through the reconciliation backlog' });
     await goToHash('#/portfolio');
     await page.keyboard.press('Control+K');
     await search().pressSequentially('reconciliation', { delay: 20 });
@@ -149,7 +132,7 @@ describe('arrow keys in the portfolio table', () => {
     expect(await current()).toBe(order[2]);
     await page.keyboard.press('ArrowUp');
     expect(await current()).toBe(order[1]);
-    await screenshots(page, 'portfolio-row-cursor');
+    await app.screenshots('portfolio-row-cursor');
 
     // In the search box the arrows are the field's: the highlight stays where it was, the caret moves.
     const search = page.getByTestId('portfolio-search');
@@ -190,7 +173,7 @@ describe('the account tabs', () => {
     const hint = page.getByRole('tooltip');
     await hint.waitFor();
     expect((await hint.innerText()).replace(/\s+/g, ' ').trim()).toBe('Press 2');
-    await screenshots(page, 'account-tab-hint');
+    await app.screenshots('account-tab-hint');
     await milestones.hover();
     await hint.waitFor();
     // Clicking the tab closes its hint, though the pointer still rests on it.
@@ -214,8 +197,8 @@ describe('one date format', () => {
     const { page } = app;
     const accountId = ids.get('Summit Capital 10')!;
     // What makes the screens talk in dates: an overdue milestone (a task on Home), a quiet account, a QBR overdue.
-    await invoke('milestones.create', { accountId, kind: 'basic_value', targetDate: '2026-10-01' });
-    await invoke('touchpoints.create', { accountId, kind: 'email', date: '2026-06-02', title: 'Renewal terms sent' });
+    await call(app, 'milestones.create', { accountId, kind: 'basic_value', targetDate: '2026-10-01' });
+    await call(app, 'touchpoints.create', { accountId, kind: 'email', date: '2026-06-02', title: 'Renewal terms sent' });
     const screens = ['#/home', '#/portfolio', ...['overview', 'milestones', 'qbrs', 'touchpoints', 'plan'].map((t) => `#/account/${accountId}/${t}`), '#/import', '#/settings'];
     for (const hash of screens) {
       await page.goto(`${app.host.url}${hash}`);
@@ -231,7 +214,7 @@ describe('one date format', () => {
     // The Home screen did list the dated tasks (the sweep read them), in the shared format.
     await goToHash('#/home');
     await expect.poll(() => page.locator('body').innerText()).toMatch(/Oct 1, 2026/);
-    await screenshots(page, 'dates-home');
+    await app.screenshots('dates-home');
   });
 });
 
@@ -240,7 +223,7 @@ describe('forms that refuse say why', () => {
     const { page } = app;
     const accountId = ids.get('Summit Capital 2')!;
     const proficiency = async () =>
-      (await invoke('touchpoints.list', { accountId, kinds: ['proficiency'] })).items.map((i) => (i.source === 'survey' ? i.score : null));
+      (await call(app, 'touchpoints.list', { accountId, kinds: ['proficiency'] })).items.map((i) => (i.source === 'survey' ? i.score : null));
     await page.goto(`${app.host.url}#/account/${accountId}/touchpoints`);
     const form = page.getByTestId('survey-entry');
     await form.getByText('Proficiency', { exact: true }).click();
@@ -255,7 +238,7 @@ describe('forms that refuse say why', () => {
     // Not clamped to 5 behind the CSM's back, and nothing stored.
     expect(await score.inputValue()).toBe('7');
     expect(await proficiency()).toEqual([]);
-    await screenshots(page, 'survey-refused');
+    await app.screenshots('survey-refused');
 
     await score.fill('');
     await page.getByTestId('survey-record').click();
@@ -270,12 +253,12 @@ describe('forms that refuse say why', () => {
 describe('a colour a rule set', () => {
   it('is marked in the portfolio table, with a title that says the score alone earns another colour', async () => {
     const { page } = app;
-    const { settings } = await invoke('health.settings.get', {});
+    const { settings } = await call(app, 'health.settings.get', {});
     // Every score earns green (thresholds 0), and the QBR-overdue rule caps at yellow: the accounts with no QBR in
     // 90 days (Summit Capital 2 and 10, contracts from April and February) show yellow over a green score.
-    await invoke('qbrs.create', { accountId: ids.get('Summit Capital 1')!, date: '2026-11-20', attendees: ['Priya Raman'] });
+    await call(app, 'qbrs.create', { accountId: ids.get('Summit Capital 1')!, date: '2026-11-20', attendees: ['Priya Raman'] });
     const rules = settings.rules.map((r) => (r.id === 'qbr-overdue' ? { ...r, enabled: true } : r));
-    await invoke('health.settings.set', { settings: { ...settings, thresholds: { green: 0, yellow: 0 }, rules } });
+    await call(app, 'health.settings.set', { settings: { ...settings, thresholds: { green: 0, yellow: 0 }, rules } });
     await page.goto(`${app.host.url}#/portfolio`);
     const row = (name: string) => page.locator('[data-testid="account-row"]').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect.poll(() => page.getByTestId('health-ruled').count(), { timeout: 15_000 }).toBe(2);
@@ -289,8 +272,8 @@ describe('a colour a rule set', () => {
     }
     expect(await row('Summit Capital 1').getByTestId('health-ruled').count()).toBe(0);
     expect(await row('Summit Capital 1').getByTestId('health-score').getAttribute('data-color')).toBe('green');
-    await screenshots(page, 'portfolio-ruled-mark');
-    await invoke('health.settings.set', { settings });
+    await app.screenshots('portfolio-ruled-mark');
+    await call(app, 'health.settings.set', { settings });
   });
 
   it('made no request off this machine and logged no errors', () => {

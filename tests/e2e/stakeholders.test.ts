@@ -6,26 +6,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 let harbor = 0;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
 
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
 async function screenshots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await page.getByTestId('stakeholders-card').scrollIntoViewIfNeeded();
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.screenshots(name, () => page.getByTestId('stakeholders-card').scrollIntoViewIfNeeded());
 }
 
 beforeAll(async () => {
@@ -33,8 +21,8 @@ beforeAll(async () => {
   for (const file of ['customer-deck-accounts.csv', 'features.csv', 'customer-deck-events.csv']) {
     await runJob(app.backend, { path: book(file), timeZone: 'UTC' });
   }
-  harbor = (await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' })).items[0].id;
-  await invoke('qbrs.create', { accountId: harbor, date: '2026-10-15', attendees: ['omar@harbor.example'] });
+  harbor = (await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' })).items[0].id;
+  await call(app, 'qbrs.create', { accountId: harbor, date: '2026-10-15', attendees: ['omar@harbor.example'] });
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -56,7 +44,7 @@ describe('the Stakeholders card', () => {
     // Flagged people come first.
     await expect.poll(() => card.getByTestId('stakeholder-row').first().innerText()).toMatch(/^lea@harbor\.example/);
     await card.getByText('1 sponsor').waitFor();
-    const saved = await invoke<MethodOutput<'stakeholders.list'>>('stakeholders.list', { accountId: harbor });
+    const saved = await call<MethodOutput<'stakeholders.list'>>(app, 'stakeholders.list', { accountId: harbor });
     expect(saved.items.map((p) => [p.name, p.flag])).toEqual([
       ['lea@harbor.example', 'sponsor'],
       ['omar@harbor.example', null],

@@ -5,40 +5,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 let harbor = 0;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
   for (const file of ['customer-deck-accounts.csv', 'features.csv', 'customer-deck-events.csv']) {
     await runJob(app.backend, { path: book(file), timeZone: 'UTC' });
   }
-  harbor = (await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' })).items[0].id;
-  await invoke('touchpoints.create', { accountId: harbor, kind: 'call', date: '2026-11-20', title: 'Check-in' });
-  await invoke('touchpoints.create', { accountId: harbor, kind: 'support_case', date: '2026-11-02', title: 'Export fails', caseStatus: 'open' });
-  await invoke('qbrs.create', {
+  harbor = (await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' })).items[0].id;
+  await call(app, 'touchpoints.create', { accountId: harbor, kind: 'call', date: '2026-11-20', title: 'Check-in' });
+  await call(app, 'touchpoints.create', { accountId: harbor, kind: 'support_case', date: '2026-11-02', title: 'Export fails', caseStatus: 'open' });
+  await call(app, 'qbrs.create', {
     accountId: harbor,
     date: '2026-10-15',
     actionItems: [{ text: 'Roll out alerts', dueDate: '2026-11-01' }, { text: 'Train the new analysts', dueDate: '2026-12-15' }],
@@ -63,7 +47,7 @@ describe('the Story card', () => {
       'Last QBR 40 days ago, with 2 action items open (1 overdue).',
       'Renewal in 127 days (Mar 31, 2027).',
     ]);
-    await screenshots(page, 'story-card');
+    await app.screenshots('story-card');
 
     // A renewal number scrolls to the renewal card.
     await card.getByRole('button', { name: '127 days' }).click();
@@ -85,7 +69,7 @@ describe('the Story card', () => {
     await page.getByTestId('story-copy').click();
     await page.getByTestId('story-copy').getByText('Copied').waitFor();
     const copied = await page.evaluate('navigator.clipboard.readText()');
-    const expected = await invoke<MethodOutput<'story.account'>>('story.account', { id: harbor });
+    const expected = await call<MethodOutput<'story.account'>>(app, 'story.account', { id: harbor });
     expect(copied).toBe(expected.text);
     expect(copied).toContain('Renewal in 127 days (Mar 31, 2027).');
   });
@@ -99,7 +83,7 @@ describe('the Story card', () => {
     await expect.poll(() => field.inputValue()).toContain('Renewal in 182 days (Mar 31, 2027).');
     expect(await field.inputValue()).not.toMatch(/overdue|likely/);
     await page.waitForTimeout(300);
-    await screenshots(page, 'story-deck-summary');
+    await app.screenshots('story-deck-summary');
     await field.fill('');
     await page.getByText('Write a sentence or two').waitFor();
     expect(await page.getByTestId('deck-build').isDisabled()).toBe(true);

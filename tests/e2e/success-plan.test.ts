@@ -7,29 +7,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 let harbor = 0;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
 
 async function screenshots(page: Page, name: string) {
   // The confirmations of earlier steps would cover the screen being looked at.
   const close = page.locator('.mantine-Notification-closeButton');
   for (const button of await close.all()) await button.click({ force: true }).catch(() => undefined);
   await expect.poll(() => close.count()).toBe(0);
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await app.screenshot(`${name}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.screenshots(name);
 }
 
 beforeAll(async () => {
@@ -37,8 +26,8 @@ beforeAll(async () => {
   for (const file of ['customer-deck-accounts.csv', 'features.csv', 'customer-deck-events.csv']) {
     await runJob(app.backend, { path: book(file), timeZone: 'UTC' });
   }
-  harbor = (await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' })).items[0].id;
-  await invoke('milestones.create', { accountId: harbor, kind: 'basic_value', targetDate: '2026-12-15' });
+  harbor = (await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' })).items[0].id;
+  await call(app, 'milestones.create', { accountId: harbor, kind: 'basic_value', targetDate: '2026-12-15' });
 }, 60_000);
 afterAll(async () => app?.close());
 
@@ -70,7 +59,7 @@ describe('the success plan', () => {
     await page.getByTestId('outcome-save').click();
     await page.getByText('“one” is not a number: write e.g. 1 or 2.5.').waitFor();
     await page.getByTestId('outcome-refused').waitFor();
-    expect((await invoke<MethodOutput<'successPlan.get'>>('successPlan.get', { accountId: harbor })).outcomes).toEqual([]);
+    expect((await call<MethodOutput<'successPlan.get'>>(app, 'successPlan.get', { accountId: harbor })).outcomes).toEqual([]);
     await page.getByTestId('outcome-target').fill('1');
     await page.getByTestId('outcome-milestones').click({ force: true });
     await page.getByRole('option', { name: 'Basic value' }).click();
@@ -94,7 +83,7 @@ describe('the success plan', () => {
     await expect
       .poll(() => page.getByTestId('outcome-kpi-path').innerText())
       .toMatch(/^16 hours → 6\.5 hours → 1 hours\s+latest from the QBR of Nov 20, 2026: two depots automated$/);
-    const plan = await invoke<MethodOutput<'successPlan.get'>>('successPlan.get', { accountId: harbor });
+    const plan = await call<MethodOutput<'successPlan.get'>>(app, 'successPlan.get', { accountId: harbor });
     expect(plan.handoff).toMatchObject({ whyBought: 'Route reports took the ops team two days a week', buyer: 'Head of Operations', users: 'Dispatch leads', complexity: 'medium' });
     expect(plan.outcomes[0]).toMatchObject({ baseline: 16, target: 1, targetDate: '2027-03-31', latest: { qbrDate: '2026-11-20', value: 6.5, note: 'two depots automated' } });
     await screenshots(page, 'success-plan');

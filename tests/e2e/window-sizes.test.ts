@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
 import { expectNoOverlap } from './a11y';
-import { launchApp, type App } from './harness';
+import { launchApp, type App, call } from './harness';
 
 let app: App;
 const book = (name: string) => path.resolve(import.meta.dirname, '../fixtures/book', name);
@@ -18,12 +18,6 @@ const SIZES = [
   [1280, 720],
 ] as const;
 const SHOT_SIZES = [[1440, 900], ...SIZES] as const;
-
-async function invoke<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.backend.api.invoke(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
 
 async function go(page: Page, hash: string) {
   await page.goto(`${app.host.url}${hash}`);
@@ -92,7 +86,7 @@ afterAll(async () => app?.close());
 
 describe('the portfolio at small window sizes', () => {
   it('has a book of 13 accounts from the fixture exports', async () => {
-    const list = await invoke<MethodOutput<'accounts.list'>>('accounts.list', {});
+    const list = await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', {});
     expect(list.items.length).toBe(13);
   });
 
@@ -181,7 +175,7 @@ describe('the demo book at 1024×700', () => {
 describe('other screens at small window sizes', () => {
   it('the account view has no sideways scroll at 1024 and 1280', async () => {
     const { page } = app;
-    const list = await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' });
+    const list = await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' });
     await go(page, `#/account/${list.items[0].id}`);
     await page.getByTestId('tab-overview').waitFor();
     for (const [w, h] of SIZES) {
@@ -202,7 +196,7 @@ describe('other screens at small window sizes', () => {
       await page.getByTestId('journey-lanes').waitFor();
     });
     await layout(page, 'Table');
-    const list = await invoke<MethodOutput<'accounts.list'>>('accounts.list', { search: 'Harbor Analytics' });
+    const list = await call<MethodOutput<'accounts.list'>>(app, 'accounts.list', { search: 'Harbor Analytics' });
     await go(page, `#/account/${list.items[0].id}`);
     await shots(page, 'account', async () => {
       await page.getByTestId('tab-overview').waitFor();
