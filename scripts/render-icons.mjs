@@ -1,6 +1,6 @@
-// Renders resources/icon.svg to the PNG set electron-builder packs (resources/icons/<size>x<size>.png for Linux,
-// resources/icon.png at 512 for macOS and Windows, which electron-builder converts to .icns/.ico itself).
-// Uses the system Chromium through playwright-core: `node scripts/render-icons.mjs`.
+// Renders resources/icon.svg to the PNG set (resources/icons/<size>x<size>.png, which electron-builder packs for
+// Linux and scripts/make-icons.mjs packs into resources/icon.ico and icon.icns for Windows and macOS; and
+// resources/icon.png at 512). Uses the system Chromium through playwright-core: `npm run icons` runs both scripts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';

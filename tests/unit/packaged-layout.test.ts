@@ -2,9 +2,11 @@
 // packaged app reads, at the path it reads it from. Neither Electron nor electron-builder can run on the build
 // machines, so this builds with electron-vite (the step `npm run dist` runs first) and follows the app's own lookups:
 // out/main/index.js -> ../renderer/index.html and ../preload/index.cjs (src/main/electron/index.ts), the import
-// worker beside index.js (services/import-runner.ts), the drizzle folder found upwards from out/main (db/open.ts).
+// worker beside index.js (services/import-runner.ts), the drizzle folder found upwards from out/main (db/open.ts),
+// package.json (app/backend.ts), the modules the bundle imports and the fonts the page's styles load.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findMigrationsFolder } from '../../src/main/db/open';
@@ -12,19 +14,28 @@ import { findMigrationsFolder } from '../../src/main/db/open';
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'out');
 const mainDir = path.join(out, 'main');
-const builder = JSON.parse(fs.readFileSync(path.join(root, 'electron-builder.json'), 'utf8')) as {
-  files: string[];
-  linux: { icon: string };
-  mac: { icon: string };
-  win: { icon: string };
+const builder = JSON.parse(fs.readFileSync(path.join(root, 'electron-builder.json'), 'utf8')) as { files: string[] };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  main: string;
+  dependencies: Record<string, string>;
 };
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
 
 /** Whether electron-builder's "files" globs (all of the "dir/**" or plain-file form here) take this file in. */
 function packed(file: string): boolean {
   const rel = path.relative(root, file).split(path.sep).join('/');
   return builder.files.some((g) => (g.endsWith('/**') ? rel.startsWith(g.slice(0, -2)) : rel === g));
 }
+
+/** The modules a built file loads: static and dynamic imports and CommonJS requires, as the bundler writes them. */
+function moduleSpecifiers(code: string): string[] {
+  const found = code.matchAll(/(?:^import\b[^;]*?|^export\b[^;]*?\bfrom\s*|\b__require\(|\brequire\(|\bimport\()"([^"]+)"/gm);
+  return [...new Set([...found].map((m) => m[1]))];
+}
+
+/** "drizzle-orm/sqlite-core" -> "drizzle-orm", "@scope/name/x" -> "@scope/name". */
+const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 
 describe('the packaged layout', () => {
   beforeAll(() => {
@@ -81,15 +92,80 @@ describe('the packaged layout', () => {
     }
   });
 
-  it('has the icons the installers name: a 512 PNG for macOS and Windows, the Linux size set', () => {
-    for (const icon of [builder.mac.icon, builder.win.icon]) {
-      const png = fs.readFileSync(path.join(root, icon));
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect(png.readUInt32BE(16)).toBe(512); // IHDR width
+  it('loads only modules the package holds: its own files, Node built-ins, electron and the dependencies', () => {
+    // electron-builder packs "dependencies" (with theirs) and nothing from devDependencies: a devDependency the
+    // main process imports must be bundled into out/main by electron-vite, never left as an import.
+    const deps = new Set(Object.keys(pkg.dependencies));
+    const builtins = new Set(builtinModules);
+    const files = fs.readdirSync(mainDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'import-worker.js']));
+    const bare = new Set<string>();
+    for (const rel of files) {
+      const file = path.join(mainDir, rel);
+      for (const spec of moduleSpecifiers(fs.readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.')) {
+          const target = path.resolve(path.dirname(file), spec);
+          expect(fs.existsSync(target), `${rel} -> ${spec}`).toBe(true);
+          expect(packed(target)).toBe(true);
+        } else bare.add(spec);
+      }
     }
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
-      const png = fs.readFileSync(path.join(root, builder.linux.icon, `${size}x${size}.png`));
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    const unpacked = [...bare].filter((s) => !builtins.has(s.replace(/^node:/, '')) && s !== 'electron' && !deps.has(packageName(s)));
+    expect(unpacked).toEqual([]);
+    // The check sees the imports: the native driver and the ORM are among them.
+    expect([...bare]).toEqual(expect.arrayContaining(['better-sqlite3', 'drizzle-orm', 'electron', 'node:worker_threads']));
+    // A sandboxed preload can require nothing but electron.
+    expect(moduleSpecifiers(fs.readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8'))).toEqual(['electron']);
+  });
+
+  it("has every font and image the page's styles load, beside the stylesheet", () => {
+    const sheets = fs.readdirSync(path.join(out, 'renderer', 'assets')).filter((f) => f.endsWith('.css'));
+    expect(sheets.length).toBeGreaterThan(0);
+    let urls = 0;
+    for (const sheet of sheets) {
+      const css = fs.readFileSync(path.join(out, 'renderer', 'assets', sheet), 'utf8');
+      for (const [, raw] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+        if (raw.startsWith('data:') || raw.startsWith('#')) continue;
+        urls++;
+        const file = path.join(out, 'renderer', 'assets', raw.split(/[?#]/)[0]);
+        expect(fs.existsSync(file), `${sheet}: ${raw}`).toBe(true);
+        expect(packed(file)).toBe(true);
+      }
     }
+    expect(urls).toBeGreaterThan(0); // the Inter font files
+  });
+
+  it('finds its own package.json (the version it reports) upwards from out/main, packed', () => {
+    // appVersion() in app/backend.ts: the first package.json named "bearing" above the code.
+    let dir = mainDir;
+    while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+    expect(dir).toBe(root);
+    expect(pkg.name).toBe('bearing');
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(packed(path.join(dir, 'package.json'))).toBe(true);
+  });
+
+  it('reads nothing else beside its code: every lookup relative to a source file is one checked above', () => {
+    // The demo book is generated by code (services/demo-generate.ts) and needs no file. A new file found relative
+    // to the code (a resource, a template) must be packed and added to this test; the web host's and the CLI's
+    // lookups are not part of the desktop bundle.
+    const checked: Record<string, string> = {
+      'src/main/electron/index.ts': 'the page and the preload',
+      'src/main/services/import-runner.ts': 'the import worker',
+      'src/main/db/open.ts': 'the migrations',
+      'src/main/app/backend.ts': 'package.json',
+      'src/main/web/serve.ts': 'web host only: out/renderer from the repository',
+      'src/main/cli/main.ts': 'CLI only: whether it is the entry script',
+    };
+    const lookups = ['src/main', 'src/preload', 'src/shared'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+        .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
+        .filter((f) => /\.tsx?$/.test(f))
+        .filter((f) => /import\.meta\.(dirname|filename|url)|__dirname|__filename|process\.resourcesPath|getAppPath\(/.test(fs.readFileSync(path.join(root, f), 'utf8'))),
+    );
+    expect(lookups.sort()).toEqual(Object.keys(checked).sort());
+    const bundle = fs.readFileSync(path.join(mainDir, 'index.js'), 'utf8');
+    expect(bundle).not.toContain('../../../out/renderer');
   });
 });
