@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import { ensureNativeBinding } from './native.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -159,6 +160,7 @@ function openBrowser(url) {
  */
 async function serveInBrowser(reason) {
   if (reason) process.stdout.write(`Bearing: ${reason}; serving the same app in your browser instead.\n`);
+  ensureNativeBinding();
   process.stdout.write(`Bearing: building the app${verbose ? '' : ' (BEARING_VERBOSE=1 shows the build output)'}…\n`);
   const built = await build([path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', verbose ? 'info' : 'warn']);
   if (stopping) process.exit(0);

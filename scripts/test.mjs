@@ -5,6 +5,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureNativeBinding } from './native.mjs';
+
+// .npmrc's ignore-scripts left better-sqlite3 unbuilt after a fresh `npm ci`: built here, once.
+ensureNativeBinding();
 
 const results = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-test-'));
