@@ -67,7 +67,7 @@ describe('the success plan', () => {
     await page.getByTestId('outcome-save').click();
     const row = page.getByTestId('outcome-row');
     await row.waitFor();
-    expect(await page.getByTestId('outcome-kpi-path').innerText()).toMatch(/^16 hours → — → 1 hours\s+no QBR has measured it yet$/);
+    expect(await page.getByTestId('outcome-kpi-path').innerText()).toMatch(/^16 hours → — → 1 hour\s+no QBR has measured it yet$/);
     expect(await row.innerText()).toContain('milestones: Basic value');
 
     // A QBR records the KPI's value and a note.
@@ -82,7 +82,7 @@ describe('the success plan', () => {
     await page.getByTestId('tab-plan').click();
     await expect
       .poll(() => page.getByTestId('outcome-kpi-path').innerText())
-      .toMatch(/^16 hours → 6\.5 hours → 1 hours\s+latest from the QBR of Nov 20, 2026: two depots automated$/);
+      .toMatch(/^16 hours → 6\.5 hours → 1 hour\s+latest from the QBR of Nov 20, 2026: two depots automated$/);
     const plan = await call<MethodOutput<'successPlan.get'>>(app, 'successPlan.get', { accountId: harbor });
     expect(plan.handoff).toMatchObject({ whyBought: 'Route reports took the ops team two days a week', buyer: 'Head of Operations', users: 'Dispatch leads', complexity: 'medium' });
     expect(plan.outcomes[0]).toMatchObject({ baseline: 16, target: 1, targetDate: '2027-03-31', latest: { qbrDate: '2026-11-20', value: 6.5, note: 'two depots automated' } });
