@@ -31,6 +31,11 @@ export function formatCount(value: number | null | undefined): string {
   return numberFormat('count', { maximumFractionDigits: 0 }).format(value);
 }
 
+/** "1 milestone", "3 milestones", "1,204 accounts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /** A ratio as a percentage: 0.425 -> "43%" (or "42.5%" with one digit). */
 export function formatPercent(ratio: number | null | undefined, digits = 0): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';

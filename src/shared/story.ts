@@ -4,7 +4,7 @@
 // (no data) gives no sentence rather than a guess.
 import { formatChange } from './change';
 import { daysBetween } from './dates';
-import { formatCount, formatDate, formatPercent } from './format';
+import { formatCount, formatDate, formatPercent, plural } from './format';
 
 /** Where a number is shown: the account tab and, on the overview, the card. */
 export interface StoryLink {
@@ -95,10 +95,6 @@ function sentence(...pieces: Piece[]): StorySentence {
 
 const fact = (label: string, value: string, method: string, link: StoryLink): StoryFact => ({ label, value, method, link });
 
-/** "1 milestone", "3 milestones". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 /** "today", "yesterday", "12 days ago": counted back from the story's own day. */
 function ago(days: number): string {

@@ -2,7 +2,8 @@
 // sentences written by hand for a new account, a healthy growing one, one declining before its renewal, one whose
 // renewal date passed, and a former customer.
 import { describe, expect, it } from 'vitest';
-import { accountStory, plural, storyText, type StoryFacts } from '../../src/shared/story';
+import { plural } from '../../src/shared/format';
+import { accountStory, storyText, type StoryFacts } from '../../src/shared/story';
 
 const base: StoryFacts = {
   asOf: '2026-11-24',

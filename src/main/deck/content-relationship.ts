@@ -79,7 +79,7 @@ export function journeySlide(d: DeckData): ContentSlide {
       `Stage at ${formatDate(d.asOf)}: ${stage ?? 'unknown'}. ` +
       (shown.length === 0 ? 'Once the milestones are agreed, log them in Bearing so the next deck tracks them. ' : '') +
       (milestones.length > shown.length ? `Not on the slide: ${milestones.slice(shown.length).map((m) => m.name).join(', ')}. ` : '') +
-      (late.length > 0 ? `Late: ${late.map((m) => `${m.name} (${m.daysLate} days)`).join(', ')}. ` : 'No milestone is late. ') +
+      (late.length > 0 ? `Late: ${late.map((m) => `${m.name} (${plural(m.daysLate ?? 0, 'day')})`).join(', ')}. ` : 'No milestone is late. ') +
       `Time to basic value: ${days(c.ttvBasicDays)}.`,
   };
 }

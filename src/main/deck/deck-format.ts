@@ -5,7 +5,7 @@ import { formatChange, pointsBetween } from '../../shared/change';
 import { formatCount, formatPercent } from '../../shared/format';
 import type { ChartSpec, Tone } from './slide-model';
 
-export { formatCount, formatDate, formatDaysFrom, formatPercent } from '../../shared/format';
+export { formatCount, formatDate, formatDaysFrom, formatPercent, plural } from '../../shared/format';
 
 /** "+5.1" / "−2.0" (a true minus sign); "—" when unknown. */
 export function signed(value: number | null, digits = 1): string {
@@ -54,8 +54,4 @@ export function chartValue(format: ChartSpec['format'], value: number): string {
 /** Excel number formats for the same three kinds. */
 export function chartFormatCode(format: ChartSpec['format']): string {
   return format === 'percent' ? '0%' : format === 'points' ? '0.0' : '#,##0';
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

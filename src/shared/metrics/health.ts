@@ -3,7 +3,7 @@
 // weights rescaled. Status green ≥ 70, yellow 40–69, red < 40, then rules cap or force it, each with its reason.
 // Every result carries its explanation, and the contributions add up to the score exactly (in tenths).
 import { dayNumber } from '../dates';
-import { formatDate } from '../format';
+import { formatDate, plural } from '../format';
 import { componentScores, dateOfDay, type ComponentScore, type HealthFacts } from './health-components';
 import { qbrDaysSince, qbrOverdue, openSupportCases } from './relationship';
 import { COMPONENT_LABELS, COMPONENT_NAMES, type ComponentName, type HealthRule, type MetricsSettings, type RuleEffect } from './settings';
@@ -114,7 +114,7 @@ export function evaluateRules(f: HealthFacts, s: MetricsSettings): FiredRule[] {
       case 'qbr_overdue': {
         const days = qbrDaysSince(f.qbrs, f.asOf);
         if (qbrOverdue(days, f.contractStart, f.asOf, s.qbrOverdueDays)) {
-          fire(days === null ? 'No QBR held yet.' : `Last QBR ${days} days ago (overdue after ${s.qbrOverdueDays}).`);
+          fire(days === null ? 'No QBR held yet.' : `Last QBR ${plural(days, 'day')} ago (overdue after ${s.qbrOverdueDays}).`);
         }
         break;
       }

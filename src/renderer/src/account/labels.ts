@@ -46,6 +46,4 @@ export const ROLE_LABEL: Record<string, string> = {
   admin: 'Admins',
 };
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../shared/format';
