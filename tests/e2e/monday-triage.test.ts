@@ -40,11 +40,15 @@ describe('Monday triage on Home', () => {
     expect(await alder.getByTestId('home-task-title').allTextContents()).toEqual([
       'Check in with Alder Health',
       'Hold a QBR with Alder Health',
-      'Health fell 35.7 points at Alder Health',
+      'Health fell 35 points at Alder Health',
       'Start the renewal conversation with Alder Health',
       'Paid features unused: downgrade risk',
       'Re-engage Olga Berg at Alder Health',
     ]);
+    // Every task's reason and facts speak in the app's one date format ("Oct 25, 2026"), never "2026-10-25".
+    const iso = (await page.locator('body').innerText()).split('\n').filter((line) => /\b\d{4}-\d{2}-\d{2}\b/.test(line));
+    expect(iso).toEqual([]);
+    expect(await alder.getByText(/^Health went from 38 on Oct 25, 2026 to 3 on Nov 24, 2026, down 35 points in 30 days\.$/).count()).toBe(1);
     await page.waitForTimeout(300);
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
       await page.setViewportSize({ width: w, height: h });
@@ -81,10 +85,10 @@ describe('Monday triage on Home', () => {
     expect(await alder.getByTestId('home-task-title').allTextContents()).not.toContain('Check in with Alder Health');
 
     // d marks the selected task (now the health drop) done. The e-mail lifted the relationship part of health, so
-    // the drop is smaller now and the task's title says so (it was 35.7 points).
-    await expect.poll(() => selected.getByTestId('home-task-title').textContent()).toMatch(/^Health fell [\d.]+ points at Alder Health$/);
+    // the drop is smaller now and the task's title says so (it was 35 points).
+    await expect.poll(() => selected.getByTestId('home-task-title').textContent()).toMatch(/^Health fell \d+ points? at Alder Health$/);
     const dropTitle = (await selected.getByTestId('home-task-title').textContent()) ?? '';
-    expect(dropTitle).not.toBe('Health fell 35.7 points at Alder Health');
+    expect(dropTitle).not.toBe('Health fell 35 points at Alder Health');
     await page.keyboard.press('d');
     await expect.poll(() => summary.textContent()).toContain('9 due or overdue (4 overdue)');
     const done = (await call<List>(app, 'tasks.list', { status: 'done' })).items.map((t) => [t.title, t.closedBy]);

@@ -2,6 +2,7 @@
 // its status and error as they become known, and last its duration and the one sentence that says what happened.
 import type { ImportSummary } from '../../shared/contract/imports';
 import type { AppError } from '../../shared/errors';
+import { plural } from '../../shared/format';
 
 /** Lists in the summary stop here on huge files; the counts never do, and every reject is kept in the store. */
 export const LIST_LIMIT = 10_000;
@@ -59,9 +60,6 @@ export function summarise(summary: ImportSummary, started: number): ImportSummar
   summary.message = summaryMessage(summary);
   return summary;
 }
-
-const n = (value: number) => value.toLocaleString('en-US');
-const plural = (value: number, one: string, many = `${one}s`) => `${n(value)} ${value === 1 ? one : many}`;
 
 /** One sentence a CSM reads after an import: what was added, what was left out, and what to do. */
 function summaryMessage(s: ImportSummary): string {

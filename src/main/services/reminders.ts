@@ -4,6 +4,7 @@
 import type { Digest, MethodInput, ReminderSettings } from '../../shared/contract';
 import { ReminderSettings as ReminderSettingsSchema } from '../../shared/contract';
 import { addDays, daysBetween } from '../../shared/dates';
+import { plural } from '../../shared/format';
 import { renewalsBetween } from '../db/reminders';
 import { readSetting, writeSetting } from '../db/settings';
 import type { HandlerGroup, ServiceContext } from './context';
@@ -21,8 +22,6 @@ function writeReminderSettings(ctx: ServiceContext, next: ReminderSettings): Rem
   writeSetting(ctx, KEY, next);
   return next;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function buildDigest(ctx: ServiceContext): Digest {
   const { asOf, items } = listTasks(ctx, { due: 'today' });

@@ -4,7 +4,7 @@
 // Reads are one query per table for the whole book (loadBundles), plus one indexed lookup per account for usage.
 import type { TaskKind, TaskPriority } from '../../shared/contract';
 import { addDays, dayNumber, daysBetween, isoFromDayNumber } from '../../shared/dates';
-import { formatDate } from '../../shared/format';
+import { formatDate, plural } from '../../shared/format';
 import { enabledKeyFeatures } from '../../shared/metrics/breadth';
 import { recordsAsOf } from '../../shared/metrics/as-of';
 import { isRetained } from '../../shared/metrics/benchmarks';
@@ -38,8 +38,6 @@ export const HEALTH_DROP_DAYS = 30;
 /** An executive is dormant after this many days without activity, if active within the last DORMANT_LOOKBACK_DAYS. */
 export const DORMANT_DAYS = 30;
 export const DORMANT_LOOKBACK_DAYS = 180;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function relationshipSignals(b: AccountBundle, asOf: string, settings: MetricsSettings, touch: { last: string | null; conversation: string | null }): Signal[] {
   const { account } = b;
@@ -216,16 +214,20 @@ export function detectSignals(ctx: StoreContext, asOf: string, settings: Metrics
     }
     const h = health.get(account.id);
     if (h && h.now - h.then <= -HEALTH_DROP_POINTS) {
-      const drop = Math.round((h.then - h.now) * 10) / 10;
+      // Scores read as whole numbers everywhere (the header's "Health 3"), so the words agree with themselves:
+      // "from 38 to 3, down 35", the fall measured between the numbers shown.
+      const from = Math.round(h.then);
+      const to = Math.round(h.now);
+      const drop = from - to;
       out.push({
         accountId: account.id,
         kind: 'health_drop',
         key: 'drop',
-        title: `Health fell ${drop} points at ${account.name}`,
-        reason: `Health went from ${Math.round(h.then)} on ${h.thenDay} to ${Math.round(h.now)} on ${h.nowDay}, down ${drop} points in ${HEALTH_DROP_DAYS} days.`,
-        facts: { from: h.then, fromDay: h.thenDay, to: h.now, toDay: h.nowDay, drop },
+        title: `Health fell ${plural(drop, 'point')} at ${account.name}`,
+        reason: `Health went from ${from} on ${formatDate(h.thenDay)} to ${to} on ${formatDate(h.nowDay)}, down ${plural(drop, 'point')} in ${HEALTH_DROP_DAYS} days.`,
+        facts: { from, fromDay: h.thenDay, to, toDay: h.nowDay, drop },
         due: asOf,
-        priority: drop >= 20 ? 'high' : 'medium',
+        priority: h.then - h.now >= 20 ? 'high' : 'medium',
       });
     }
   }

@@ -16,7 +16,7 @@ import { lastDays } from './inputs';
 import { qbrDaysSince, qbrOverdue, responseRates, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
-import { formatDate, verbFor } from '../format';
+import { formatDate, plural, verbFor } from '../format';
 import { userCadences } from './usage';
 import { exposure } from './breadth';
 
@@ -49,7 +49,6 @@ export interface ComponentScore {
 }
 
 const pct = (r: number) => `${Math.round(r * 100)} %`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
 const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract';
-import { formatCount } from '../../../shared/format';
+import { formatCount, plural } from '../../../shared/format';
 import { useMutation } from '../hooks/use-mutation';
 
 /** Shown at most; the CLI's JSON has the full list (up to the summary's limit). */
@@ -15,10 +15,6 @@ interface AccountLine {
   name: string;
   externalId: string | null;
   rows: number;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 function AccountsTable({ accounts, testId }: { accounts: readonly AccountLine[]; testId: string }) {

@@ -2,11 +2,7 @@
 // into, and whether an event name or pattern typed by the CSM can be added. Tested without a browser.
 import type { CatalogueChange, CatalogueEvent, Feature } from '../../../shared/contract';
 import { eventKey, isPattern, patternRegExp } from '../../../shared/catalogue';
-import { formatCount } from '../../../shared/format';
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+import { plural } from '../../../shared/format';
 
 /** "2 events moved at 2 accounts · health rescored for 3 accounts", or what did not move. */
 export function describeChange(change: Pick<CatalogueChange, 'movedEvents' | 'accounts' | 'rescored'>): string {
