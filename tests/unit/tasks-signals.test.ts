@@ -166,7 +166,7 @@ describe('work queue signals', () => {
     const [t] = await queue(b, cedar, 'health_drop');
     expect(t).toMatchObject({
       title: 'Health fell 15 points at Cedar Bank',
-      reason: 'Health went from 70 on 2026-10-25 to 55 on 2026-11-24, down 15 points in 30 days.',
+      reason: 'Health went from 70 on Oct 25, 2026 to 55 on Nov 24, 2026, down 15 points in 30 days.',
       priority: 'medium',
     });
     await lifecycle(b, cedar, 'health_drop', async () => {
@@ -185,13 +185,13 @@ describe('work queue signals', () => {
     snap.run(cedar, '2026-11-24', 48, 'at_risk');
     await call(b, 'tasks.reconcile');
     expect((await queue(b, cedar, 'health_drop')).map((x) => [x.id, x.title, x.reason])).toEqual([
-      [t.id, 'Health fell 22 points at Cedar Bank', 'Health went from 70 on 2026-10-25 to 48 on 2026-11-24, down 22 points in 30 days.'],
+      [t.id, 'Health fell 22 points at Cedar Bank', 'Health went from 70 on Oct 25, 2026 to 48 on Nov 24, 2026, down 22 points in 30 days.'],
     ]);
     await call(b, 'tasks.update', { id: t.id, title: 'Call Cedar about the drop' });
     snap.run(cedar, '2026-11-24', 52, 'at_risk');
     await call(b, 'tasks.reconcile');
     expect((await queue(b, cedar, 'health_drop')).map((x) => [x.title, x.reason])).toEqual([
-      ['Call Cedar about the drop', 'Health went from 70 on 2026-10-25 to 52 on 2026-11-24, down 18 points in 30 days.'],
+      ['Call Cedar about the drop', 'Health went from 70 on Oct 25, 2026 to 52 on Nov 24, 2026, down 18 points in 30 days.'],
     ]);
   });
 

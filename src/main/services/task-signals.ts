@@ -222,7 +222,7 @@ export function detectSignals(ctx: StoreContext, asOf: string, settings: Metrics
         kind: 'health_drop',
         key: 'drop',
         title: `Health fell ${drop} points at ${account.name}`,
-        reason: `Health went from ${Math.round(h.then)} on ${h.thenDay} to ${Math.round(h.now)} on ${h.nowDay}, down ${drop} points in ${HEALTH_DROP_DAYS} days.`,
+        reason: `Health went from ${Math.round(h.then)} on ${formatDate(h.thenDay)} to ${Math.round(h.now)} on ${formatDate(h.nowDay)}, down ${drop} points in ${HEALTH_DROP_DAYS} days.`,
         facts: { from: h.then, fromDay: h.thenDay, to: h.now, toDay: h.nowDay, drop },
         due: asOf,
         priority: drop >= 20 ? 'high' : 'medium',
