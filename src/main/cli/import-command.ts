@@ -80,8 +80,10 @@ export const importCommand: Command = {
         ...(flags['only-book-accounts'] === true ? { onlyBookAccounts: true } : {}),
       }));
     } catch (error) {
-      // Refused before any job started: no such file, an unknown time zone.
-      return failed(AppError.from(error), 1, file);
+      // Refused before any job started: an unknown --tz is a usage error (exit 2), as every flag value refused is;
+      // no such file is a failure (exit 1).
+      const e = AppError.from(error);
+      return failed(e, e.code === 'invalid_time_zone' || e.code === 'invalid_input' ? 2 : 1, file);
     }
     const end = await watcher.until(jobId);
     if (progressOnTerminal) process.stderr.write('\r\x1b[K');
