@@ -24,8 +24,8 @@ function flag(name) {
 const verbose = flag('BEARING_VERBOSE') || process.argv.includes('--verbose') || ['verbose', 'silly'].includes(process.env.npm_config_loglevel ?? '');
 
 // Stopping: Ctrl+C, SIGTERM or a closed terminal, or the parent going away. `npm start` runs this script under
-// `sh -c`, and on SIGTERM npm signals only that shell, which dies without passing it on; the script would live on
-// as an orphan with its server, so it watches its parent too. The child (build step, web host or Electron) is
+// `sh -c`, and on SIGTERM npm signals only that shell, which dies without passing it on; a SIGKILL to npm signals
+// nothing at all. The script would live on as an orphan with its server, so it watches its parent and npm too. The child (build step, web host or Electron) is
 // asked to stop, then killed if it has not within a few seconds; this script exits when it has.
 let current = null;
 let stopping = false;
@@ -40,14 +40,51 @@ function stop(signal) {
   setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
-const parent = process.ppid;
-setInterval(() => {
+
+/** The parent of `pid` (null when it cannot be read): /proc on Linux, ps on the other POSIX systems. */
+function parentOf(pid) {
   try {
-    process.kill(parent, 0);
-  } catch (error) {
-    if (error.code === 'ESRCH') stop('SIGTERM');
+    if (process.platform === 'linux') {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after its last ')'.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    }
+    const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+    return ps.status === 0 ? Number(ps.stdout.trim()) : null;
+  } catch {
+    return null;
   }
-}, 500).unref();
+}
+
+/** The short command name of `pid` ("sh", "node"), or ''. */
+function commandOf(pid) {
+  try {
+    if (process.platform === 'linux') return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    const ps = spawnSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' });
+    return ps.status === 0 ? path.basename(ps.stdout.trim()) : '';
+  } catch {
+    return '';
+  }
+}
+
+// The parent going away, however it went (a SIGKILL sends nothing on): Node re-reads process.ppid on each access,
+// and a dead parent's children are handed to another process at once, even while the dead one awaits its reaper.
+// Under npm the parent is npm's `sh -c`, which outlives a killed npm (it waits for this script), so npm itself, the
+// shell's parent, is watched too: the shell being handed to another parent means npm is gone.
+const parent = process.ppid;
+const npm = !onWindows && process.env.npm_lifecycle_event && ['sh', 'dash', 'bash', 'zsh'].includes(commandOf(parent)) ? parentOf(parent) : null;
+function parentGone() {
+  if (process.ppid !== parent) return true;
+  try {
+    process.kill(parent, 0); // Windows, where ppid does not change
+  } catch (error) {
+    if (error.code === 'ESRCH') return true;
+  }
+  return npm !== null && parentOf(parent) !== npm;
+}
+setInterval(() => {
+  if (parentGone()) stop('SIGTERM');
+}, 1_000).unref();
 
 function run(command, args, options = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: onWindows, ...options }).status === 0;

@@ -250,6 +250,56 @@ describe('forms that refuse say why', () => {
   });
 });
 
+describe('the touchpoint forms refuse with a reason', () => {
+  it('keeps Add enabled, says what is missing on a press, stores nothing, then logs the call once it is written', async () => {
+    const { page } = app;
+    const accountId = ids.get('Summit Capital 1')!;
+    const titles = async () => (await call(app, 'touchpoints.list', { accountId, kinds: ['call'] })).items.map((i) => (i.source === 'survey' ? null : i.title));
+    // Calls logged by the cases above stay as they are: the refused presses add nothing to them.
+    const before = await titles();
+    await page.goto(`${app.host.url}#/account/${accountId}/touchpoints`);
+    const add = page.getByTestId('quick-save');
+    const title = page.getByTestId('quick-title');
+    await title.waitFor();
+    // Enabled with nothing typed, and nothing said until the CSM tries.
+    expect(await add.isEnabled()).toBe(true);
+    const why = page.getByTestId('quick-refused');
+    expect(await why.count()).toBe(0);
+    await add.click();
+    await expect.poll(() => why.textContent()).toBe('Write what happened, e.g. “Call with the sponsor about the renewal”.');
+    expect(await why.isVisible()).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.getAttribute('aria-errormessage')).toBe('quick-refused');
+    await page.waitForTimeout(300);
+    expect(await titles()).toEqual(before);
+    await app.screenshots('quick-entry-refused');
+
+    // A title but no day: the date is at fault now.
+    await title.fill('Call with Dana Whitfield about seats');
+    await page.getByTestId('quick-date').fill('');
+    await add.click();
+    await expect.poll(() => why.textContent()).toBe('Pick the day it happened.');
+    expect(await page.getByTestId('quick-date').getAttribute('aria-invalid')).toBe('true');
+    expect(await titles()).toEqual(before);
+
+    await page.getByTestId('quick-date').fill('2026-11-20');
+    await why.waitFor({ state: 'detached' });
+    await add.click();
+    await expect.poll(async () => (await titles()).sort()).toEqual([...before, 'Call with Dana Whitfield about seats'].sort());
+
+    // Editing it: clearing the title and pressing Save says why too, and the stored title stays.
+    await page.getByTestId('timeline-entry').filter({ hasText: 'Call with Dana Whitfield about seats' }).getByTestId('timeline-edit').click();
+    await page.getByTestId('edit-touchpoint-title').fill('   ');
+    await page.getByTestId('edit-touchpoint-save').click();
+    const editWhy = page.getByTestId('edit-touchpoint-refused');
+    await expect.poll(() => editWhy.textContent()).toBe('Write what happened, e.g. “Call with the sponsor about the renewal”.');
+    expect(await editWhy.isVisible()).toBe(true);
+    await app.screenshots('edit-touchpoint-refused');
+    await page.keyboard.press('Escape');
+    expect((await titles()).sort()).toEqual([...before, 'Call with Dana Whitfield about seats'].sort());
+  });
+});
+
 describe('a colour a rule set', () => {
   it('is marked in the portfolio table, with a title that says the score alone earns another colour', async () => {
     const { page } = app;

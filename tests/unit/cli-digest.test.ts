@@ -56,16 +56,22 @@ describe('digest', () => {
     const [text, json] = await Promise.all([runCliAt(NOON, ['digest'], dataDir), runCliAt(NOON, ['digest', '--json'], dataDir)]);
     expect(text.code).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('Digest for 2026-11-24: 6 overdue, 6 due today across 3 accounts; no renewal this week.');
+    expect(lines[0]).toBe('Digest for Nov 24, 2026: 6 overdue, 6 due today across 3 accounts; no renewal this week.');
     expect(lines.filter((l) => /^\S/.test(l)).slice(1)).toEqual([
-      'Alder Health (USD 240,000): 2 overdue, 4 due today',
-      'Cedar Bank (USD 150,000): 1 overdue, 1 due today',
-      'Birch Logistics (USD 90,000): 3 overdue, 1 due today',
+      'Alder Health ($240,000): 2 overdue, 4 due today',
+      'Cedar Bank ($150,000): 1 overdue, 1 due today',
+      'Birch Logistics ($90,000): 3 overdue, 1 due today',
     ]);
-    // Every task is listed under its account with its id and due date (12 task lines).
+    // Every task is listed under its account with its id and due date, written as the app writes dates (12 task lines).
     const tasks = (JSON.parse(json.stdout) as Digest).accounts.flatMap((a) => a.tasks);
-    expect(lines.filter((l) => l.startsWith('  '))).toEqual(tasks.map((t) => `  ${t.id.padEnd(7)} ${t.due}  ${t.title}`));
+    const taskLines = lines.filter((l) => l.startsWith('  '));
+    expect(taskLines.map((l) => l.slice(2, 9).trim())).toEqual(tasks.map((t) => t.id));
+    expect(taskLines.map((l) => l.slice(10, 22).trim()).sort()).toEqual(
+      [...Array(6).fill('Nov 24, 2026'), 'Jan 31, 2026', 'Apr 2, 2026', 'Nov 15, 2026', 'Dec 11, 2025', 'Feb 10, 2026', 'Nov 10, 2026'].sort(),
+    );
+    expect(taskLines.map((l) => l.slice(24))).toEqual(tasks.map((t) => t.title));
     expect(tasks.length).toBe(12);
+    expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text.stdout).not.toContain('Renewals this week');
   }, CLI_CASE_TIMEOUT);
 });

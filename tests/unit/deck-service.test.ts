@@ -186,7 +186,9 @@ describe('`deck` on the command line', () => {
     expect(docx.stderr).toContain('--out must name a .pptx or .pdf file');
     expect(cli(['--out', 'qbr.pptx']).status).toBe(2);
     const quarter = cli(['--account', String(accountId), '--quarter', 'Q3', '--out', 'qbr.pptx']);
-    expect(quarter.status).toBe(1);
-    expect(quarter.stderr).toContain('"Q3" is not a quarter');
+    // A flag value the contract refuses is a usage error, as --as-of 2026-02-31 is: exit 2, the flag named.
+    expect(quarter.status).toBe(2);
+    expect(quarter.stderr).toContain('Error: --quarter: "Q3" is not a quarter: write the year and the quarter, e.g. 2026Q3.');
+    expect(quarter.stderr).toContain('Usage: npm run -s cli -- deck');
   }, 60_000);
 });

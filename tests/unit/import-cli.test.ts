@@ -136,7 +136,7 @@ describe('cli import --json: the contract', () => {
     expect(forced.json).toMatchObject({ status: 'imported', kind: 'weekly_usage', rowsAccepted: 4 });
   });
 
-  it('refuses bad arguments with the same JSON shape: unknown kind (exit 2), missing file and unknown zone (exit 1)', async () => {
+  it('refuses bad arguments with the same JSON shape: unknown kind and unknown zone (usage, exit 2), missing file (exit 1)', async () => {
     const [kind, missing, zone] = await Promise.all([
       importJson(fixture('daily-usage.csv'), tempDir(), '--kind', 'invoices'),
       importJson(path.join(work, 'no-such-file.csv')),
@@ -147,7 +147,7 @@ describe('cli import --json: the contract', () => {
     expect(kind.json.error?.message).toContain('--kind must be one of events');
     expect(missing.code).toBe(1);
     expect(missing.json).toMatchObject({ status: 'error', rejected: [], duplicates: [], error: { code: 'file_not_found', line: null } });
-    expect(zone.code).toBe(1);
+    expect(zone.code).toBe(2);
     expect(zone.json.error?.code).toBe('invalid_time_zone');
     for (const r of [kind, missing, zone]) expect(Object.keys(r.json)).toContain('dateRange');
   });

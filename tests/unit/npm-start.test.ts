@@ -50,13 +50,16 @@ interface Started {
   opened: string;
 }
 
-/** `npm start` in its own process group; resolves once the address line is out (and a moment after, to see it stays last). */
-function npmStart(env: Record<string, string>): Promise<Started> {
+/**
+ * `npm start` (or another command, such as `npm run web`) in its own process group; resolves once the address line
+ * is out (and a moment after, to see it stays last).
+ */
+function npmStart(env: Record<string, string>, command: [string, ...string[]] = ['npm', 'start']): Promise<Started> {
   const dataDir = fs.mkdtempSync(path.join(work, 'data-'));
   const opened = path.join(dataDir, 'opened.txt');
   const base = { ...process.env };
   for (const name of ['BEARING_VERBOSE', 'BEARING_NO_OPEN', 'npm_config_loglevel', 'PORT']) delete base[name];
-  const child = spawn('npm', ['start'], {
+  const child = spawn(command[0], command.slice(1), {
     cwd: app,
     detached: true,
     env: { ...base, BEARING_DATA_DIR: dataDir, BEARING_TEST_OPENED: opened, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...env },
@@ -131,14 +134,14 @@ async function waitFor(condition: () => boolean | Promise<boolean>, ms: number):
   return condition();
 }
 
-/** Sends the signal, then: every process the start had is gone within 10 s and the port no longer answers. */
-async function expectStopped(started: Started, send: () => void): Promise<void> {
+/** Sends the signal, then: every process the start had is gone within `ms` and the port no longer answers. */
+async function expectStopped(started: Started, send: () => void, ms = 10_000, least = 4): Promise<void> {
   const tree = [started.child.pid!, ...descendants(started.child.pid!)];
   // npm, its shell, scripts/start.mjs and the web host itself at least.
-  expect(tree.length).toBeGreaterThanOrEqual(4);
+  expect(tree.length).toBeGreaterThanOrEqual(least);
   expect(await answers(started.port)).toBe(true);
   send();
-  const gone = await waitFor(() => tree.every((pid) => !running(pid)), 10_000);
+  const gone = await waitFor(() => tree.every((pid) => !running(pid)), ms);
   expect(tree.filter(running), 'processes left running').toEqual([]);
   expect(gone).toBe(true);
   expect(await answers(started.port)).toBe(false);
@@ -184,5 +187,23 @@ describe.runIf(posix)('npm start falling back to the web host', () => {
     );
     expect(script).toBeDefined();
     await expectStopped(started, () => process.kill(script!, 'SIGKILL'));
+  }, CASE_TIMEOUT);
+
+  // Nothing reaches the script when npm itself is killed: npm's `sh -c` lives on, waiting for it. The script sees
+  // the shell handed to another parent and stops, its server with it, within a few seconds.
+  it('stops the script and its web host when npm itself is killed outright (SIGKILL to npm run web)', async () => {
+    const started = await npmStart({ BEARING_NO_OPEN: '1' }, ['npm', 'run', 'web']);
+    const tree = descendants(started.child.pid!).map((pid) => execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    // npm → sh -c → node scripts/start.mjs --web → the web host: the shell really is there, between npm and the script.
+    expect(tree[0]).toMatch(/^(\S*\/)?sh -c/);
+    expect(tree[1]).toMatch(/^(\S*\/)?node scripts\/start\.mjs --web/);
+    await expectStopped(started, () => process.kill(started.child.pid!, 'SIGKILL'), 5_000);
+  }, CASE_TIMEOUT);
+
+  it('stops when the process that started it directly is killed outright (SIGKILL to its parent)', async () => {
+    // A parent that is not npm, with no shell between: a node process running the script as its child.
+    const parent = `require('node:child_process').spawn(process.execPath, ['scripts/start.mjs', '--web'], { stdio: 'inherit' }); setInterval(() => {}, 1e6);`;
+    const started = await npmStart({ BEARING_NO_OPEN: '1' }, [process.execPath, '-e', parent]);
+    await expectStopped(started, () => process.kill(started.child.pid!, 'SIGKILL'), 5_000, 3);
   }, CASE_TIMEOUT);
 });

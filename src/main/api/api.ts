@@ -58,7 +58,8 @@ function wellFormed(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v, depth + 1)]));
 }
 
-function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+/** A schema's refusal in words: `field: message; …` (at most three). */
+export function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))

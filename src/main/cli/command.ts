@@ -3,6 +3,7 @@ import type { Api } from '../api/api';
 import type { ServiceContext } from '../services/context';
 import type { MethodName, MethodOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { formatMoney } from '../../shared/format';
 
 export interface CliIo {
   out(text: string): void;
@@ -30,6 +31,11 @@ export interface Command {
   /** How many words besides the flags it takes (import: the file; renewal: record | likelihood). Default 0. */
   maxArgs?: number;
   run(ctx: CommandContext): Promise<number>;
+}
+
+/** ARR for people, as the Home screen writes it: "$240,000", "ARR unknown" when not on record. */
+export function moneyText(arr: number | null, currency: string | null): string {
+  return arr === null ? 'ARR unknown' : formatMoney(arr, currency ?? 'USD');
 }
 
 /** Calls a contract method and unwraps its result, throwing the error value as an AppError. */

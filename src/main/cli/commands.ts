@@ -1,7 +1,7 @@
 // The CLI's commands: each is a thin wrapper over contract methods, so the terminal sees exactly what the
 // screens see. Output for tools (--json) is one JSON document on stdout; messages for people go to stderr.
 import { AccountMetrics, RatioFigure, type MethodOutput } from '../../shared/contract';
-import { formatDate, formatPercent } from '../../shared/format';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../shared/format';
 import { accountFlag, call, type CliIo, type Command } from './command';
 import { importCommand } from './import-command';
 import { deckCommand } from './deck-command';
@@ -51,14 +51,14 @@ export const commands: Record<string, Command> = {
     async run({ api, io, flags }) {
       if (flags.remove) {
         const result = await call(api, 'demo.remove', {});
-        io.out(flags.json ? JSON.stringify(result) : `Removed ${result.removedAccounts} demo accounts.`);
+        io.out(flags.json ? JSON.stringify(result) : `Removed ${formatCount(result.removedAccounts)} demo account${result.removedAccounts === 1 ? '' : 's'}.`);
         return 0;
       }
       const result = await call(api, 'demo.load', {});
       if (flags.json) io.out(JSON.stringify(result));
       else if (result.alreadyLoaded) {
-        io.out(`The demo book is already loaded (${result.accounts} accounts): nothing changed. Remove it with \`demo --remove\`.`);
-      } else io.out(`Demo book loaded: ${result.accounts} accounts, ${result.usageEvents} usage events, imported from 5 export files.`);
+        io.out(`The demo book is already loaded (${formatCount(result.accounts)} accounts): nothing changed. Remove it with \`demo --remove\`.`);
+      } else io.out(`Demo book loaded: ${formatCount(result.accounts)} accounts, ${formatCount(result.usageEvents)} usage events, imported from 5 export files.`);
       return 0;
     },
   },
@@ -84,8 +84,8 @@ export const commands: Record<string, Command> = {
           a.externalId ?? '-',
           a.name,
           a.stage ? a.stage + (a.stageOverridden ? '*' : '') : '-',
-          a.arr === null ? '-' : `${a.currency} ${Math.round(a.arr).toLocaleString('en-US')}`,
-          a.licenses === null ? '-' : String(a.licenses),
+          a.arr === null ? '-' : formatMoney(a.arr, a.currency),
+          a.licenses === null ? '-' : formatCount(a.licenses),
           a.renewalDate ? formatDate(a.renewalDate) : '-',
         ]);
       }
@@ -164,7 +164,7 @@ export function metricText(key: string, value: unknown): string {
   const schema = (AccountMetrics.shape as Record<string, unknown>)[key];
   if (typeof value === 'number') {
     if (schema === RatioFigure) return formatPercent(value, 1);
-    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    return Number.isInteger(value) ? formatCount(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);

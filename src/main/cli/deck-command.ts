@@ -3,7 +3,9 @@
 // only the CLI may do (deck.build writes into the decks folder). Prints the path written.
 import path from 'node:path';
 import { contract } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
+import { describeIssues } from '../api/api';
 import { buildDeckFileAt } from '../deck/handlers';
 import { accountFlag, type Command } from './command';
 
@@ -29,12 +31,23 @@ export const deckCommand: Command = {
       io.err(`--out must name a .pptx or .pdf file (the extension picks the format), not "${path.basename(out)}".`);
       return 2;
     }
-    const input = contract['deck.build'].input.parse({
+    const parsed = contract['deck.build'].input.safeParse({
       accountId: await accountFlag(api, flags.account),
       format: ext === '.pptx' ? 'pptx' : 'pdf',
       ...(typeof flags.quarter === 'string' ? { quarter: flags.quarter } : {}),
     });
-    const result = await buildDeckFileAt(context, input, out);
+    // Refused as the API refuses it (--quarter Q3): a usage error, exit 2, the flag named as typed.
+    if (!parsed.success) throw new AppError('invalid_input', `Invalid input for deck.build: ${describeIssues(parsed.error)}`);
+    const input = parsed.data;
+    let result;
+    try {
+      result = await buildDeckFileAt(context, input, out);
+    } catch (error) {
+      // The service reads the quarter (2026Q9, one not started): a flag value refused, so a usage error too.
+      if (!(error instanceof AppError && error.code === 'invalid_quarter')) throw error;
+      io.err(`Error: --quarter: ${error.message}\nUsage: npm run -s cli -- ${USAGE}`);
+      return 2;
+    }
     // A PDF has a page per slide: counted as what the CSM will see in their reader.
     const unit = input.format === 'pdf' ? 'page' : 'slide';
     io.err(`${result.quarter.label}${result.quarter.complete ? '' : ' to date'}, as of ${formatDate(result.asOf)}: ${result.slides} ${unit}${result.slides === 1 ? '' : 's'}.`);

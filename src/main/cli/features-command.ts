@@ -1,5 +1,6 @@
 // `features [--json]`: the feature catalogue from a terminal — each feature, whether it is key and paid, and the
 // product event names (exact or `*` patterns) that count as it. `--json` prints `[{name, key, paid, events}]`.
+import { formatCount } from '../../shared/format';
 import { call, type Command } from './command';
 
 export const featuresCommand: Command = {
@@ -24,8 +25,8 @@ export const featuresCommand: Command = {
     }
     const unreviewed = (await call(api, 'features.eventNames', {})).filter((e) => e.unreviewed);
     if (unreviewed.length > 0) {
-      io.out(`\n${unreviewed.length} event name${unreviewed.length === 1 ? ' is' : 's are'} counted as a feature of ${unreviewed.length === 1 ? 'its' : 'their'} own name until you map ${unreviewed.length === 1 ? 'it' : 'them'} (Settings › Features, or a features file):`);
-      for (const e of unreviewed.slice(0, 20)) io.out(`  ${e.name} (${e.events} events)`);
+      io.out(`\n${formatCount(unreviewed.length)} event name${unreviewed.length === 1 ? ' is' : 's are'} counted as a feature of ${unreviewed.length === 1 ? 'its' : 'their'} own name until you map ${unreviewed.length === 1 ? 'it' : 'them'} (Settings › Features, or a features file):`);
+      for (const e of unreviewed.slice(0, 20)) io.out(`  ${e.name} (${formatCount(e.events)} event${e.events === 1 ? '' : 's'})`);
     }
     return 0;
   },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportKind, ImportProgress, ImportSummary } from '../../shared/contract';
 import { ImportKind as ImportKindSchema } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { formatCount, formatPercent } from '../../shared/format';
 import { emptySummary } from '../import/import-summary';
 import { fileHandles } from '../services/file-handles';
 import { call, type Command } from './command';
@@ -62,7 +63,7 @@ export const importCommand: Command = {
         if (event !== 'import.progress') return;
         const p = payload as ImportProgress;
         if (progressOnTerminal && p.phase === 'reading' && p.totalBytes > 0) {
-          process.stderr.write(`\r${Math.round((100 * p.bytesRead) / p.totalBytes)} %  ${p.rows.toLocaleString('en-US')} rows  ${p.rowsPerSecond.toLocaleString('en-US')} rows/s   `);
+          process.stderr.write(`\r${formatPercent(p.bytesRead / p.totalBytes)}  ${formatCount(p.rows)} rows  ${formatCount(p.rowsPerSecond)} rows/s   `);
         }
         listener(p);
       }),
@@ -79,8 +80,10 @@ export const importCommand: Command = {
         ...(flags['only-book-accounts'] === true ? { onlyBookAccounts: true } : {}),
       }));
     } catch (error) {
-      // Refused before any job started: no such file, an unknown time zone.
-      return failed(AppError.from(error), 1, file);
+      // Refused before any job started: an unknown --tz is a usage error (exit 2), as every flag value refused is;
+      // no such file is a failure (exit 1).
+      const e = AppError.from(error);
+      return failed(e, e.code === 'invalid_time_zone' || e.code === 'invalid_input' ? 2 : 1, file);
     }
     const end = await watcher.until(jobId);
     if (progressOnTerminal) process.stderr.write('\r\x1b[K');
@@ -90,10 +93,10 @@ export const importCommand: Command = {
       io.out(JSON.stringify(summary, null, 2));
     } else {
       io.out(`${summary.fileName}: ${summary.kind ?? 'unknown kind'} from ${summary.source ?? 'unknown source'}. ${summary.message}`);
-      for (const r of summary.rejected.slice(0, 20)) io.out(`  line ${r.line}: [${r.code}] ${r.reason}`);
-      if (summary.counts.rejected > 20) io.out(`  … and ${summary.counts.rejected - 20} more rejected rows (Imports screen: save them as CSV).`);
+      for (const r of summary.rejected.slice(0, 20)) io.out(`  line ${formatCount(r.line)}: [${r.code}] ${r.reason}`);
+      if (summary.counts.rejected > 20) io.out(`  … and ${formatCount(summary.counts.rejected - 20)} more rejected rows (Imports screen: save them as CSV).`);
       for (const w of summary.warnings.slice(0, 20)) io.out(`  ${w.line === null ? 'file' : `line ${w.line}`}: warning [${w.code}] ${w.message}`);
-      if (summary.counts.warnings > 20) io.out(`  … and ${summary.counts.warnings - 20} more warnings (--json lists them).`);
+      if (summary.counts.warnings > 20) io.out(`  … and ${formatCount(summary.counts.warnings - 20)} more warnings (--json lists them).`);
       for (const line of accountLines(summary, args[0])) io.out(line);
     }
     return summary.status === 'error' ? 1 : summary.status === 'cancelled' ? 130 : 0;
@@ -108,7 +111,7 @@ function realFile(file: string): string {
   }
 }
 
-const rowsOf = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+const rowsOf = (n: number) => `${formatCount(n)} row${n === 1 ? '' : 's'}`;
 const accountLabel = (a: { externalId: string | null; name: string; rows: number }) =>
   `  ${a.name}${a.externalId && a.externalId !== a.name ? ` (${a.externalId})` : ''}: ${rowsOf(a.rows)}`;
 

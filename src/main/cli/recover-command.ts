@@ -35,20 +35,21 @@ function tryOpen(dataDir: string): DatabaseProblemError | null {
 }
 
 export function runRecover(io: CliIo, flags: Record<string, string | boolean | undefined>, dataDir: string): number {
+  const backup = typeof flags.backup === 'string' ? flags.backup : null;
+  // A usage error whatever the state of the book: exit 2 before anything is looked at.
+  if (backup !== null && flags['new-book'] === true) {
+    io.err('Give either --backup FILE or --new-book, not both. Usage: npm run -s cli -- recover [--backup FILE | --new-book] [--json]');
+    return 2;
+  }
   const problem = tryOpen(dataDir);
   if (!problem) {
     io.err('Your book opens normally: there is nothing to recover. To go back to a backup, use Settings › Backups in the app.');
     return 0;
   }
   const recovery = diagnoseRecovery(problem, { dataDir });
-  const backup = typeof flags.backup === 'string' ? flags.backup : null;
   if (backup === null && flags['new-book'] !== true) {
     io.err(recoveryHint(recovery, dataDir));
     return 1;
-  }
-  if (backup !== null && flags['new-book'] === true) {
-    io.err('Give either --backup FILE or --new-book, not both.');
-    return 2;
   }
   try {
     const result = recoverDatabase({ dataDir }, backup);

@@ -2,7 +2,8 @@
 // renewal model's answer exactly as the account screen gets it (`--json` prints the renewal.likelihood output).
 import { CHURN_REASON_LABELS, CHURN_REASONS, RENEWAL_OUTCOMES, type ChurnReason } from '../../shared/contract/renewal';
 import { COMPONENT_LABELS } from '../../shared/contract';
-import { accountFlag, call, type CliIo, type Command, type CommandContext } from './command';
+import { formatCount, formatDate, formatPercent } from '../../shared/format';
+import { accountFlag, call, moneyText, type CliIo, type Command, type CommandContext } from './command';
 
 const RECORD_USAGE = 'renewal record --account ID --outcome renewed|expanded|downsized|churned [--date YYYY-MM-DD] [--arr N] [--reason TEXT] [--json]';
 const LIKELIHOOD_USAGE = 'renewal likelihood [--account ID] [--as-of YYYY-MM-DD] --json';
@@ -45,8 +46,9 @@ async function record({ api, io, flags }: CommandContext): Promise<number> {
   });
   if (flags.json) io.out(JSON.stringify(result, null, 2));
   else {
-    const term = result.renewalDate ? ` Next renewal: ${result.renewalDate} (term from ${result.contractStart ?? '?'}).` : '';
-    io.out(`Recorded: account ${result.id} ${result.outcome} on ${result.date}${result.arr === null ? '' : `, ARR ${result.arr.toLocaleString('en-US')}`}.${term}`);
+    const account = await call(api, 'accounts.get', { id });
+    const term = result.renewalDate ? ` Next renewal: ${formatDate(result.renewalDate)} (term from ${result.contractStart ? formatDate(result.contractStart) : '?'}).` : '';
+    io.out(`Recorded: ${account.name} (account ${result.id}) ${result.outcome} on ${formatDate(result.date)}${result.arr === null ? '' : `, ARR ${moneyText(result.arr, account.currency)}`}.${term}`);
   }
   return 0;
 }
@@ -56,10 +58,10 @@ function printLikelihood(io: CliIo, r: Awaited<ReturnType<typeof call<'renewal.l
     io.out(`${r.status}: ${r.message}`);
     return;
   }
-  io.out(`Model: AUC ${r.auc?.toFixed(2) ?? '-'} (90 % interval ${r.aucInterval?.map((v) => v.toFixed(2)).join('–') ?? '-'}), Brier ${r.brier?.toFixed(3) ?? '-'}, from ${r.renewed} renewed and ${r.churned} churned.`);
+  io.out(`Model: AUC ${r.auc?.toFixed(2) ?? '-'} (90% interval ${r.aucInterval?.map((v) => v.toFixed(2)).join('–') ?? '-'}), Brier ${r.brier?.toFixed(3) ?? '-'}, from ${formatCount(r.renewed)} renewed and ${formatCount(r.churned)} churned.`);
   for (const a of r.accounts) {
     const drivers = a.drivers.map((d) => `${COMPONENT_LABELS[d.component]} ${d.value === null ? '-' : Math.round(d.value)} ${d.effect}`).join('; ');
-    io.out(`${String(a.id).padStart(5)}  ${a.name.padEnd(30).slice(0, 30)}  ${(a.probability * 100).toFixed(0).padStart(3)} %  ${drivers}`);
+    io.out(`${String(a.id).padStart(5)}  ${a.name.padEnd(30).slice(0, 30)}  ${formatPercent(a.probability).padStart(4)}  ${drivers}`);
   }
 }
 

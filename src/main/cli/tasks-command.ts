@@ -2,6 +2,7 @@
 // [--json]` lists the open tasks (--json: the array of tasks.list items, whose {id, accountId, title, kind, reason,
 // due, status} are the contract); `tasks done ID` marks one done (a QBR action item's own status is set).
 import { TaskDue, type Task } from '../../shared/contract';
+import { formatCount, formatDate } from '../../shared/format';
 import { accountFlag, call, type Command, type CommandContext } from './command';
 
 const USAGE = 'tasks [--due today|overdue|week] [--account ID] [--json]\n       npm run -s cli -- tasks done ID';
@@ -40,14 +41,14 @@ async function list({ api, io, flags }: CommandContext): Promise<number> {
     return 0;
   }
   if (r.items.length === 0) {
-    io.err(`Nothing to do as of ${r.asOf}${due ? ` (due ${due})` : ''}.`);
+    io.err(`Nothing to do as of ${formatDate(r.asOf)}${due ? ` (due ${due})` : ''}.`);
     return 0;
   }
   for (const t of r.items) {
-    io.out(`${t.id.padEnd(7)} ${(t.due ?? '-').padEnd(10)}  ${t.priority.padEnd(6)}  ${t.accountName.padEnd(24).slice(0, 24)}  ${t.title}`);
-    if (t.reason) io.out(`${' '.repeat(27)}${t.kind}: ${t.reason}`);
+    io.out(`${t.id.padEnd(7)} ${(t.due ? formatDate(t.due) : '-').padEnd(12)}  ${t.priority.padEnd(6)}  ${t.accountName.padEnd(24).slice(0, 24)}  ${t.title}`);
+    if (t.reason) io.out(`${' '.repeat(29)}${t.kind}: ${t.reason}`);
   }
-  io.err(`${r.items.length} open task${r.items.length === 1 ? '' : 's'} as of ${r.asOf}.`);
+  io.err(`${formatCount(r.items.length)} open task${r.items.length === 1 ? '' : 's'} as of ${formatDate(r.asOf)}.`);
   return 0;
 }
 

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { TouchpointKind, type TouchpointItem } from '../../../../shared/contract';
 import { useMutation } from '../../hooks/use-mutation';
 import { TOUCHPOINT_KIND_LABEL } from '../labels';
+import { touchpointRefusal } from './QuickEntry';
+import { Refusal } from './Refusal';
 
 export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: TouchpointItem; onClose(): void }) {
   const [kind, setKind] = useState<TouchpointKind>(touchpoint.kind);
@@ -12,8 +14,13 @@ export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: Touch
   const [title, setTitle] = useState(touchpoint.title);
   const [notes, setNotes] = useState(touchpoint.notes ?? '');
   const update = useMutation('touchpoints.update', { errorTitle: 'Could not save the touchpoint', successMessage: 'Touchpoint saved.' });
+  // Save is never disabled: a press that cannot save says why, as the quick entry does.
+  const [tried, setTried] = useState(false);
+  const why = tried ? touchpointRefusal(title, date) : null;
 
   async function save() {
+    setTried(true);
+    if (touchpointRefusal(title, date)) return;
     const saved = await update.mutate({ id: touchpoint.id, kind, date, title: title.trim(), notes: notes.trim() ? notes : null });
     if (saved) onClose();
   }
@@ -35,9 +42,27 @@ export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: Touch
               onChange={(v) => setKind(TouchpointKind.options.find((k) => k === v) ?? kind)}
               allowDeselect={false}
             />
-            <TextInput type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required data-testid="edit-touchpoint-date" />
+            <TextInput
+              type="date"
+              label="Date"
+              withAsterisk
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={why?.field === 'date'}
+              aria-errormessage={why?.field === 'date' ? 'edit-touchpoint-refused' : undefined}
+              data-testid="edit-touchpoint-date"
+            />
           </Group>
-          <TextInput label="What happened" value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-testid="edit-touchpoint-title" />
+          <TextInput
+            label="What happened"
+            withAsterisk
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={300}
+            error={why?.field === 'title'}
+            aria-errormessage={why?.field === 'title' ? 'edit-touchpoint-refused' : undefined}
+            data-testid="edit-touchpoint-title"
+          />
           <Textarea
             label="Notes"
             description="Found again from Ctrl/⌘+K, with QBR outcomes and action items."
@@ -49,11 +74,12 @@ export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: Touch
             maxLength={8000}
             data-testid="edit-touchpoint-notes"
           />
+          {why && <Refusal id="edit-touchpoint-refused" message={why.message} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={update.running} disabled={!title.trim() || !date} data-testid="edit-touchpoint-save">
+            <Button type="submit" loading={update.running} data-testid="edit-touchpoint-save">
               Save
             </Button>
           </Group>

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { TouchpointKind } from '../../../../shared/contract';
 import { useMutation } from '../../hooks/use-mutation';
 import { TOUCHPOINT_KIND_LABEL } from '../labels';
+import { Refusal } from './Refusal';
 
 export function QuickEntry({ accountId, today }: { accountId: number; today: string }) {
   const [kind, setKind] = useState<TouchpointKind>('call');
@@ -19,12 +20,17 @@ export function QuickEntry({ accountId, today }: { accountId: number; today: str
     successMessage: (t) => `${TOUCHPOINT_KIND_LABEL[t.kind]} “${t.title}” logged.`,
   });
   useHotkeys([['n', () => titleRef.current?.focus()]]);
+  // Tried: the CSM pressed Add (or Enter). The button is never disabled; a press that cannot save says why below.
+  const [tried, setTried] = useState(false);
+  const why = tried ? touchpointRefusal(title, date) : null;
 
   async function save() {
-    if (!title.trim() || !date) return;
+    setTried(true);
+    if (touchpointRefusal(title, date)) return;
     const support = kind === 'support_case' ? { caseStatus, closedDate: caseStatus === 'closed' ? date : null } : {};
     if (await create.mutate({ accountId, kind, date, title: title.trim(), ...support })) {
       setTitle('');
+      setTried(false);
       titleRef.current?.focus();
     }
   }
@@ -68,7 +74,16 @@ export function QuickEntry({ accountId, today }: { accountId: number; today: str
               allowDeselect={false}
             />
           )}
-          <TextInput w={150} type="date" label="Date" value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="quick-date" />
+          <TextInput
+            w={150}
+            type="date"
+            label="Date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={why?.field === 'date'}
+            aria-errormessage={why?.field === 'date' ? 'quick-refused' : undefined}
+            data-testid="quick-date"
+          />
           <TextInput
             ref={titleRef}
             flex={1}
@@ -76,16 +91,26 @@ export function QuickEntry({ accountId, today }: { accountId: number; today: str
             placeholder="e.g. Call with the sponsor about the renewal"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
+            error={why?.field === 'title'}
+            aria-errormessage={why?.field === 'title' ? 'quick-refused' : undefined}
             data-testid="quick-title"
           />
-          <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.running} disabled={!title.trim() || !date} data-testid="quick-save">
+          <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.running} data-testid="quick-save">
             Add
           </Button>
         </Group>
+        {why && <Refusal id="quick-refused" message={why.message} />}
         <Text size="xs" c="dimmed" mt={6}>
           <Kbd size="xs">N</Kbd> to type a new one, <Kbd size="xs">Enter</Kbd> or <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Enter</Kbd> to save.
         </Text>
       </form>
     </Paper>
   );
+}
+
+/** Why this touchpoint cannot be logged, with the field at fault; null when it can. */
+export function touchpointRefusal(title: string, date: string): { field: 'title' | 'date'; message: string } | null {
+  if (!title.trim()) return { field: 'title', message: 'Write what happened, e.g. “Call with the sponsor about the renewal”' };
+  if (!date) return { field: 'date', message: 'Pick the day it happened' };
+  return null;
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { SurveyKind } from '../../../../shared/contract';
 import { useMutation } from '../../hooks/use-mutation';
 import { SURVEY_KIND_LABEL, SURVEY_RANGE } from '../labels';
+import { Refusal } from './Refusal';
 
 export function SurveyEntry({ accountId, today }: { accountId: number; today: string }) {
   const [kind, setKind] = useState<SurveyKind>('nps');
@@ -54,7 +55,7 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             // Not clamped: a 7 quietly turned into a 5 would record an answer nobody gave. It is refused, with why.
             clampBehavior="none"
             error={shownWhy?.field === 'score'}
-            aria-describedby={shownWhy?.field === 'score' ? 'survey-refused' : undefined}
+            aria-errormessage={shownWhy?.field === 'score' ? 'survey-refused' : undefined}
             value={score}
             onChange={setScore}
             data-testid="survey-score"
@@ -66,7 +67,7 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={shownWhy?.field === 'date'}
-            aria-describedby={shownWhy?.field === 'date' ? 'survey-refused' : undefined}
+            aria-errormessage={shownWhy?.field === 'date' ? 'survey-refused' : undefined}
             data-testid="survey-date"
           />
           {/* Never disabled: a press on a refused answer says why under the field, instead of doing nothing. */}
@@ -74,12 +75,7 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             Record
           </Button>
         </Group>
-        {/* Below the row rather than under one field, so the fields and the button stay in line. */}
-        {shownWhy && (
-          <Text size="sm" c="red" mt={6} id="survey-refused" role="alert" data-testid="survey-refused">
-            {shownWhy.message}.
-          </Text>
-        )}
+        {shownWhy && <Refusal id="survey-refused" message={shownWhy.message} />}
       </form>
     </Paper>
   );
