@@ -261,6 +261,8 @@ describe('the touchpoint forms refuse with a reason', () => {
     const add = page.getByTestId('quick-save');
     const title = page.getByTestId('quick-title');
     await title.waitFor();
+    // The one call logged above, counted in words that agree with the number.
+    await expect.poll(() => page.getByTestId('timeline-count').innerText()).toBe('1 of 1 entry');
     // Enabled with nothing typed, and nothing said until the CSM tries.
     expect(await add.isEnabled()).toBe(true);
     const why = page.getByTestId('quick-refused');
@@ -286,6 +288,7 @@ describe('the touchpoint forms refuse with a reason', () => {
     await why.waitFor({ state: 'detached' });
     await add.click();
     await expect.poll(async () => (await titles()).sort()).toEqual([...before, 'Call with Dana Whitfield about seats'].sort());
+    await expect.poll(() => page.getByTestId('timeline-count').innerText()).toBe('2 of 2 entries');
 
     // Editing it: clearing the title and pressing Save says why too, and the stored title stays.
     await page.getByTestId('timeline-entry').filter({ hasText: 'Call with Dana Whitfield about seats' }).getByTestId('timeline-edit').click();

@@ -16,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TimelineItem } from '../../../../shared/contract';
-import { formatCount } from '../../../../shared/format';
+import { formatCount, plural } from '../../../../shared/format';
 import { EmptyState } from '../../components/EmptyState';
 import { useQuery } from '../../hooks/use-query';
 import { CardSkeleton, QueryError } from '../QueryStates';
@@ -63,7 +63,7 @@ export function TouchpointsTab({ accountId }: { accountId: number }) {
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="md">
             <Text size="sm" c="dimmed" data-testid="timeline-count">
-              {formatCount(items.length)} of {formatCount(list.data?.total)} entries
+              {formatCount(items.length)} of {plural(list.data?.total ?? items.length, 'entry', 'entries')}
             </Text>
             <Group gap={4}>
               <IconChartDots size={14} />
