@@ -4,7 +4,7 @@
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { recordChangeDays, recordsAsOf } from '../../shared/metrics/as-of';
 import { enabledKeyFeatures } from '../../shared/metrics/breadth';
-import { computeHealth, type HealthResult } from '../../shared/metrics/health';
+import { computeHealth, healthScores, type HealthResult, type HealthScores } from '../../shared/metrics/health';
 import type { HealthFacts } from '../../shared/metrics/health-components';
 import type { FeatureInfo } from '../../shared/metrics/inputs';
 import type { MetricsSettings } from '../../shared/metrics/settings';
@@ -68,8 +68,9 @@ export function liveHealth(ctx: StoreContext, bundle: AccountBundle, asOfDay: nu
 }
 
 /**
- * Health for every day in [fromDay, toDay]: one read of the account's rollups from fromDay − 29, one pass of the
- * window. `each` gets the day and its result (results are not kept, so a long history costs no memory).
+ * Health's numbers for every day in [fromDay, toDay] (healthScores: computeHealth without the explanation): one read
+ * of the account's rollups from fromDay − 29, one pass of the window. `each` gets the day, its scores and facts
+ * (they are not kept, so a long history costs no memory).
  */
 export function healthSeries(
   ctx: StoreContext,
@@ -77,7 +78,7 @@ export function healthSeries(
   fromDay: number,
   toDay: number,
   inputs: HealthInputs,
-  each: (day: number, result: HealthResult, facts: HealthFacts) => void,
+  each: (day: number, scores: HealthScores, facts: HealthFacts) => void,
 ): void {
   const days = loadDayActivity(ctx, bundle.account.id, fromDay - 29, toDay);
   const w = new UsageWindow(30);
@@ -98,6 +99,6 @@ export function healthSeries(
       records = recordsAsOf(bundle, d);
     }
     const facts = factsOf(records, w, d, keyFeatures);
-    each(d, computeHealth(facts, inputs.settings), facts);
+    each(d, healthScores(facts, inputs.settings), facts);
   }
 }
