@@ -183,8 +183,8 @@ export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<n
  * added in the model's order, rounded to tenths half up; a flagged rule forces or caps the status). Valid only when
  * nothing that computes the components or fires the rules changed (services/health.ts decides).
  * Each row's JSON is read once into columns (MATERIALIZED: inlined, every use of the total and the score would
- * extract them all again, some 300 JSON reads a row). No trigger marks the rows for the work queue (migration
- * 0018): the whole book is marked once.
+ * extract them all again, some 300 JSON reads a row). The whole book is marked for the work queue first, so the
+ * per-row trigger's WHEN clause finds that mark and runs nothing (migration 0018).
  */
 export function rescoreSnapshots(
   store: Store,
@@ -216,7 +216,7 @@ export function rescoreSnapshots(
   return store.sqlite.prepare(sql).run().changes;
 }
 
-/** Marks every account's work-queue inputs changed (task_dirty account 0), once rather than per row. */
+/** Marks every account's work-queue inputs changed (task_dirty account 0). */
 function markBookDirty(store: Store): void {
   prepared(store.sqlite, 'INSERT INTO task_dirty (account_id) VALUES (0) ON CONFLICT DO NOTHING').run();
 }
