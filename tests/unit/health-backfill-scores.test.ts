@@ -1,6 +1,6 @@
 // The backfill stores computeHealth's numbers without computing its explanation (healthScores, issue #17): on a
-// vendor-shaped book (the Salesforce account report, a Mixpanel event export with a silent month, Zendesk tickets and
-// Delighted NPS answers), every stored day must hold what the live, explained computeHealth gives for that day: the
+// vendor-shaped book (the Salesforce account report, a Mixpanel event export with a silent month and users who join
+// late, Zendesk tickets and Delighted NPS answers), every stored day must hold what the live, explained computeHealth gives for that day: the
 // score, the status, each component, the rules that fired, and the license utilization counted here in plain SQL.
 // A weights-only settings preview, read from today's snapshots, must equal the live computation under both settings.
 import fs from 'node:fs';
@@ -28,15 +28,15 @@ afterEach(() => {
   for (const b of open.splice(0)) b.close();
 });
 
-/** A Mixpanel raw-event export (the fixture's columns) of seeded events on the given days. */
-function mixpanelExport(dir: string, seed: number, days: readonly [number, number][]): string {
+/** A Mixpanel raw-event export (the fixture's columns) of seeded events on the given days; two users join on lateFrom. */
+function mixpanelExport(dir: string, seed: number, days: readonly [number, number][], lateFrom: number): string {
   const r = new Rng(seed);
   const lines = ['event,time,distinct_id,$email,$name,company_id,$insert_id,mp_lib'];
   let n = 0;
   for (const [fromDay, toDay] of days) {
     for (let day = fromDay; day <= toDay; day++) {
       ACCOUNTS.forEach((account, a) => {
-        for (let u = 1; u <= 6 + a * 3; u++) {
+        for (let u = 1; u <= 6 + a * 3 + (day >= lateFrom ? 2 : 0); u++) {
           if (!r.chance(0.15 + 0.1 * a)) continue;
           const time = day * 86_400 + r.int(0, 86_399);
           lines.push(`${r.pick(EVENTS)},${time},u-${a}-${u},u${a}${u}@acct${a}.example,User ${a}-${u},${account},mp-${n++},web`);
@@ -61,7 +61,7 @@ async function vendorBook(): Promise<Backend> {
   await importFile(b, path.join(FIXTURES, 'book', 'salesforce-accounts.csv'));
   const today = dayNumber(TODAY);
   // A silent month (days −79 … −41 have no event): the no-usage rule fires on the days 30 or more after the last one.
-  await importFile(b, mixpanelExport(tempDir(), 11, [[today - 220, today - 80], [today - 40, today - 2]]));
+  await importFile(b, mixpanelExport(tempDir(), 11, [[today - 220, today - 80], [today - 40, today - 2]], today - 100));
   await importFile(b, path.join(FIXTURES, 'relationship', 'zendesk-tickets.csv'));
   await importFile(b, path.join(FIXTURES, 'relationship', 'delighted-nps.csv'));
   return b;
@@ -87,7 +87,7 @@ describe('the backfill stores what the live computation gives', () => {
     const seen = { relationship: 0, satisfaction: 0, rules: 0, overruled: 0, days: 0 };
     for (const bundle of loadBundles(b.context)) {
       const id = bundle.account.id;
-      for (const d of [today - 200, today - 120, today - 81, today - 70, today - 60, today - 45, today - 30, today - 12, today - 1, today]) {
+      for (const d of [today - 219, today - 216, today - 200, today - 120, today - 99, today - 97, today - 81, today - 70, today - 60, today - 45, today - 30, today - 12, today - 1, today]) {
         const live = liveHealth(b.context, bundle, d, inputs);
         const row = read.get(id, isoFromDayNumber(d)) as { score: number | null; status: string | null; components: string } | undefined;
         const where = `${bundle.account.name} on ${isoFromDayNumber(d)}`;
@@ -112,7 +112,7 @@ describe('the backfill stores what the live computation gives', () => {
       }
     }
     // The book exercises relationship and satisfaction scores, and a rule that overrules a score's status.
-    expect(seen.days).toBe(30);
+    expect(seen.days).toBe(42);
     expect(seen.relationship).toBeGreaterThan(0);
     expect(seen.satisfaction).toBeGreaterThan(0);
     expect(seen.rules).toBeGreaterThan(0);

@@ -21,17 +21,32 @@ export function loadUsageRows(store: Store, accountId: number, fromDay: number, 
  * An account's days of activity in [fromDay, toDay], ascending, straight from the primary key order
  * (account_id, day, user_id, feature_id): no sort, no row objects.
  */
-export function loadDayActivity(store: Store, accountId: number, fromDay: number, toDay: number): DayActivity[] {
-  const rows = prepared(
-    store.sqlite,
-    'SELECT day, user_id, feature_id FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+export function loadDayActivity(
+  store: Store,
+  accountId: number,
+  fromDay: number,
+  toDay: number,
+  /** When given, the users of rows without events (not activity) go here with their first such day. */
+  seenWithoutEvents?: Map<number, number>,
+): DayActivity[] {
+  const rows = (
+    seenWithoutEvents
+      ? prepared(store.sqlite, 'SELECT day, user_id, feature_id, events > 0 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day')
+      : prepared(
+          store.sqlite,
+          'SELECT day, user_id, feature_id, 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+        )
   )
     .raw()
-    .all(accountId, fromDay, toDay) as [number, number, number][];
+    .all(accountId, fromDay, toDay) as [number, number, number, number | null][];
   const out: DayActivity[] = [];
   let current: DayActivity | null = null;
   let lastUser = -1;
-  for (const [day, user, feature] of rows) {
+  for (const [day, user, feature, active] of rows) {
+    if (active !== 1) {
+      if (seenWithoutEvents && !seenWithoutEvents.has(user)) seenWithoutEvents.set(user, day);
+      continue;
+    }
     if (current === null || current.day !== day) {
       current = { day, users: [], features: [] };
       out.push(current);
@@ -43,6 +58,23 @@ export function loadDayActivity(store: Store, accountId: number, fromDay: number
     if (feature !== 0 && !current.features.includes(feature)) current.features.push(feature);
   }
   return out;
+}
+
+/**
+ * Each user's first day at the account among the rollup rows before fromDay or after toDay (two range seeks). With
+ * each user's first day among the rows in between (loadDayActivity, with those without events), that is the user's
+ * first day over every rollup row, as loadBundles reads it (firstSeenDays), without sorting the account's rows.
+ */
+export function firstSeenOutside(store: Store, accountId: number, fromDay: number, toDay: number): Map<number, number> {
+  const rows = prepared(
+    store.sqlite,
+    `SELECT user_id, min(day) FROM (
+       SELECT user_id, day FROM usage_daily WHERE account_id = ? AND day < ?
+       UNION ALL SELECT user_id, day FROM usage_daily WHERE account_id = ? AND day > ?) GROUP BY user_id`,
+  )
+    .raw()
+    .all(accountId, fromDay, accountId, toDay) as [number, number][];
+  return new Map(rows);
 }
 
 /** The day of the account's latest event on or before toDay; null when it has none (a backward index seek). */

@@ -153,11 +153,8 @@ export function refreshHealthSnapshots(
         return mark.fromDay === null ? undefined : Math.min(requested, mark.fromDay);
       };
       const ids = wanted ?? (onlyMarked ? new Set(marks.keys()) : null);
-      const days = (ids ? [...ids] : []).map(firstDay).filter((d): d is number | undefined => d !== null);
-      const whole = days.includes(undefined) || (ids === null && options.fromDay === undefined);
-      // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
-      const asOfFrom = whole ? undefined : Math.min(today, ...(days as number[]), ...(ids === null ? [options.fromDay as number] : []));
-      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], asOfFrom) : loadBundles(ctx, undefined, asOfFrom)).filter(
+      // The users' first-seen days come from the rollups each account's series reads (healthSeries), not a sort of all.
+      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], null) : loadBundles(ctx, undefined, null)).filter(
         (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
       );
       let snapshots = 0;
@@ -175,7 +172,7 @@ export function refreshHealthSnapshots(
           rows.push(id, isoFromDayNumber(day), scores.score, scores.status, encodeSnapshotText(scores, facts));
           if (rows.length >= SNAPSHOT_BATCH * 5) writeSnapshotRows(ctx, rows);
           snapshots += 1;
-        });
+        }, { firstSeenFromRollups: true });
         const mark = marks.get(id);
         if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
       }
