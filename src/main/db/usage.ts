@@ -61,20 +61,21 @@ export function loadDayActivity(
 }
 
 /**
- * Each user's first day at the account among the rollup rows before fromDay or after toDay (two range seeks). With
- * each user's first day among the rows in between (loadDayActivity, with those without events), that is the user's
- * first day over every rollup row, as loadBundles reads it (firstSeenDays), without sorting the account's rows.
+ * The users of the account's rollup rows outside [fromDay, toDay], each with its first day there, or with fromDay − 1
+ * when it was seen before fromDay (then it is known on every day of the range, and which earlier day does not matter).
+ * With the first days read inside the range (loadDayActivity, with the rows without events), that is what
+ * firstSeenDays gives for every day from fromDay on, without sorting the account's rows (range seeks, a DISTINCT).
  */
 export function firstSeenOutside(store: Store, accountId: number, fromDay: number, toDay: number): Map<number, number> {
-  const rows = prepared(
-    store.sqlite,
-    `SELECT user_id, min(day) FROM (
-       SELECT user_id, day FROM usage_daily WHERE account_id = ? AND day < ?
-       UNION ALL SELECT user_id, day FROM usage_daily WHERE account_id = ? AND day > ?) GROUP BY user_id`,
-  )
+  const before = prepared(store.sqlite, 'SELECT DISTINCT user_id FROM usage_daily WHERE account_id = ? AND day < ?')
+    .pluck()
+    .all(accountId, fromDay) as number[];
+  const after = prepared(store.sqlite, 'SELECT user_id, min(day) FROM usage_daily WHERE account_id = ? AND day > ? GROUP BY user_id')
     .raw()
-    .all(accountId, fromDay, accountId, toDay) as [number, number][];
-  return new Map(rows);
+    .all(accountId, toDay) as [number, number][];
+  const first = new Map(after);
+  for (const u of before) first.set(u, fromDay - 1);
+  return first;
 }
 
 /** The day of the account's latest event on or before toDay; null when it has none (a backward index seek). */

@@ -63,8 +63,9 @@ export function windowAt(ctx: StoreContext, accountId: number, asOfDay: number):
 }
 
 /**
- * The bundle with each user's first day at the account over every rollup row: the rows outside [fromDay, toDay],
- * those inside without events (seenWithoutEvents) and the days of activity read.
+ * The bundle with each user's first day at the account as records-as-of reads it from fromDay on (a user seen before
+ * fromDay gets a day before it): the rows outside [fromDay, toDay], those inside without events (seenWithoutEvents)
+ * and the days of activity read.
  */
 function withFirstSeenDays(
   ctx: StoreContext,
