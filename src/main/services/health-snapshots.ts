@@ -17,6 +17,9 @@ import { healthInputs, healthSeries, type HealthInputs } from './health-compute'
 /** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
 export const HISTORY_CAP_DAYS = 730;
 
+/** From how many days of history a refresh reads the users' first-seen days from the rollups (refreshHealthSnapshots). */
+const FIRST_SEEN_FROM_ROLLUPS_DAYS = 90;
+
 export type SnapshotJson = Record<string, number | null>;
 
 /** What a snapshot stores of a result: a live HealthResult or the backfill's HealthScores. */
@@ -153,8 +156,16 @@ export function refreshHealthSnapshots(
         return mark.fromDay === null ? undefined : Math.min(requested, mark.fromDay);
       };
       const ids = wanted ?? (onlyMarked ? new Set(marks.keys()) : null);
-      // The users' first-seen days come from the rollups each account's series reads (healthSeries), not a sort of all.
-      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], null) : loadBundles(ctx, undefined, null)).filter(
+      const days = (ids ? [...ids] : []).map(firstDay).filter((d): d is number | undefined => d !== null);
+      const whole = days.includes(undefined) || (ids === null && options.fromDay === undefined);
+      // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
+      const asOfFrom = whole ? undefined : Math.min(today, ...(days as number[]), ...(ids === null ? [options.fromDay as number] : []));
+      // A long history takes the users' first-seen days from the rollups each account's series reads anyway
+      // (healthSeries) rather than one sort of every rollup row by user; a short one (today's snapshot after a
+      // write) reads little of the rollups, and one query that skips the accounts without usage since is cheaper.
+      const fromRollups = asOfFrom === undefined || today - asOfFrom >= FIRST_SEEN_FROM_ROLLUPS_DAYS;
+      const bundleFrom = fromRollups ? null : asOfFrom;
+      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], bundleFrom) : loadBundles(ctx, undefined, bundleFrom)).filter(
         (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
       );
       let snapshots = 0;
@@ -172,7 +183,7 @@ export function refreshHealthSnapshots(
           rows.push(id, isoFromDayNumber(day), scores.score, scores.status, encodeSnapshotText(scores, facts));
           if (rows.length >= SNAPSHOT_BATCH * 5) writeSnapshotRows(ctx, rows);
           snapshots += 1;
-        }, { firstSeenFromRollups: true });
+        }, { firstSeenFromRollups: fromRollups });
         const mark = marks.get(id);
         if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
       }
