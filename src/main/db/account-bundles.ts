@@ -66,7 +66,7 @@ export function loadAccounts(store: Store, accountId?: number): AccountRecord[] 
  * The known users of each account: the ones at home there and the people seen there from another account (an
  * agency's consultant at two customers counts at both).
  */
-function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: number): (UserInfo & { accountId: number })[] {
+function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: number | null): (UserInfo & { accountId: number })[] {
   const columns = 'u.id, u.name, u.email, u.external_id AS externalId, u.role, u.department';
   const sql = `SELECT u.account_id AS accountId, ${columns} FROM users u ${accountId === undefined ? '' : 'WHERE u.account_id = ?'}
     UNION ALL
@@ -74,7 +74,7 @@ function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: 
     WHERE ua.account_id <> u.account_id ${accountId === undefined ? '' : 'AND ua.account_id = ?'}`;
   const stmt = prepared(store.sqlite, sql);
   const users = (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
-  const firstSeen = firstSeenDays(store, accountId, asOfFrom);
+  const firstSeen = asOfFrom === null ? new Map<string, number>() : firstSeenDays(store, accountId, asOfFrom);
   for (const u of users) u.firstSeenDay = firstSeen.get(`${u.accountId}:${u.id}`) ?? null;
   return users;
 }
@@ -95,9 +95,10 @@ function firstSeenDays(store: Store, accountId: number | undefined, asOfFrom: nu
 
 /**
  * Bundles for one account or for all of them (accounts in name order), to be read as of days on or after asOfFrom
- * (through recordsAsOf); by default any day.
+ * (through recordsAsOf); by default any day. asOfFrom null: the users' first-seen days are left unread (null), for
+ * a caller that reads them from the rollups it scans anyway (withFirstSeenDays).
  */
-export function loadBundles(store: Store, accountId?: number, asOfFrom = Number.MIN_SAFE_INTEGER): AccountBundle[] {
+export function loadBundles(store: Store, accountId?: number, asOfFrom: number | null = Number.MIN_SAFE_INTEGER): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
   const users = groupByAccount(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
   const entitlements = groupByAccount(

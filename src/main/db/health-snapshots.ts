@@ -182,6 +182,9 @@ export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<n
  * effects, in one statement: the same arithmetic as the model's combine/statusOf/applyRules (the components are
  * added in the model's order, rounded to tenths half up; a flagged rule forces or caps the status). Valid only when
  * nothing that computes the components or fires the rules changed (services/health.ts decides).
+ * Each row's JSON is read once into columns (MATERIALIZED: inlined, every use of the total and the score would
+ * extract them all again, some 300 JSON reads a row). The whole book is marked for the work queue first, so the
+ * per-row trigger's WHEN clause finds that mark and runs nothing (migration 0018).
  */
 export function rescoreSnapshots(
   store: Store,
@@ -189,21 +192,31 @@ export function rescoreSnapshots(
   thresholds: { green: number; yellow: number },
   rules: readonly { id: string; effect: 'force_red' | 'force_yellow' | 'cap_yellow' }[],
 ): number {
+  markBookDirty(store);
   const weighted = components.filter((c) => c.weight > 0);
   if (weighted.length === 0) return prepared(store.sqlite, 'UPDATE health_snapshots SET score = NULL, status = NULL').run().changes;
-  const value = (name: string) => `json_extract(components, '$.${name}')`;
-  const total = weighted.map((c) => `(CASE WHEN ${value(c.name)} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
-  const sum = weighted.map((c) => `coalesce((${value(c.name)} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
-  const fired = (effect: string) => {
-    const ids = rules.filter((r) => r.effect === effect).map((r) => `json_extract(components, '$."rule.${r.id.replace(/'/g, "''").replace(/"/g, '')}"') = 1`);
-    return ids.length === 0 ? '0' : ids.join(' OR ');
-  };
+  const path = (key: string) => `'$."${key.replace(/'/g, "''").replace(/"/g, '')}"'`;
+  const effects = ['force_red', 'force_yellow', 'cap_yellow'] as const;
+  // Per effect, whether any rule with it fired: 1 when one did, else NULL or 0.
+  const fired = effects.map((effect) => {
+    const ids = rules.filter((r) => r.effect === effect).map((r) => `json_extract(components, ${path(`rule.${r.id}`)}) = 1`);
+    return `${ids.length === 0 ? '0' : ids.join(' OR ')} AS ${effect}`;
+  });
+  const total = weighted.map((c, i) => `(CASE WHEN c${i} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
+  const sum = weighted.map((c, i) => `coalesce((c${i} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
   const scoreStatus = `CASE WHEN s IS NULL THEN NULL WHEN s >= ${thresholds.green} THEN 'green' WHEN s >= ${thresholds.yellow} THEN 'yellow' ELSE 'red' END`;
-  const sql = `UPDATE health_snapshots SET score = n.s, status = n.st FROM (
-      SELECT rowid AS r, s, CASE WHEN ${fired('force_red')} THEN 'red' WHEN ${fired('force_yellow')} THEN 'yellow'
-        WHEN (${fired('cap_yellow')}) AND ${scoreStatus} = 'green' THEN 'yellow' ELSE ${scoreStatus} END AS st
-      FROM (SELECT rowid, components, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s
-            FROM (SELECT rowid, components, ${total} AS t FROM health_snapshots))
-    ) AS n WHERE health_snapshots.rowid = n.r`;
+  const sql = `WITH c AS MATERIALIZED (
+        SELECT rowid AS r, ${weighted.map((c, i) => `json_extract(components, ${path(c.name)}) AS c${i}`).join(', ')}, ${fired.join(', ')}
+        FROM health_snapshots),
+      t AS MATERIALIZED (SELECT *, ${total} AS t FROM c),
+      n AS MATERIALIZED (SELECT r, force_red, force_yellow, cap_yellow, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s FROM t)
+    UPDATE health_snapshots SET score = n.s, status = CASE WHEN force_red THEN 'red' WHEN force_yellow THEN 'yellow'
+        WHEN cap_yellow AND ${scoreStatus} = 'green' THEN 'yellow' ELSE ${scoreStatus} END
+    FROM n WHERE health_snapshots.rowid = n.r`;
   return store.sqlite.prepare(sql).run().changes;
+}
+
+/** Marks every account's work-queue inputs changed (task_dirty account 0). */
+function markBookDirty(store: Store): void {
+  prepared(store.sqlite, 'INSERT INTO task_dirty (account_id) VALUES (0) ON CONFLICT DO NOTHING').run();
 }

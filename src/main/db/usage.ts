@@ -21,17 +21,32 @@ export function loadUsageRows(store: Store, accountId: number, fromDay: number, 
  * An account's days of activity in [fromDay, toDay], ascending, straight from the primary key order
  * (account_id, day, user_id, feature_id): no sort, no row objects.
  */
-export function loadDayActivity(store: Store, accountId: number, fromDay: number, toDay: number): DayActivity[] {
-  const rows = prepared(
-    store.sqlite,
-    'SELECT day, user_id, feature_id FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+export function loadDayActivity(
+  store: Store,
+  accountId: number,
+  fromDay: number,
+  toDay: number,
+  /** When given, the users of rows without events (not activity) go here with their first such day. */
+  seenWithoutEvents?: Map<number, number>,
+): DayActivity[] {
+  const rows = (
+    seenWithoutEvents
+      ? prepared(store.sqlite, 'SELECT day, user_id, feature_id, events > 0 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day')
+      : prepared(
+          store.sqlite,
+          'SELECT day, user_id, feature_id, 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+        )
   )
     .raw()
-    .all(accountId, fromDay, toDay) as [number, number, number][];
+    .all(accountId, fromDay, toDay) as [number, number, number, number | null][];
   const out: DayActivity[] = [];
   let current: DayActivity | null = null;
   let lastUser = -1;
-  for (const [day, user, feature] of rows) {
+  for (const [day, user, feature, active] of rows) {
+    if (active !== 1) {
+      if (seenWithoutEvents && !seenWithoutEvents.has(user)) seenWithoutEvents.set(user, day);
+      continue;
+    }
     if (current === null || current.day !== day) {
       current = { day, users: [], features: [] };
       out.push(current);
@@ -43,6 +58,24 @@ export function loadDayActivity(store: Store, accountId: number, fromDay: number
     if (feature !== 0 && !current.features.includes(feature)) current.features.push(feature);
   }
   return out;
+}
+
+/**
+ * The users of the account's rollup rows outside [fromDay, toDay], each with its first day there, or with fromDay − 1
+ * when it was seen before fromDay (then it is known on every day of the range, and which earlier day does not matter).
+ * With the first days read inside the range (loadDayActivity, with the rows without events), that is what
+ * firstSeenDays gives for every day from fromDay on, without sorting the account's rows (range seeks, a DISTINCT).
+ */
+export function firstSeenOutside(store: Store, accountId: number, fromDay: number, toDay: number): Map<number, number> {
+  const before = prepared(store.sqlite, 'SELECT DISTINCT user_id FROM usage_daily WHERE account_id = ? AND day < ?')
+    .pluck()
+    .all(accountId, fromDay) as number[];
+  const after = prepared(store.sqlite, 'SELECT user_id, min(day) FROM usage_daily WHERE account_id = ? AND day > ? GROUP BY user_id')
+    .raw()
+    .all(accountId, toDay) as [number, number][];
+  const first = new Map(after);
+  for (const u of before) first.set(u, fromDay - 1);
+  return first;
 }
 
 /** The day of the account's latest event on or before toDay; null when it has none (a backward index seek). */

@@ -4,14 +4,14 @@
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { recordChangeDays, recordsAsOf } from '../../shared/metrics/as-of';
 import { enabledKeyFeatures } from '../../shared/metrics/breadth';
-import { computeHealth, type HealthResult } from '../../shared/metrics/health';
+import { computeHealth, healthScores, type HealthResult, type HealthScores } from '../../shared/metrics/health';
 import type { HealthFacts } from '../../shared/metrics/health-components';
 import type { FeatureInfo } from '../../shared/metrics/inputs';
 import type { MetricsSettings } from '../../shared/metrics/settings';
-import { UsageWindow } from '../../shared/metrics/usage-window';
+import { UsageWindow, type DayActivity } from '../../shared/metrics/usage-window';
 import type { AccountBundle } from '../db/account-bundles';
 import { loadFeatures } from '../db/features';
-import { lastEventDay, loadDayActivity } from '../db/usage';
+import { firstSeenOutside, lastEventDay, loadDayActivity } from '../db/usage';
 import type { StoreContext } from './context';
 import { readMetricsSettings } from './metrics-settings';
 
@@ -62,24 +62,53 @@ export function windowAt(ctx: StoreContext, accountId: number, asOfDay: number):
   return w;
 }
 
+/**
+ * The bundle with each user's first day at the account as records-as-of reads it from fromDay on (a user seen before
+ * fromDay gets a day before it): the rows outside [fromDay, toDay], those inside without events (seenWithoutEvents)
+ * and the days of activity read.
+ */
+function withFirstSeenDays(
+  ctx: StoreContext,
+  bundle: AccountBundle,
+  days: readonly DayActivity[],
+  seenWithoutEvents: ReadonlyMap<number, number>,
+  fromDay: number,
+  toDay: number,
+): AccountBundle {
+  const first = firstSeenOutside(ctx, bundle.account.id, fromDay, toDay);
+  for (const [u, day] of seenWithoutEvents) if (!((first.get(u) ?? Infinity) <= day)) first.set(u, day);
+  for (const d of days) {
+    for (const u of d.users) {
+      const seen = first.get(u);
+      if (seen === undefined || seen > d.day) first.set(u, d.day);
+    }
+  }
+  return { ...bundle, users: bundle.users.map((u) => ({ ...u, firstSeenDay: first.get(u.id) ?? null })) };
+}
+
 export function liveHealth(ctx: StoreContext, bundle: AccountBundle, asOfDay: number, inputs: HealthInputs): HealthResult {
   const w = windowAt(ctx, bundle.account.id, asOfDay);
   return computeHealth(factsFromWindow(bundle, inputs.features, w, asOfDay), inputs.settings);
 }
 
 /**
- * Health for every day in [fromDay, toDay]: one read of the account's rollups from fromDay − 29, one pass of the
- * window. `each` gets the day and its result (results are not kept, so a long history costs no memory).
+ * Health's numbers for every day in [fromDay, toDay] (healthScores: computeHealth without the explanation): one read
+ * of the account's rollups from fromDay − 29, one pass of the window. `each` gets the day, its scores and facts
+ * (they are not kept, so a long history costs no memory). A bundle loaded without first-seen days (loadBundles with
+ * asOfFrom null) gets them here from the rows this reads anyway.
  */
 export function healthSeries(
   ctx: StoreContext,
-  bundle: AccountBundle,
+  loaded: AccountBundle,
   fromDay: number,
   toDay: number,
   inputs: HealthInputs,
-  each: (day: number, result: HealthResult, facts: HealthFacts) => void,
+  each: (day: number, scores: HealthScores, facts: HealthFacts) => void,
+  options: { firstSeenFromRollups?: boolean } = {},
 ): void {
-  const days = loadDayActivity(ctx, bundle.account.id, fromDay - 29, toDay);
+  const seenWithoutEvents = options.firstSeenFromRollups ? new Map<number, number>() : undefined;
+  const days = loadDayActivity(ctx, loaded.account.id, fromDay - 29, toDay, seenWithoutEvents);
+  const bundle = seenWithoutEvents ? withFirstSeenDays(ctx, loaded, days, seenWithoutEvents, fromDay - 29, toDay) : loaded;
   const w = new UsageWindow(30);
   // Events older than the window still tell the no-usage rule when the account last did anything.
   w.lastEventDay = lastEventDay(ctx, bundle.account.id, fromDay - 30);
@@ -98,6 +127,6 @@ export function healthSeries(
       records = recordsAsOf(bundle, d);
     }
     const facts = factsOf(records, w, d, keyFeatures);
-    each(d, computeHealth(facts, inputs.settings), facts);
+    each(d, healthScores(facts, inputs.settings), facts);
   }
 }

@@ -157,26 +157,39 @@ export interface Exposure {
   share: number | null;
 }
 
+/** The users grouped by role or department, each group covered when one of its users meets cadence. */
+function coverage(
+  users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[],
+  meets: ReadonlySet<number>,
+  key: 'role' | 'department',
+  sorted: boolean,
+): Coverage[] {
+  const m = new Map<string, Coverage>();
+  for (const u of users) {
+    const k = u[key];
+    if (k === null || k === '') continue;
+    const c = m.get(k) ?? { name: k, users: 0, covered: false };
+    c.users += 1;
+    c.covered ||= meets.has(u.id);
+    m.set(k, c);
+  }
+  const groups = [...m.values()];
+  return sorted ? groups.sort((a, b) => a.name.localeCompare(b.name)) : groups;
+}
+
 /**
  * Exposure, or executive-level adoption (seed 004): of the roles (end user, manager, executive, admin) and the
  * departments the account's users belong to, the share that has at least one user meeting cadence.
  */
-export function exposure(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], cadences: readonly UserCadence[]): Exposure {
+export function exposure(
+  users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[],
+  cadences: readonly UserCadence[],
+  /** false: the roles and departments in first-seen order (the share alone does not depend on it). */
+  sorted = true,
+): Exposure {
   const meets = new Set(cadences.filter((c) => c.meets).map((c) => c.userId));
-  const group = (key: (u: Pick<UserInfo, 'id' | 'role' | 'department'>) => string | null): Coverage[] => {
-    const m = new Map<string, Coverage>();
-    for (const u of users) {
-      const k = key(u);
-      if (k === null || k === '') continue;
-      const c = m.get(k) ?? { name: k, users: 0, covered: false };
-      c.users += 1;
-      c.covered ||= meets.has(u.id);
-      m.set(k, c);
-    }
-    return [...m.values()].sort((a, b) => a.name.localeCompare(b.name));
-  };
-  const roles = group((u) => u.role);
-  const departments = group((u) => u.department);
+  const roles = coverage(users, meets, 'role', sorted);
+  const departments = coverage(users, meets, 'department', sorted);
   const all = [...roles, ...departments];
   const covered = all.filter((c) => c.covered).length;
   return { roles, departments, covered, total: all.length, share: all.length > 0 ? covered / all.length : null };

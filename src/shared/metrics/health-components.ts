@@ -13,11 +13,11 @@
 import { dayNumber, isoFromDayNumber } from '../dates';
 import type { MilestoneInfo, QbrInfo, SurveyInfo, TouchpointInfo, UserInfo } from './inputs';
 import { lastDays } from './inputs';
-import { qbrDaysSince, qbrOverdue, responseRates, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
+import { lastYearResponseRate, qbrDaysSince, qbrOverdue, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
 import { formatDate, plural, verbFor } from '../format';
-import { userCadences } from './usage';
+import { userCadences, type UserCadence } from './usage';
 import { exposure } from './breadth';
 
 /** Everything health reads about one account on one day: the same shape whether built from a window or rows. */
@@ -53,15 +53,14 @@ const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
 const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';
 
-function usageComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function usageComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('usage', NO_USAGE);
-  const full = `${pct(s.usageFullAt)} or more scores 100`;
   if (f.licenses !== null && f.licenses > 0) {
     const u = f.mau / f.licenses;
     return {
       name: 'usage',
       score: clamp100((u / s.usageFullAt) * 100),
-      facts: [`${f.mau} of ${f.licenses} licensed users active in the last 30 days (${pct(u)} license utilization; ${full}).`],
+      facts: detail ? [`${f.mau} of ${f.licenses} licensed users active in the last 30 days (${pct(u)} license utilization; ${pct(s.usageFullAt)} or more scores 100).`] : [],
       noDataReason: null,
     };
   }
@@ -70,26 +69,27 @@ function usageComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   return {
     name: 'usage',
     score: clamp100((r / s.usageFullAt) * 100),
-    facts: [`${f.mau} of ${f.users.length} known users active in the last 30 days (no license count on record; ${full}).`],
+    facts: detail ? [`${f.mau} of ${f.users.length} known users active in the last 30 days (no license count on record; ${pct(s.usageFullAt)} or more scores 100).`] : [],
     noDataReason: null,
   };
 }
 
-function breadthComponent(f: HealthFacts): ComponentScore {
+function breadthComponent(f: HealthFacts, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('breadth', NO_USAGE);
   if (f.keyFeatures.length === 0) return noData('breadth', 'No key feature is enabled for this account (mark key features in Settings).');
   const used = f.keyFeatures.filter((k) => f.usedKeyFeatureIds.has(k.id));
+  if (!detail) return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts: [], noDataReason: null };
   const unused = f.keyFeatures.filter((k) => !f.usedKeyFeatureIds.has(k.id));
   const facts = [`${used.length} of ${plural(f.keyFeatures.length, 'key feature')} used in the last 30 days.`];
   if (unused.length > 0) facts.push(`Not used: ${unused.map((k) => k.name).join(', ')}.`);
   return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts, noDataReason: null };
 }
 
-function frequencyComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: readonly UserCadence[], detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('frequency', NO_USAGE);
   if (f.users.length === 0) return noData('frequency', 'No user of this account is known.');
-  const cadences = userCadences(f.users, f.activeDays, s);
   const meets = cadences.filter((c) => c.meets).length;
+  if (!detail) return { name: 'frequency', score: (meets / f.users.length) * 100, facts: [], noDataReason: null };
   const expected = (['end_user', 'manager', 'executive', 'admin'] as const)
     .filter((r) => f.users.some((u) => u.role === r))
     .map((r) => `${r.replace('_', ' ')}s ${s.roleCadence[r]}`);
@@ -103,10 +103,11 @@ function frequencyComponent(f: HealthFacts, s: MetricsSettings): ComponentScore 
   };
 }
 
-function exposureComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function exposureComponent(f: HealthFacts, cadences: readonly UserCadence[], detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('exposure', NO_USAGE);
-  const e = exposure(f.users, userCadences(f.users, f.activeDays, s));
+  const e = exposure(f.users, cadences, detail);
   if (e.share === null) return noData('exposure', 'No user of this account is known.');
+  if (!detail) return { name: 'exposure', score: e.share * 100, facts: [], noDataReason: null };
   const rolesCovered = e.roles.filter((r) => r.covered).length;
   const deptCovered = e.departments.filter((d) => d.covered).length;
   const facts = [
@@ -119,67 +120,73 @@ function exposureComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
   return { name: 'exposure', score: e.share * 100, facts, noDataReason: null };
 }
 
-function relationshipComponent(f: HealthFacts, s: MetricsSettings): ComponentScore {
+function relationshipComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): ComponentScore {
   const parts: number[] = [];
   const facts: string[] = [];
   const days = qbrDaysSince(f.qbrs, f.asOf);
   const limit = s.qbrOverdueDays;
   if (days !== null) {
     parts.push(days <= limit ? 100 : clamp100(100 * (1 - (days - limit) / limit)));
-    facts.push(`Last QBR ${plural(days, 'day')} ago (overdue after ${limit}).`);
+    if (detail) facts.push(`Last QBR ${plural(days, 'day')} ago (overdue after ${limit}).`);
   } else if (qbrOverdue(null, f.contractStart, f.asOf, limit)) {
     parts.push(0);
-    facts.push(`No QBR held since the contract started (overdue after ${limit} days).`);
+    if (detail) facts.push(`No QBR held since the contract started (overdue after ${limit} days).`);
   }
-  const responses = responseRates(f.qbrs, f.touchpoints, f.asOf).lastYear;
+  const responses = lastYearResponseRate(f.qbrs, f.touchpoints, f.asOf);
   if (responses.rate !== null) {
     parts.push(responses.rate * 100);
-    facts.push(`${responses.responded} of ${plural(responses.invited, 'QBR invitation and campaign', 'QBR invitations and campaigns')} got a response in the last 365 days.`);
+    if (detail) facts.push(`${responses.responded} of ${plural(responses.invited, 'QBR invitation and campaign', 'QBR invitations and campaigns')} got a response in the last 365 days.`);
   }
   const asOfDay = dayNumber(f.asOf);
   const support = supportCaseSuccessRate(f.touchpoints, lastDays(asOfDay, 90));
   if (support.rate !== null) {
     parts.push(support.rate * 100);
-    facts.push(`${support.succeeded} of ${plural(support.closed, 'support case')} closed in the last 90 days resolved (within SLA where set).`);
+    if (detail) facts.push(`${support.succeeded} of ${plural(support.closed, 'support case')} closed in the last 90 days resolved (within SLA where set).`);
   }
   const trend = touchpointTrend(f.touchpoints, asOfDay, 90);
   if (trend.previous > 0 || trend.current > 0) {
     parts.push(trend.previous > 0 ? Math.min(1, trend.current / trend.previous) * 100 : 100);
-    facts.push(`${plural(trend.current, 'touchpoint')} in the last 90 days, ${trend.previous} in the 90 before (${trend.lastYear} a year earlier).`);
+    if (detail) facts.push(`${plural(trend.current, 'touchpoint')} in the last 90 days, ${trend.previous} in the 90 before (${trend.lastYear} a year earlier).`);
   }
   const score = mean(parts);
   if (score === null) return noData('relationship', 'No QBR, campaign, support case or touchpoint is on record.');
   return { name: 'relationship', score, facts, noDataReason: null };
 }
 
-function satisfactionComponent(f: HealthFacts): ComponentScore {
-  const sat = satisfaction(f.surveys, f.asOf);
+function satisfactionComponent(f: HealthFacts, detail: boolean): ComponentScore {
+  const { nps, csat, proficiency } = satisfaction(f.surveys, f.asOf);
   const parts: number[] = [];
   const facts: string[] = [];
-  if (sat.nps) {
-    parts.push((sat.nps.value + 100) / 2);
-    facts.push(`NPS ${Math.round(sat.nps.value)} from ${plural(sat.nps.responses, 'answer')} (latest ${formatDate(sat.nps.date)}).`);
+  if (nps) {
+    parts.push((nps.value + 100) / 2);
+    if (detail) facts.push(`NPS ${Math.round(nps.value)} from ${plural(nps.responses, 'answer')} (latest ${formatDate(nps.date)}).`);
   }
-  if (sat.csat) {
-    parts.push(clamp100(((sat.csat.value - 1) / 4) * 100));
-    facts.push(`CSAT ${sat.csat.value.toFixed(1)} of 5 from ${plural(sat.csat.responses, 'answer')} (latest ${formatDate(sat.csat.date)}).`);
+  if (csat) {
+    parts.push(clamp100(((csat.value - 1) / 4) * 100));
+    if (detail) facts.push(`CSAT ${csat.value.toFixed(1)} of 5 from ${plural(csat.responses, 'answer')} (latest ${formatDate(csat.date)}).`);
   }
-  if (sat.proficiency) {
-    facts.push(`Proficiency ${sat.proficiency.value.toFixed(1)} of 5 (shown, not scored).`);
+  if (proficiency) {
+    if (detail) facts.push(`Proficiency ${proficiency.value.toFixed(1)} of 5 (shown, not scored).`);
   }
   const score = mean(parts);
   if (score === null) return noData('satisfaction', 'No NPS or CSAT survey answer is on record.');
   return { name: 'satisfaction', score, facts, noDataReason: null };
 }
 
-export function componentScores(f: HealthFacts, s: MetricsSettings): ComponentScore[] {
+/**
+ * The six components. detail false: the same scores without the facts' text (left empty), for the backfill of a
+ * history that stores only the numbers.
+ */
+export function componentScores(f: HealthFacts, s: MetricsSettings, detail = true): ComponentScore[] {
+  // Frequency and exposure both read the users' cadences (neither does without usage).
+  const cadences = f.lastEventDay === null ? [] : userCadences(f.users, f.activeDays, s);
   return [
-    usageComponent(f, s),
-    breadthComponent(f),
-    frequencyComponent(f, s),
-    exposureComponent(f, s),
-    relationshipComponent(f, s),
-    satisfactionComponent(f),
+    usageComponent(f, s, detail),
+    breadthComponent(f, detail),
+    frequencyComponent(f, s, cadences, detail),
+    exposureComponent(f, cadences, detail),
+    relationshipComponent(f, s, detail),
+    satisfactionComponent(f, detail),
   ];
 }
 

@@ -92,35 +92,41 @@ export function combine(
   return { score: scoreTenths / 10, shares, contributions };
 }
 
-/** The enabled rules that fire for these facts, each with a reason a CSM can read. */
-export function evaluateRules(f: HealthFacts, s: MetricsSettings): FiredRule[] {
+/** A rule that fired, with its reason when detail is asked for (else an empty one). */
+function firing(rule: HealthRule, detail: boolean, reason: () => string): FiredRule {
+  return { id: rule.id, kind: rule.kind, effect: rule.effect, reason: detail ? reason() : '' };
+}
+
+/** The enabled rules that fire for these facts, each with a reason a CSM can read (detail false: reasons left empty). */
+export function evaluateRules(f: HealthFacts, s: MetricsSettings, detail = true): FiredRule[] {
   const fired: FiredRule[] = [];
   const asOfDay = dayNumber(f.asOf);
   for (const rule of s.rules) {
     if (!rule.enabled) continue;
-    const fire = (reason: string) => fired.push({ id: rule.id, kind: rule.kind, effect: rule.effect, reason });
     switch (rule.kind) {
-      case 'no_usage':
+      case 'no_usage': {
         // Only an account with usage history can fall silent; one never imported has usage "no data" instead.
-        if (f.lastEventDay !== null && asOfDay - f.lastEventDay >= rule.days) {
-          fire(`No event in the last ${rule.days} days (last on ${formatDate(dateOfDay(f.lastEventDay))}).`);
+        const last = f.lastEventDay;
+        if (last !== null && asOfDay - last >= rule.days) {
+          fired.push(firing(rule, detail, () => `No event in the last ${rule.days} days (last on ${formatDate(dateOfDay(last))}).`));
         }
         break;
+      }
       case 'open_support_case': {
         const old = openSupportCases(f.touchpoints, f.asOf).filter((c) => c.ageDays > rule.days);
-        if (old.length > 0) fire(`Support case "${old[0].title}" open for ${old[0].ageDays} days (more than ${rule.days}).`);
+        if (old.length > 0) fired.push(firing(rule, detail, () => `Support case "${old[0].title}" open for ${old[0].ageDays} days (more than ${rule.days}).`));
         break;
       }
       case 'qbr_overdue': {
         const days = qbrDaysSince(f.qbrs, f.asOf);
         if (qbrOverdue(days, f.contractStart, f.asOf, s.qbrOverdueDays)) {
-          fire(days === null ? 'No QBR held yet.' : `Last QBR ${plural(days, 'day')} ago (overdue after ${s.qbrOverdueDays}).`);
+          fired.push(firing(rule, detail, () => (days === null ? 'No QBR held yet.' : `Last QBR ${plural(days, 'day')} ago (overdue after ${s.qbrOverdueDays}).`)));
         }
         break;
       }
       case 'onboarding_late': {
         const late = lateOnboardingMilestones(f.milestones, f.asOf);
-        if (late.length > 0) fire(`Onboarding milestone "${late[0].name}" is ${late[0].daysLate} days late.`);
+        if (late.length > 0) fired.push(firing(rule, detail, () => `Onboarding milestone "${late[0].name}" is ${late[0].daysLate} days late.`));
         break;
       }
     }
@@ -138,13 +144,41 @@ export function applyRules(status: HealthStatus | null, rules: readonly FiredRul
 
 /** Health for one account on one day, with its full explanation. */
 export function computeHealth(f: HealthFacts, s: MetricsSettings): HealthResult {
-  const raw = componentScores(f, s).map((c) => ({ ...c, score: c.score === null ? null : tenths(c.score) }));
-  return explain(raw, s, evaluateRules(f, s));
+  const { components, rules } = scoredInputs(f, s, true);
+  return explain(components, s, rules);
+}
+
+/** The numbers of computeHealth alone: score, status, the component scores (in tenths) and the rules that fired. */
+export interface HealthScores {
+  score: number | null;
+  status: HealthStatus | null;
+  /** In COMPONENT_NAMES order, without facts. */
+  components: readonly ComponentScore[];
+  /** Without reasons. */
+  rules: readonly FiredRule[];
+}
+
+/**
+ * computeHealth's numbers without its explanation (no fact, reason or contribution text is built): the backfill of
+ * a history, which stores only the numbers, scores a year of days per account with it.
+ */
+export function healthScores(f: HealthFacts, s: MetricsSettings): HealthScores {
+  const { components, rules } = scoredInputs(f, s, false);
+  const { score } = combine(components, s.weights);
+  return { score, status: applyRules(statusOf(score, s.thresholds), rules), components, rules };
+}
+
+/** The component scores rounded to tenths (what is shown and stored) and the rules that fire. */
+function scoredInputs(f: HealthFacts, s: MetricsSettings, detail: boolean): { components: ComponentScore[]; rules: FiredRule[] } {
+  const components = componentScores(f, s, detail);
+  for (const c of components) if (c.score !== null) c.score = tenths(c.score);
+  return { components, rules: evaluateRules(f, s, detail) };
 }
 
 /** Builds the explained result from component scores (also used to re-explain a stored snapshot). */
 export function explain(components: readonly ComponentScore[], s: MetricsSettings, rules: readonly FiredRule[]): HealthResult {
   const { score, shares, contributions } = combine(components, s.weights);
+  // The same status as healthScores gives.
   const scoreStatus = statusOf(score, s.thresholds);
   const explained: ExplainedComponent[] = [];
   const leftOut: ComponentName[] = [];

@@ -38,19 +38,47 @@ export function responseRates(
   touchpoints: readonly Pick<TouchpointInfo, 'kind' | 'date' | 'responded'>[],
   asOf: string,
 ): { quarters: ResponseRate[]; lastYear: ResponseRate } {
-  const items = [
+  const items = responseItems(qbrs, touchpoints, asOf);
+  const byQuarter = new Map<string, ResponseItem[]>();
+  for (const i of items) byQuarter.set(quarterOf(i.date), [...(byQuarter.get(quarterOf(i.date)) ?? []), i]);
+  const quarters = [...byQuarter].sort(([a], [b]) => a.localeCompare(b)).map(([q, list]) => tally(q, list));
+  return { quarters, lastYear: lastYearOf(items, asOf) };
+}
+
+/** responseRates(…).lastYear alone (health's relationship reads no quarter). */
+export function lastYearResponseRate(
+  qbrs: readonly QbrInfo[],
+  touchpoints: readonly Pick<TouchpointInfo, 'kind' | 'date' | 'responded'>[],
+  asOf: string,
+): ResponseRate {
+  return lastYearOf(responseItems(qbrs, touchpoints, asOf), asOf);
+}
+
+interface ResponseItem {
+  date: string;
+  responded: boolean;
+}
+
+/** The QBR invitations and campaigns up to D, each answered or not. */
+function responseItems(
+  qbrs: readonly QbrInfo[],
+  touchpoints: readonly Pick<TouchpointInfo, 'kind' | 'date' | 'responded'>[],
+  asOf: string,
+): ResponseItem[] {
+  return [
     ...qbrs.map((q) => ({ date: q.date, responded: q.customerResponse !== 'none' })),
     ...touchpoints.filter((t) => t.kind === 'campaign').map((t) => ({ date: t.date, responded: t.responded === true })),
   ].filter((i) => i.date <= asOf);
-  const tally = (period: string, list: typeof items): ResponseRate => {
-    const responded = list.filter((i) => i.responded).length;
-    return { period, invited: list.length, responded, rate: list.length > 0 ? responded / list.length : null };
-  };
-  const byQuarter = new Map<string, typeof items>();
-  for (const i of items) byQuarter.set(quarterOf(i.date), [...(byQuarter.get(quarterOf(i.date)) ?? []), i]);
-  const quarters = [...byQuarter].sort(([a], [b]) => a.localeCompare(b)).map(([q, list]) => tally(q, list));
+}
+
+function tally(period: string, list: readonly ResponseItem[]): ResponseRate {
+  const responded = list.filter((i) => i.responded).length;
+  return { period, invited: list.length, responded, rate: list.length > 0 ? responded / list.length : null };
+}
+
+function lastYearOf(items: readonly ResponseItem[], asOf: string): ResponseRate {
   const from = addDays(asOf, -364);
-  return { quarters, lastYear: tally('last 365 days', items.filter((i) => i.date >= from)) };
+  return tally('last 365 days', items.filter((i) => i.date >= from));
 }
 
 export interface SupportSuccess {
@@ -128,18 +156,7 @@ export interface Satisfaction {
  * only account-level scores outside 0–10 is taken as an NPS already computed, and averaged.
  */
 export function satisfaction(surveys: readonly SurveyInfo[], asOf: string, roundDays = 90): Satisfaction {
-  const latestRound = (kind: SurveyInfo['kind']) => {
-    const list = surveys.filter((s) => s.kind === kind && s.date <= asOf);
-    if (list.length === 0) return null;
-    const latest = list.reduce((m, s) => (s.date > m ? s.date : m), list[0].date);
-    const from = addDays(latest, -(roundDays - 1));
-    return { date: latest, answers: list.filter((s) => s.date >= from).map((s) => s.score) };
-  };
-  const meanOf = (kind: SurveyInfo['kind']): SurveyScore | null => {
-    const round = latestRound(kind);
-    return round ? { value: mean(round.answers) ?? 0, responses: round.answers.length, date: round.date } : null;
-  };
-  const npsRound = latestRound('nps');
+  const npsRound = latestRound(surveys, 'nps', asOf, roundDays);
   let nps: SurveyScore | null = null;
   if (npsRound) {
     const answers = npsRound.answers.filter((a) => a >= 0 && a <= 10);
@@ -149,5 +166,18 @@ export function satisfaction(surveys: readonly SurveyInfo[], asOf: string, round
         : (mean(npsRound.answers) ?? 0);
     nps = { value: Math.max(-100, Math.min(100, value)), responses: npsRound.answers.length, date: npsRound.date };
   }
-  return { nps, csat: meanOf('csat'), proficiency: meanOf('proficiency') };
+  return { nps, csat: meanOfRound(latestRound(surveys, 'csat', asOf, roundDays)), proficiency: meanOfRound(latestRound(surveys, 'proficiency', asOf, roundDays)) };
+}
+
+/** The latest round of a kind: the answers within roundDays before its latest answer on or before D. */
+function latestRound(surveys: readonly SurveyInfo[], kind: SurveyInfo['kind'], asOf: string, roundDays: number): { date: string; answers: number[] } | null {
+  const list = surveys.filter((s) => s.kind === kind && s.date <= asOf);
+  if (list.length === 0) return null;
+  const latest = list.reduce((m, s) => (s.date > m ? s.date : m), list[0].date);
+  const from = addDays(latest, -(roundDays - 1));
+  return { date: latest, answers: list.filter((s) => s.date >= from).map((s) => s.score) };
+}
+
+function meanOfRound(round: { date: string; answers: number[] } | null): SurveyScore | null {
+  return round ? { value: mean(round.answers) ?? 0, responses: round.answers.length, date: round.date } : null;
 }
