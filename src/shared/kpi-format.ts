@@ -7,9 +7,10 @@ function unitFor(value: number, unit: string): string {
   return Math.abs(value) === 1 && plural ? unit.slice(0, -1) : unit;
 }
 
-/** "16 hours", "1 hour", "80 %", "—" for nothing. */
+/** "16 hours", "1 hour", "80%", "—" for nothing. */
 export function kpiValue(value: number | null, unit: string): string {
   if (value === null) return '—';
+  if (unit === '%') return `${value}%`;
   return unit ? `${value} ${unitFor(value, unit)}` : String(value);
 }
 

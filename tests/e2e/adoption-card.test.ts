@@ -82,7 +82,7 @@ describe('the portfolio', () => {
   it('flags Birch’s early warnings and Cedar’s renewal passed without an outcome in their rows', async () => {
     const row = (id: number) => app.page.locator(`[data-testid=account-row][data-account-id="${id}"]`);
     expect(await row(ids.birch).getByTestId('early-warning-flag').getAttribute('title')).toBe(
-      'Early warning: 4 support cases opened in the first 30 days (more than 3). Only 5 % of licenses in use during onboarding (below 20 %).',
+      'Early warning: 4 support cases opened in the first 30 days (more than 3). Only 5% of licenses in use during onboarding (below 20%).',
     );
     expect(await row(ids.aurora).getByTestId('early-warning-flag').count()).toBe(0);
     const cedar = row(ids.cedar).getByTestId('renewal-passed');

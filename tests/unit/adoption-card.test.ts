@@ -60,7 +60,7 @@ describe('the Adoption card’s figures (metrics.account) on Aurora Labs', () =>
     expect(m.stage).toBe('onboarding');
     expect(m.earlyWarnings).toEqual([
       { kind: 'early_support_cases', message: '4 support cases opened in the first 30 days (more than 3).' },
-      { kind: 'low_onboarding_usage', message: 'Only 5 % of licenses in use during onboarding (below 20 %).' },
+      { kind: 'low_onboarding_usage', message: 'Only 5% of licenses in use during onboarding (below 20%).' },
     ]);
   });
 });

@@ -54,7 +54,7 @@ describe('the success plan slide', () => {
     const text = slide.join(' | ');
     expect(text).toContain('2 desired outcomes, 0 achieved. KPI: baseline → latest QBR value → target, as of');
     // Ordered by target date: the December outcome first.
-    expect(text).toContain('Managers use it weekly | Weekly active managers | — → — → 80 % | ');
+    expect(text).toContain('Managers use it weekly | Weekly active managers | — → — → 80% | ');
     expect(text).toContain('Forecast in an hour | Forecast preparation time | 16 hours → 9.5 hours → 1 hour | ');
     expect(slide).toContain('At risk');
     expect(slide).toContain('On track');

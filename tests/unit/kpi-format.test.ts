@@ -12,7 +12,7 @@ describe('a KPI value in words', () => {
   });
 
   it('leaves units that are not a plain plural as typed', () => {
-    expect(kpiValue(1, '%')).toBe('1 %');
+    expect(kpiValue(1, '%')).toBe('1%');
     expect(kpiValue(1, 'NPS')).toBe('1 NPS');
     expect(kpiValue(1, 'status')).toBe('1 status');
     expect(kpiValue(1, 'sessions/week')).toBe('1 sessions/week');

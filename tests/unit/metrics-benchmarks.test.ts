@@ -45,6 +45,6 @@ describe('benchmarks from renewals', () => {
     expect(compare('score', 50, d).flagged).toBe(false);
     expect(compare('score', null, d).flagged).toBeNull();
     expect(distribution([1, 2, 3, 4])).toBeNull(); // too few renewed accounts to say
-    expect(compare('licenseUtilization', 0.2, distribution([0.3, 0.4, 0.5, 0.6, 0.7])).comparison).toContain('20 %');
+    expect(compare('licenseUtilization', 0.2, distribution([0.3, 0.4, 0.5, 0.6, 0.7])).comparison).toContain('20%');
   });
 });

@@ -1,6 +1,7 @@
 // Benchmarks from renewals (docs/METRICS.md, Health; seed 003): for each metric, the distribution among accounts that
 // renewed, taken at the same lifecycle age (days into the contract term) as the account compared; an account
 // below the 25th percentile (setting) of renewed accounts is flagged, with the comparison shown.
+import { formatPercent } from '../format';
 import { addDays, daysBetween } from '../dates';
 import { quantile } from './stats';
 
@@ -98,7 +99,7 @@ export interface BenchmarkComparison {
   comparison: string;
 }
 
-const show = (metric: BenchmarkMetric, v: number) => (metric === 'licenseUtilization' ? `${Math.round(v * 100)} %` : `${Math.round(v)}`);
+const show = (metric: BenchmarkMetric, v: number) => (metric === 'licenseUtilization' ? formatPercent(v) : `${Math.round(v)}`);
 
 export function compare(metric: BenchmarkMetric, value: number | null, dist: Distribution | null, lowPercentile = 25): BenchmarkComparison {
   if (dist === null) {

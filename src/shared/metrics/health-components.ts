@@ -16,7 +16,7 @@ import { lastDays } from './inputs';
 import { lastYearResponseRate, qbrDaysSince, qbrOverdue, satisfaction, supportCaseSuccessRate, touchpointTrend } from './relationship';
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
-import { formatDate, plural, verbFor } from '../format';
+import { formatDate, formatPercent, plural, verbFor } from '../format';
 import { userCadences, type UserCadence } from './usage';
 import { exposure } from './breadth';
 
@@ -48,7 +48,7 @@ export interface ComponentScore {
   noDataReason: string | null;
 }
 
-const pct = (r: number) => `${Math.round(r * 100)} %`;
+const pct = (r: number) => formatPercent(r);
 const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
 const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';

@@ -4,6 +4,7 @@
 // - active users not using a key feature they are entitled to → a reminder to those users, by name (000, 003);
 // - a paid feature unused in the last 30 days → downgrade risk (seed 004);
 // - onboarding milestones past their target → escalate (seed 003).
+import { formatPercent } from '../format';
 import { availableFeatures, featureAdoption, paidFeatures } from './breadth';
 import { lastDays, userLabel, type EntitlementInfo, type FeatureInfo, type MilestoneInfo, type UsageRow, type UserInfo } from './inputs';
 import type { Satisfaction } from './relationship';
@@ -71,7 +72,7 @@ export function recommendations(input: RecommendationInput): Recommendation[] {
         kind: 'feature_not_needed',
         severity: 'info',
         title: 'Satisfied, proficient users barely use some features',
-        detail: `Satisfaction ${Math.round(level)}/100 and proficiency ${proficiency.toFixed(1)}/5, yet fewer than ${LOW_FEATURE_ADOPTION * 100} % of active users use ${little.map((f) => f.name).join(', ')}: these may not be needed — ask before pushing them.`,
+        detail: `Satisfaction ${Math.round(level)}/100 and proficiency ${proficiency.toFixed(1)}/5, yet fewer than ${formatPercent(LOW_FEATURE_ADOPTION)} of active users use ${little.map((f) => f.name).join(', ')}: these may not be needed — ask before pushing them.`,
         users: [],
         features: little.map(named),
         milestones: [],

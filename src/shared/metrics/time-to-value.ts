@@ -1,5 +1,6 @@
 // Time to value and onboarding family (docs/METRICS.md): TTV milestones and their lateness, TTFV/TTV in days,
 // time-to-onboard KPI per cohort, early warnings and the continuous adoption curve. Journey stage is in journey.ts.
+import { formatPercent } from '../format';
 import { dayNumber, daysBetween } from '../dates';
 import { inWindow, type MilestoneInfo, type MilestoneKind, type TouchpointInfo, type UsageRow } from './inputs';
 import type { MetricsSettings } from './settings';
@@ -133,7 +134,7 @@ export function earlyWarnings(
   if (input.stage === 'onboarding' && input.licenseUtilization !== null && input.licenseUtilization < settings.earlyLowUtilization) {
     warnings.push({
       kind: 'low_onboarding_usage',
-      message: `Only ${Math.round(input.licenseUtilization * 100)} % of licenses in use during onboarding (below ${Math.round(settings.earlyLowUtilization * 100)} %).`,
+      message: `Only ${formatPercent(input.licenseUtilization)} of licenses in use during onboarding (below ${formatPercent(settings.earlyLowUtilization)}).`,
     });
   }
   return warnings;

@@ -5,7 +5,7 @@ import { Alert, Badge, Group, List, Paper, RingProgress, Stack, Table, Text, Tit
 import { IconGavel } from '@tabler/icons-react';
 import type { MethodOutput } from '../../../../shared/contract';
 import { changeBetween, formatChange } from '../../../../shared/change';
-import { formatDate } from '../../../../shared/format';
+import { formatDate, formatPercent } from '../../../../shared/format';
 import { Explained } from '../Explained';
 import { STATUS_COLOR, STATUS_LABEL } from '../labels';
 
@@ -59,7 +59,7 @@ function DriversTable({ health }: { health: Health }) {
               {one(c.score)}
             </Table.Td>
             <Table.Td ta="right" data-cell="weight">
-              <Tooltip label={`Configured weight ${c.weight}; ${Math.round((c.share ?? 0) * 100)} % of the weights with data`}>
+              <Tooltip label={`Configured weight ${c.weight}; ${formatPercent(c.share ?? 0)} of the weights with data`}>
                 <span>{c.weight}</span>
               </Tooltip>
             </Table.Td>
