@@ -5,6 +5,7 @@
 //   tsx bench/import-child.ts <file.csv> --read-only    (the streaming reader alone: read, decode, parse)
 import fs from 'node:fs';
 import { openBackend } from '../src/main/app/backend';
+import { measureImportPhases, type PhaseTimes } from '../src/main/import/phase-clock';
 import { fileSource, readRecordBatches } from '../src/main/import/records-stream';
 import { sniffFile } from '../src/main/import/sniff';
 import { startImport } from '../src/main/services/imports';
@@ -24,6 +25,8 @@ export interface ChildResult {
   peakRssBytes: number;
   peakSource: 'VmHWM' | 'sampled';
   sampledPeakRssBytes: number;
+  /** runImport's wall time by phase: they add up to it, the marks and the commit included (importMs stops before those). */
+  phasesMs: PhaseTimes;
 }
 
 function vmHwm(): number | null {
@@ -63,6 +66,7 @@ const sampler = setInterval(() => {
 
 const backend = openBackend({ host: 'cli', dataDir });
 backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
+const phases = measureImportPhases();
 const started = performance.now();
 const cpu = process.cpuUsage();
 const summary = await startImport(backend.context, { path: file }).done;
@@ -83,6 +87,7 @@ const result: ChildResult = {
   peakRssBytes: hwm ?? sampled,
   peakSource: hwm === null ? 'sampled' : 'VmHWM',
   sampledPeakRssBytes: sampled,
+  phasesMs: phases.ms,
 };
 if (summary.error) process.stderr.write(`import error: ${JSON.stringify(summary.error)}\n`);
 process.stdout.write(`${JSON.stringify(result)}\n`);

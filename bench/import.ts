@@ -11,11 +11,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eventsCsv } from './events-csv';
+import type { ImportPhase } from '../src/main/import/phase-clock';
 import type { ChildResult, ReadOnlyResult } from './import-child';
 
 const TARGET_RATIO = 1.5;
 /** Issue #17: the whole job, health history included, within 2.5x of the baseline. */
 const TARGET_JOB_RATIO = 2.5;
+/** The import's phases as bench:import prints them (src/main/import/phase-clock.ts). */
+const PHASE_LINES: readonly (readonly [ImportPhase, string])[] = [
+  ['read', 'read + parse (the file, decoded, into rows)'],
+  ['validate', 'validate (every cell: dates, numbers, ids)'],
+  ['resolve', 'resolve ids (accounts, users, features)'],
+  ['write', 'write (events, identity and undo indexes)'],
+  ['rollup', 'roll up (usage_daily)'],
+  ['commit', 'commit'],
+  ['other', 'other (plan, catalogue, milestones, marks)'],
+];
+const PHASE_WIDTH = Math.max(...PHASE_LINES.map(([, label]) => label.length)) + 1;
 const here = import.meta.dirname;
 const root = path.resolve(here, '..');
 
@@ -106,6 +118,10 @@ try {
       `the reader alone (read, decode, parse: no validation, no store): ${fmt(readOnly.readMs / 1000, 2)} s = ` +
         `${fmt(readOnly.readMs / baselineMs, 2)}x the baseline`,
       `  import (read, parse, validate, resolve ids, write, roll up, commit): ${fmt(seconds, 2)} s = ${fmt(ratio, 2)}x the baseline`,
+      ...PHASE_LINES.map(([phase, label]) => {
+        const ms = bearing.phasesMs[phase];
+        return `    ${`${label}:`.padEnd(PHASE_WIDTH)} ${fmt(ms / 1000, 2).padStart(6)} s = ${fmt(ms / baselineMs, 2)}x the baseline`;
+      }),
       `  history (health snapshots of the touched accounts, after the commit): ${fmt((bearing.jobMs - bearing.importMs) / 1000, 2)} s = ` +
         `${fmt((bearing.jobMs - bearing.importMs) / baselineMs, 2)}x the baseline`,
       `ratio: ${fmt(ratio, 2)}x the sqlite3 baseline (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,

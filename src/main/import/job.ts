@@ -11,6 +11,7 @@ import { applyOnboardingTemplate, markMilestonesFromUsage } from '../db/onboardi
 import { detectColumnFormats } from './column-formats';
 import { missingRequired } from './fields';
 import { headerSignature } from './headers';
+import { takePhaseClock, type PhaseClock } from './phase-clock';
 import { assertImportableFile } from './file-check';
 import { emptySummary, finishedStatus, summarise, summaryError } from './import-summary';
 import { suggestMapping, sanitizeMapping } from './mapping';
@@ -99,6 +100,9 @@ export async function planImport(
  */
 export async function runImport(options: ImportJobOptions): Promise<ImportSummary> {
   const started = Date.now();
+  // Only bench:import asks; planning reads the file's head, so it counts as reading.
+  const phases = takePhaseClock();
+  phases?.enter('read');
   const { sqlite, timeZone } = options;
   const summary = emptySummary(options.fileName ?? path.basename(options.path), timeZone);
   const planned = await planOrRecordFailure(options, summary);
@@ -117,9 +121,11 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
       onlyBookAccounts: options.onlyBookAccounts === true,
       hasAccountColumn: Boolean(plan.mapping.accountId || plan.mapping.accountName),
       source: plan.source,
+      phases,
     });
-    const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock);
-    const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary);
+    const intake = new RowIntake(sqlite, importId, summary, validate, writer, clock, phases);
+    const fileHash = await readEveryRecord(options, plan, totalBytes, intake, summary, phases);
+    phases?.enter('other');
     options.onProgress?.({ phase: 'saving', rows: summary.counts.rows, bytesRead: totalBytes, totalBytes, rowsPerSecond: 0, secondsLeft: null });
     intake.rollUp();
     // Onboarding that starts itself, in the import's transaction (undoing the import removes what it added).
@@ -133,7 +139,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
     const fromDay = USAGE_KINDS.has(plan.kind) ? firstDayTouched(summary) : null;
     markHealthStale(sqlite, writer.accountIds, fromDay);
     if (fromDay !== null) markHealthStale(sqlite, accountsWithUsersFirstSeenFrom(sqlite, writer.accountIds, lastUserBefore, fromDay), null);
+    phases?.enter('commit');
     commitImport(options, plan, summary, fileHash);
+    phases?.enter('other');
     options.onCommitted?.(writer.accountIds);
     return summary;
   } catch (error) {
@@ -239,7 +247,14 @@ function beginImport(options: ImportJobOptions, plan: Sniffed, fileName: string,
  * Reads the file once, start to end: every record goes through the intake, 'reading' progress is reported after
  * a batch (at most every 100 ms), and the bytes are hashed on the way. Returns the file's hash.
  */
-async function readEveryRecord(options: ImportJobOptions, plan: Sniffed, totalBytes: number, intake: RowIntake, summary: ImportSummary): Promise<string> {
+async function readEveryRecord(
+  options: ImportJobOptions,
+  plan: Sniffed,
+  totalBytes: number,
+  intake: RowIntake,
+  summary: ImportSummary,
+  phases: PhaseClock | null,
+): Promise<string> {
   const hash = crypto.createHash('sha256');
   let lastReport = 0;
   const readStarted = Date.now();
@@ -249,6 +264,8 @@ async function readEveryRecord(options: ImportJobOptions, plan: Sniffed, totalBy
       else if (r.duplicateOf !== undefined) intake.repeat(r.line, r.duplicateOf);
       else intake.take(r.fields, r.line);
     }
+    // Waiting for the next batch is reading, decoding and parsing it.
+    phases?.enter('read');
     const now = Date.now();
     if (options.onProgress && now - lastReport > 100) {
       lastReport = now;

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { hasControlChars, stripControlChars } from '../../shared/clean-text';
 import type { ImportSummary } from '../../shared/contract/imports';
 import { addWarning, LIST_LIMIT } from './import-summary';
+import type { PhaseClock } from './phase-clock';
 import type { UsageFact, WriteOutcome } from './store-facts';
 import type { StoreWriter } from './store-writer';
 import type { NormalizedRow } from './types';
@@ -31,6 +32,8 @@ export class RowIntake {
     private readonly validate: RowValidator,
     private readonly writer: StoreWriter,
     private readonly clock: ZoneClock,
+    /** bench:import's phase timing (validate, resolve), when it asked for it. */
+    private readonly phases: PhaseClock | null = null,
   ) {
     this.insertReject = sqlite.prepare('INSERT INTO import_rejects (import_id, line, code, reason, raw) VALUES (?, ?, ?, ?, ?)');
   }
@@ -39,8 +42,10 @@ export class RowIntake {
   take(fields: string[], line: number): void {
     const summary = this.summary;
     summary.counts.rows++;
+    this.phases?.enter('validate');
     const result = this.validate(fields, line);
     if (result.ok === true) {
+      this.phases?.enter('resolve');
       const outcome = this.write(result.row, line);
       if (outcome.kind === 'inserted') {
         summary.counts.accepted++;

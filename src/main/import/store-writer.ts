@@ -11,6 +11,7 @@ import { CatalogueWriter } from './catalogue-writer';
 import { accountValues, INSERTED, RecordWriter, type Row, userValues } from './record-writer';
 import { RelationshipWriter } from './relationship-writer';
 import { RenewalWriter } from './renewal-writer';
+import type { PhaseClock } from './phase-clock';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import { namelessWarning, sameNameWarning } from './account-warnings';
 import { nameKey, People, personKey, type KnownUser } from './people';
@@ -42,6 +43,8 @@ export interface StoreWriterOptions {
   hasAccountColumn?: boolean;
   /** The tool that wrote the file: a ticket's id is unique within it. */
   source?: string;
+  /** bench:import's phase timing, when it asked for it. */
+  phases?: PhaseClock | null;
 }
 
 /** An account as the summary lists it, with the rows of this file that name it. */
@@ -206,6 +209,7 @@ export class StoreWriter {
       chunkRows: this.options.chunkRows,
       touchedAccounts: this.touchedAccounts,
       touchedUsers: this.touchedUsers,
+      phases: this.options.phases,
     });
     this.usage.add(accountId, user.id, feature.featureId, feature.eventId, feature.pinnedFeatureId, fact.ts, day, fact.count, fact.minutes, line, fact.dateMin, fact.dateMax);
     return INSERTED;

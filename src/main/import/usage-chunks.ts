@@ -10,6 +10,7 @@
 // random, and memory is bounded by the chunk however long the file (a 10-million-row file is 20 chunks).
 import type Database from 'better-sqlite3';
 import { identityOrder, rollupOrder } from './chunk-order';
+import type { PhaseClock } from './phase-clock';
 import type { UsageFlush } from './store-facts';
 
 /** Rows held before a chunk is written (~45 MB of typed arrays). */
@@ -42,6 +43,8 @@ export interface UsageChunksOptions {
   /** Accounts and users whose events were stored are added here. */
   touchedAccounts: Set<number>;
   touchedUsers: Set<number>;
+  /** bench:import's phase timing (write, rollup), when it asked for it. */
+  phases?: PhaseClock | null;
 }
 
 export class UsageChunks {
@@ -144,6 +147,7 @@ export class UsageChunks {
     this.fill = 0;
     const { account, day, user, feature, event, ts, stored } = this;
     const order = this.order.subarray(0, n);
+    const back = this.options.phases?.enter('write');
     // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
     // index are written in key order.
     identityOrder(order, this.scratch, user, ts, event, account);
@@ -171,9 +175,11 @@ export class UsageChunks {
     }
     if (batch > 0) this.insertBatch(batch, listing);
     // Then the rollup's order, so usage_daily is written in its key order too.
+    this.options.phases?.enter('rollup');
     rollupOrder(order, this.scratch, account, day, user, feature);
     this.rollUp(order);
     if (listing) this.list(order, repeats);
+    if (back !== undefined) this.options.phases?.enter(back);
   }
 
   /** One multi-row INSERT OR IGNORE; when it stored fewer rows than it was given, each row is looked up. */
