@@ -6,7 +6,7 @@ import { TouchpointKind, type TouchpointItem } from '../../../../shared/contract
 import { useMutation } from '../../hooks/use-mutation';
 import { TOUCHPOINT_KIND_LABEL } from '../labels';
 import { touchpointRefusal } from './QuickEntry';
-import { Refusal } from './Refusal';
+import { faultProps, Refusal } from './Refusal';
 
 export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: TouchpointItem; onClose(): void }) {
   const [kind, setKind] = useState<TouchpointKind>(touchpoint.kind);
@@ -48,8 +48,7 @@ export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: Touch
               withAsterisk
               value={date}
               onChange={(e) => setDate(e.currentTarget.value)}
-              error={why?.field === 'date'}
-              aria-errormessage={why?.field === 'date' ? 'edit-touchpoint-refused' : undefined}
+              {...faultProps(why, 'date', 'edit-touchpoint-refused')}
               data-testid="edit-touchpoint-date"
             />
           </Group>
@@ -59,8 +58,7 @@ export function EditTouchpointModal({ touchpoint, onClose }: { touchpoint: Touch
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             maxLength={300}
-            error={why?.field === 'title'}
-            aria-errormessage={why?.field === 'title' ? 'edit-touchpoint-refused' : undefined}
+            {...faultProps(why, 'title', 'edit-touchpoint-refused')}
             data-testid="edit-touchpoint-title"
           />
           <Textarea

@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { TouchpointKind } from '../../../../shared/contract';
 import { useMutation } from '../../hooks/use-mutation';
 import { TOUCHPOINT_KIND_LABEL } from '../labels';
-import { Refusal } from './Refusal';
+import { faultProps, Refusal } from './Refusal';
 
 export function QuickEntry({ accountId, today }: { accountId: number; today: string }) {
   const [kind, setKind] = useState<TouchpointKind>('call');
@@ -80,8 +80,7 @@ export function QuickEntry({ accountId, today }: { accountId: number; today: str
             label="Date"
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
-            error={why?.field === 'date'}
-            aria-errormessage={why?.field === 'date' ? 'quick-refused' : undefined}
+            {...faultProps(why, 'date', 'quick-refused')}
             data-testid="quick-date"
           />
           <TextInput
@@ -91,8 +90,7 @@ export function QuickEntry({ accountId, today }: { accountId: number; today: str
             placeholder="e.g. Call with the sponsor about the renewal"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
-            error={why?.field === 'title'}
-            aria-errormessage={why?.field === 'title' ? 'quick-refused' : undefined}
+            {...faultProps(why, 'title', 'quick-refused')}
             data-testid="quick-title"
           />
           <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.running} data-testid="quick-save">

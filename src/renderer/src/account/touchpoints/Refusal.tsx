@@ -11,3 +11,8 @@ export function Refusal({ id, message }: { id: string; message: string }) {
     </Text>
   );
 }
+
+/** The props that mark `field` as the one at fault when the form refused because of it, pointing at the refusal. */
+export function faultProps(why: { field: string } | null | undefined, field: string, id: string): { error: boolean; 'aria-errormessage'?: string } {
+  return why?.field === field ? { error: true, 'aria-errormessage': id } : { error: false };
+}

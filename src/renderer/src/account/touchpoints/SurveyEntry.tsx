@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { SurveyKind } from '../../../../shared/contract';
 import { useMutation } from '../../hooks/use-mutation';
 import { SURVEY_KIND_LABEL, SURVEY_RANGE } from '../labels';
-import { Refusal } from './Refusal';
+import { faultProps, Refusal } from './Refusal';
 
 export function SurveyEntry({ accountId, today }: { accountId: number; today: string }) {
   const [kind, setKind] = useState<SurveyKind>('nps');
@@ -54,8 +54,7 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             allowDecimal={false}
             // Not clamped: a 7 quietly turned into a 5 would record an answer nobody gave. It is refused, with why.
             clampBehavior="none"
-            error={shownWhy?.field === 'score'}
-            aria-errormessage={shownWhy?.field === 'score' ? 'survey-refused' : undefined}
+            {...faultProps(shownWhy, 'score', 'survey-refused')}
             value={score}
             onChange={setScore}
             data-testid="survey-score"
@@ -66,8 +65,7 @@ export function SurveyEntry({ accountId, today }: { accountId: number; today: st
             label="Date"
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
-            error={shownWhy?.field === 'date'}
-            aria-errormessage={shownWhy?.field === 'date' ? 'survey-refused' : undefined}
+            {...faultProps(shownWhy, 'date', 'survey-refused')}
             data-testid="survey-date"
           />
           {/* Never disabled: a press on a refused answer says why under the field, instead of doing nothing. */}
