@@ -1,10 +1,13 @@
 // Running import jobs through the API as a screen does (start, then follow 'import.progress' to the end), and
 // looking at the store the way the import tests compare it.
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Backend } from '../../src/main/app/backend';
+import { expect, onTestFinished } from 'vitest';
+import type { Backend, BackendOptions } from '../../src/main/app/backend';
 import { fileHandles } from '../../src/main/services/file-handles';
 import type { ImportProgress, ImportSummary, MethodInput } from '../../src/shared/contract';
+import { tempBackend } from './backend';
 
 export interface FollowedJob {
   jobId: string;
@@ -98,4 +101,21 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 /** A CSV from tests/fixtures/import. */
 export function fixture(name: string): string {
   return path.join(FIXTURES, name);
+}
+
+/**
+ * A book built only from these export files (UTC), on a fresh temp backend that is closed and removed when the
+ * test ends; every file must import.
+ */
+export async function bookFrom(files: readonly string[], options: Partial<BackendOptions> = {}): Promise<Backend & { dataDir: string }> {
+  const b = tempBackend(options);
+  onTestFinished(() => {
+    b.close();
+    fs.rmSync(b.dataDir, { recursive: true, force: true });
+  });
+  for (const file of files) {
+    const job = await runJob(b, { path: file, timeZone: 'UTC' });
+    expect(job.summary.status, file).toMatch(/^imported/);
+  }
+  return b;
 }

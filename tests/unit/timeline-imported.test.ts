@@ -1,31 +1,19 @@
 // Tickets and campaigns imported from files appear on the account's timeline (issue #15): one entry per ticket
 // with its status, days open and priority; one per campaign with its recipients at the account counted. The book
 // is built from HubSpot, Zendesk and HubSpot-campaign exports only (tests/fixtures); expected values by hand.
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import type { MethodOutput } from '../../src/shared/contract';
-import { call, tempBackend } from '../helpers/backend';
-import { runJob } from '../helpers/import-jobs';
+import { call } from '../helpers/backend';
+import { bookFrom } from '../helpers/import-jobs';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const NOW = new Date('2026-12-05T12:00:00Z');
 
-let backend: (Backend & { dataDir: string }) | undefined;
-afterEach(() => {
-  backend?.close();
-  if (backend) fs.rmSync(backend.dataDir, { recursive: true, force: true });
-  backend = undefined;
-});
-
-async function book(): Promise<Backend & { dataDir: string }> {
-  const b = tempBackend({ now: () => NOW });
-  for (const file of ['relationship/hubspot-companies.csv', 'relationship/hubspot-contacts.csv', 'relationship/zendesk-tickets.csv', 'campaigns/hubspot-email-recipients.csv']) {
-    const job = await runJob(b, { path: path.join(FIXTURES, file), timeZone: 'UTC' });
-    expect(job.summary.status, file).toMatch(/^imported/);
-  }
-  return b;
+function book(): Promise<Backend & { dataDir: string }> {
+  const files = ['relationship/hubspot-companies.csv', 'relationship/hubspot-contacts.csv', 'relationship/zendesk-tickets.csv', 'campaigns/hubspot-email-recipients.csv'];
+  return bookFrom(files.map((file) => path.join(FIXTURES, file)), { now: () => NOW });
 }
 
 const idOf = (b: Backend, name: string) => (b.database.sqlite.prepare('SELECT id FROM accounts WHERE name = ?').get(name) as { id: number }).id;
@@ -33,7 +21,7 @@ type Timeline = MethodOutput<'touchpoints.list'>;
 
 describe('imported tickets and campaigns on the timeline', () => {
   it('lists Northwind’s three Zendesk tickets and its share of the campaign, newest first, read-only', async () => {
-    backend = await book();
+    const backend = await book();
     const northwind = idOf(backend, 'Northwind Traders');
     const t = await call<Timeline>(backend, 'touchpoints.list', { accountId: northwind });
     expect(t.total).toBe(4);
@@ -53,7 +41,7 @@ describe('imported tickets and campaigns on the timeline', () => {
   });
 
   it('counts the same-name Chris Miller at Contoso and at Fabrikam apart, and filters by kind', async () => {
-    backend = await book();
+    const backend = await book();
     const fabrikam = idOf(backend, 'Fabrikam, Inc.');
     const campaigns = await call<Timeline>(backend, 'touchpoints.list', { accountId: fabrikam, kinds: ['campaign'] });
     // cmiller@fabrikam.com (opened) and ines.carvalho@fabrikam.com (replied); chris.miller@contoso.com is Contoso's.
@@ -64,7 +52,7 @@ describe('imported tickets and campaigns on the timeline', () => {
   });
 
   it('leaves the timeline when its import is undone', async () => {
-    backend = await book();
+    const backend = await book();
     const northwind = idOf(backend, 'Northwind Traders');
     const ticketsImport = backend.database.sqlite.prepare("SELECT id FROM imports WHERE kind = 'tickets'").pluck().get() as number;
     await call(backend, 'imports.undo', { id: ticketsImport });
