@@ -80,16 +80,19 @@ export function rollupsAndEvents(sqlite: Database.Database): { rollups: unknown[
 }
 
 /**
- * Every row of every table, in rowid order: two snapshots are equal when the store holds exactly the same.
+ * Every row of every table, in rowid (or key) order: two snapshots are equal when the store holds exactly the same.
  * task_dirty is left out: it holds the work queue's pending "look again" marks, which any write adds to.
  */
 export function snapshot(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '__drizzle%' AND name <> 'task_dirty' ORDER BY name")
-    .pluck()
-    .all() as string[];
+    .prepare(
+      `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+       AND name NOT LIKE '__drizzle%' AND name NOT IN ('sqlite_schema', 'sqlite_temp_schema') AND name <> 'task_dirty' ORDER BY name`,
+    )
+    .all() as { name: string; wr: number }[];
   const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  // A WITHOUT ROWID table (usage_daily) is read in its key's order.
+  for (const t of tables) out[t.name] = sqlite.prepare(`SELECT * FROM "${t.name}"${t.wr ? '' : ' ORDER BY rowid'}`).all();
   return out;
 }
 

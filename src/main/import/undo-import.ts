@@ -55,8 +55,8 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
   // 3. Rollup rows now backed by nothing are removed. Only this import's keys are looked at: a zero-event day
   //    that another import stored (a daily export's "0 events" line) is data and stays.
   sqlite.exec(
-    `DELETE FROM usage_daily WHERE rowid IN (
-       SELECT d.rowid FROM temp.undo_keys AS k
+    `DELETE FROM usage_daily WHERE (account_id, day, user_id, feature_id) IN (
+       SELECT d.account_id, d.day, d.user_id, d.feature_id FROM temp.undo_keys AS k
        JOIN usage_daily AS d ON d.account_id = k.account_id AND d.day = k.day AND d.user_id = k.user_id AND d.feature_id = k.feature_id
        WHERE d.events <= 0 AND NOT EXISTS (${EVENT_ON_KEY}))`,
   );
