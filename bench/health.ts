@@ -1,4 +1,4 @@
-// `npm run bench:health [-- --accounts N]`: health for 2,000 accounts (or N, with 5,000 events each) over 10,000,000
+// `npm run bench:health [-- --accounts N] [-- --keep]`: health for 2,000 accounts (or N, with 5,000 events each) over 10,000,000
 // usage events, recomputed warm (target < 1 s), the portfolio query (target < 100 ms), a year of daily history
 // (target < 3 s) and a changed health weight through the API, today and the stored history (target < 1 s). The book is generated into a temp folder: the
 // usage is written straight into the daily rollups (usage_daily), one row per account, user, feature and day,
@@ -9,15 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../src/main/app/backend';
 import { computeAllHealth, listHealth } from '../src/main/services/health';
-import { refreshHealthSnapshots } from '../src/main/services/health-snapshots';
+import { refreshHealthSnapshots, rescoreHistory } from '../src/main/services/health-snapshots';
 import { readMetricsSettings } from '../src/main/services/metrics-settings';
-import { rescoreSnapshots } from '../src/main/db/health-snapshots';
-import { COMPONENT_NAMES } from '../src/shared/metrics/settings';
 import { addDays, dayNumber } from '../src/shared/dates';
 import { parseArgs } from 'node:util';
 import { prng } from './events-csv';
 
-const { values } = parseArgs({ options: { accounts: { type: 'string', default: '2000' } }, allowPositionals: false });
+const { values } = parseArgs({ options: { accounts: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } }, allowPositionals: false });
 const ACCOUNTS = Number(values.accounts);
 if (!Number.isInteger(ACCOUNTS) || ACCOUNTS <= 0) {
   process.stderr.write(`--accounts wants a positive whole number, not "${values.accounts}"\n`);
@@ -140,9 +138,7 @@ const reweigh = await (async () => {
   if (!result.ok) throw new Error(result.error.message);
   return Number(process.hrtime.bigint() - start) / 1e6;
 })();
-const rescore = time(() =>
-  rescoreSnapshots(ctx, COMPONENT_NAMES.map((name) => ({ name, weight: { ...weights, usage: 30, breadth: 20 }[name] })), settings.thresholds, settings.rules),
-);
+const rescore = time(() => rescoreHistory(ctx, { ...settings, weights: { ...weights, usage: 30, breadth: 20 } }));
 const snapshotRows = (db.prepare('SELECT count(*) AS n FROM health_snapshots').get() as { n: number }).n;
 
 const recomputeMs = median(recompute);
@@ -157,9 +153,11 @@ const lines = [
   `Today's snapshots, ${n} accounts (once):            ${snap.ms.toFixed(0)} ms`,
   `Backfill 365 days x ${n} accounts (${backfill.value.snapshots.toLocaleString('en-US')} snapshots, once): ${(backfill.ms / 1000).toFixed(1)} s   target < 3 s   ${backfill.ms < 3000 ? 'OK' : 'MISSED'}`,
   `Changed weight, health.settings.set (${snapshotRows.toLocaleString('en-US')} snapshots, preview of today included, once): ${reweigh.toFixed(0)} ms   target < 1000 ms   ${reweigh < 1000 ? 'OK' : 'MISSED'}`,
-  `  the stored history alone re-scored again (rescoreSnapshots, once): ${rescore.ms.toFixed(0)} ms`,
+  `  the stored history alone re-scored again (rescoreHistory, once): ${rescore.ms.toFixed(0)} ms`,
 ];
 console.log(lines.join('\n'));
 backend.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+// --keep leaves the generated book for a closer look (a profiler, the sqlite3 shell).
+if (values.keep) console.log(`The book is kept in ${dataDir}`);
+else fs.rmSync(dataDir, { recursive: true, force: true });
 if (recomputeMs >= 1000 || portfolioMs >= 100) process.exitCode = 1;

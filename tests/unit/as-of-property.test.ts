@@ -12,6 +12,7 @@ import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { Rng } from '../../src/shared/prng';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { BOOK_FIRST_DAY, deleteAfter, fillRandomBook } from '../helpers/random-book';
+import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 
 type Answers = Record<string, unknown>;
 
@@ -74,7 +75,7 @@ function copyCutAt(full: string, day: number): string {
 function snapshotsThrough(dataDir: string, asOf: string): unknown[] {
   const db = new Database(path.join(dataDir, 'bearing.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT account_id, day, score, status, components FROM health_snapshots WHERE day <= ? ORDER BY account_id, day').all(asOf);
+    return db.prepare(`SELECT account_id, day, score, status, ${SNAPSHOT_JSON} AS components FROM health_snapshots s WHERE day <= ? ORDER BY account_id, day`).all(asOf);
   } finally {
     db.close();
   }

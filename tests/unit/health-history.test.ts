@@ -21,6 +21,7 @@ import { Rng } from '../../src/shared/prng';
 import { startImport } from '../../src/main/services/imports';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
+import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 
 const TODAY = '2026-11-24';
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'book');
@@ -59,7 +60,7 @@ function backendAt(dataDir = tempDir(), host: 'cli' | 'web' = 'cli'): Backend {
 
 type Row = { account_id: number; day: string; score: number | null; status: string | null; components: string };
 const snapshots = (b: Backend): Row[] =>
-  b.database.sqlite.prepare('SELECT account_id, day, score, status, components FROM health_snapshots ORDER BY account_id, day').all() as Row[];
+  b.database.sqlite.prepare(`SELECT account_id, day, score, status, ${SNAPSHOT_JSON} AS components FROM health_snapshots s ORDER BY account_id, day`).all() as Row[];
 const marks = (b: Backend) => b.database.sqlite.prepare('SELECT account_id AS id, from_day AS fromDay FROM health_stale ORDER BY account_id').all();
 
 /** The snapshots the full computation gives for the store as it is (every account, its whole history). */
@@ -134,7 +135,7 @@ describe('health history computed incrementally', () => {
     ).n;
     expect(mau).toBeGreaterThan(0);
     const stored = sql
-      .prepare(`SELECT json_extract(components, '$."metric.licenseUtilization"') AS u FROM health_snapshots WHERE account_id = ? AND day = ?`)
+      .prepare('SELECT license_utilization AS u FROM health_snapshots WHERE account_id = ? AND day = ?')
       .get(account.id, isoFromDayNumber(day)) as { u: number };
     expect(stored.u).toBeCloseTo(mau / account.licenses, 12);
   });
@@ -162,7 +163,7 @@ describe('health history computed incrementally', () => {
        FROM ev WHERE account = ? AND day BETWEEN ? AND ?`,
     );
     const stored = b.database.sqlite.prepare(
-      `SELECT json_extract(s.components, '$.usage') AS usage, json_extract(s.components, '$."metric.licenseUtilization"') AS util
+      `SELECT s.usage, s.license_utilization AS util
        FROM health_snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.external_id = ? AND s.day = ?`,
     );
     let checked = 0;
@@ -254,21 +255,20 @@ describe('a weights-only change takes the re-scoring path', () => {
     // keeps it and weighs it, a recomputation overwrites it.
     const row = sql
       .prepare(
-        `SELECT account_id AS id, day, components FROM health_snapshots
-         WHERE json_extract(components, '$.usage') < 90 AND json_extract(components, '$.breadth') IS NOT NULL
-           AND json_extract(components, '$.frequency') IS NOT NULL AND json_extract(components, '$.exposure') IS NOT NULL
-           AND json_extract(components, '$.relationship') IS NOT NULL AND json_extract(components, '$.satisfaction') IS NOT NULL
+        `SELECT account_id AS id, day, ${SNAPSHOT_JSON} AS components FROM health_snapshots s
+         WHERE usage < 90 AND breadth IS NOT NULL AND frequency IS NOT NULL AND exposure IS NOT NULL
+           AND relationship IS NOT NULL AND satisfaction IS NOT NULL
          ORDER BY account_id, day LIMIT 1`,
       )
       .get() as { id: number; day: string; components: string };
     expect(row).toBeDefined();
     const planted: Record<string, number> = { ...(JSON.parse(row.components) as Record<string, number>), usage: 100 };
-    sql.prepare('UPDATE health_snapshots SET components = ? WHERE account_id = ? AND day = ?').run(JSON.stringify(planted), row.id, row.day);
+    sql.prepare('UPDATE health_snapshots SET usage = 100 WHERE account_id = ? AND day = ?').run(row.id, row.day);
 
     const weights = { usage: 50, breadth: 10, frequency: 10, exposure: 10, relationship: 10, satisfaction: 10 };
     await call(b, 'health.settings.set', { settings: { weights } });
 
-    const after = sql.prepare('SELECT score, components FROM health_snapshots WHERE account_id = ? AND day = ?').get(row.id, row.day) as {
+    const after = sql.prepare(`SELECT score, ${SNAPSHOT_JSON} AS components FROM health_snapshots s WHERE account_id = ? AND day = ?`).get(row.id, row.day) as {
       score: number;
       components: string;
     };

@@ -2,30 +2,15 @@
 // opens in this Bearing with every stored event still counting where it counted, its name kept as the event's,
 // events differing only in the case of their name kept once, and every user kept at their account. The old store
 // is built by the old migrations and filled by plain SQL, as an older Bearing left it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findMigrationsFolder, openDatabase } from '../../src/main/db/open';
+import { openDatabase } from '../../src/main/db/open';
 import { call, tempBackend, tempDir } from '../helpers/backend';
+import { migrationsBefore } from '../helpers/migrations';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
   while (cleanup.length > 0) cleanup.pop()?.();
 });
-
-/** The migrations folder as it was before the catalogue: the same SQL files, the journal cut after 0003. */
-function migrationsBefore(tagPrefix: string): string {
-  const source = findMigrationsFolder();
-  const folder = tempDir('bearing-old-migrations-');
-  fs.cpSync(source, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag.startsWith(tagPrefix));
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 describe('opening a store from before the feature catalogue', () => {
   it('keeps every event counting as its feature, merges case variants once, and keeps users at their account', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
+import { SNAPSHOT_COLUMNS, writeSnapshotRows } from '../../src/main/db/health-snapshots';
 import type { MethodOutput, Task } from '../../src/shared/contract';
 import { call, tempBackend } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
@@ -55,6 +56,14 @@ async function lifecycle(b: Backend, accountId: number, kind: Task['kind'], clea
   await call(b, 'tasks.reconcile');
   expect((await queue(b, accountId, kind)).length).toBe(1);
   return raised;
+}
+
+/** Stores a snapshot with only a score and a status (no component), through the table's one writer. */
+function snapshotWriter(b: Backend): { run: (accountId: number, day: string, score: number, status: string) => void } {
+  return {
+    run: (accountId, day, score, status) =>
+      writeSnapshotRows(b.database, [accountId, day, score, status, ...SNAPSHOT_COLUMNS.slice(4).map(() => null)]),
+  };
 }
 
 describe('work queue signals', () => {
@@ -159,8 +168,9 @@ describe('work queue signals', () => {
 
   it('health_drop: 70 on Oct 25 to 55 on Nov 24 is down 15; a recomputed 68 clears it', async () => {
     const { b, cedar } = await book();
-    // Health snapshots are the app's own table (written by the health compute); set here by hand to fix the numbers.
-    const snap = b.database.sqlite.prepare('INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, ?, ?)');
+    // Health snapshots are the app's own table (written by the health compute); set here through its writer, which
+    // marks the work queue, to fix the numbers.
+    const snap = snapshotWriter(b);
     snap.run(cedar, '2026-10-25', 70, 'healthy');
     snap.run(cedar, '2026-11-24', 55, 'at_risk');
     const [t] = await queue(b, cedar, 'health_drop');
@@ -176,7 +186,7 @@ describe('work queue signals', () => {
 
   it('health_drop: a deeper fall retitles an unedited task; a title the CSM edited stays theirs', async () => {
     const { b, cedar } = await book();
-    const snap = b.database.sqlite.prepare('INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, ?, ?)');
+    const snap = snapshotWriter(b);
     snap.run(cedar, '2026-10-25', 70, 'healthy');
     snap.run(cedar, '2026-11-24', 55, 'at_risk');
     const [t] = await queue(b, cedar, 'health_drop');

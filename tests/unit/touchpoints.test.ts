@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import type { MethodOutput } from '../../src/shared/contract';
 import { call, fail, tempBackend } from '../helpers/backend';
+import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 
 // The account timeline (touchpoints and survey answers) through the real API. The clock is 2026-11-24 (UTC).
 let backend: Backend | undefined;
@@ -105,7 +106,7 @@ describe('undo of timeline deletes', () => {
   it('keep the health history in step with what was deleted and restored', async () => {
     const b = book();
     const day = (d: string) =>
-      b.database.sqlite.prepare("SELECT components FROM health_snapshots WHERE account_id = 1 AND day = ?").get(d) as { components: string } | undefined;
+      b.database.sqlite.prepare(`SELECT ${SNAPSHOT_JSON} AS components FROM health_snapshots s WHERE account_id = 1 AND day = ?`).get(d) as { components: string } | undefined;
     const tp = await call<Touchpoint>(b, 'touchpoints.create', { accountId: 1, kind: 'support_case', date: '2026-10-01', title: 'Stuck', caseStatus: 'open' });
     // The open-case rule (open more than 14 days → at most yellow) fires on the days after 2026-10-15.
     expect(JSON.parse(day('2026-11-01')?.components ?? '{}')['rule.open-case']).toBe(1);

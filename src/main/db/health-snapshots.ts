@@ -1,60 +1,65 @@
-// The health_snapshots table: one row per account and day (ISO date) with the score, the status and a JSON of the
-// component scores, the benchmarked metrics and the rules that fired (services/health-snapshots.ts writes it).
-// Readers look up by the (account_id, day) key or range over it; the portfolio's sparklines read the covering
-// index health_snapshots_trend instead of the wide rows.
+// The health_snapshots table: one row per account and day (ISO date) with the score, the status, a column per
+// component score, the license utilization and the rules that fired (services/health-snapshots.ts decides what).
+// Readers that decode a snapshot get those as one JSON object (snapshotJson). Readers look up by the
+// (account_id, day) key or range over it: the table is clustered on that key (WITHOUT ROWID), its rows narrow.
+// This module is the table's only writer, and marks the work queue (task_dirty) for every account it writes.
 import { isoFromDayNumber } from '../../shared/dates';
 import type { Stage } from '../../shared/contract';
 import type { HealthStatus } from '../../shared/metrics/health';
+import { COMPONENT_NAMES } from '../../shared/metrics/settings';
 import type { Store } from './open';
 import { prepared } from './statements';
 
-export function writeSnapshotRow(
-  store: Store,
-  accountId: number,
-  day: string,
-  score: number | null,
-  status: HealthStatus | null,
-  components: string,
-): void {
-  prepared(store.sqlite, 'INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status, components) VALUES (?, ?, ?, ?, ?)').run(
-    accountId,
-    day,
-    score,
-    status,
-    components,
-  );
-}
+/**
+ * A snapshot row's columns, in the order its values are given: the key, the score and status, each component's
+ * score (COMPONENT_NAMES' order), the license utilization and the rules that fired ({"rule.<id>": 1, …} or null).
+ */
+export const SNAPSHOT_COLUMNS = ['account_id', 'day', 'score', 'status', ...COMPONENT_NAMES, 'license_utilization', 'rules'] as const;
+const WIDTH = SNAPSHOT_COLUMNS.length;
 
-/** Rows per INSERT of writeSnapshotRows: 5 values a row, well under SQLite's limit of 32,766 parameters. */
+/**
+ * SQL for a snapshot row (table alias `s`) as one JSON object: {"usage": …, …, "metric.licenseUtilization": …,
+ * "rule.<id>": 1, …}, the components in COMPONENT_NAMES' order. What services/health-snapshots.ts decodes.
+ */
+export const SNAPSHOT_JSON = `json_patch(json_object(${COMPONENT_NAMES.map((c) => `'${c}', s."${c}"`).join(', ')}, 'metric.licenseUtilization', s.license_utilization), ifnull(s.rules, '{}'))`;
+
+/** Rows per INSERT of writeSnapshotRows, well under SQLite's limit of 32,766 parameters. */
 export const SNAPSHOT_BATCH = 128;
 
 const insertRows = (n: number) =>
-  `INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status, components) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ')}`;
+  `INSERT OR REPLACE INTO health_snapshots (${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from(
+    { length: n },
+    () => `(${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
+  ).join(', ')}`;
 
 /**
- * Snapshot rows given flat, five values a row (account id, ISO day, score, status, components JSON), written
- * SNAPSHOT_BATCH rows per statement: a year of history is a few statements per account instead of 365 (the
- * per-row call into SQLite was most of a backfill's time). The array is emptied.
+ * Snapshot rows given flat, SNAPSHOT_COLUMNS' values a row, written SNAPSHOT_BATCH rows per statement: a year of
+ * history is a few statements per account instead of 365 (the per-row call into SQLite was most of a backfill's
+ * time). The array is emptied.
  */
 export function writeSnapshotRows(store: Store, values: unknown[]): void {
-  const full = SNAPSHOT_BATCH * 5;
+  const full = SNAPSHOT_BATCH * WIDTH;
   let i = 0;
   if (values.length >= full) {
     const batch = prepared(store.sqlite, insertRows(SNAPSHOT_BATCH));
     for (; i + full <= values.length; i += full) batch.run(values.slice(i, i + full));
   }
-  if (i < values.length) prepared(store.sqlite, insertRows((values.length - i) / 5)).run(values.slice(i));
+  if (i < values.length) prepared(store.sqlite, insertRows((values.length - i) / WIDTH)).run(i === 0 ? values : values.slice(i));
+  let last: unknown = undefined;
+  for (let r = 0; r < values.length; r += WIDTH) if (values[r] !== last) markDirty(store, (last = values[r]) as number);
   values.length = 0;
 }
 
 /** The account's snapshots, all of them or those from `fromDay` on. */
 export function deleteSnapshots(store: Store, accountId: number, fromDay?: string): void {
+  markDirty(store, accountId);
   if (fromDay === undefined) prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ?').run(accountId);
   else prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day >= ?').run(accountId, fromDay);
 }
 
 /** The account's snapshots from before `day` (the history's start moved later). */
 export function deleteSnapshotsBefore(store: Store, accountId: number, day: string): void {
+  markDirty(store, accountId);
   prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day < ?').run(accountId, day);
 }
 
@@ -75,7 +80,7 @@ export function accountsWithSnapshots(
   // Point lookups on the (account_id, day) primary key: no scan of the snapshot history.
   return prepared(
     store.sqlite,
-    `SELECT a.id, a.name, s.components AS json, p.score AS previous
+    `SELECT a.id, a.name, CASE WHEN s.account_id IS NOT NULL THEN ${SNAPSHOT_JSON} END AS json, p.score AS previous
      FROM accounts a
      LEFT JOIN health_snapshots s ON s.account_id = a.id AND s.day = ?
      LEFT JOIN health_snapshots p ON p.account_id = a.id AND p.day = ?
@@ -98,14 +103,14 @@ export function snapshotHistory(
 
 /** The account's snapshot on a day: its score and its JSON text; undefined when there is none. */
 export function snapshotOn(store: Store, accountId: number, day: string): { score: number | null; components: string | null } | undefined {
-  return prepared(store.sqlite, 'SELECT score, components FROM health_snapshots WHERE account_id = ? AND day = ?').get(accountId, day) as
+  return prepared(store.sqlite, `SELECT score, ${SNAPSHOT_JSON} AS components FROM health_snapshots s WHERE account_id = ? AND day = ?`).get(accountId, day) as
     | { score: number | null; components: string | null }
     | undefined;
 }
 
 /** Only the JSON of the account's snapshot on a day (the renewal model reads nothing else). */
 export function snapshotComponentsOn(store: Store, accountId: number, day: string): { components: string | null } | undefined {
-  return prepared(store.sqlite, 'SELECT components FROM health_snapshots WHERE account_id = ? AND day = ?').get(accountId, day) as
+  return prepared(store.sqlite, `SELECT ${SNAPSHOT_JSON} AS components FROM health_snapshots s WHERE account_id = ? AND day = ?`).get(accountId, day) as
     | { components: string | null }
     | undefined;
 }
@@ -132,12 +137,12 @@ export interface PortfolioAccountRow {
 }
 
 export function portfolioAccountRows(store: Store, day: string, previousDay: string): PortfolioAccountRow[] {
-  // Point lookups on the snapshots' (account_id, day) key; the utilization is stored in the snapshot's JSON.
+  // Point lookups on the snapshots' (account_id, day) key.
   return prepared(
     store.sqlite,
     `SELECT a.id, a.name, a.owner, a.industry, a.arr_minor AS arrMinor, a.currency, a.licenses, a.contract_start AS contractStart,
             a.renewal_date AS renewalDate, a.stage_override AS stageOverride, a.stage_override_at AS stageOverrideAt,
-            a.is_demo AS isDemo, s.score, s.status, json_extract(s.components, '$."metric.licenseUtilization"') AS utilization,
+            a.is_demo AS isDemo, s.score, s.status, s.license_utilization AS utilization,
             s.account_id IS NOT NULL AS hasSnapshot, p.score AS previous
      FROM accounts a
      LEFT JOIN health_snapshots s ON s.account_id = a.id AND s.day = ?
@@ -147,8 +152,8 @@ export function portfolioAccountRows(store: Store, day: string, previousDay: str
 }
 
 /**
- * Daily scores per account over [fromDay, toDay], rounded: the sparklines. Each account's days come from an
- * index-only range seek (health_snapshots_trend) folded into one string by SQLite, so JavaScript handles 2,000 rows
+ * Daily scores per account over [fromDay, toDay], rounded: the sparklines. Each account's days come from a range
+ * seek on the clustered key folded into one string by SQLite, so JavaScript handles 2,000 rows
  * rather than 60,000: at this size, materializing row objects is what costs, not SQLite.
  */
 export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<number, (number | null)[]> {
@@ -178,45 +183,37 @@ export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<n
 }
 
 /**
- * Re-scores every stored snapshot from its stored component scores under new weights, thresholds and rule
- * effects, in one statement: the same arithmetic as the model's combine/statusOf/applyRules (the components are
- * added in the model's order, rounded to tenths half up; a flagged rule forces or caps the status). Valid only when
- * nothing that computes the components or fires the rules changed (services/health.ts decides).
- * Each row's JSON is read once into columns (MATERIALIZED: inlined, every use of the total and the score would
- * extract them all again, some 300 JSON reads a row). The whole book is marked for the work queue first, so the
- * per-row trigger's WHEN clause finds that mark and runs nothing (migration 0018).
+ * Re-scores every stored snapshot from its stored component scores, in one pass of the table: `score` is given a
+ * day's component scores (COMPONENT_NAMES' order, null where no data) and answers its score; `status` is given that
+ * score and the rules that fired (the rules column's JSON, null when none did) and answers its status. They are the
+ * model's own functions, called by SQLite row by row (services/health-snapshots.ts rescoreHistory), so the history
+ * is scored by the same code as today. The whole book is marked for the work queue.
  */
 export function rescoreSnapshots(
   store: Store,
-  components: readonly { name: string; weight: number }[],
-  thresholds: { green: number; yellow: number },
-  rules: readonly { id: string; effect: 'force_red' | 'force_yellow' | 'cap_yellow' }[],
+  score: (components: readonly (number | null)[]) => number | null,
+  status: (score: number | null, rules: string | null) => HealthStatus | null,
 ): number {
   markBookDirty(store);
-  const weighted = components.filter((c) => c.weight > 0);
-  if (weighted.length === 0) return prepared(store.sqlite, 'UPDATE health_snapshots SET score = NULL, status = NULL').run().changes;
-  const path = (key: string) => `'$."${key.replace(/'/g, "''").replace(/"/g, '')}"'`;
-  const effects = ['force_red', 'force_yellow', 'cap_yellow'] as const;
-  // Per effect, whether any rule with it fired: 1 when one did, else NULL or 0.
-  const fired = effects.map((effect) => {
-    const ids = rules.filter((r) => r.effect === effect).map((r) => `json_extract(components, ${path(`rule.${r.id}`)}) = 1`);
-    return `${ids.length === 0 ? '0' : ids.join(' OR ')} AS ${effect}`;
-  });
-  const total = weighted.map((c, i) => `(CASE WHEN c${i} IS NOT NULL THEN ${c.weight} ELSE 0 END)`).join(' + ');
-  const sum = weighted.map((c, i) => `coalesce((c${i} * ${c.weight} * 10.0) / t, 0)`).join(' + ');
-  const scoreStatus = `CASE WHEN s IS NULL THEN NULL WHEN s >= ${thresholds.green} THEN 'green' WHEN s >= ${thresholds.yellow} THEN 'yellow' ELSE 'red' END`;
-  const sql = `WITH c AS MATERIALIZED (
-        SELECT rowid AS r, ${weighted.map((c, i) => `json_extract(components, ${path(c.name)}) AS c${i}`).join(', ')}, ${fired.join(', ')}
-        FROM health_snapshots),
-      t AS MATERIALIZED (SELECT *, ${total} AS t FROM c),
-      n AS MATERIALIZED (SELECT r, force_red, force_yellow, cap_yellow, CASE WHEN t > 0 THEN round(${sum}) / 10.0 END AS s FROM t)
-    UPDATE health_snapshots SET score = n.s, status = CASE WHEN force_red THEN 'red' WHEN force_yellow THEN 'yellow'
-        WHEN cap_yellow AND ${scoreStatus} = 'green' THEN 'yellow' ELSE ${scoreStatus} END
-    FROM n WHERE health_snapshots.rowid = n.r`;
-  return store.sqlite.prepare(sql).run().changes;
+  const sqlite = store.sqlite;
+  sqlite.function('bearing_rescore_score', { deterministic: true, varargs: true }, (...components: unknown[]) => score(components as (number | null)[]));
+  sqlite.function('bearing_rescore_status', { deterministic: true }, (s: unknown, rules: unknown) => status(s as number | null, rules as string | null));
+  const columns = COMPONENT_NAMES.map((c) => `"${c}"`).join(', ');
+  // The row-value subquery computes the score once per row for both columns.
+  return sqlite
+    .prepare(`UPDATE health_snapshots SET (score, status) = (SELECT s, bearing_rescore_status(s, rules) FROM (SELECT bearing_rescore_score(${columns}) AS s))`)
+    .run().changes;
 }
 
 /** Marks every account's work-queue inputs changed (task_dirty account 0). */
 function markBookDirty(store: Store): void {
-  prepared(store.sqlite, 'INSERT INTO task_dirty (account_id) VALUES (0) ON CONFLICT DO NOTHING').run();
+  markDirty(store, 0);
+}
+
+/** Marks an account's work-queue inputs changed (0: every account's), unless it or the whole book already is. */
+function markDirty(store: Store, accountId: number): void {
+  prepared(
+    store.sqlite,
+    'INSERT INTO task_dirty (account_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM task_dirty WHERE account_id IN (0, ?))',
+  ).run(accountId, accountId);
 }

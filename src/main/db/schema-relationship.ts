@@ -180,13 +180,22 @@ export const healthSnapshots = sqliteTable(
     day: text('day').notNull(),
     score: real('score'),
     status: text('status'),
-    components: text('components', { mode: 'json' }).$type<Record<string, number | null>>(),
+    // The day's component scores, one column per name of shared/metrics/settings.ts COMPONENT_NAMES (a new component
+    // needs a migration), in tenths (null: no data that day), and the license utilization (0–1).
+    usage: real('usage'),
+    breadth: real('breadth'),
+    frequency: real('frequency'),
+    exposure: real('exposure'),
+    relationship: real('relationship'),
+    satisfaction: real('satisfaction'),
+    licenseUtilization: real('license_utilization'),
+    /** The rules that fired, as {"rule.<id>": 1, …}; null when none did (most days). */
+    rules: text('rules'),
   },
-  (t) => [
-    primaryKey({ columns: [t.accountId, t.day] }),
-    // Covers the portfolio's sparklines (30 days × 2,000 accounts) without reading the wide rows' JSON.
-    index('health_snapshots_trend').on(t.accountId, t.day, t.score),
-  ],
+  // Clustered on the key (WITHOUT ROWID, migration 0020; drizzle-kit cannot declare it): a backfill writes one
+  // B-tree, and the sparklines' range seeks read the narrow rows themselves, so no covering index is kept. No
+  // trigger marks the work queue: db/health-snapshots.ts, the only writer, marks the accounts it writes.
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
 );
 
 export const settings = sqliteTable('settings', {

@@ -17,6 +17,18 @@ export function loadUsageRows(store: Store, accountId: number, fromDay: number, 
   ).all(accountId, fromDay, toDay) as UsageRow[];
 }
 
+// loadDayActivity reads each rollup row as one number, not a row object: a year of history for 2,000 accounts is
+// 3.3M rows, and building an array per row took longer than SQLite's read (measured: 2.3 s for the arrays, 1.0 s
+// for the numbers, 0.4 s for SQLite alone). The number is ((day − fromDay) × 2^16 + feature) × 2^27 + user, exact
+// in a double while the day is within 1,024 days of fromDay, the feature id under 2^16 and the user id under 2^27;
+// a row outside those bounds comes as the text "day user feature" instead. A row without events is negated
+// (−number − 1, or "-" before the text).
+const USER_SPAN = 2 ** 27;
+const FEATURE_SPAN = 2 ** 16;
+const DAY_SPAN = 2 ** 10;
+const PACKED = `CASE WHEN user_id BETWEEN 0 AND ${USER_SPAN - 1} AND feature_id BETWEEN 0 AND ${FEATURE_SPAN - 1} AND day - :from < ${DAY_SPAN}
+    THEN ((day - :from) * ${FEATURE_SPAN} + feature_id) * ${USER_SPAN} + user_id ELSE day || ' ' || user_id || ' ' || feature_id END`;
+
 /**
  * An account's days of activity in [fromDay, toDay], ascending, straight from the primary key order
  * (account_id, day, user_id, feature_id): no sort, no row objects.
@@ -31,19 +43,39 @@ export function loadDayActivity(
 ): DayActivity[] {
   const rows = (
     seenWithoutEvents
-      ? prepared(store.sqlite, 'SELECT day, user_id, feature_id, events > 0 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day')
-      : prepared(
+      ? prepared(
           store.sqlite,
-          'SELECT day, user_id, feature_id, 1 FROM usage_daily WHERE account_id = ? AND day BETWEEN ? AND ? AND events > 0 ORDER BY day',
+          `SELECT CASE WHEN events > 0 THEN ${PACKED} ELSE CASE WHEN day - :from < ${DAY_SPAN} AND user_id BETWEEN 0 AND ${USER_SPAN - 1}
+             AND feature_id BETWEEN 0 AND ${FEATURE_SPAN - 1} THEN -(${PACKED}) - 1 ELSE '-' || ${PACKED} END END
+           FROM usage_daily WHERE account_id = :account AND day BETWEEN :from AND :to ORDER BY day, user_id`,
         )
+      : prepared(store.sqlite, `SELECT ${PACKED} FROM usage_daily WHERE account_id = :account AND day BETWEEN :from AND :to AND events > 0 ORDER BY day, user_id`)
   )
-    .raw()
-    .all(accountId, fromDay, toDay) as [number, number, number, number | null][];
+    .pluck()
+    .all({ account: accountId, from: fromDay, to: toDay }) as (number | string)[];
   const out: DayActivity[] = [];
   let current: DayActivity | null = null;
   let lastUser = -1;
-  for (const [day, user, feature, active] of rows) {
-    if (active !== 1) {
+  for (const row of rows) {
+    let day: number;
+    let user: number;
+    let feature: number;
+    let active: boolean;
+    if (typeof row === 'number') {
+      active = row >= 0;
+      let x = active ? row : -row - 1;
+      user = x % USER_SPAN;
+      x = (x - user) / USER_SPAN;
+      feature = x % FEATURE_SPAN;
+      day = fromDay + (x - feature) / FEATURE_SPAN;
+    } else {
+      active = !row.startsWith('-');
+      const parts = (active ? row : row.slice(1)).split(' ');
+      day = Number(parts[0]);
+      user = Number(parts[1]);
+      feature = Number(parts[2]);
+    }
+    if (!active) {
       if (seenWithoutEvents && !seenWithoutEvents.has(user)) seenWithoutEvents.set(user, day);
       continue;
     }

@@ -1,13 +1,14 @@
 // Daily health snapshots (docs/METRICS.md, Trend): one row per account and day, backfilled over the imported history
 // so that the trend is there right after an import, and refreshed after every write to what health reads.
-// The snapshot's `components` JSON holds the component scores under their names, the benchmarked metrics under
-// "metric.<name>" and the rules that fired under "rule.<id>" (the table has one JSON column for all three).
+// A snapshot row keeps each component score in a column, the license utilization and the rules that fired; its
+// `components` column gives them back as one JSON object: the component scores under their names, the benchmarked
+// metrics under "metric.<name>" and the rules that fired under "rule.<id>".
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
-import { explain, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
+import { applyRules, combine, explain, statusOf, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
 import { type AccountBundle, loadBundles } from '../db/account-bundles';
-import { deleteSnapshots, deleteSnapshotsBefore, SNAPSHOT_BATCH, writeSnapshotRow, writeSnapshotRows } from '../db/health-snapshots';
+import { deleteSnapshots, deleteSnapshotsBefore, rescoreSnapshots, SNAPSHOT_BATCH, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
 import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
@@ -26,37 +27,46 @@ export type SnapshotJson = Record<string, number | null>;
 type SnapshotSource = Pick<HealthScores, 'components' | 'rules'>;
 type SnapshotFacts = Pick<HealthFacts, 'mau' | 'licenses' | 'lastEventDay'>;
 
-/** The snapshot's entries, in order: the component scores, the license utilization, a 1 per rule that fired. */
-function snapshotEntries(result: SnapshotSource, facts: SnapshotFacts, put: (key: string, value: number | null) => void): void {
-  for (const c of result.components) put(c.name, c.score);
+/** License utilization (active users ÷ licenses), stored with the day's snapshot; null without licenses or usage. */
+function utilization(facts: SnapshotFacts): number | null {
   const licensed = facts.licenses !== null && facts.licenses > 0 && facts.lastEventDay !== null;
-  put('metric.licenseUtilization', licensed && facts.licenses !== null ? facts.mau / facts.licenses : null);
-  for (const r of result.rules) put(`rule.${r.id}`, 1);
+  return licensed && facts.licenses !== null ? facts.mau / facts.licenses : null;
 }
 
+/** The snapshot as its readers decode it (the table's `components` column): components, utilization, rules fired. */
 export function encodeSnapshot(result: SnapshotSource, facts: SnapshotFacts): SnapshotJson {
   const json: SnapshotJson = {};
-  snapshotEntries(result, facts, (key, value) => {
-    json[key] = value;
-  });
+  for (const c of result.components) json[c.name] = c.score;
+  json['metric.licenseUtilization'] = utilization(facts);
+  for (const r of result.rules) json[`rule.${r.id}`] = 1;
   return json;
 }
 
-const quotedKeys = new Map<string, string>();
+/** A snapshot row's columns in the component order of the table (SNAPSHOT_COLUMNS), by component name. */
+const COMPONENT_SLOT = new Map<string, number>(COMPONENT_NAMES.map((name, i) => [name, i]));
 
 /**
- * JSON.stringify(encodeSnapshot(result, facts)), the text stored, written directly: the backfill stores hundreds of
- * thousands of them, and building an object per day only to stringify it was a tenth of its time.
+ * Appends one snapshot row's values (SNAPSHOT_COLUMNS' order) to `values`: the backfill stores hundreds of thousands
+ * of them, so no object is built per day.
  */
-export function encodeSnapshotText(result: SnapshotSource, facts: SnapshotFacts): string {
-  let text = '';
-  snapshotEntries(result, facts, (key, value) => {
-    let quoted = quotedKeys.get(key);
-    if (quoted === undefined) quotedKeys.set(key, (quoted = JSON.stringify(key)));
-    // JSON writes a finite number as String does (-0 as 0) and anything else as null.
-    text += `${text === '' ? '{' : ','}${quoted}:${value !== null && Number.isFinite(value) ? String(value) : 'null'}`;
-  });
-  return text === '' ? '{}' : `${text}}`;
+export function pushSnapshotRow(
+  values: unknown[],
+  accountId: number,
+  day: number,
+  scores: Pick<HealthScores, 'score' | 'status'> & SnapshotSource,
+  facts: SnapshotFacts,
+): void {
+  const at = values.length;
+  values.push(accountId, isoFromDayNumber(day), scores.score, scores.status);
+  for (let i = 0; i < COMPONENT_NAMES.length; i++) values.push(null);
+  for (const c of scores.components) {
+    const slot = COMPONENT_SLOT.get(c.name);
+    if (slot !== undefined) values[at + 4 + slot] = c.score;
+  }
+  values.push(utilization(facts));
+  let rules: string | null = null;
+  for (const r of scores.rules) rules = `${rules === null ? '{' : `${rules},`}${JSON.stringify(`rule.${r.id}`)}:1`;
+  values.push(rules === null ? null : `${rules}}`);
 }
 
 /** A generic reason for a rule read back from a snapshot (the day's facts are not stored). */
@@ -74,16 +84,42 @@ export function describeRule(rule: HealthRule): string {
   }
 }
 
+/** The rules of the settings that a stored snapshot says fired, with their generic reasons. */
+function firedRules(json: SnapshotJson, settings: MetricsSettings): FiredRule[] {
+  return settings.rules
+    .filter((r) => json[`rule.${r.id}`] === 1)
+    .map((r) => ({ id: r.id, kind: r.kind, effect: r.effect, reason: describeRule(r) }));
+}
+
 /** Re-explains a stored snapshot under the settings in force (they were in force when it was written). */
 export function decodeSnapshot(json: SnapshotJson, settings: MetricsSettings): HealthResult {
   const components: ComponentScore[] = COMPONENT_NAMES.map((name) => {
     const score = json[name] ?? null;
     return { name, score, facts: [], noDataReason: score === null ? 'No data on this day.' : null };
   });
-  const rules: FiredRule[] = settings.rules
-    .filter((r) => json[`rule.${r.id}`] === 1)
-    .map((r) => ({ id: r.id, kind: r.kind, effect: r.effect, reason: describeRule(r) }));
-  return explain(components, settings, rules);
+  return explain(components, settings, firedRules(json, settings));
+}
+
+/**
+ * Re-scores the whole stored history under `settings` from the stored component scores, with the model's own
+ * combine, statusOf and applyRules: valid when only the scoring changed (services/health.ts scoringOnly), so no
+ * component or rule needs its day's facts again. Returns the number of snapshots.
+ */
+export function rescoreHistory(ctx: StoreContext, settings: MetricsSettings): number {
+  const fired = new Map<string, FiredRule[]>();
+  const components = COMPONENT_NAMES.map((name) => ({ name, score: null as number | null }));
+  return rescoreSnapshots(
+    ctx,
+    (scores) => {
+      for (let i = 0; i < components.length; i++) components[i].score = scores[i];
+      return combine(components, settings.weights).score;
+    },
+    (score, rules) => {
+      let rulesFired = rules === null ? [] : fired.get(rules);
+      if (rulesFired === undefined) fired.set(rules as string, (rulesFired = firedRules(JSON.parse(rules as string) as SnapshotJson, settings)));
+      return applyRules(statusOf(score, settings.thresholds), rulesFired);
+    },
+  );
 }
 
 /**
@@ -95,8 +131,11 @@ function historyStart(ctx: StoreContext, bundle: AccountBundle, today: number): 
   return Math.min(today, Math.max(first, today - HISTORY_CAP_DAYS));
 }
 
-export function writeSnapshot(ctx: StoreContext, accountId: number, day: number, result: HealthResult, json: SnapshotJson): void {
-  writeSnapshotRow(ctx, accountId, isoFromDayNumber(day), result.score, result.status, JSON.stringify(json));
+/** Stores one day's snapshot of an account (replacing the one there). */
+export function writeSnapshot(ctx: StoreContext, accountId: number, day: number, result: HealthResult, facts: SnapshotFacts): void {
+  const values: unknown[] = [];
+  pushSnapshotRow(values, accountId, day, result, facts);
+  writeSnapshotRows(ctx, values);
 }
 
 /** Refreshes asked for while bulk work runs through the services (deferHealthRefresh): the accounts, or all. */
@@ -180,8 +219,8 @@ export function refreshHealthSnapshots(
         // The history's start may have moved later (the first event now precedes the old start from the contract).
         if (requested !== undefined) deleteSnapshotsBefore(ctx, id, isoFromDayNumber(start));
         healthSeries(ctx, bundle, from, today, inputs, (day, scores, facts) => {
-          rows.push(id, isoFromDayNumber(day), scores.score, scores.status, encodeSnapshotText(scores, facts));
-          if (rows.length >= SNAPSHOT_BATCH * 5) writeSnapshotRows(ctx, rows);
+          pushSnapshotRow(rows, id, day, scores, facts);
+          if (rows.length >= SNAPSHOT_BATCH * SNAPSHOT_COLUMNS.length * 5) writeSnapshotRows(ctx, rows);
           snapshots += 1;
         }, { firstSeenFromRollups: fromRollups });
         const mark = marks.get(id);

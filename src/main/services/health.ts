@@ -7,14 +7,14 @@ import type { AccountHealth, MethodInput, MethodOutput } from '../../shared/cont
 import { changeBetween } from '../../shared/change';
 import { AppError } from '../../shared/errors';
 import { computeHealth, type HealthResult, type HealthStatus } from '../../shared/metrics/health';
-import { COMPONENT_NAMES, DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
+import { DEFAULT_SETTINGS, type MetricsSettings } from '../../shared/metrics/settings';
 import { loadBundles } from '../db/account-bundles';
-import { accountsWithSnapshots, rescoreSnapshots, scoresOn, snapshotHistory } from '../db/health-snapshots';
+import { accountsWithSnapshots, scoresOn, snapshotHistory } from '../db/health-snapshots';
 import { markHealthStale, staleMarks } from '../db/health-stale';
 import { todayOf } from './clock';
 import type { HandlerGroup, ServiceContext } from './context';
 import { factsFromWindow, healthInputs, liveHealth, windowAt } from './health-compute';
-import { decodeSnapshot, encodeSnapshot, refreshHealthSnapshots, writeSnapshot, type SnapshotJson } from './health-snapshots';
+import { decodeSnapshot, refreshHealthSnapshots, rescoreHistory, writeSnapshot, type SnapshotJson } from './health-snapshots';
 import { mergeMetricsSettings, readMetricsSettings, writeMetricsSettings } from './metrics-settings';
 
 /** "−12 since last month": the trend compares with the snapshot this many days earlier. */
@@ -97,7 +97,7 @@ export function listHealth(ctx: ServiceContext, input: MethodInput<'health.list'
     for (const { account, facts, result } of computeAllHealth(ctx, day, settings, missing)) {
       live.set(account.id, result);
       // Today's snapshot, taken the first time it is asked for: a cache of derived data, so no change event.
-      if (asOf === today) writeSnapshot(ctx, account.id, day, result, encodeSnapshot(result, facts));
+      if (asOf === today) writeSnapshot(ctx, account.id, day, result, facts);
     }
   }
   const items = rows.map((r) => {
@@ -210,7 +210,7 @@ export function healthHandlers(
         // own transaction (no component or rule is recomputed, so none needs its facts again).
         ctx.sqlite.transaction(() => {
           writeMetricsSettings(ctx, next);
-          rescoreSnapshots(ctx, COMPONENT_NAMES.map((name) => ({ name, weight: next.weights[name] })), next.thresholds, next.rules);
+          rescoreHistory(ctx, next);
         })();
         return { settings: next, preview };
       }

@@ -67,7 +67,7 @@ function fillMissingHealth(ctx: ServiceContext, rows: PortfolioAccountRow[], asO
   for (const { account, facts, result } of computeAllHealth(ctx, day, readMetricsSettings(ctx), new Set(missing.keys()))) {
     const json = encodeSnapshot(result, facts);
     // A cache of derived data, as health.list does: no change event.
-    if (isToday) writeSnapshot(ctx, account.id, day, result, json);
+    if (isToday) writeSnapshot(ctx, account.id, day, result, facts);
     const row = missing.get(account.id);
     if (row) Object.assign(row, { score: result.score, status: result.status, utilization: json['metric.licenseUtilization'] ?? null });
   }
