@@ -182,26 +182,36 @@ export function scoreTrends(store: Store, fromDay: number, toDay: number): Map<n
   return out;
 }
 
+const STATUS_CODES: readonly (HealthStatus | null)[] = [null, 'red', 'yellow', 'green'];
+
 /**
- * Re-scores every stored snapshot from its stored component scores, in one pass of the table: `score` is given a
- * day's component scores (COMPONENT_NAMES' order, null where no data) and answers its score; `status` is given that
- * score and the rules that fired (the rules column's JSON, null when none did) and answers its status. They are the
- * model's own functions, called by SQLite row by row (services/health-snapshots.ts rescoreHistory), so the history
- * is scored by the same code as today. The whole book is marked for the work queue.
+ * A re-scored row's score (in whole tenths, null for none) and status as one number, so that SQLite calls the model
+ * once per row: (tenths + 1) × 4 + the status' code, 0 for a null score.
  */
-export function rescoreSnapshots(
-  store: Store,
-  score: (components: readonly (number | null)[]) => number | null,
-  status: (score: number | null, rules: string | null) => HealthStatus | null,
-): number {
+export function packScoreStatus(tenths: number | null, status: HealthStatus | null): number {
+  return (tenths === null ? 0 : (tenths + 1) * 4) + STATUS_CODES.indexOf(status);
+}
+
+/**
+ * Re-scores every stored snapshot from its stored component scores, in one pass of the table: `rescore` is given a
+ * day's component scores (COMPONENT_NAMES' order, null where no data) and the rules that fired (the rules column's
+ * JSON, null when none did) and answers the new score and status through packScoreStatus. It is the model's own
+ * code, called by SQLite row by row (services/health-snapshots.ts rescoreHistory), so the history is scored by the
+ * same code as today. The whole book is marked for the work queue.
+ */
+export function rescoreSnapshots(store: Store, rescore: (components: readonly (number | null)[], rules: string | null) => number): number {
   markBookDirty(store);
   const sqlite = store.sqlite;
-  sqlite.function('bearing_rescore_score', { deterministic: true, varargs: true }, (...components: unknown[]) => score(components as (number | null)[]));
-  sqlite.function('bearing_rescore_status', { deterministic: true }, (s: unknown, rules: unknown) => status(s as number | null, rules as string | null));
+  const n = COMPONENT_NAMES.length;
+  sqlite.function('bearing_rescore', { deterministic: true, varargs: true }, (...args: unknown[]) => rescore(args as (number | null)[], args[n] as string | null));
   const columns = COMPONENT_NAMES.map((c) => `"${c}"`).join(', ');
-  // The row-value subquery computes the score once per row for both columns.
+  const status = STATUS_CODES.map((s, i) => (s === null ? '' : ` WHEN ${i} THEN '${s}'`)).join('');
+  // A JavaScript number comes back as a REAL: cast, so that / and % are integer arithmetic. Integer tenths divided
+  // by 10.0 in SQLite give the same double as in JavaScript.
   return sqlite
-    .prepare(`UPDATE health_snapshots SET (score, status) = (SELECT s, bearing_rescore_status(s, rules) FROM (SELECT bearing_rescore_score(${columns}) AS s))`)
+    .prepare(
+      `UPDATE health_snapshots SET (score, status) = (SELECT CASE WHEN v >= 4 THEN (v / 4 - 1) / 10.0 END, CASE v % 4${status} END FROM (SELECT CAST(bearing_rescore(${columns}, rules) AS INTEGER) AS v))`,
+    )
     .run().changes;
 }
 

@@ -4,11 +4,11 @@
 // `components` column gives them back as one JSON object: the component scores under their names, the benchmarked
 // metrics under "metric.<name>" and the rules that fired under "rule.<id>".
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
-import { applyRules, combine, explain, statusOf, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
+import { applyRules, combinedScoreTenths, explain, statusOf, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
 import { type AccountBundle, loadBundles } from '../db/account-bundles';
-import { deleteSnapshots, deleteSnapshotsBefore, rescoreSnapshots, SNAPSHOT_BATCH, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
+import { deleteSnapshots, deleteSnapshotsBefore, packScoreStatus, rescoreSnapshots, SNAPSHOT_BATCH, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
 import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
@@ -102,24 +102,19 @@ export function decodeSnapshot(json: SnapshotJson, settings: MetricsSettings): H
 
 /**
  * Re-scores the whole stored history under `settings` from the stored component scores, with the model's own
- * combine, statusOf and applyRules: valid when only the scoring changed (services/health.ts scoringOnly), so no
- * component or rule needs its day's facts again. Returns the number of snapshots.
+ * arithmetic (combinedScoreTenths, which combine shares), statusOf and applyRules: valid when only the scoring
+ * changed (services/health.ts scoringOnly), so no component or rule needs its day's facts again. Returns the number of snapshots.
  */
 export function rescoreHistory(ctx: StoreContext, settings: MetricsSettings): number {
   const fired = new Map<string, FiredRule[]>();
   const components = COMPONENT_NAMES.map((name) => ({ name, score: null as number | null }));
-  return rescoreSnapshots(
-    ctx,
-    (scores) => {
-      for (let i = 0; i < components.length; i++) components[i].score = scores[i];
-      return combine(components, settings.weights).score;
-    },
-    (score, rules) => {
-      let rulesFired = rules === null ? [] : fired.get(rules);
-      if (rulesFired === undefined) fired.set(rules as string, (rulesFired = firedRules(JSON.parse(rules as string) as SnapshotJson, settings)));
-      return applyRules(statusOf(score, settings.thresholds), rulesFired);
-    },
-  );
+  return rescoreSnapshots(ctx, (scores, rules) => {
+    for (let i = 0; i < components.length; i++) components[i].score = scores[i];
+    const tenths = combinedScoreTenths(components, settings.weights);
+    let rulesFired = rules === null ? [] : fired.get(rules);
+    if (rulesFired === undefined) fired.set(rules as string, (rulesFired = firedRules(JSON.parse(rules as string) as SnapshotJson, settings)));
+    return packScoreStatus(tenths, applyRules(statusOf(tenths === null ? null : tenths / 10, settings.thresholds), rulesFired));
+  });
 }
 
 /**

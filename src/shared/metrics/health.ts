@@ -50,6 +50,32 @@ export function statusOf(score: number | null, thresholds: MetricsSettings['thre
 
 const tenths = (x: number) => Math.round(x * 10) / 10;
 
+/** The sum of the weights of the components with data. */
+function weightTotal(components: readonly { name: ComponentName; score: number | null }[], weights: MetricsSettings['weights']): number {
+  let total = 0;
+  for (const c of components) if (c.score !== null && weights[c.name] > 0) total += weights[c.name];
+  return total;
+}
+
+/** The weighted mean in whole tenths (total: weightTotal's, > 0): combine's score × 10, nothing else. */
+function combinedTenths(components: readonly { name: ComponentName; score: number | null }[], weights: MetricsSettings['weights'], total: number): number {
+  let sum = 0;
+  for (const c of components) {
+    const w = weights[c.name];
+    if (c.score !== null && w > 0) sum += (c.score * w * 10) / total;
+  }
+  return Math.round(sum);
+}
+
+/**
+ * combine's score alone, in whole tenths (null without a weighted component with data): what a re-score of the
+ * stored history needs, row by row, without the explanation's allocations.
+ */
+export function combinedScoreTenths(components: readonly { name: ComponentName; score: number | null }[], weights: MetricsSettings['weights']): number | null {
+  const total = weightTotal(components, weights);
+  return total > 0 ? combinedTenths(components, weights, total) : null;
+}
+
 /**
  * The weighted mean of the components with data, in tenths, and each one's contribution in tenths, apportioned by
  * largest remainder so that the shown contributions add up to the shown score. Plain loops: the portfolio list
@@ -59,15 +85,13 @@ export function combine(
   components: readonly { name: ComponentName; score: number | null }[],
   weights: MetricsSettings['weights'],
 ): { score: number | null; shares: Partial<Record<ComponentName, number>>; contributions: Partial<Record<ComponentName, number>> } {
-  let total = 0;
-  for (const c of components) if (c.score !== null && weights[c.name] > 0) total += weights[c.name];
+  const total = weightTotal(components, weights);
   const shares: Partial<Record<ComponentName, number>> = {};
   const contributions: Partial<Record<ComponentName, number>> = {};
   if (total <= 0) return { score: null, shares, contributions };
   const names: ComponentName[] = [];
   const exact: number[] = [];
   const floors: number[] = [];
-  let sum = 0;
   let floorSum = 0;
   for (const c of components) {
     const w = weights[c.name];
@@ -78,10 +102,9 @@ export function combine(
     exact.push(t);
     floors.push(f);
     shares[c.name] = w / total;
-    sum += t;
     floorSum += f;
   }
-  const scoreTenths = Math.round(sum);
+  const scoreTenths = combinedTenths(components, weights, total);
   // Hand out the tenths lost to flooring, one each, to the largest remainders (a bumped one's is then negative).
   for (let r = scoreTenths - floorSum; r > 0; r--) {
     let best = 0;
