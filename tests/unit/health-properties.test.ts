@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoFromDayNumber } from '../../src/shared/dates';
-import { computeHealth, statusOf } from '../../src/shared/metrics/health';
+import { computeHealth, healthScores, statusOf } from '../../src/shared/metrics/health';
 import type { HealthFacts } from '../../src/shared/metrics/health-components';
 import { lastDays, type TouchpointInfo, type UsageRow } from '../../src/shared/metrics/inputs';
 import { COMPONENT_NAMES, DEFAULT_SETTINGS, ROLES, type MetricsSettings } from '../../src/shared/metrics/settings';
@@ -96,6 +96,23 @@ describe('health properties over 2,000 generated accounts', () => {
       expect(shares, ctx).toBeCloseTo(1, 9);
       expect(h.scoreStatus, ctx).toBe(statusOf(h.score, settings.thresholds));
       if (h.rules.length === 0) expect(h.status, ctx).toBe(h.scoreStatus);
+    }
+  });
+});
+
+describe('the backfill\'s lean scoring', () => {
+  it('gives the score, status, component scores and rules of the explained computation for 2,000 generated accounts', () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = prng(seed);
+      const settings = seed % 2 === 0 ? DEFAULT_SETTINGS : randomSettings(r);
+      const facts = randomFacts(r);
+      const full = computeHealth(facts, settings);
+      const lean = healthScores(facts, settings);
+      const ctx = `seed ${seed}`;
+      expect(lean.score, ctx).toBe(full.score);
+      expect(lean.status, ctx).toBe(full.status);
+      expect(lean.components.map((c) => c.score), ctx).toEqual(full.components.map((c) => c.score));
+      expect(lean.rules.map((f) => f.id), ctx).toEqual(full.rules.map((f) => f.id));
     }
   });
 });

@@ -195,6 +195,28 @@ export function exposure(
   return { roles, departments, covered, total: all.length, share: all.length > 0 ? covered / all.length : null };
 }
 
+/**
+ * exposure(users, cadences).share alone, without the groups (the backfill scores 365 days per account): a group is
+ * a distinct non-empty role or department, covered when one of its users meets cadence.
+ */
+export function exposureShare(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], cadences: readonly UserCadence[]): number | null {
+  const meets = new Set<number>();
+  for (const c of cadences) if (c.meets) meets.add(c.userId);
+  const roles = new Map<string, boolean>();
+  const departments = new Map<string, boolean>();
+  for (const u of users) {
+    const met = meets.has(u.id);
+    if (u.role) roles.set(u.role, met || roles.get(u.role) === true);
+    if (u.department !== null && u.department !== '') departments.set(u.department, met || departments.get(u.department) === true);
+  }
+  const total = roles.size + departments.size;
+  if (total === 0) return null;
+  let covered = 0;
+  for (const v of roles.values()) if (v) covered++;
+  for (const v of departments.values()) if (v) covered++;
+  return covered / total;
+}
+
 export interface ExecutiveActivity {
   userId: number;
   activeDays30: number;

@@ -18,7 +18,7 @@ import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
 import { formatDate, formatPercent, plural, verbFor } from '../format';
 import { userCadences, type UserCadence } from './usage';
-import { exposure } from './breadth';
+import { exposure, exposureShare } from './breadth';
 
 /** Everything health reads about one account on one day: the same shape whether built from a window or rows. */
 export interface HealthFacts {
@@ -52,6 +52,7 @@ const pct = (r: number) => formatPercent(r);
 const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
 const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';
+const NO_USERS = 'No user of this account is known.';
 
 function usageComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('usage', NO_USAGE);
@@ -105,9 +106,12 @@ function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: readon
 
 function exposureComponent(f: HealthFacts, cadences: readonly UserCadence[], detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('exposure', NO_USAGE);
-  const e = exposure(f.users, cadences, detail);
-  if (e.share === null) return noData('exposure', 'No user of this account is known.');
-  if (!detail) return { name: 'exposure', score: e.share * 100, facts: [], noDataReason: null };
+  if (!detail) {
+    const share = exposureShare(f.users, cadences);
+    return share === null ? noData('exposure', NO_USERS) : { name: 'exposure', score: share * 100, facts: [], noDataReason: null };
+  }
+  const e = exposure(f.users, cadences);
+  if (e.share === null) return noData('exposure', NO_USERS);
   const rolesCovered = e.roles.filter((r) => r.covered).length;
   const deptCovered = e.departments.filter((d) => d.covered).length;
   const facts = [

@@ -187,7 +187,8 @@ export interface HealthScores {
  */
 export function healthScores(f: HealthFacts, s: MetricsSettings): HealthScores {
   const { components, rules } = scoredInputs(f, s, false);
-  const { score } = combine(components, s.weights);
+  const tenthsOfScore = combinedScoreTenths(components, s.weights);
+  const score = tenthsOfScore === null ? null : tenthsOfScore / 10;
   return { score, status: applyRules(statusOf(score, s.thresholds), rules), components, rules };
 }
 
