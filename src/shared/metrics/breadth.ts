@@ -195,26 +195,54 @@ export function exposure(
   return { roles, departments, covered, total: all.length, share: all.length > 0 ? covered / all.length : null };
 }
 
+/** Each user's groups for exposureShare: role and department as group numbers (-1: none), and how many groups. */
+interface UserGroups {
+  groups: Map<number, readonly [number, number]>;
+  total: number;
+}
+
+/** Per users array: a backfill passes the same array for every day until the account's records change. */
+const groupsCache = new WeakMap<readonly object[], UserGroups>();
+
+function userGroups(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[]): UserGroups {
+  const cached = groupsCache.get(users);
+  if (cached) return cached;
+  const roles = new Map<string, number>();
+  const departments = new Map<string, number>();
+  const number = (m: Map<string, number>, k: string | null) => {
+    if (k === null || k === '') return -1;
+    let g = m.get(k);
+    if (g === undefined) m.set(k, (g = m.size));
+    return g;
+  };
+  const byUser = new Map<number, readonly [number, number]>();
+  for (const u of users) byUser.set(u.id, [number(roles, u.role), number(departments, u.department)]);
+  // Departments are numbered after the roles.
+  for (const [id, [r, d]] of byUser) if (d >= 0) byUser.set(id, [r, roles.size + d]);
+  const result = { groups: byUser, total: roles.size + departments.size };
+  groupsCache.set(users, result);
+  return result;
+}
+
 /**
- * exposure(users, cadences).share alone, without the groups (the backfill scores 365 days per account): a group is
- * a distinct non-empty role or department, covered when one of its users meets cadence.
+ * exposure(users, cadences).share alone, without building the groups each day (the backfill scores 365 days per
+ * account): a group is a distinct non-empty role or department, covered when one of its users meets cadence.
  */
 export function exposureShare(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], cadences: readonly UserCadence[]): number | null {
-  const meets = new Set<number>();
-  for (const c of cadences) if (c.meets) meets.add(c.userId);
-  const roles = new Map<string, boolean>();
-  const departments = new Map<string, boolean>();
-  for (const u of users) {
-    const met = meets.has(u.id);
-    if (u.role) roles.set(u.role, met || roles.get(u.role) === true);
-    if (u.department !== null && u.department !== '') departments.set(u.department, met || departments.get(u.department) === true);
-  }
-  const total = roles.size + departments.size;
+  const { groups, total } = userGroups(users);
   if (total === 0) return null;
-  let covered = 0;
-  for (const v of roles.values()) if (v) covered++;
-  for (const v of departments.values()) if (v) covered++;
-  return covered / total;
+  const covered = new Uint8Array(total);
+  let count = 0;
+  for (const c of cadences) {
+    if (!c.meets) continue;
+    const g = groups.get(c.userId);
+    if (g === undefined) continue;
+    for (const x of g) if (x >= 0 && covered[x] === 0) {
+      covered[x] = 1;
+      count++;
+    }
+  }
+  return count / total;
 }
 
 export interface ExecutiveActivity {
