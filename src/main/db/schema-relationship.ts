@@ -181,7 +181,7 @@ export const healthSnapshots = sqliteTable(
     score: real('score'),
     status: text('status'),
     // The day's component scores, one column per name of shared/metrics/settings.ts COMPONENT_NAMES (a new component
-    // needs a migration), in tenths (null: no data that day), and the license utilization (0–1).
+    // needs a migration), 0–100 rounded to tenths (null: no data that day), and the license utilization (0–1).
     usage: real('usage'),
     breadth: real('breadth'),
     frequency: real('frequency'),

@@ -1,8 +1,8 @@
 // Daily health snapshots (docs/METRICS.md, Trend): one row per account and day, backfilled over the imported history
 // so that the trend is there right after an import, and refreshed after every write to what health reads.
-// A snapshot row keeps each component score in a column, the license utilization and the rules that fired; its
-// `components` column gives them back as one JSON object: the component scores under their names, the benchmarked
-// metrics under "metric.<name>" and the rules that fired under "rule.<id>".
+// A snapshot row keeps each component score in a column, the license utilization and the rules that fired; readers
+// get them back as one JSON object (db/health-snapshots.ts SNAPSHOT_JSON, decodeSnapshot here): the component scores
+// under their names, the benchmarked metrics under "metric.<name>" and the rules that fired under "rule.<id>".
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { applyRules, combinedScoreTenths, explain, statusOf, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
@@ -28,18 +28,9 @@ type SnapshotSource = Pick<HealthScores, 'components' | 'rules'>;
 type SnapshotFacts = Pick<HealthFacts, 'mau' | 'licenses' | 'lastEventDay'>;
 
 /** License utilization (active users ÷ licenses), stored with the day's snapshot; null without licenses or usage. */
-function utilization(facts: SnapshotFacts): number | null {
+export function snapshotUtilization(facts: SnapshotFacts): number | null {
   const licensed = facts.licenses !== null && facts.licenses > 0 && facts.lastEventDay !== null;
   return licensed && facts.licenses !== null ? facts.mau / facts.licenses : null;
-}
-
-/** The snapshot as its readers decode it (the table's `components` column): components, utilization, rules fired. */
-export function encodeSnapshot(result: SnapshotSource, facts: SnapshotFacts): SnapshotJson {
-  const json: SnapshotJson = {};
-  for (const c of result.components) json[c.name] = c.score;
-  json['metric.licenseUtilization'] = utilization(facts);
-  for (const r of result.rules) json[`rule.${r.id}`] = 1;
-  return json;
 }
 
 /** A snapshot row's columns in the component order of the table (SNAPSHOT_COLUMNS), by component name. */
@@ -63,7 +54,7 @@ export function pushSnapshotRow(
     const slot = COMPONENT_SLOT.get(c.name);
     if (slot !== undefined) values[at + 4 + slot] = c.score;
   }
-  values.push(utilization(facts));
+  values.push(snapshotUtilization(facts));
   let rules: string | null = null;
   for (const r of scores.rules) rules = `${rules === null ? '{' : `${rules},`}${JSON.stringify(`rule.${r.id}`)}:1`;
   values.push(rules === null ? null : `${rules}}`);

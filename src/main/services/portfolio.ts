@@ -24,7 +24,7 @@ import type { HandlerGroup, ServiceContext } from './context';
 import { computeAllHealth } from './health';
 import { behaviourOf, NO_BEHAVIOUR } from './portfolio-behaviour';
 import { reconcileIfStale } from './tasks';
-import { encodeSnapshot, writeSnapshot } from './health-snapshots';
+import { snapshotUtilization, writeSnapshot } from './health-snapshots';
 import { readMetricsSettings } from './metrics-settings';
 
 export const DEFAULT_TREND_DAYS = 30;
@@ -65,11 +65,10 @@ function fillMissingHealth(ctx: ServiceContext, rows: PortfolioAccountRow[], asO
   const day = dayNumber(asOf);
   const isToday = asOf === todayOf(ctx);
   for (const { account, facts, result } of computeAllHealth(ctx, day, readMetricsSettings(ctx), new Set(missing.keys()))) {
-    const json = encodeSnapshot(result, facts);
     // A cache of derived data, as health.list does: no change event.
     if (isToday) writeSnapshot(ctx, account.id, day, result, facts);
     const row = missing.get(account.id);
-    if (row) Object.assign(row, { score: result.score, status: result.status, utilization: json['metric.licenseUtilization'] ?? null });
+    if (row) Object.assign(row, { score: result.score, status: result.status, utilization: snapshotUtilization(facts) });
   }
 }
 
