@@ -1,7 +1,7 @@
 // Issue #13 point 6: a database that cannot be opened (random bytes, cut in half, 0 bytes, unreadable, not
 // Bearing's, from a newer Bearing) is refused with its file and the newest good backup named, never overwritten,
 // never turned into a new book; the app starts in recovery and a restore puts the backup in place.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,14 +134,15 @@ describe('a database that cannot be opened', () => {
     expect(fs.statSync(path.join(dataDir, DB_FILE_NAME)).isDirectory()).toBe(true);
   });
 
-  // Root reads a chmod 000 file, so as root the same case runs the CLI as the unprivileged user `nobody`.
-  it.runIf(process.getuid?.() === 0 && fs.existsSync('/usr/bin/setpriv'))('unreadable (chmod 000), from the CLI run as another user than root', async () => {
+  // Root reads a chmod 000 file through its capabilities, so as root the same case runs the CLI as root without
+  // CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: the file's mode then applies. (Running it as `nobody` instead failed
+  // wherever the checkout itself was not readable by nobody, such as a clone in a mktemp -d folder.)
+  it.runIf(process.getuid?.() === 0 && fs.existsSync('/usr/bin/setpriv'))('unreadable (chmod 000), from the CLI run without root\'s file-access capabilities', async () => {
     const { dataDir, file } = await realBook();
-    execFileSync('chown', ['-R', 'nobody', dataDir]);
     fs.chmodSync(file, 0o000);
     const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
     const cli = path.resolve(import.meta.dirname, '../../src/main/cli/main.ts');
-    const run = spawnSync('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', tsx, cli, 'accounts'], {
+    const run = spawnSync('/usr/bin/setpriv', ['--bounding-set=-dac_override,-dac_read_search', tsx, cli, 'accounts'], {
       env: { ...process.env, HOME: dataDir, BEARING_DATA_DIR: dataDir },
       encoding: 'utf8',
     });
