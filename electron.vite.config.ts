@@ -14,10 +14,12 @@ export default defineConfig({
       outDir: path.resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // The import job runs in a worker thread: its own entry, found beside index.js at run time.
+        // The import job and the helpers of a long health-history refresh run in worker threads: their own
+        // entries, found beside index.js at run time (services/worker-script.ts).
         input: {
           index: path.resolve(root, 'src/main/electron/index.ts'),
           'import-worker': path.resolve(root, 'src/main/workers/import-worker.ts'),
+          'health-worker': path.resolve(root, 'src/main/workers/health-worker.ts'),
         },
       },
     },

@@ -127,7 +127,13 @@ for (let i = 0; i < 10; i++) {
   if (!result.ok) throw new Error(result.error.message);
 }
 const backfillFrom = today - 364;
-const backfill = time(() => refreshHealthSnapshots(ctx, { fromDay: backfillFrom }));
+// The backfill on this thread alone, then shared with helper threads as the app runs it (services/health-threads.ts):
+// the first shared run starts the helpers (under tsx, which compiles their code: longer than in the built app), the
+// second finds them started, as an import's next chunk of accounts or the next change does.
+const backfillAlone = time(() => refreshHealthSnapshots(ctx, { fromDay: backfillFrom, helpers: 0 }));
+const backfillCold = time(() => refreshHealthSnapshots(ctx, { fromDay: backfillFrom }));
+const warmRuns = [0, 1, 2].map(() => time(() => refreshHealthSnapshots(ctx, { fromDay: backfillFrom })));
+const backfill = [...warmRuns].sort((a, b) => a.ms - b.ms)[1];
 
 // A changed health weight as the app makes it: health.settings.set, which re-scores today and the whole stored
 // history and answers with its preview of today's statuses. Then the stored re-scoring alone, for the split.
@@ -151,7 +157,8 @@ const lines = [
   `Portfolio query, ${n} accounts (median of 10):       ${portfolioMs.toFixed(1)} ms   target < 100 ms   ${portfolioMs < 100 ? 'OK' : 'MISSED'}`,
   `  through the API with zod validation:                ${median(portfolioApi).toFixed(1)} ms`,
   `Today's snapshots, ${n} accounts (once):            ${snap.ms.toFixed(0)} ms`,
-  `Backfill 365 days x ${n} accounts (${backfill.value.snapshots.toLocaleString('en-US')} snapshots, once): ${(backfill.ms / 1000).toFixed(1)} s   target < 3 s   ${backfill.ms < 3000 ? 'OK' : 'MISSED'}`,
+  `Backfill 365 days x ${n} accounts (${backfill.value.snapshots.toLocaleString('en-US')} snapshots, helpers started, median of 3, ${backfill.value.helped.toLocaleString('en-US')} accounts computed by ${Math.min(3, os.availableParallelism() - 1)} helper thread(s)): ${(backfill.ms / 1000).toFixed(1)} s   target < 3 s   ${backfill.ms < 3000 ? 'OK' : 'MISSED'}`,
+  `  the first shared run, starting the helpers: ${(backfillCold.ms / 1000).toFixed(1)} s; on this thread alone: ${(backfillAlone.ms / 1000).toFixed(1)} s`,
   `Changed weight, health.settings.set (${snapshotRows.toLocaleString('en-US')} snapshots, preview of today included, once): ${reweigh.toFixed(0)} ms   target < 1000 ms   ${reweigh < 1000 ? 'OK' : 'MISSED'}`,
   `  the stored history alone re-scored again (rescoreHistory, once): ${rescore.ms.toFixed(0)} ms`,
 ];

@@ -17,40 +17,18 @@ import { mergeMetricsSettings, readMetricsSettings } from '../../src/main/servic
 import type { MetricsSettings } from '../../src/shared/metrics/settings';
 import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { AppError } from '../../src/shared/errors';
-import { Rng } from '../../src/shared/prng';
-import { startImport } from '../../src/main/services/imports';
 import { call, tempBackend, tempDir } from '../helpers/backend';
 import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
+import { FIXTURE_ACCOUNTS, importFile, mixpanelExport, vendorBook } from '../helpers/vendor-book';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 
 const TODAY = '2026-11-24';
-const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'book');
-const ACCOUNTS = ['0015g00000NwTrAAAZ', '0015g00000CoNtAAAZ', '0015g00000FaBrAAAZ'];
-const EVENTS = ['Viewed Dashboard', 'Exported Report', 'Created Alert', 'Exported CSV', 'Logged In'];
+const ACCOUNTS = FIXTURE_ACCOUNTS;
 
 const open: Backend[] = [];
 afterEach(() => {
   for (const b of open.splice(0)) b.close();
 });
-
-/** A Mixpanel raw-event export (the fixture's columns) of seeded events on days [fromDay, toDay]. */
-function mixpanelExport(dir: string, name: string, seed: number, fromDay: number, toDay: number): string {
-  const r = new Rng(seed);
-  const lines = ['event,time,distinct_id,$email,$name,company_id,$insert_id,mp_lib'];
-  let n = 0;
-  for (let day = fromDay; day <= toDay; day++) {
-    ACCOUNTS.forEach((account, a) => {
-      for (let u = 1; u <= 6 + a * 3; u++) {
-        if (!r.chance(0.15 + 0.1 * a)) continue;
-        const time = day * 86_400 + r.int(0, 86_399);
-        lines.push(`${r.pick(EVENTS)},${time},u-${a}-${u},u${a}${u}@acct${a}.example,User ${a}-${u},${account},${name}-${n++},web`);
-      }
-    });
-  }
-  const file = path.join(dir, `${name}.csv`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 function backendAt(dataDir = tempDir(), host: 'cli' | 'web' = 'cli'): Backend {
   const b = tempBackend({ dataDir, host });
@@ -67,17 +45,6 @@ const marks = (b: Backend) => b.database.sqlite.prepare('SELECT account_id AS id
 function fullRecompute(b: Backend): Row[] {
   refreshHealthSnapshots(b.context);
   return snapshots(b);
-}
-
-/** The Salesforce account report of tests/fixtures/book, imported in UTC. */
-async function vendorBook(b: Backend): Promise<void> {
-  b.database.sqlite.exec(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`);
-  await importFile(b, path.join(FIXTURES, 'salesforce-accounts.csv'));
-}
-
-async function importFile(b: Backend, file: string): Promise<void> {
-  const summary = await startImport(b.context, { path: file }).done;
-  expect(summary.error).toBeNull();
 }
 
 describe('health history computed incrementally', () => {
@@ -117,6 +84,28 @@ describe('health history computed incrementally', () => {
     copy.database.sqlite.exec('DELETE FROM health_snapshots');
     refreshHealthSnapshots(copy.context);
     expect(snapshots(copy)).toEqual(incremental);
+  });
+
+  it('a refresh leaves no day outside the history: before a start that moved later, after today', async () => {
+    const dir = tempDir();
+    const b = backendAt();
+    await vendorBook(b);
+    const sql = b.database.sqlite;
+    const today = dayNumber(TODAY);
+    // No usage yet: each account's history runs from its contract start (the Salesforce report's 1/15/2026 for Northwind).
+    const northwind = sql.prepare('SELECT id, contract_start AS start FROM accounts WHERE external_id = ?').get(ACCOUNTS[0]) as { id: number; start: string };
+    const firstDay = () => sql.prepare('SELECT min(day) FROM health_snapshots WHERE account_id = ?').pluck().get(northwind.id);
+    expect(northwind.start).toBe('2026-01-15');
+    expect(firstDay()).toBe('2026-01-15');
+    // A snapshot of a day after today (a clock that was set ahead) must not survive a refresh either.
+    sql.prepare('INSERT INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, 50, ?)').run(northwind.id, isoFromDayNumber(today + 5), 'yellow');
+    // Usage from 40 days ago: the history now starts at the first event, later than the contract start.
+    await importFile(b, mixpanelExport(dir, 'late', 4, today - 40, today - 1));
+    const firstEvent = sql.prepare('SELECT min(day) FROM usage_events WHERE account_id = ?').pluck().get(northwind.id) as number;
+    expect(firstEvent).toBeGreaterThanOrEqual(today - 40);
+    expect(firstDay()).toBe(isoFromDayNumber(firstEvent));
+    const days = sql.prepare('SELECT count(*) AS n, max(day) AS last FROM health_snapshots WHERE account_id = ?').get(northwind.id) as { n: number; last: string };
+    expect(days).toEqual({ n: today - firstEvent + 1, last: TODAY });
   });
 
   it('a window figure of a past day matches a plain-SQL count of the rollups', async () => {

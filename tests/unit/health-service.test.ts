@@ -30,7 +30,7 @@ describe('daily health snapshots', () => {
     // Both histories start at the first event (119 days before 2026-11-20, usage before the contract start being
     // the import's), one snapshot a day through today.
     const firstEvent = b.database.sqlite.prepare('SELECT account_id AS a, min(day) AS d FROM usage_daily GROUP BY account_id').all() as { a: number; d: number }[];
-    expect(result).toEqual({ accounts: 2, snapshots: firstEvent.reduce((s, f) => s + dayNumber(TODAY) - f.d + 1, 0) });
+    expect(result).toMatchObject({ accounts: 2, snapshots: firstEvent.reduce((s, f) => s + dayNumber(TODAY) - f.d + 1, 0) });
     const inputs = healthInputs(b.context);
     const read = b.database.sqlite.prepare('SELECT score, status FROM health_snapshots WHERE account_id = ? AND day = ?');
     for (const bundle of loadBundles(b.context)) {

@@ -2,14 +2,22 @@
 // packaged app reads, at the path it reads it from. Neither Electron nor electron-builder can run on the build
 // machines, so this builds with electron-vite (the step `npm run dist` runs first) and follows the app's own lookups:
 // out/main/index.js -> ../renderer/index.html and ../preload/index.cjs (src/main/electron/index.ts), the import
-// worker beside index.js (services/import-runner.ts), the drizzle folder found upwards from out/main (db/open.ts),
+// worker and the health helper beside index.js (services/worker-script.ts), which the built helper is run from, the drizzle folder found upwards from out/main (db/open.ts),
 // package.json (app/backend.ts), the modules the bundle imports and the fonts the page's styles load.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { loadBundles } from '../../src/main/db/account-bundles';
 import { findMigrationsFolder } from '../../src/main/db/open';
+import { healthInputs } from '../../src/main/services/health-compute';
+import type { HealthWorkerReply } from '../../src/main/services/health-threads';
+import { historyRows } from '../../src/main/services/snapshot-rows';
+import { dayNumber } from '../../src/shared/dates';
+import { tempBackend } from '../helpers/backend';
+import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'out');
@@ -72,11 +80,57 @@ describe('the packaged layout', () => {
     }
   });
 
-  it('has the import worker beside index.js, reachable from the shared chunks too', () => {
-    const worker = path.join(mainDir, 'import-worker.js');
-    expect(fs.existsSync(worker)).toBe(true);
-    expect(packed(worker)).toBe(true);
+  it('has the import worker and the health helper beside index.js, reachable from the shared chunks too', () => {
+    for (const name of ['import-worker.js', 'health-worker.js']) {
+      const worker = path.join(mainDir, name);
+      expect(fs.existsSync(worker), name).toBe(true);
+      expect(packed(worker)).toBe(true);
+    }
   });
+
+  it('runs the built health helper: it answers a job with the rows the source computes, and a failure as failed', async () => {
+    const b = tempBackend();
+    try {
+      fillRandomBook(b.database.sqlite, 5);
+      const today = dayNumber(BOOK_TODAY);
+      const job = {
+        type: 'job' as const,
+        jobId: 7,
+        databaseFile: b.context.databaseFile,
+        tasks: loadBundles(b.database, undefined, null).map((bundle) => ({ bundle, from: today - 90 })),
+        shared: new SharedArrayBuffer(8),
+        today,
+        inputs: healthInputs(b.context),
+        fromRollups: true,
+      };
+      const expected: unknown[] = [];
+      for (const task of job.tasks) historyRows(b.context, task, job, expected);
+      expect(expected.length).toBeGreaterThan(0);
+      const answer = async (message: typeof job) => {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(path.join(mainDir, 'health-worker.js'), { workerData: { port: port2 }, transferList: [port2] });
+        try {
+          const rows: unknown[] = [];
+          const end = await new Promise<HealthWorkerReply>((resolve, reject) => {
+            worker.on('error', reject);
+            port1.on('message', (reply: HealthWorkerReply) => (reply.type === 'rows' ? rows.push(...reply.values) : resolve(reply)));
+            port1.postMessage(message);
+          });
+          return { end, rows };
+        } finally {
+          port1.close();
+          await worker.terminate();
+        }
+      };
+      const done = await answer(job);
+      expect(done.end).toEqual({ type: 'done', jobId: 7 });
+      expect(done.rows).toEqual(expected);
+      const failed = await answer({ ...job, jobId: 8, shared: new SharedArrayBuffer(8), databaseFile: path.join(b.dataDir, 'missing', 'bearing.sqlite') });
+      expect(failed.end).toMatchObject({ type: 'failed', jobId: 8 });
+    } finally {
+      b.close();
+    }
+  }, 60_000);
 
   it('finds the migrations upwards from out/main, each one the journal lists, all packed', () => {
     const folder = findMigrationsFolder(mainDir);
@@ -98,7 +152,7 @@ describe('the packaged layout', () => {
     const deps = new Set(Object.keys(pkg.dependencies));
     const builtins = new Set(builtinModules);
     const files = fs.readdirSync(mainDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
-    expect(files).toEqual(expect.arrayContaining(['index.js', 'import-worker.js']));
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'import-worker.js', 'health-worker.js']));
     const bare = new Set<string>();
     for (const rel of files) {
       const file = path.join(mainDir, rel);
@@ -151,7 +205,7 @@ describe('the packaged layout', () => {
     // lookups are not part of the desktop bundle.
     const checked: Record<string, string> = {
       'src/main/electron/index.ts': 'the page and the preload',
-      'src/main/services/import-runner.ts': 'the import worker',
+      'src/main/services/worker-script.ts': 'the import worker and the health helper',
       'src/main/db/open.ts': 'the migrations',
       'src/main/app/backend.ts': 'package.json',
       'src/main/web/serve.ts': 'web host only: out/renderer from the repository',

@@ -10,6 +10,7 @@ import { loadDemo } from '../services/demo';
 import { scheduleHealthRepair } from '../services/health-repair';
 import { readSetting, writeSetting } from '../db/settings';
 import { startWatching } from '../services/watch';
+import { stopHealthHelpers } from '../services/health-threads';
 
 export interface BackendOptions {
   host: Host;
@@ -91,6 +92,7 @@ export function openBackend(options: BackendOptions): Backend {
     healthRepaired,
     close: () => {
       stopWatching();
+      stopHealthHelpers();
       database.close();
     },
   };

@@ -50,17 +50,14 @@ export function writeSnapshotRows(store: Store, values: unknown[]): void {
   values.length = 0;
 }
 
-/** The account's snapshots, all of them or those from `fromDay` on. */
-export function deleteSnapshots(store: Store, accountId: number, fromDay?: string): void {
+/**
+ * The account's snapshots outside [firstDay, lastDay]: before its history's start, after today. A refresh writes
+ * every day inside (INSERT OR REPLACE), so those need no deleting first: deleting a year of rows to write them
+ * again cost a backfill a third of its writing time.
+ */
+export function deleteSnapshotsOutside(store: Store, accountId: number, firstDay: string, lastDay: string): void {
   markDirty(store, accountId);
-  if (fromDay === undefined) prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ?').run(accountId);
-  else prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day >= ?').run(accountId, fromDay);
-}
-
-/** The account's snapshots from before `day` (the history's start moved later). */
-export function deleteSnapshotsBefore(store: Store, accountId: number, day: string): void {
-  markDirty(store, accountId);
-  prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day < ?').run(accountId, day);
+  prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND (day < ? OR day > ?)').run(accountId, firstDay, lastDay);
 }
 
 /** Every account's score on a day, for those with a snapshot then. */

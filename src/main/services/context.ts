@@ -10,13 +10,13 @@ export interface StoreContext extends Store {
   databaseFile: string;
   /** The wall clock, injectable so tests are reproducible. */
   now(): Date;
+  /** The better-sqlite3 addon built for Electron's ABI, when running in Electron (worker threads need it too). */
+  nativeBinding?: string;
 }
 
 /** What every service function of the API gets: the store, the host it runs in and a way to tell clients. */
 export interface ServiceContext extends StoreContext {
   host: Host;
-  /** The better-sqlite3 addon built for Electron's ABI, when running in Electron (import workers need it too). */
-  nativeBinding?: string;
   version: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

@@ -4,16 +4,20 @@
 // get them back as one JSON object (db/health-snapshots.ts SNAPSHOT_JSON, decodeSnapshot here): the component scores
 // under their names, the benchmarked metrics under "metric.<name>" and the rules that fired under "rule.<id>".
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
-import { applyRules, combinedScoreTenths, explain, statusOf, type FiredRule, type HealthResult, type HealthScores } from '../../shared/metrics/health';
+import { applyRules, combinedScoreTenths, explain, statusOf, type FiredRule, type HealthResult } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
 import { type AccountBundle, loadBundles } from '../db/account-bundles';
-import { deleteSnapshots, deleteSnapshotsBefore, packScoreStatus, rescoreSnapshots, SNAPSHOT_BATCH, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
+import { deleteSnapshotsOutside, packScoreStatus, rescoreSnapshots, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
 import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
-import { healthInputs, healthSeries, type HealthInputs } from './health-compute';
+import { healthInputs, type HealthInputs } from './health-compute';
+import { helpersFor, runHistoryTasks } from './health-threads';
+import { historyRows, pushSnapshotRow, type HistoryTask } from './snapshot-rows';
+
+export { snapshotUtilization } from './snapshot-rows';
 
 /** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
 export const HISTORY_CAP_DAYS = 730;
@@ -23,42 +27,7 @@ const FIRST_SEEN_FROM_ROLLUPS_DAYS = 90;
 
 export type SnapshotJson = Record<string, number | null>;
 
-/** What a snapshot stores of a result: a live HealthResult or the backfill's HealthScores. */
-type SnapshotSource = Pick<HealthScores, 'components' | 'rules'>;
 type SnapshotFacts = Pick<HealthFacts, 'mau' | 'licenses' | 'lastEventDay'>;
-
-/** License utilization (active users ÷ licenses), stored with the day's snapshot; null without licenses or usage. */
-export function snapshotUtilization(facts: SnapshotFacts): number | null {
-  const licensed = facts.licenses !== null && facts.licenses > 0 && facts.lastEventDay !== null;
-  return licensed && facts.licenses !== null ? facts.mau / facts.licenses : null;
-}
-
-/** A snapshot row's columns in the component order of the table (SNAPSHOT_COLUMNS), by component name. */
-const COMPONENT_SLOT = new Map<string, number>(COMPONENT_NAMES.map((name, i) => [name, i]));
-
-/**
- * Appends one snapshot row's values (SNAPSHOT_COLUMNS' order) to `values`: the backfill stores hundreds of thousands
- * of them, so no object is built per day.
- */
-export function pushSnapshotRow(
-  values: unknown[],
-  accountId: number,
-  day: number,
-  scores: Pick<HealthScores, 'score' | 'status'> & SnapshotSource,
-  facts: SnapshotFacts,
-): void {
-  const at = values.length;
-  values.push(accountId, isoFromDayNumber(day), scores.score, scores.status);
-  for (let i = 0; i < COMPONENT_NAMES.length; i++) values.push(null);
-  for (const c of scores.components) {
-    const slot = COMPONENT_SLOT.get(c.name);
-    if (slot !== undefined) values[at + 4 + slot] = c.score;
-  }
-  values.push(snapshotUtilization(facts));
-  let rules: string | null = null;
-  for (const r of scores.rules) rules = `${rules === null ? '{' : `${rules},`}${JSON.stringify(`rule.${r.id}`)}:1`;
-  values.push(rules === null ? null : `${rules}}`);
-}
 
 /** A generic reason for a rule read back from a snapshot (the day's facts are not stored). */
 export function describeRule(rule: HealthRule): string {
@@ -153,18 +122,22 @@ export function deferHealthRefresh<T>(ctx: StoreContext, fn: () => T): T {
  * what was read and what is stored); one pass of the rollups per account. An account marked stale
  * (health_stale) is recomputed from its mark's day when that is earlier, and the mark is cleared in the same
  * transaction. fromDay 'marks': only the marked accounts, each from its own mark (the incremental path).
+ * A long refresh is shared with helper threads (health-threads.ts helpersFor; `helpers` sets how many, 0 none;
+ * `helpersOnly` leaves the accounts to them, for tests); `helped` says how many accounts they computed.
  */
 export function refreshHealthSnapshots(
   ctx: StoreContext,
-  options: { accountIds?: readonly number[]; fromDay?: number | 'marks'; inputs?: HealthInputs } = {},
-): { accounts: number; snapshots: number } {
+  options: { accountIds?: readonly number[]; fromDay?: number | 'marks'; inputs?: HealthInputs; helpers?: number; helpersOnly?: boolean } = {},
+): { accounts: number; snapshots: number; helped: number } {
   const pending = deferred.get(ctx);
   if (pending !== undefined) {
     if (options.accountIds && pending.ids !== 'all') for (const id of options.accountIds) pending.ids.add(id);
     else pending.ids = 'all';
-    return { accounts: 0, snapshots: 0 };
+    return { accounts: 0, snapshots: 0, helped: 0 };
   }
   const today = dayNumber(todayOf(ctx));
+  // Helper threads cannot see the writes of a transaction this refresh would run inside.
+  const insideOther = ctx.sqlite.inTransaction;
   // IMMEDIATE: the write lock from the first read, so the inputs read are the ones the snapshots are stored for.
   return ctx.sqlite
     .transaction(() => {
@@ -193,27 +166,29 @@ export function refreshHealthSnapshots(
       const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], bundleFrom) : loadBundles(ctx, undefined, bundleFrom)).filter(
         (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
       );
-      let snapshots = 0;
-      // Rows are buffered and written SNAPSHOT_BATCH at a time (writeSnapshotRows), across accounts.
-      const rows: unknown[] = [];
+      const tasks: HistoryTask[] = [];
       for (const bundle of bundles) {
         const id = bundle.account.id;
         const start = historyStart(ctx, bundle, today);
         const requested = firstDay(id) ?? undefined;
         const from = requested === undefined ? start : Math.min(today, Math.max(requested, start));
-        deleteSnapshots(ctx, id, requested === undefined ? undefined : isoFromDayNumber(from));
-        // The history's start may have moved later (the first event now precedes the old start from the contract).
-        if (requested !== undefined) deleteSnapshotsBefore(ctx, id, isoFromDayNumber(start));
-        healthSeries(ctx, bundle, from, today, inputs, (day, scores, facts) => {
-          pushSnapshotRow(rows, id, day, scores, facts);
-          if (rows.length >= SNAPSHOT_BATCH * SNAPSHOT_COLUMNS.length * 5) writeSnapshotRows(ctx, rows);
-          snapshots += 1;
-        }, { firstSeenFromRollups: fromRollups });
+        // Every day from `from` through today is written again (replacing the row there); the days before the
+        // history's start (it may have moved later: the first event now precedes the old start from the contract)
+        // and after today go.
+        deleteSnapshotsOutside(ctx, id, isoFromDayNumber(start), isoFromDayNumber(today));
+        tasks.push({ bundle, from });
         const mark = marks.get(id);
         if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
       }
-      writeSnapshotRows(ctx, rows);
-      return { accounts: bundles.length, snapshots };
+      let snapshots = 0;
+      const job = { today, inputs, fromRollups };
+      // A long refresh is shared with helper threads (health-threads.ts); rows are written SNAPSHOT_BATCH at a time.
+      const helpers = options.helpers ?? helpersFor(ctx, tasks, today, insideOther);
+      const helped = runHistoryTasks(ctx, tasks, job, helpers, (task, rows) => historyRows(ctx, task, job, rows), (rows) => {
+        snapshots += rows.length / SNAPSHOT_COLUMNS.length;
+        writeSnapshotRows(ctx, rows);
+      }, options.helpersOnly);
+      return { accounts: bundles.length, snapshots, helped };
     })
     .immediate();
 }

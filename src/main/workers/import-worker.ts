@@ -62,6 +62,7 @@ function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
       dataDir: path.dirname(start.databaseFile),
       databaseFile: start.databaseFile,
       now: () => new Date(start.job.now),
+      nativeBinding: start.nativeBinding,
     };
     try {
       repairNow(ctx, accountIds);

@@ -225,17 +225,17 @@ function userGroups(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>
 }
 
 /**
- * exposure(users, cadences).share alone, without building the groups each day (the backfill scores 365 days per
- * account): a group is a distinct non-empty role or department, covered when one of its users meets cadence.
+ * exposure(users, cadences).share alone, from the ids of the users meeting cadence (usersMeetingCadence), without
+ * building the groups each day (the backfill scores 365 days per account): a group is a distinct non-empty role or
+ * department, covered when one of its users meets cadence.
  */
-export function exposureShare(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], cadences: readonly UserCadence[]): number | null {
+export function exposureShare(users: readonly Pick<UserInfo, 'id' | 'role' | 'department'>[], meetingIds: readonly number[]): number | null {
   const { groups, total } = userGroups(users);
   if (total === 0) return null;
   const covered = new Uint8Array(total);
   let count = 0;
-  for (const c of cadences) {
-    if (!c.meets) continue;
-    const g = groups.get(c.userId);
+  for (const id of meetingIds) {
+    const g = groups.get(id);
     if (g === undefined) continue;
     for (const x of g) if (x >= 0 && covered[x] === 0) {
       covered[x] = 1;

@@ -17,7 +17,7 @@ import { lastYearResponseRate, qbrDaysSince, qbrOverdue, satisfaction, supportCa
 import type { ComponentName, MetricsSettings } from './settings';
 import { mean } from './stats';
 import { formatDate, formatPercent, plural, verbFor } from '../format';
-import { userCadences, type UserCadence } from './usage';
+import { userCadences, usersMeetingCadence, type UserCadence } from './usage';
 import { exposure, exposureShare } from './breadth';
 
 /** Everything health reads about one account on one day: the same shape whether built from a window or rows. */
@@ -86,10 +86,16 @@ function breadthComponent(f: HealthFacts, detail: boolean): ComponentScore {
   return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts, noDataReason: null };
 }
 
-function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: readonly UserCadence[], detail: boolean): ComponentScore {
+/** The users' cadences (detail only; empty otherwise) and the ids of those meeting theirs. */
+interface Cadences {
+  all: readonly UserCadence[];
+  meeting: readonly number[];
+}
+
+function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: Cadences, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('frequency', NO_USAGE);
   if (f.users.length === 0) return noData('frequency', 'No user of this account is known.');
-  const meets = cadences.filter((c) => c.meets).length;
+  const meets = cadences.meeting.length;
   if (!detail) return { name: 'frequency', score: (meets / f.users.length) * 100, facts: [], noDataReason: null };
   const expected = (['end_user', 'manager', 'executive', 'admin'] as const)
     .filter((r) => f.users.some((u) => u.role === r))
@@ -104,13 +110,13 @@ function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: readon
   };
 }
 
-function exposureComponent(f: HealthFacts, cadences: readonly UserCadence[], detail: boolean): ComponentScore {
+function exposureComponent(f: HealthFacts, cadences: Cadences, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('exposure', NO_USAGE);
   if (!detail) {
-    const share = exposureShare(f.users, cadences);
+    const share = exposureShare(f.users, cadences.meeting);
     return share === null ? noData('exposure', NO_USERS) : { name: 'exposure', score: share * 100, facts: [], noDataReason: null };
   }
-  const e = exposure(f.users, cadences);
+  const e = exposure(f.users, cadences.all);
   if (e.share === null) return noData('exposure', NO_USERS);
   const rolesCovered = e.roles.filter((r) => r.covered).length;
   const deptCovered = e.departments.filter((d) => d.covered).length;
@@ -182,8 +188,11 @@ function satisfactionComponent(f: HealthFacts, detail: boolean): ComponentScore 
  * history that stores only the numbers.
  */
 export function componentScores(f: HealthFacts, s: MetricsSettings, detail = true): ComponentScore[] {
-  // Frequency and exposure both read the users' cadences (neither does without usage).
-  const cadences = f.lastEventDay === null ? [] : userCadences(f.users, f.activeDays, s);
+  // Frequency and exposure both read the users' cadences (neither does without usage); without the facts' text,
+  // only who meets theirs.
+  const all = detail && f.lastEventDay !== null ? userCadences(f.users, f.activeDays, s) : [];
+  const meeting = f.lastEventDay === null ? [] : detail ? all.filter((c) => c.meets).map((c) => c.userId) : usersMeetingCadence(f.users, f.activeDays, s);
+  const cadences: Cadences = { all, meeting };
   return [
     usageComponent(f, s, detail),
     breadthComponent(f, detail),

@@ -157,6 +157,19 @@ export function userCadences(
   });
 }
 
+/** The ids of the users who meet their role's cadence: userCadences' `meets` alone, without an object per user. */
+export function usersMeetingCadence(
+  users: readonly Pick<UserInfo, 'id' | 'role'>[],
+  activeDaysIn30: ReadonlyMap<number, number>,
+  settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>,
+): number[] {
+  const meeting: number[] = [];
+  for (const u of users) {
+    if (meetsCadence(cadenceOf(activeDaysIn30.get(u.id) ?? 0, settings.cadenceDays), settings.roleCadence[u.role])) meeting.push(u.id);
+  }
+  return meeting;
+}
+
 export interface UsageMetrics {
   dau: number | null;
   wau: number | null;

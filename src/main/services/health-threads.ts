@@ -1,0 +1,200 @@
+// A long health-history refresh shared with helper threads (workers/health-worker.ts): the accounts' series are
+// independent, so the thread that refreshes (it holds the write lock) and its helpers take accounts one at a time
+// from a shared counter; the helpers send their rows back and the refreshing thread writes every row, in its own
+// transaction. Helpers read through their own connection: the refresher's transaction is IMMEDIATE, so nothing
+// can commit while they read, and they see exactly what it read (its own uncommitted writes are only the
+// snapshots and marks, which no series reads). A refresh inside another transaction, with writes the helpers
+// could not see, is never shared. Waiting is synchronous (Atomics.wait), so refreshHealthSnapshots stays a plain
+// function for its callers. A helper that fails or falls silent is dropped and its accounts computed here: the
+// rows are the same whichever thread computed them (snapshot-rows.ts historyRows), and writing one twice replaces it.
+import fs from 'node:fs';
+import os from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { SNAPSHOT_COLUMNS } from '../db/health-snapshots';
+import type { StoreContext } from './context';
+import type { HistoryJob, HistoryTask } from './snapshot-rows';
+import { workerScript } from './worker-script';
+
+/** From the refresher to a helper: one refresh's accounts; `shared` holds the counter and the message sequence. */
+export interface HealthWorkerJob extends HistoryJob {
+  type: 'job';
+  jobId: number;
+  databaseFile: string;
+  nativeBinding?: string;
+  tasks: HistoryTask[];
+  shared: SharedArrayBuffer;
+}
+
+/** From a helper: rows of finished tasks (by index), the end of its share, or why it stopped. */
+export type HealthWorkerReply =
+  | { type: 'rows'; jobId: number; done: number[]; values: unknown[] }
+  | { type: 'done'; jobId: number }
+  | { type: 'failed'; jobId: number; message: string };
+
+/** The shared Int32Array's slots: the next task to take, and the count of messages helpers have posted. */
+export const NEXT_TASK = 0;
+export const POSTED = 1;
+
+/** Rows (values) a thread buffers before writing or sending them. */
+export const ROWS_PER_FLUSH = 640 * SNAPSHOT_COLUMNS.length;
+
+/** Below this many account-days a refresh runs on one thread: starting to share costs more than it saves. */
+const MIN_SHARED_DAYS = 5_000;
+
+/** At most this many helpers: each holds its own copy of the tasks' records and a connection. */
+const MAX_HELPERS = 3;
+
+/** A helper silent this long while it holds a task is taken as lost. */
+const STALL_MS = 30_000;
+
+/** Helpers are kept between refreshes (an import's history runs in chunks), and let go after this long idle. */
+const IDLE_MS = 30_000;
+
+interface Helper {
+  worker: Worker;
+  port: MessagePort;
+}
+
+const pool: Helper[] = [];
+let idleTimer: NodeJS.Timeout | null = null;
+let jobs = 0;
+
+function spawnHelper(): Helper {
+  const script = workerScript('health-worker');
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(script.code, { eval: script.eval, workerData: { port: port2 }, transferList: [port2] });
+  // A helper that dies is found by its silence (the waiting thread cannot hear events); this keeps the error from
+  // reaching the process as an unhandled one.
+  worker.on('error', () => dropHelper(worker));
+  worker.on('exit', () => dropHelper(worker));
+  worker.unref();
+  port1.unref();
+  return { worker, port: port1 };
+}
+
+function dropHelper(worker: Worker): void {
+  const at = pool.findIndex((h) => h.worker === worker);
+  if (at >= 0) {
+    pool[at].port.close();
+    pool.splice(at, 1);
+  }
+  void worker.terminate();
+}
+
+/** Ends the helper threads (the app closing, a test's end). */
+export function stopHealthHelpers(): void {
+  for (const h of [...pool]) dropHelper(h.worker);
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+}
+
+/**
+ * How many helpers a refresh of these tasks takes: none for a short one, one begun inside another transaction
+ * (insideOther: its writes are not visible to the helpers' connections) or a store with no file; else one fewer
+ * than the cores, at most MAX_HELPERS (BEARING_HEALTH_THREADS sets it: 0 turns sharing off).
+ */
+export function helpersFor(ctx: StoreContext, tasks: readonly HistoryTask[], today: number, insideOther: boolean): number {
+  const setting = process.env.BEARING_HEALTH_THREADS;
+  const fixed = setting === undefined || setting === '' ? null : Number(setting);
+  if (fixed !== null && !(Number.isInteger(fixed) && fixed >= 0)) throw new Error(`BEARING_HEALTH_THREADS wants a whole number of helper threads, not "${setting}".`);
+  if (fixed === 0 || insideOther || ctx.databaseFile === ':memory:' || !fs.existsSync(ctx.databaseFile)) return 0;
+  if (fixed !== null) return Math.min(fixed, MAX_HELPERS);
+  let days = 0;
+  for (const t of tasks) days += today - t.from + 1;
+  return days < MIN_SHARED_DAYS ? 0 : Math.min(MAX_HELPERS, Math.max(0, os.availableParallelism() - 1));
+}
+
+/**
+ * Computes every task's rows (compute) and hands them to write, here and on `helpers` helper threads. Must run
+ * inside the refresher's IMMEDIATE transaction (see the top of this file). `helpersOnly` leaves every task to the
+ * helpers unless they fail (for tests of the helpers' own path). Returns how many tasks helpers computed.
+ */
+export function runHistoryTasks(
+  ctx: StoreContext & { nativeBinding?: string },
+  tasks: readonly HistoryTask[],
+  job: HistoryJob,
+  helpers: number,
+  compute: (task: HistoryTask, rows: unknown[]) => void,
+  write: (rows: unknown[]) => void,
+  helpersOnly = false,
+): number {
+  const rows: unknown[] = [];
+  if (helpers === 0 || tasks.length < 2) {
+    for (const task of tasks) {
+      compute(task, rows);
+      if (rows.length >= ROWS_PER_FLUSH) write(rows);
+    }
+    write(rows);
+    return 0;
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  while (pool.length < helpers) pool.push(spawnHelper());
+  const team = pool.slice(0, helpers);
+  const shared = new SharedArrayBuffer(8);
+  const counters = new Int32Array(shared);
+  const jobId = ++jobs;
+  const message: HealthWorkerJob = { ...job, type: 'job', jobId, databaseFile: ctx.databaseFile, nativeBinding: ctx.nativeBinding, tasks: [...tasks], shared };
+  for (const h of team) h.port.postMessage(message);
+
+  const finished = new Uint8Array(tasks.length);
+  let left = tasks.length;
+  const finish = (i: number) => {
+    if (finished[i] === 0) {
+      finished[i] = 1;
+      left -= 1;
+    }
+  };
+  let helped = 0;
+  let lost = false;
+  // Takes every message the helpers have posted; false when one failed.
+  const drain = (): boolean => {
+    for (const h of team) {
+      for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
+        const reply = m.message as HealthWorkerReply;
+        if (reply.jobId !== jobId) continue;
+        if (reply.type === 'failed') return false;
+        if (reply.type === 'rows') {
+          write(reply.values);
+          for (const i of reply.done) finish(i);
+          helped += reply.done.length;
+        }
+      }
+    }
+    return true;
+  };
+  try {
+    for (let i = helpersOnly ? tasks.length : Atomics.add(counters, NEXT_TASK, 1); i < tasks.length; i = Atomics.add(counters, NEXT_TASK, 1)) {
+      compute(tasks[i], rows);
+      finish(i);
+      if (rows.length >= ROWS_PER_FLUSH) write(rows);
+      if (!drain()) lost = true;
+      if (lost) break;
+    }
+    write(rows);
+    let quietSince = Date.now();
+    while (!lost && left > 0) {
+      const seen = Atomics.load(counters, POSTED);
+      const before = left;
+      if (!drain()) lost = true;
+      else if (left === before && Atomics.wait(counters, POSTED, seen, 1_000) === 'timed-out' && Date.now() - quietSince > STALL_MS) lost = true;
+      if (left !== before) quietSince = Date.now();
+    }
+  } finally {
+    if (lost || left > 0) {
+      // The helpers' claims can no longer be trusted: stop them and compute here whatever no thread finished.
+      Atomics.store(counters, NEXT_TASK, tasks.length);
+      for (const h of team) dropHelper(h.worker);
+    }
+  }
+  if (left > 0) {
+    for (let i = 0; i < tasks.length; i++) {
+      if (finished[i] === 1) continue;
+      compute(tasks[i], rows);
+      if (rows.length >= ROWS_PER_FLUSH) write(rows);
+    }
+    write(rows);
+  }
+  idleTimer = setTimeout(stopHealthHelpers, IDLE_MS);
+  idleTimer.unref();
+  return helped;
+}

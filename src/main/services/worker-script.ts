@@ -1,0 +1,22 @@
+// Where a worker thread's code is: the TypeScript source under tsx and vitest, the bundled entry (electron-vite's
+// out/main, electron.vite.config.ts) in the built app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export type WorkerEntry = 'import-worker' | 'health-worker';
+
+/** What new Worker() takes for the entry: code to evaluate (source) or the bundled file's URL. */
+export function workerScript(entry: WorkerEntry): { code: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const url = new URL(`../workers/${entry}.ts`, here).href;
+    return { code: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, eval: true };
+  }
+  // Bundled: this code may sit in a shared chunk below out/main, the worker entry beside index.js.
+  const dir = path.dirname(fileURLToPath(here));
+  const candidates = [path.join(dir, `${entry}.js`), path.join(dir, '..', `${entry}.js`)];
+  const found = candidates.find((f) => fs.existsSync(f));
+  if (!found) throw new Error(`The ${entry.replace('-', ' ')} is missing from the build (looked for ${candidates.join(', ')}).`);
+  return { code: pathToFileURL(found), eval: false };
+}

@@ -1,0 +1,52 @@
+// A helper thread of a long health-history refresh (services/health-threads.ts): for each job it opens its own
+// connection, takes accounts from the shared counter until none is left, computes their snapshot rows with the
+// refresher's own function (historyRows) and sends them back; the refresher writes them. It reads inside one read
+// transaction, so every account sees the same store (the refresher holds the write lock meanwhile).
+import path from 'node:path';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { connect } from '../db/open';
+import type { StoreContext } from '../services/context';
+import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
+import { historyRows } from '../services/snapshot-rows';
+
+const port = (workerData as { port: MessagePort }).port;
+
+function run(job: HealthWorkerJob, post: (reply: HealthWorkerReply) => void): void {
+  const store = connect(job.databaseFile, job.nativeBinding);
+  const ctx: StoreContext = { ...store, dataDir: path.dirname(job.databaseFile), databaseFile: job.databaseFile, now: () => new Date() };
+  const counters = new Int32Array(job.shared);
+  try {
+    store.sqlite.exec('BEGIN');
+    let rows: unknown[] = [];
+    let done: number[] = [];
+    for (let i = Atomics.add(counters, NEXT_TASK, 1); i < job.tasks.length; i = Atomics.add(counters, NEXT_TASK, 1)) {
+      historyRows(ctx, job.tasks[i], job, rows);
+      done.push(i);
+      if (rows.length >= ROWS_PER_FLUSH) {
+        post({ type: 'rows', jobId: job.jobId, done, values: rows });
+        rows = [];
+        done = [];
+      }
+    }
+    if (done.length > 0) post({ type: 'rows', jobId: job.jobId, done, values: rows });
+    post({ type: 'done', jobId: job.jobId });
+  } finally {
+    if (store.sqlite.inTransaction) store.sqlite.exec('COMMIT');
+    store.sqlite.close();
+  }
+}
+
+port.on('message', (job: HealthWorkerJob) => {
+  const counters = new Int32Array(job.shared);
+  // Each message wakes the refresher, which waits on the count of messages posted.
+  const post = (reply: HealthWorkerReply) => {
+    port.postMessage(reply);
+    Atomics.add(counters, POSTED, 1);
+    Atomics.notify(counters, POSTED);
+  };
+  try {
+    run(job, post);
+  } catch (error) {
+    post({ type: 'failed', jobId: job.jobId, message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,101 @@
+// A long health-history refresh shared with helper threads (issue #17 point 1): the rows a helper computes are
+// the ones the refreshing thread computes alone, on a book built only from vendor-shaped exports (a Salesforce
+// account report of 24 accounts, a Mixpanel raw-event export with people who share display names across
+// accounts and events of accounts the book does not have); a helper that cannot work leaves its accounts to the
+// refreshing thread, nothing lost. Every expectation is the single-thread refresh of the same store.
+import os from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/main/app/backend';
+import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
+import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
+import { helpersFor, stopHealthHelpers } from '../../src/main/services/health-threads';
+import { dayNumber } from '../../src/shared/dates';
+import { tempBackend, tempDir } from '../helpers/backend';
+import { importFile, mixpanelExport, salesforceAccounts } from '../helpers/vendor-book';
+
+const TODAY = dayNumber('2026-11-24');
+const open: Backend[] = [];
+afterEach(() => {
+  for (const b of open.splice(0)) b.close();
+  stopHealthHelpers();
+  delete process.env.BEARING_HEALTH_THREADS;
+});
+
+type Row = { account_id: number; day: string; score: number | null; status: string | null; components: string };
+const snapshots = (b: Backend): Row[] =>
+  b.database.sqlite.prepare(`SELECT account_id, day, score, status, ${SNAPSHOT_JSON} AS components FROM health_snapshots s ORDER BY account_id, day`).all() as Row[];
+
+/** 24 Salesforce accounts with 200 days of Mixpanel events (and events of two accounts not in the book). */
+async function book(): Promise<Backend> {
+  const dir = tempDir();
+  const b = tempBackend();
+  open.push(b);
+  b.database.sqlite.exec(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`);
+  const { file, ids } = salesforceAccounts(dir, 24, 11, TODAY);
+  await importFile(b, file);
+  await importFile(b, mixpanelExport(dir, 'events', 12, TODAY - 200, TODAY - 1, [...ids, '0015g00000ZZZZ1AAA', '0015g00000ZZZZ2AAA']));
+  return b;
+}
+
+/** The whole history computed again by the refreshing thread alone. */
+function alone(b: Backend): Row[] {
+  b.database.sqlite.exec('DELETE FROM health_snapshots');
+  expect(refreshHealthSnapshots(b.context, { helpers: 0 }).helped).toBe(0);
+  return snapshots(b);
+}
+
+describe('a health-history refresh shared with helper threads', () => {
+  it('stores, from a helper that computed every account, the rows the refreshing thread computes alone', async () => {
+    const b = await book();
+    const expected = alone(b);
+    const accounts = (b.database.sqlite.prepare('SELECT count(*) FROM accounts').pluck().get() as number);
+    expect(accounts).toBeGreaterThanOrEqual(24);
+    expect(new Set(expected.map((r) => r.account_id)).size).toBe(accounts);
+    expect(expected.length).toBeGreaterThan(24 * 150);
+    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    const shared = refreshHealthSnapshots(b.context, { helpers: 1, helpersOnly: true });
+    expect(shared.helped).toBe(accounts);
+    expect(shared.snapshots).toBe(expected.length);
+    expect(snapshots(b)).toEqual(expected);
+  }, 60_000);
+
+  it('two helpers sharing a refresh from a given day, twice (the second finds them started), give the same rows', async () => {
+    const b = await book();
+    const expected = alone(b);
+    const accounts = b.database.sqlite.prepare('SELECT count(*) FROM accounts').pluck().get();
+    for (let run = 0; run < 2; run++) {
+      const result = refreshHealthSnapshots(b.context, { fromDay: TODAY - 120, helpers: 2, helpersOnly: true });
+      expect(result.accounts).toBe(accounts);
+      expect(result.helped).toBe(accounts);
+      expect(snapshots(b)).toEqual(expected);
+    }
+  }, 60_000);
+
+  it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {
+    const b = await book();
+    const expected = alone(b);
+    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    // The helpers open the store with the addon the context names: one that does not exist makes them fail.
+    const broken = { ...b.context, nativeBinding: '/nonexistent/better_sqlite3.node' };
+    const result = refreshHealthSnapshots(broken, { helpers: 1, helpersOnly: true });
+    expect(result.helped).toBe(0);
+    expect(snapshots(b)).toEqual(expected);
+  }, 60_000);
+
+  it('shares only a long refresh outside any other transaction, and BEARING_HEALTH_THREADS sets the helpers', async () => {
+    const b = await book();
+    const ctx = b.context;
+    const bundle = { account: { id: 1 } } as never;
+    const year = Array.from({ length: 100 }, () => ({ bundle, from: TODAY - 364 }));
+    expect(helpersFor(ctx, year.slice(0, 10), TODAY, false)).toBe(0);
+    expect(helpersFor(ctx, year, TODAY, false)).toBe(Math.min(3, os.availableParallelism() - 1));
+    expect(helpersFor(ctx, year, TODAY, true)).toBe(0);
+    process.env.BEARING_HEALTH_THREADS = '0';
+    expect(helpersFor(ctx, year, TODAY, false)).toBe(0);
+    process.env.BEARING_HEALTH_THREADS = '2';
+    expect(helpersFor(ctx, year.slice(0, 1), TODAY, false)).toBe(2);
+    expect(helpersFor(ctx, year, TODAY, true)).toBe(0);
+    process.env.BEARING_HEALTH_THREADS = 'many';
+    expect(() => helpersFor(ctx, year, TODAY, false)).toThrow(/BEARING_HEALTH_THREADS wants a whole number/);
+  }, 60_000);
+});
