@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
-import { helpersFor, stopHealthHelpers } from '../../src/main/services/health-threads';
+import { helperCount, helpersFor, stopHealthHelpers, warmHealthHelpers } from '../../src/main/services/health-threads';
 import { dayNumber } from '../../src/shared/dates';
 import { tempBackend, tempDir } from '../helpers/backend';
 import { importFile, mixpanelExport, salesforceAccounts } from '../helpers/vendor-book';
@@ -98,4 +98,19 @@ describe('a health-history refresh shared with helper threads', () => {
     process.env.BEARING_HEALTH_THREADS = 'many';
     expect(() => helpersFor(ctx, year, TODAY, false)).toThrow(/BEARING_HEALTH_THREADS wants a whole number/);
   }, 60_000);
+
+  it('starts the helpers while a large file imports, not for a small one, and lets them go on stop', () => {
+    process.env.BEARING_HEALTH_THREADS = '1';
+    warmHealthHelpers(200_000);
+    expect(helperCount()).toBe(0);
+    warmHealthHelpers(50_000_000);
+    expect(helperCount()).toBe(1);
+    warmHealthHelpers(50_000_000);
+    expect(helperCount()).toBe(1);
+    stopHealthHelpers();
+    expect(helperCount()).toBe(0);
+    process.env.BEARING_HEALTH_THREADS = '0';
+    warmHealthHelpers(50_000_000);
+    expect(helperCount()).toBe(0);
+  });
 });

@@ -30,10 +30,19 @@ export interface AccountBundle {
   renewals: RenewalRecord[];
 }
 
-function rowsOf<T>(store: Store, sql: string, accountId?: number): T[] {
-  const filtered = accountId === undefined ? sql : `${sql} WHERE account_id = ?`;
-  const stmt = prepared(store.sqlite, filtered);
-  return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as T[];
+/** Which accounts a read covers: all (undefined), one, or a list (read through json_each, one statement for any length). */
+export type AccountFilter = number | readonly number[] | undefined;
+
+/** The filter as SQL on `column` ('' for all accounts) and its parameter. */
+function accountWhere(column: string, filter: AccountFilter): { sql: string; params: unknown[] } {
+  if (filter === undefined) return { sql: '', params: [] };
+  if (typeof filter === 'number') return { sql: `${column} = ?`, params: [filter] };
+  return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(filter)] };
+}
+
+function rowsOf<T>(store: Store, sql: string, accounts: AccountFilter): T[] {
+  const where = accountWhere('account_id', accounts);
+  return prepared(store.sqlite, where.sql === '' ? sql : `${sql} WHERE ${where.sql}`).all(...where.params) as T[];
 }
 
 /**
@@ -55,26 +64,28 @@ export const CAMPAIGNS_AS_TOUCHPOINTS = `SELECT account_id AS accountId, 'campai
 
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
 
-export function loadAccounts(store: Store, accountId?: number): AccountRecord[] {
-  const sql =
-    'SELECT id, name, licenses, contract_start AS contractStart, renewal_date AS renewalDate, stage_override AS stageOverride FROM accounts';
-  const stmt = prepared(store.sqlite, accountId === undefined ? `${sql} ORDER BY name, id` : `${sql} WHERE id = ?`);
-  return (accountId === undefined ? stmt.all() : stmt.all(accountId)) as AccountRecord[];
+export function loadAccounts(store: Store, accounts?: AccountFilter): AccountRecord[] {
+  const where = accountWhere('id', accounts);
+  const sql = `SELECT id, name, licenses, contract_start AS contractStart, renewal_date AS renewalDate, stage_override AS stageOverride FROM accounts${
+    where.sql === '' ? '' : ` WHERE ${where.sql}`
+  } ORDER BY name, id`;
+  return prepared(store.sqlite, sql).all(...where.params) as AccountRecord[];
 }
 
 /**
  * The known users of each account: the ones at home there and the people seen there from another account (an
  * agency's consultant at two customers counts at both).
  */
-function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: number | null): (UserInfo & { accountId: number })[] {
+function usersOfAccounts(store: Store, accounts: AccountFilter, asOfFrom: number | null): (UserInfo & { accountId: number })[] {
   const columns = 'u.id, u.name, u.email, u.external_id AS externalId, u.role, u.department';
-  const sql = `SELECT u.account_id AS accountId, ${columns} FROM users u ${accountId === undefined ? '' : 'WHERE u.account_id = ?'}
+  const home = accountWhere('u.account_id', accounts);
+  const seen = accountWhere('ua.account_id', accounts);
+  const sql = `SELECT u.account_id AS accountId, ${columns} FROM users u ${home.sql === '' ? '' : `WHERE ${home.sql}`}
     UNION ALL
     SELECT ua.account_id AS accountId, ${columns} FROM user_accounts ua JOIN users u ON u.id = ua.user_id
-    WHERE ua.account_id <> u.account_id ${accountId === undefined ? '' : 'AND ua.account_id = ?'}`;
-  const stmt = prepared(store.sqlite, sql);
-  const users = (accountId === undefined ? stmt.all() : stmt.all(accountId, accountId)) as (UserInfo & { accountId: number })[];
-  const firstSeen = asOfFrom === null ? new Map<string, number>() : firstSeenDays(store, accountId, asOfFrom);
+    WHERE ua.account_id <> u.account_id ${seen.sql === '' ? '' : `AND ${seen.sql}`}`;
+  const users = prepared(store.sqlite, sql).all(...home.params, ...seen.params) as (UserInfo & { accountId: number })[];
+  const firstSeen = asOfFrom === null ? new Map<string, number>() : firstSeenDays(store, accounts, asOfFrom);
   for (const u of users) u.firstSeenDay = firstSeen.get(`${u.accountId}:${u.id}`) ?? null;
   return users;
 }
@@ -84,21 +95,21 @@ function usersOfAccounts(store: Store, accountId: number | undefined, asOfFrom: 
  * after asOfFrom. At an account whose usage all lies on or before asOfFrom, every user it has seen is known on
  * every day from asOfFrom on, so the scan of its rollups is skipped: the health of today reads no more than before.
  */
-function firstSeenDays(store: Store, accountId: number | undefined, asOfFrom: number): Map<string, number> {
+function firstSeenDays(store: Store, accounts: AccountFilter, asOfFrom: number): Map<string, number> {
+  const where = accountWhere('account_id', accounts);
   const sql = `SELECT account_id, user_id, min(day) FROM usage_daily
     WHERE account_id IN (SELECT a.id FROM accounts a WHERE (SELECT max(u.day) FROM usage_daily u WHERE u.account_id = a.id) > ?)
-    ${accountId === undefined ? '' : 'AND account_id = ?'} GROUP BY account_id, user_id`;
-  const stmt = prepared(store.sqlite, sql).raw();
-  const rows = (accountId === undefined ? stmt.all(asOfFrom) : stmt.all(asOfFrom, accountId)) as [number, number, number][];
+    ${where.sql === '' ? '' : `AND ${where.sql}`} GROUP BY account_id, user_id`;
+  const rows = prepared(store.sqlite, sql).raw().all(asOfFrom, ...where.params) as [number, number, number][];
   return new Map(rows.map(([a, u, day]) => [`${a}:${u}`, day]));
 }
 
 /**
- * Bundles for one account or for all of them (accounts in name order), to be read as of days on or after asOfFrom
+ * Bundles for one account, a list of them or all of them (accounts in name order), to be read as of days on or after asOfFrom
  * (through recordsAsOf); by default any day. asOfFrom null: the users' first-seen days are left unread (null), for
  * a caller that reads them from the rollups it scans anyway (withFirstSeenDays).
  */
-export function loadBundles(store: Store, accountId?: number, asOfFrom: number | null = Number.MIN_SAFE_INTEGER): AccountBundle[] {
+export function loadBundles(store: Store, accountId?: AccountFilter, asOfFrom: number | null = Number.MIN_SAFE_INTEGER): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
   const users = groupByAccount(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
   const entitlements = groupByAccount(

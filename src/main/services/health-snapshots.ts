@@ -163,7 +163,7 @@ export function refreshHealthSnapshots(
       // write) reads little of the rollups, and one query that skips the accounts without usage since is cheaper.
       const fromRollups = asOfFrom === undefined || today - asOfFrom >= FIRST_SEEN_FROM_ROLLUPS_DAYS;
       const bundleFrom = fromRollups ? null : asOfFrom;
-      const bundles = (ids && ids.size === 1 ? loadBundles(ctx, [...ids][0], bundleFrom) : loadBundles(ctx, undefined, bundleFrom)).filter(
+      const bundles = loadBundles(ctx, ids ? [...ids] : undefined, bundleFrom).filter(
         (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
       );
       const tasks: HistoryTask[] = [];

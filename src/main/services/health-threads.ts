@@ -50,6 +50,9 @@ const STALL_MS = 30_000;
 /** Helpers are kept between refreshes (an import's history runs in chunks), and let go after this long idle. */
 const IDLE_MS = 30_000;
 
+/** Helpers started ahead of an import's refresh wait this long for it. */
+const WARM_IDLE_MS = 120_000;
+
 interface Helper {
   worker: Worker;
   port: MessagePort;
@@ -79,6 +82,34 @@ function dropHelper(worker: Worker): void {
     pool.splice(at, 1);
   }
   void worker.terminate();
+}
+
+/** Files from this size on are worth starting the helpers for while they import (their history is long). */
+const WARM_FILE_BYTES = 1_000_000;
+
+/**
+ * Starts the helpers a long refresh will want while a file is still being imported, so that the health history
+ * after its commit finds them ready: starting one takes about half a second, and the import leaves the other cores
+ * idle meanwhile. Only for a file of WARM_FILE_BYTES or more on a machine with a core to spare; never throws.
+ */
+export function warmHealthHelpers(fileBytes: number): void {
+  try {
+    const setting = process.env.BEARING_HEALTH_THREADS;
+    const wanted = setting ? Number(setting) : Math.min(MAX_HELPERS, os.availableParallelism() - 1);
+    if (fileBytes < WARM_FILE_BYTES || !(wanted > 0)) return;
+    while (pool.length < Math.min(MAX_HELPERS, wanted)) pool.push(spawnHelper());
+    // Let go if no refresh comes (a file refused, an import cancelled); a long import's refresh starts them again.
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(stopHealthHelpers, WARM_IDLE_MS);
+    idleTimer.unref();
+  } catch {
+    // A helper that cannot start now is started (or done without) when the refresh comes.
+  }
+}
+
+/** How many helpers are started (idle or working). */
+export function helperCount(): number {
+  return pool.length;
 }
 
 /** Ends the helper threads (the app closing, a test's end). */

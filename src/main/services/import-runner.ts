@@ -1,12 +1,23 @@
 // Runs an import job: in a worker thread for the app's hosts (the window and the web host stay responsive), in
 // process for the CLI (nothing to keep responsive, and no thread to start). Both use their own connection to the
 // database file, so the job's long transaction never blocks the services' connection from reading.
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportSummary } from '../../shared/contract/imports';
 import { connect } from '../db/open';
 import { runImport, type ImportJobOptions, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
+import { warmHealthHelpers } from './health-threads';
 import { workerScript } from './worker-script';
+
+/** The file's size in bytes, 0 when it cannot be read (the job reports that itself). */
+export function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 export type JobSpec = Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
 
@@ -17,6 +28,7 @@ export interface JobHandle {
 
 export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u: ImportProgressUpdate) => void, nativeBinding?: string): JobHandle {
   const controller = new AbortController();
+  warmHealthHelpers(fileSize(job.path));
   const { sqlite } = connect(databaseFile, nativeBinding);
   let accountIds: number[] = [];
   const done = runImport({ ...job, sqlite, signal: controller.signal, onProgress, onCommitted: (ids) => (accountIds = ids) })

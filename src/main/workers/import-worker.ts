@@ -9,6 +9,8 @@ import { runImport, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 import type { StoreContext } from '../services/context';
 import { repairNow } from '../services/health-repair';
+import { warmHealthHelpers } from '../services/health-threads';
+import { fileSize } from '../services/import-runner';
 
 if (parentPort) {
   const port = parentPort;
@@ -18,6 +20,7 @@ if (parentPort) {
     if (message.type === 'cancel') controller.abort();
   });
   const { sqlite } = connect(start.databaseFile, start.nativeBinding);
+  warmHealthHelpers(fileSize(start.job.path));
   let accountIds: number[] = [];
   let last: ImportProgressUpdate | null = null;
   runImport({
