@@ -159,8 +159,13 @@ export function runHistoryTasks(
     return 0;
   }
   if (idleTimer) clearTimeout(idleTimer);
-  while (pool.length < helpers) pool.push(spawnHelper());
+  try {
+    while (pool.length < helpers) pool.push(spawnHelper());
+  } catch {
+    // No helper can start (a build without its entry): the ones there are, or this thread alone, do the work.
+  }
   const team = pool.slice(0, helpers);
+  if (team.length === 0) return runHistoryTasks(ctx, tasks, job, 0, compute, write);
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
   const jobId = ++jobs;
