@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
-import { helperCount, helpersFor, stopHealthHelpers, warmHealthHelpers } from '../../src/main/services/health-threads';
+import { helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
+import { Worker } from 'node:worker_threads';
 import { dayNumber } from '../../src/shared/dates';
 import { tempBackend, tempDir } from '../helpers/backend';
 import { importFile, mixpanelExport, salesforceAccounts } from '../helpers/vendor-book';
@@ -112,5 +113,22 @@ describe('a health-history refresh shared with helper threads', () => {
     process.env.BEARING_HEALTH_THREADS = '0';
     warmHealthHelpers(50_000_000);
     expect(helperCount()).toBe(0);
+  });
+
+  it('waits for a helper\'s message by blocking, or by polling where a thread may not block, and gives up after the time', async () => {
+    for (const block of [true, false]) {
+      const counters = new Int32Array(new SharedArrayBuffer(8));
+      expect(waitForPost(counters, 0, 30, block)).toBe(true);
+      // Another thread posts after 50 ms.
+      const poster = new Worker(
+        `const { workerData } = require('node:worker_threads'); const c = new Int32Array(workerData); setTimeout(() => { Atomics.add(c, ${POSTED}, 1); Atomics.notify(c, ${POSTED}); }, 50);`,
+        { eval: true, workerData: counters.buffer },
+      );
+      await new Promise((resolve) => poster.once('online', resolve));
+      // false: it ended on the post, not on the 10 s.
+      expect(waitForPost(counters, 0, 10_000, block)).toBe(false);
+      expect(Atomics.load(counters, POSTED)).toBe(1);
+      await poster.terminate();
+    }
   });
 });

@@ -4,9 +4,10 @@
 // transaction. Helpers read through their own connection: the refresher's transaction is IMMEDIATE, so nothing
 // can commit while they read, and they see exactly what it read (its own uncommitted writes are only the
 // snapshots and marks, which no series reads). A refresh inside another transaction, with writes the helpers
-// could not see, is never shared. Waiting is synchronous (Atomics.wait), so refreshHealthSnapshots stays a plain
-// function for its callers. A helper that fails or falls silent is dropped and its accounts computed here: the
-// rows are the same whichever thread computed them (snapshot-rows.ts historyRows), and writing one twice replaces it.
+// could not see, is never shared. Waiting is synchronous (Atomics.wait, or polling where a thread may not block),
+// so refreshHealthSnapshots stays a plain function for its callers. A helper that fails or falls silent is dropped
+// and its accounts computed here: the rows are the same whichever thread computed them (snapshot-rows.ts
+// historyRows), and writing one twice replaces it.
 import fs from 'node:fs';
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -105,6 +106,30 @@ export function warmHealthHelpers(fileBytes: number): void {
   } catch {
     // A helper that cannot start now is started (or done without) when the refresh comes.
   }
+}
+
+/**
+ * Whether this thread may block in Atomics.wait: Node's threads may; a thread that may not (V8 throws a TypeError,
+ * as Chromium's main threads do, which Electron's main process may be) polls instead.
+ */
+let canBlock = true;
+
+/**
+ * Waits until a helper posts a message (POSTED moves from `seen`) or `ms` pass; true when the time ran out. Blocks
+ * in Atomics.wait, or, where this thread may not block, polls: the refresher waits only for the helpers' last
+ * accounts in flight, a few milliseconds.
+ */
+export function waitForPost(counters: Int32Array, seen: number, ms: number, block: boolean): boolean {
+  if (block) {
+    try {
+      return Atomics.wait(counters, POSTED, seen, ms) === 'timed-out';
+    } catch {
+      canBlock = false;
+    }
+  }
+  const until = Date.now() + ms;
+  while (Atomics.load(counters, POSTED) === seen) if (Date.now() >= until) return true;
+  return false;
 }
 
 /** How many helpers are started (idle or working). */
@@ -212,7 +237,7 @@ export function runHistoryTasks(
       const seen = Atomics.load(counters, POSTED);
       const before = left;
       if (!drain()) lost = true;
-      else if (left === before && Atomics.wait(counters, POSTED, seen, 1_000) === 'timed-out' && Date.now() - quietSince > STALL_MS) lost = true;
+      else if (left === before && waitForPost(counters, seen, 1_000, canBlock) && Date.now() - quietSince > STALL_MS) lost = true;
       if (left !== before) quietSince = Date.now();
     }
   } finally {
