@@ -39,6 +39,8 @@ export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx), only: Rea
   const signals = detectSignals(ctx, asOf, settings, only);
   let raised = 0;
   let closed = 0;
+  // IMMEDIATE: a deferred transaction that reads the live tasks, then writes, fails at once (SQLITE_BUSY_SNAPSHOT,
+  // no busy wait) when another connection committed in between: a second CLI command, or the app beside it.
   ctx.sqlite.transaction(() => {
     const live = new Map(liveGeneratedTasks(ctx, only === null ? null : [...only]).map((t) => [`${t.accountId}|${t.kind}|${t.signalKey}`, t]));
     const seen = new Set<string>();
@@ -68,7 +70,7 @@ export function reconcileTasks(ctx: StoreContext, asOf = todayOf(ctx), only: Rea
       retireTask(ctx, t.id, open ? asOf : null);
       if (open) closed++;
     }
-  })();
+  }).immediate();
   reconciledAt.set(ctx.sqlite, `${asOf}|${JSON.stringify(settings)}`);
   return { asOf, raised, closed, reopened: 0 };
 }
