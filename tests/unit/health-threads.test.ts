@@ -10,7 +10,7 @@ import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
 import { helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
 import { Worker } from 'node:worker_threads';
-import { dayNumber } from '../../src/shared/dates';
+import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { tempBackend, tempDir } from '../helpers/backend';
 import { importFile, mixpanelExport, salesforceAccounts } from '../helpers/vendor-book';
 
@@ -72,6 +72,37 @@ describe('a health-history refresh shared with helper threads', () => {
     }
   }, 60_000);
 
+  it('a helper\'s accounts lose the days outside their history (it sends each start back), and an id that is gone is not counted', async () => {
+    const b = await book();
+    const sql = b.database.sqlite;
+    const ids = sql.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+    // Rows no refresh may leave: before each account's first event (its history's start) and after today.
+    const insert = sql.prepare("INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, 50, 'yellow')");
+    for (const id of ids) {
+      insert.run(id, isoFromDayNumber(TODAY - 300));
+      insert.run(id, isoFromDayNumber(TODAY + 3));
+    }
+    const result = refreshHealthSnapshots(b.context, { accountIds: [...ids, 99_999], fromDay: TODAY - 10, helpers: 1, helpersOnly: true });
+    expect(result.accounts).toBe(ids.length);
+    expect(result.helped).toBe(ids.length);
+    // The bounds, by plain SQL over the raw events: each account's snapshots run from its first event (or, without
+    // events, its contract start) to today, and nothing else is left.
+    const bounds = sql
+      .prepare(
+        `SELECT a.id, (SELECT min(day) FROM usage_events e WHERE e.account_id = a.id) AS first, a.contract_start AS start,
+           (SELECT min(day) FROM health_snapshots s WHERE s.account_id = a.id) AS lo, (SELECT max(day) FROM health_snapshots s WHERE s.account_id = a.id) AS hi
+         FROM accounts a ORDER BY a.id`,
+      )
+      .all() as { id: number; first: number | null; start: string | null; lo: string; hi: string }[];
+    expect(bounds.length).toBe(ids.length);
+    for (const r of bounds) {
+      expect(r.hi, `account ${r.id}`).toBe(isoFromDayNumber(TODAY));
+      const expectedStart = r.first !== null ? isoFromDayNumber(Math.max(r.first, TODAY - 730)) : (r.start ?? isoFromDayNumber(TODAY));
+      expect(r.lo, `account ${r.id}`).toBe(expectedStart);
+    }
+    expect(sql.prepare('SELECT count(*) FROM health_snapshots WHERE day < ? OR day > ?').pluck().get(isoFromDayNumber(TODAY - 250), isoFromDayNumber(TODAY))).toBe(0);
+  }, 60_000);
+
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {
     const b = await book();
     const expected = alone(b);
@@ -86,10 +117,14 @@ describe('a health-history refresh shared with helper threads', () => {
   it('shares only a long refresh outside any other transaction, and BEARING_HEALTH_THREADS sets the helpers', async () => {
     const b = await book();
     const ctx = b.context;
-    const bundle = { account: { id: 1 } } as never;
-    const year = Array.from({ length: 100 }, () => ({ bundle, from: TODAY - 364 }));
+    const year = Array.from({ length: 100 }, (_, i) => ({ accountId: i + 1, requested: TODAY - 364 }));
+    const spare = Math.min(3, os.availableParallelism() - 1);
     expect(helpersFor(ctx, year.slice(0, 10), TODAY, false)).toBe(0);
-    expect(helpersFor(ctx, year, TODAY, false)).toBe(Math.min(3, os.availableParallelism() - 1));
+    expect(helpersFor(ctx, year, TODAY, false)).toBe(spare);
+    // A whole history (no first day asked) counts at the cap, 731 days: 7 of them are 5,117 account-days.
+    const whole = Array.from({ length: 7 }, (_, i) => ({ accountId: i + 1 }));
+    expect(helpersFor(ctx, whole.slice(0, 6), TODAY, false)).toBe(0);
+    expect(helpersFor(ctx, whole, TODAY, false)).toBe(spare);
     expect(helpersFor(ctx, year, TODAY, true)).toBe(0);
     process.env.BEARING_HEALTH_THREADS = '0';
     expect(helpersFor(ctx, year, TODAY, false)).toBe(0);

@@ -14,7 +14,7 @@ import { loadBundles } from '../../src/main/db/account-bundles';
 import { findMigrationsFolder } from '../../src/main/db/open';
 import { healthInputs } from '../../src/main/services/health-compute';
 import type { HealthWorkerReply } from '../../src/main/services/health-threads';
-import { historyRows } from '../../src/main/services/snapshot-rows';
+import { historyChunkRows } from '../../src/main/services/snapshot-rows';
 import { dayNumber } from '../../src/shared/dates';
 import { tempBackend } from '../helpers/backend';
 import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
@@ -97,14 +97,17 @@ describe('the packaged layout', () => {
         type: 'job' as const,
         jobId: 7,
         databaseFile: b.context.databaseFile,
-        tasks: loadBundles(b.database, undefined, null).map((bundle) => ({ bundle, from: today - 90 })),
+        tasks: loadBundles(b.database, undefined, null).map((bundle) => ({ accountId: bundle.account.id, requested: today - 90 })),
         shared: new SharedArrayBuffer(8),
         today,
         inputs: healthInputs(b.context),
         fromRollups: true,
+        bundleFrom: null,
       };
       const expected: unknown[] = [];
-      for (const task of job.tasks) historyRows(b.context, task, job, expected);
+      const starts: (number | null)[] = [];
+      historyChunkRows(b.context, job.tasks, 0, job.tasks.length, job, expected, (_, start) => starts.push(start));
+      expect(starts.every((s) => s !== null && s <= today)).toBe(true);
       expect(expected.length).toBeGreaterThan(0);
       const answer = async (message: typeof job) => {
         const { port1, port2 } = new MessageChannel();

@@ -61,6 +61,11 @@ export function accountExists(store: Store, id: number): boolean {
   return prepared(store.sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(id) !== undefined;
 }
 
+/** Every account's id, ascending. */
+export function accountIds(store: Store): number[] {
+  return prepared(store.sqlite, 'SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+}
+
 export function countAccounts(store: Store, options: { demoOnly?: boolean } = {}): number {
   const query = store.db.select({ n: count() }).from(accounts);
   return (options.demoOnly ? query.where(eq(accounts.isDemo, true)) : query).get()?.n ?? 0;

@@ -7,20 +7,18 @@ import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { applyRules, combinedScoreTenths, explain, statusOf, type FiredRule, type HealthResult } from '../../shared/metrics/health';
 import type { ComponentScore, HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES, type HealthRule, type MetricsSettings } from '../../shared/metrics/settings';
-import { type AccountBundle, loadBundles } from '../db/account-bundles';
+import { accountIds } from '../db/accounts';
 import { deleteSnapshotsOutside, packScoreStatus, rescoreSnapshots, SNAPSHOT_COLUMNS, writeSnapshotRows } from '../db/health-snapshots';
 import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
-import { firstEventDay } from '../db/usage';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
 import { healthInputs, type HealthInputs } from './health-compute';
 import { helpersFor, runHistoryTasks } from './health-threads';
-import { historyRows, pushSnapshotRow, type HistoryTask } from './snapshot-rows';
+import { historyChunkRows, pushSnapshotRow, type HistoryTask } from './snapshot-rows';
 
 export { snapshotUtilization } from './snapshot-rows';
 
-/** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
-export const HISTORY_CAP_DAYS = 730;
+export { HISTORY_CAP_DAYS } from './snapshot-rows';
 
 /** From how many days of history a refresh reads the users' first-seen days from the rollups (refreshHealthSnapshots). */
 const FIRST_SEEN_FROM_ROLLUPS_DAYS = 90;
@@ -75,15 +73,6 @@ export function rescoreHistory(ctx: StoreContext, settings: MetricsSettings): nu
     if (rulesFired === undefined) fired.set(rules as string, (rulesFired = firedRules(JSON.parse(rules as string) as SnapshotJson, settings)));
     return packScoreStatus(tenths, applyRules(statusOf(tenths === null ? null : tenths / 10, settings.thresholds), rulesFired));
   });
-}
-
-/**
- * The first day worth a snapshot: the first event when usage has been imported (before it, a score would rest on
- * the relationship alone and draw a misleading start of the trend), else the contract start; within the cap.
- */
-function historyStart(ctx: StoreContext, bundle: AccountBundle, today: number): number {
-  const first = firstEventDay(ctx, bundle.account.id) ?? (bundle.account.contractStart ? dayNumber(bundle.account.contractStart) : today);
-  return Math.min(today, Math.max(first, today - HISTORY_CAP_DAYS));
 }
 
 /** Stores one day's snapshot of an account (replacing the one there). */
@@ -163,32 +152,43 @@ export function refreshHealthSnapshots(
       // write) reads little of the rollups, and one query that skips the accounts without usage since is cheaper.
       const fromRollups = asOfFrom === undefined || today - asOfFrom >= FIRST_SEEN_FROM_ROLLUPS_DAYS;
       const bundleFrom = fromRollups ? null : asOfFrom;
-      const bundles = loadBundles(ctx, ids ? [...ids] : undefined, bundleFrom).filter(
-        (b) => (ids === null || ids.has(b.account.id)) && firstDay(b.account.id) !== null,
-      );
+      // The accounts there are (an id asked for may be gone), in id order: the rollups are clustered by account.
+      const existing = accountIds(ctx);
       const tasks: HistoryTask[] = [];
-      for (const bundle of bundles) {
-        const id = bundle.account.id;
-        const start = historyStart(ctx, bundle, today);
-        const requested = firstDay(id) ?? undefined;
-        const from = requested === undefined ? start : Math.min(today, Math.max(requested, start));
-        // Every day from `from` through today is written again (replacing the row there); the days before the
-        // history's start (it may have moved later: the first event now precedes the old start from the contract)
-        // and after today go.
-        deleteSnapshotsOutside(ctx, id, isoFromDayNumber(start), isoFromDayNumber(today));
-        tasks.push({ bundle, from });
+      for (const id of ids === null ? existing : existing.filter((i) => ids.has(i))) {
+        const requested = firstDay(id);
+        if (requested === null) continue;
+        tasks.push(requested === undefined ? { accountId: id } : { accountId: id, requested });
         const mark = marks.get(id);
         if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
       }
       let snapshots = 0;
-      const job = { today, inputs, fromRollups };
-      // A long refresh is shared with helper threads (health-threads.ts); rows are written SNAPSHOT_BATCH at a time.
+      let accounts = 0;
+      const job = { today, inputs, fromRollups, bundleFrom };
+      const todayIso = isoFromDayNumber(today);
+      // Every day from the task's first day through today is written again (replacing the row there); the days
+      // before the history's start (it may have moved later: the first event now precedes the old start from the
+      // contract) and after today go. A long refresh is shared with helper threads (health-threads.ts), which read
+      // each account's records and start themselves; rows are written SNAPSHOT_BATCH at a time.
       const helpers = options.helpers ?? helpersFor(ctx, tasks, today, insideOther);
-      const helped = runHistoryTasks(ctx, tasks, job, helpers, (task, rows) => historyRows(ctx, task, job, rows), (rows) => {
-        snapshots += rows.length / SNAPSHOT_COLUMNS.length;
-        writeSnapshotRows(ctx, rows);
-      }, options.helpersOnly);
-      return { accounts: bundles.length, snapshots, helped };
+      const helped = runHistoryTasks(
+        ctx,
+        tasks,
+        job,
+        helpers,
+        (first, end, rows, started) => historyChunkRows(ctx, tasks, first, end, job, rows, started),
+        (rows) => {
+          snapshots += rows.length / SNAPSHOT_COLUMNS.length;
+          writeSnapshotRows(ctx, rows);
+        },
+        (task, start) => {
+          if (start === null) return;
+          accounts += 1;
+          deleteSnapshotsOutside(ctx, tasks[task].accountId, isoFromDayNumber(start), todayIso);
+        },
+        options.helpersOnly,
+      );
+      return { accounts, snapshots, helped };
     })
     .immediate();
 }

@@ -1,11 +1,12 @@
 // One account's daily health snapshots as the rows health_snapshots stores (db/health-snapshots.ts SNAPSHOT_COLUMNS),
 // computed by the thread that refreshes the history and by its helper threads alike (services/health-threads.ts,
 // workers/health-worker.ts): one function, so that a snapshot never depends on which thread computed it.
-import { isoFromDayNumber } from '../../shared/dates';
+import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import type { HealthScores } from '../../shared/metrics/health';
 import type { HealthFacts } from '../../shared/metrics/health-components';
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
-import type { AccountBundle } from '../db/account-bundles';
+import { loadBundles, type AccountBundle } from '../db/account-bundles';
+import { firstEventDay } from '../db/usage';
 import type { StoreContext } from './context';
 import { healthSeries, type HealthInputs } from './health-compute';
 
@@ -39,10 +40,22 @@ export function pushSnapshotRow(values: unknown[], accountId: number, day: numbe
   values.push(rules === null ? null : `${rules}}`);
 }
 
-/** One account's share of a history refresh: its records and the first day to compute (through the job's today). */
+/** Backfill reaches at most this far back: two contract years is all a trend or a benchmark needs. */
+export const HISTORY_CAP_DAYS = 730;
+
+/**
+ * The first day worth a snapshot: the first event when usage has been imported (before it, a score would rest on
+ * the relationship alone and draw a misleading start of the trend), else the contract start; within the cap.
+ */
+export function historyStart(ctx: StoreContext, bundle: AccountBundle, today: number): number {
+  const first = firstEventDay(ctx, bundle.account.id) ?? (bundle.account.contractStart ? dayNumber(bundle.account.contractStart) : today);
+  return Math.min(today, Math.max(first, today - HISTORY_CAP_DAYS));
+}
+
+/** One account of a history refresh: the first day asked for (absent: its whole history, from historyStart). */
 export interface HistoryTask {
-  bundle: AccountBundle;
-  from: number;
+  accountId: number;
+  requested?: number;
 }
 
 /** What every account of a history refresh shares. */
@@ -51,12 +64,46 @@ export interface HistoryJob {
   inputs: HealthInputs;
   /** The users' first-seen days are taken from the rollups the series reads (healthSeries firstSeenFromRollups). */
   fromRollups: boolean;
+  /** loadBundles' asOfFrom for the tasks' records (null when fromRollups). */
+  bundleFrom: number | null;
 }
 
-/** Appends the task's snapshot rows, from its first day through today, to `rows`. */
-export function historyRows(ctx: StoreContext, task: HistoryTask, job: HistoryJob, rows: unknown[]): void {
-  const id = task.bundle.account.id;
-  healthSeries(ctx, task.bundle, task.from, job.today, job.inputs, (day, scores, facts) => pushSnapshotRow(rows, id, day, scores, facts), {
-    firstSeenFromRollups: job.fromRollups,
-  });
+/**
+ * Tasks a thread takes at once from a refresh: their records are read in one loadBundles (a query per kind of
+ * record), by whichever thread computes them, so the refresher does not read 2,000 accounts' records before its
+ * helpers can start, nor copy them to each.
+ */
+export const TASKS_PER_CHUNK = 8;
+
+/**
+ * Appends the rows of tasks [first, end) to `rows`, each account from its first day through today, and tells
+ * `started` each task's history start (null: the account is gone), which the refresher needs to delete the days
+ * before it.
+ */
+export function historyChunkRows(
+  ctx: StoreContext,
+  tasks: readonly HistoryTask[],
+  first: number,
+  end: number,
+  job: HistoryJob,
+  rows: unknown[],
+  started: (task: number, start: number | null) => void,
+): void {
+  const ids: number[] = [];
+  for (let i = first; i < end; i++) ids.push(tasks[i].accountId);
+  const bundles = new Map(loadBundles(ctx, ids, job.bundleFrom).map((b) => [b.account.id, b]));
+  for (let i = first; i < end; i++) {
+    const { accountId, requested } = tasks[i];
+    const bundle = bundles.get(accountId);
+    if (bundle === undefined) {
+      started(i, null);
+      continue;
+    }
+    const start = historyStart(ctx, bundle, job.today);
+    const from = requested === undefined ? start : Math.min(job.today, Math.max(requested, start));
+    started(i, start);
+    healthSeries(ctx, bundle, from, job.today, job.inputs, (day, scores, facts) => pushSnapshotRow(rows, accountId, day, scores, facts), {
+      firstSeenFromRollups: job.fromRollups,
+    });
+  }
 }

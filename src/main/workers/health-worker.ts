@@ -1,13 +1,14 @@
 // A helper thread of a long health-history refresh (services/health-threads.ts): for each job it opens its own
-// connection, takes accounts from the shared counter until none is left, computes their snapshot rows with the
-// refresher's own function (historyRows) and sends them back; the refresher writes them. It reads inside one read
-// transaction, so every account sees the same store (the refresher holds the write lock meanwhile).
+// connection, takes chunks of accounts from the shared counter until none is left, reads their records, computes
+// their snapshot rows with the refresher's own function (historyChunkRows) and sends them back with each account's
+// history start; the refresher writes them. It reads inside one read transaction, so every account sees the same
+// store (the refresher holds the write lock meanwhile).
 import path from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { connect } from '../db/open';
 import type { StoreContext } from '../services/context';
 import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
-import { historyRows } from '../services/snapshot-rows';
+import { historyChunkRows, TASKS_PER_CHUNK } from '../services/snapshot-rows';
 
 const port = (workerData as { port: MessagePort }).port;
 
@@ -19,16 +20,22 @@ function run(job: HealthWorkerJob, post: (reply: HealthWorkerReply) => void): vo
     store.sqlite.exec('BEGIN');
     let rows: unknown[] = [];
     let done: number[] = [];
-    for (let i = Atomics.add(counters, NEXT_TASK, 1); i < job.tasks.length; i = Atomics.add(counters, NEXT_TASK, 1)) {
-      historyRows(ctx, job.tasks[i], job, rows);
-      done.push(i);
+    let starts: (number | null)[] = [];
+    const started = (task: number, start: number | null) => {
+      done.push(task);
+      starts.push(start);
+    };
+    const chunks = Math.ceil(job.tasks.length / TASKS_PER_CHUNK);
+    for (let c = Atomics.add(counters, NEXT_TASK, 1); c < chunks; c = Atomics.add(counters, NEXT_TASK, 1)) {
+      historyChunkRows(ctx, job.tasks, c * TASKS_PER_CHUNK, Math.min(job.tasks.length, (c + 1) * TASKS_PER_CHUNK), job, rows, started);
       if (rows.length >= ROWS_PER_FLUSH) {
-        post({ type: 'rows', jobId: job.jobId, done, values: rows });
+        post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
         rows = [];
         done = [];
+        starts = [];
       }
     }
-    if (done.length > 0) post({ type: 'rows', jobId: job.jobId, done, values: rows });
+    if (done.length > 0) post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
     post({ type: 'done', jobId: job.jobId });
   } finally {
     if (store.sqlite.inTransaction) store.sqlite.exec('COMMIT');
