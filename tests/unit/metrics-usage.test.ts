@@ -11,6 +11,7 @@ import {
   meanDau,
   meetsCadence,
   usageMetrics,
+  usersMeetingCadence,
   wau,
 } from '../../src/shared/metrics/usage';
 
@@ -101,5 +102,29 @@ describe('usage metrics without data', () => {
     expect(m.stickiness).toBeNull(); // 0 ÷ 0
     expect(usageMetrics({ ...input, licenses: null }).licenseUtilization).toBeNull();
     expect(adoptionRateActive(3, null)).toBeNull();
+  });
+});
+
+describe('usersMeetingCadence (the backfill\'s table of who meets cadence)', () => {
+  it('says for every role and every count of active days what the cadence and the role\'s expectation say', () => {
+    const roles = ['end_user', 'manager', 'executive', 'admin'] as const;
+    // Each user's active days in 30 (0 to 31, and one past the table: a count the window cannot give is still judged).
+    // Roles interleaved, as a book lists its users.
+    const users = Array.from({ length: 33 }, (_, n) => roles.map((role, r) => ({ id: r * 100 + n, role }))).flat();
+    const days = new Map(users.map((u) => [u.id, u.id % 100]));
+    const odd = { ...DEFAULT_SETTINGS, cadenceDays: { daily: 3, weekly: 9 }, roleCadence: { end_user: 'daily', manager: 'dormant', executive: 'weekly', admin: 'monthly' } } as const;
+    for (const settings of [DEFAULT_SETTINGS, odd]) {
+      // Written out by hand from cadenceOf's rule: daily at >= daily, weekly at >= weekly, monthly at >= 1.
+      const rank = (n: number) => (n >= settings.cadenceDays.daily ? 3 : n >= settings.cadenceDays.weekly ? 2 : n >= 1 ? 1 : 0);
+      const need = { dormant: 0, monthly: 1, weekly: 2, daily: 3 } as const;
+      const expected = users.filter((u) => rank(days.get(u.id) ?? 0) >= need[settings.roleCadence[u.role]]).map((u) => u.id);
+      expect(usersMeetingCadence(users, days, settings)).toEqual(expected);
+    }
+    // With the defaults: an end user meets weekly from 4 days, an executive monthly from 1.
+    const meeting = new Set(usersMeetingCadence(users, days, DEFAULT_SETTINGS));
+    expect([3, 4].map((n) => meeting.has(n))).toEqual([false, true]);
+    expect([200, 201].map((id) => meeting.has(id))).toEqual([false, true]);
+    // Nobody in the window is judged on 0 days.
+    expect(usersMeetingCadence(users.slice(0, 1), new Map(), DEFAULT_SETTINGS)).toEqual([]);
   });
 });

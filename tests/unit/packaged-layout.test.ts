@@ -106,7 +106,7 @@ describe('the packaged layout', () => {
       };
       const expected: unknown[] = [];
       const starts: (number | null)[] = [];
-      historyChunkRows(b.context, job.tasks, 0, job.tasks.length, job, expected, (_, start) => starts.push(start));
+      historyChunkRows(b.context, job.tasks, 0, job.tasks.length, job, expected, (_, start) => starts.push(start), () => {});
       expect(starts.every((s) => s !== null && s <= today)).toBe(true);
       expect(expected.length).toBeGreaterThan(0);
       const answer = async (message: typeof job) => {

@@ -124,7 +124,10 @@ export function healthSeries(
     w.advanceTo(d);
     if (c < changes.length && changes[c] <= d) {
       while (c < changes.length && changes[c] <= d) c++;
-      records = recordsAsOf(bundle, d);
+      const next = recordsAsOf(bundle, d);
+      // Users once known stay known, so a list that did not grow holds the same users: keeping the array keeps what
+      // is cached by it (the users' groups of exposureShare) instead of building it again on every QBR or touchpoint.
+      records = next.users.length === records.users.length ? { ...next, users: records.users } : next;
     }
     const facts = factsOf(records, w, d, keyFeatures);
     each(d, healthScores(facts, inputs.settings), facts);

@@ -176,7 +176,7 @@ export function refreshHealthSnapshots(
         tasks,
         job,
         helpers,
-        (first, end, rows, started) => historyChunkRows(ctx, tasks, first, end, job, rows, started),
+        (first, end, rows, started, taskDone) => historyChunkRows(ctx, tasks, first, end, job, rows, started, taskDone),
         (rows) => {
           snapshots += rows.length / SNAPSHOT_COLUMNS.length;
           writeSnapshotRows(ctx, rows);

@@ -175,7 +175,13 @@ export function helpersFor(ctx: StoreContext, tasks: readonly HistoryTask[], tod
 }
 
 /** Computes tasks [first, end) into rows, telling `started` each one's history start (snapshot-rows.ts historyChunkRows). */
-export type ComputeChunk = (first: number, end: number, rows: unknown[], started: (task: number, start: number | null) => void) => void;
+export type ComputeChunk = (
+  first: number,
+  end: number,
+  rows: unknown[],
+  started: (task: number, start: number | null) => void,
+  taskDone: () => void,
+) => void;
 
 /**
  * Computes every task's rows (compute, TASKS_PER_CHUNK at a time) and hands them to write, here and on `helpers`
@@ -195,13 +201,13 @@ export function runHistoryTasks(
   helpersOnly = false,
 ): number {
   const rows: unknown[] = [];
+  const flush = () => {
+    if (rows.length >= ROWS_PER_FLUSH) write(rows);
+  };
   const chunks = Math.ceil(tasks.length / TASKS_PER_CHUNK);
-  const computeChunk = (c: number) => compute(c * TASKS_PER_CHUNK, Math.min(tasks.length, (c + 1) * TASKS_PER_CHUNK), rows, started);
+  const computeChunk = (c: number) => compute(c * TASKS_PER_CHUNK, Math.min(tasks.length, (c + 1) * TASKS_PER_CHUNK), rows, started, flush);
   if (helpers === 0 || chunks < 2) {
-    for (let c = 0; c < chunks; c++) {
-      computeChunk(c);
-      if (rows.length >= ROWS_PER_FLUSH) write(rows);
-    }
+    for (let c = 0; c < chunks; c++) computeChunk(c);
     write(rows);
     return 0;
   }
@@ -250,7 +256,6 @@ export function runHistoryTasks(
     for (let c = helpersOnly ? chunks : Atomics.add(counters, NEXT_TASK, 1); c < chunks; c = Atomics.add(counters, NEXT_TASK, 1)) {
       computeChunk(c);
       for (let i = c * TASKS_PER_CHUNK; i < Math.min(tasks.length, (c + 1) * TASKS_PER_CHUNK); i++) finish(i);
-      if (rows.length >= ROWS_PER_FLUSH) write(rows);
       if (!drain()) lost = true;
       if (lost) break;
     }
@@ -273,8 +278,7 @@ export function runHistoryTasks(
   if (left > 0) {
     for (let i = 0; i < tasks.length; i++) {
       if (finished[i] === 1) continue;
-      compute(i, i + 1, rows, started);
-      if (rows.length >= ROWS_PER_FLUSH) write(rows);
+      compute(i, i + 1, rows, started, flush);
     }
     write(rows);
   }

@@ -78,7 +78,9 @@ export const TASKS_PER_CHUNK = 8;
 /**
  * Appends the rows of tasks [first, end) to `rows`, each account from its first day through today, and tells
  * `started` each task's history start (null: the account is gone), which the refresher needs to delete the days
- * before it.
+ * before it. `taskDone` is called after each account's rows, for the caller to flush them: a buffer the size of a
+ * whole chunk's rows (about 35,000 values) lands in V8's large-object space, and appending to it cost a backfill
+ * 0.5 s more than buffers flushed every few accounts.
  */
 export function historyChunkRows(
   ctx: StoreContext,
@@ -88,6 +90,7 @@ export function historyChunkRows(
   job: HistoryJob,
   rows: unknown[],
   started: (task: number, start: number | null) => void,
+  taskDone: () => void,
 ): void {
   const ids: number[] = [];
   for (let i = first; i < end; i++) ids.push(tasks[i].accountId);
@@ -105,5 +108,6 @@ export function historyChunkRows(
     healthSeries(ctx, bundle, from, job.today, job.inputs, (day, scores, facts) => pushSnapshotRow(rows, accountId, day, scores, facts), {
       firstSeenFromRollups: job.fromRollups,
     });
+    taskDone();
   }
 }

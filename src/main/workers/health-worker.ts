@@ -18,22 +18,25 @@ function run(job: HealthWorkerJob, post: (reply: HealthWorkerReply) => void): vo
   const counters = new Int32Array(job.shared);
   try {
     store.sqlite.exec('BEGIN');
-    let rows: unknown[] = [];
-    let done: number[] = [];
-    let starts: (number | null)[] = [];
+    const rows: unknown[] = [];
+    const done: number[] = [];
+    const starts: (number | null)[] = [];
     const started = (task: number, start: number | null) => {
       done.push(task);
       starts.push(start);
     };
+    // After each account: its rows are whole, so it can be reported done with them.
+    const flush = () => {
+      if (rows.length < ROWS_PER_FLUSH) return;
+      // Posting copies the arrays, so they are emptied in place: the computation holds `rows` meanwhile.
+      post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
+      rows.length = 0;
+      done.length = 0;
+      starts.length = 0;
+    };
     const chunks = Math.ceil(job.tasks.length / TASKS_PER_CHUNK);
     for (let c = Atomics.add(counters, NEXT_TASK, 1); c < chunks; c = Atomics.add(counters, NEXT_TASK, 1)) {
-      historyChunkRows(ctx, job.tasks, c * TASKS_PER_CHUNK, Math.min(job.tasks.length, (c + 1) * TASKS_PER_CHUNK), job, rows, started);
-      if (rows.length >= ROWS_PER_FLUSH) {
-        post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
-        rows = [];
-        done = [];
-        starts = [];
-      }
+      historyChunkRows(ctx, job.tasks, c * TASKS_PER_CHUNK, Math.min(job.tasks.length, (c + 1) * TASKS_PER_CHUNK), job, rows, started, flush);
     }
     if (done.length > 0) post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
     post({ type: 'done', jobId: job.jobId });

@@ -157,6 +157,27 @@ export function userCadences(
   });
 }
 
+/**
+ * Per settings, per role: whether n active days in 30 meet the role's cadence, for n = 0…31 (a window of 30 days has
+ * at most 30). The same answer as meetsCadence(cadenceOf(n)) read from a table: the backfill asks it for every user
+ * on every day of a year.
+ */
+const meetsTables = new WeakMap<object, Record<string, Uint8Array | undefined>>();
+
+function meetsTablesOf(settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>): Record<string, Uint8Array | undefined> {
+  let tables = meetsTables.get(settings);
+  if (tables === undefined) {
+    tables = {};
+    for (const [role, expected] of Object.entries(settings.roleCadence)) {
+      const table = new Uint8Array(32);
+      for (let n = 0; n < table.length; n++) table[n] = meetsCadence(cadenceOf(n, settings.cadenceDays), expected) ? 1 : 0;
+      tables[role] = table;
+    }
+    meetsTables.set(settings, tables);
+  }
+  return tables;
+}
+
 /** The ids of the users who meet their role's cadence: userCadences' `meets` alone, without an object per user. */
 export function usersMeetingCadence(
   users: readonly Pick<UserInfo, 'id' | 'role'>[],
@@ -164,8 +185,12 @@ export function usersMeetingCadence(
   settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>,
 ): number[] {
   const meeting: number[] = [];
+  const tables = meetsTablesOf(settings);
   for (const u of users) {
-    if (meetsCadence(cadenceOf(activeDaysIn30.get(u.id) ?? 0, settings.cadenceDays), settings.roleCadence[u.role])) meeting.push(u.id);
+    const n = activeDaysIn30.get(u.id) ?? 0;
+    const table = tables[u.role];
+    const meets = table !== undefined && n < table.length ? table[n] === 1 : meetsCadence(cadenceOf(n, settings.cadenceDays), settings.roleCadence[u.role]);
+    if (meets) meeting.push(u.id);
   }
   return meeting;
 }
