@@ -3,7 +3,10 @@
 // account report of 24 accounts, a Mixpanel raw-event export with people who share display names across
 // accounts and events of accounts the book does not have); a helper that cannot work leaves its accounts to the
 // refreshing thread, nothing lost. Every expectation is the single-thread refresh of the same store.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
@@ -101,6 +104,40 @@ describe('a health-history refresh shared with helper threads', () => {
       expect(r.lo, `account ${r.id}`).toBe(expectedStart);
     }
     expect(sql.prepare('SELECT count(*) FROM health_snapshots WHERE day < ? OR day > ?').pluck().get(isoFromDayNumber(TODAY - 250), isoFromDayNumber(TODAY))).toBe(0);
+  }, 60_000);
+
+  it('after a shared refresh\'s commit a helper checkpoints the WAL, and the connection\'s own checkpoint setting is back', async () => {
+    const b = await book();
+    const sql = b.database.sqlite;
+    const expected = alone(b).length;
+    // The database file without snapshots and an empty WAL: rows found in the file alone got there by a checkpoint.
+    sql.exec('DELETE FROM health_snapshots');
+    sql.pragma('wal_checkpoint(TRUNCATE)');
+    const before = sql.pragma('wal_autocheckpoint', { simple: true });
+    const result = refreshHealthSnapshots(b.context, { helpers: 1, helpersOnly: true });
+    expect(result.snapshots).toBe(expected);
+    // A refresh this size (a few hundred WAL pages) is under the automatic checkpoint's 1,000: SQLite would not have
+    // checkpointed it on its own.
+    expect(before).toBe(1000);
+    expect(sql.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const inFile = (): number => {
+      const copy = path.join(tempDir(), 'file-alone.sqlite');
+      fs.copyFileSync(b.context.databaseFile, copy);
+      const db = new Database(copy, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM health_snapshots').pluck().get() as number;
+      } catch {
+        return -1;
+      } finally {
+        db.close();
+      }
+    };
+    let found = inFile();
+    for (let waited = 0; found !== expected && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      found = inFile();
+    }
+    expect(found).toBe(expected);
   }, 60_000);
 
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {

@@ -65,6 +65,21 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
+/** The connection's automatic checkpoint threshold in WAL pages (0: none). */
+export function autoCheckpointPages(sqlite: Database.Database): number {
+  return Number(sqlite.pragma('wal_autocheckpoint', { simple: true }));
+}
+
+/** Sets the connection's automatic checkpoint threshold (0 turns it off for this connection only). */
+export function setAutoCheckpointPages(sqlite: Database.Database, pages: number): void {
+  sqlite.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(pages))}`);
+}
+
+/** Copies what the WAL holds into the database file, waiting for no reader or writer (PASSIVE). */
+export function checkpointWal(sqlite: Database.Database): void {
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+}
+
 /** How many migrations this version of Bearing knows (drizzle-kit's journal beside the SQL files). */
 export function knownMigrations(migrationsFolder: string): number {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {

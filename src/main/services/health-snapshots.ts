@@ -13,7 +13,7 @@ import { clearStaleMark, staleMarks, staleMarksOf } from '../db/health-stale';
 import { todayOf } from './clock';
 import type { StoreContext } from './context';
 import { healthInputs, type HealthInputs } from './health-compute';
-import { helpersFor, runHistoryTasks } from './health-threads';
+import { checkpointAside, helpersFor, holdCheckpoint, runHistoryTasks } from './health-threads';
 import { historyChunkRows, pushSnapshotRow, type HistoryTask } from './snapshot-rows';
 
 export { snapshotUtilization } from './snapshot-rows';
@@ -127,68 +127,74 @@ export function refreshHealthSnapshots(
   const today = dayNumber(todayOf(ctx));
   // Helper threads cannot see the writes of a transaction this refresh would run inside.
   const insideOther = ctx.sqlite.inTransaction;
-  // IMMEDIATE: the write lock from the first read, so the inputs read are the ones the snapshots are stored for.
-  return ctx.sqlite
-    .transaction(() => {
-      const inputs = options.inputs ?? healthInputs(ctx);
-      const wanted = options.accountIds ? new Set(options.accountIds) : null;
-      const marks = wanted ? staleMarksOf(ctx.sqlite, [...wanted]) : new Map(staleMarks(ctx.sqlite).map((m) => [m.accountId, m]));
-      const onlyMarked = options.fromDay === 'marks';
-      // Each account's first day to write: the requested day, or its mark's when earlier (undefined: its whole history).
-      const firstDay = (id: number): number | undefined | null => {
-        const mark = marks.get(id);
-        if (onlyMarked) return mark === undefined ? null : (mark.fromDay ?? undefined);
-        const requested = options.fromDay as number | undefined;
-        if (mark === undefined || requested === undefined) return requested;
-        return mark.fromDay === null ? undefined : Math.min(requested, mark.fromDay);
-      };
-      const ids = wanted ?? (onlyMarked ? new Set(marks.keys()) : null);
-      const days = (ids ? [...ids] : []).map(firstDay).filter((d): d is number | undefined => d !== null);
-      const whole = days.includes(undefined) || (ids === null && options.fromDay === undefined);
-      // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
-      const asOfFrom = whole ? undefined : Math.min(today, ...(days as number[]), ...(ids === null ? [options.fromDay as number] : []));
-      // A long history takes the users' first-seen days from the rollups each account's series reads anyway
-      // (healthSeries) rather than one sort of every rollup row by user; a short one (today's snapshot after a
-      // write) reads little of the rollups, and one query that skips the accounts without usage since is cheaper.
-      const fromRollups = asOfFrom === undefined || today - asOfFrom >= FIRST_SEEN_FROM_ROLLUPS_DAYS;
-      const bundleFrom = fromRollups ? null : asOfFrom;
-      // The accounts there are (an id asked for may be gone), in id order: the rollups are clustered by account.
-      const existing = accountIds(ctx);
-      const tasks: HistoryTask[] = [];
-      for (const id of ids === null ? existing : existing.filter((i) => ids.has(i))) {
-        const requested = firstDay(id);
-        if (requested === null) continue;
-        tasks.push(requested === undefined ? { accountId: id } : { accountId: id, requested });
-        const mark = marks.get(id);
-        if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
-      }
-      let snapshots = 0;
-      let accounts = 0;
-      const job = { today, inputs, fromRollups, bundleFrom };
-      const todayIso = isoFromDayNumber(today);
-      // Every day from the task's first day through today is written again (replacing the row there); the days
-      // before the history's start (it may have moved later: the first event now precedes the old start from the
-      // contract) and after today go. A long refresh is shared with helper threads (health-threads.ts), which read
-      // each account's records and start themselves; rows are written SNAPSHOT_BATCH at a time.
-      const helpers = options.helpers ?? helpersFor(ctx, tasks, today, insideOther);
-      const helped = runHistoryTasks(
-        ctx,
-        tasks,
-        job,
-        helpers,
-        (first, end, rows, started, taskDone) => historyChunkRows(ctx, tasks, first, end, job, rows, started, taskDone),
-        (rows) => {
-          snapshots += rows.length / SNAPSHOT_COLUMNS.length;
-          writeSnapshotRows(ctx, rows);
-        },
-        (task, start) => {
-          if (start === null) return;
-          accounts += 1;
-          deleteSnapshotsOutside(ctx, tasks[task].accountId, isoFromDayNumber(start), todayIso);
-        },
-        options.helpersOnly,
-      );
-      return { accounts, snapshots, helped };
-    })
-    .immediate();
+  // A shared refresh's checkpoint is left to a helper after the commit (health-threads.ts holdCheckpoint).
+  let held: number | null = null;
+  const refresh = ctx.sqlite.transaction(() => {
+    const inputs = options.inputs ?? healthInputs(ctx);
+    const wanted = options.accountIds ? new Set(options.accountIds) : null;
+    const marks = wanted ? staleMarksOf(ctx.sqlite, [...wanted]) : new Map(staleMarks(ctx.sqlite).map((m) => [m.accountId, m]));
+    const onlyMarked = options.fromDay === 'marks';
+    // Each account's first day to write: the requested day, or its mark's when earlier (undefined: its whole history).
+    const firstDay = (id: number): number | undefined | null => {
+      const mark = marks.get(id);
+      if (onlyMarked) return mark === undefined ? null : (mark.fromDay ?? undefined);
+      const requested = options.fromDay as number | undefined;
+      if (mark === undefined || requested === undefined) return requested;
+      return mark.fromDay === null ? undefined : Math.min(requested, mark.fromDay);
+    };
+    const ids = wanted ?? (onlyMarked ? new Set(marks.keys()) : null);
+    const days = (ids ? [...ids] : []).map(firstDay).filter((d): d is number | undefined => d !== null);
+    const whole = days.includes(undefined) || (ids === null && options.fromDay === undefined);
+    // Every day written is on or after this one, so users first seen before it need no scan of the rollups.
+    const asOfFrom = whole ? undefined : Math.min(today, ...(days as number[]), ...(ids === null ? [options.fromDay as number] : []));
+    // A long history takes the users' first-seen days from the rollups each account's series reads anyway
+    // (healthSeries) rather than one sort of every rollup row by user; a short one (today's snapshot after a
+    // write) reads little of the rollups, and one query that skips the accounts without usage since is cheaper.
+    const fromRollups = asOfFrom === undefined || today - asOfFrom >= FIRST_SEEN_FROM_ROLLUPS_DAYS;
+    const bundleFrom = fromRollups ? null : asOfFrom;
+    // The accounts there are (an id asked for may be gone), in id order: the rollups are clustered by account.
+    const existing = accountIds(ctx);
+    const tasks: HistoryTask[] = [];
+    for (const id of ids === null ? existing : existing.filter((i) => ids.has(i))) {
+      const requested = firstDay(id);
+      if (requested === null) continue;
+      tasks.push(requested === undefined ? { accountId: id } : { accountId: id, requested });
+      const mark = marks.get(id);
+      if (mark) clearStaleMark(ctx.sqlite, id, mark.generation);
+    }
+    let snapshots = 0;
+    let accounts = 0;
+    const job = { today, inputs, fromRollups, bundleFrom };
+    const todayIso = isoFromDayNumber(today);
+    // Every day from the task's first day through today is written again (replacing the row there); the days
+    // before the history's start (it may have moved later: the first event now precedes the old start from the
+    // contract) and after today go. A long refresh is shared with helper threads (health-threads.ts), which read
+    // each account's records and start themselves; rows are written SNAPSHOT_BATCH at a time.
+    const helpers = options.helpers ?? helpersFor(ctx, tasks, today, insideOther);
+    if (helpers > 0 && !insideOther) held = holdCheckpoint(ctx);
+    const helped = runHistoryTasks(
+      ctx,
+      tasks,
+      job,
+      helpers,
+      (first, end, rows, started, taskDone) => historyChunkRows(ctx, tasks, first, end, job, rows, started, taskDone),
+      (rows) => {
+        snapshots += rows.length / SNAPSHOT_COLUMNS.length;
+        writeSnapshotRows(ctx, rows);
+      },
+      (task, start) => {
+        if (start === null) return;
+        accounts += 1;
+        deleteSnapshotsOutside(ctx, tasks[task].accountId, isoFromDayNumber(start), todayIso);
+      },
+      options.helpersOnly,
+    );
+    return { accounts, snapshots, helped };
+  });
+  try {
+    // IMMEDIATE: the write lock from the first read, so the inputs read are the ones the snapshots are stored for.
+    return refresh.immediate();
+  } finally {
+    if (held !== null) checkpointAside(ctx, held);
+  }
 }

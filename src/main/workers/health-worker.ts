@@ -5,9 +5,9 @@
 // store (the refresher holds the write lock meanwhile).
 import path from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { connect } from '../db/open';
+import { checkpointWal, connect } from '../db/open';
 import type { StoreContext } from '../services/context';
-import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
+import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerCheckpoint, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
 import { historyChunkRows, TASKS_PER_CHUNK } from '../services/snapshot-rows';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -46,7 +46,26 @@ function run(job: HealthWorkerJob, post: (reply: HealthWorkerReply) => void): vo
   }
 }
 
-port.on('message', (job: HealthWorkerJob) => {
+/** A checkpoint asked for after a shared refresh's commit; a failure is left to the next automatic one. */
+function checkpoint(message: HealthWorkerCheckpoint): void {
+  try {
+    const store = connect(message.databaseFile, message.nativeBinding);
+    try {
+      checkpointWal(store.sqlite);
+    } finally {
+      store.sqlite.close();
+    }
+  } catch {
+    // The store's next commit past the threshold checkpoints it.
+  }
+}
+
+port.on('message', (message: HealthWorkerJob | HealthWorkerCheckpoint) => {
+  if (message.type === 'checkpoint') {
+    checkpoint(message);
+    return;
+  }
+  const job = message;
   const counters = new Int32Array(job.shared);
   // Each message wakes the refresher, which waits on the count of messages posted.
   const post = (reply: HealthWorkerReply) => {
