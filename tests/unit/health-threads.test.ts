@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
-import { helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
+import { checkpointImportAside, helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
+import { connect } from '../../src/main/db/open';
 import { Worker } from 'node:worker_threads';
 import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { tempBackend, tempDir } from '../helpers/backend';
@@ -46,6 +47,31 @@ function alone(b: Backend): Row[] {
   b.database.sqlite.exec('DELETE FROM health_snapshots');
   expect(refreshHealthSnapshots(b.context, { helpers: 0 }).helped).toBe(0);
   return snapshots(b);
+}
+
+/**
+ * A count read from the database file alone (a copy without its WAL): what a checkpoint has copied there. Polled
+ * until it is `wanted` or 10 s pass (a helper checkpoints on its own time); -1 while the copy cannot be read.
+ */
+async function countInFileAlone(b: Backend, query: string, wanted: number): Promise<number> {
+  const read = (): number => {
+    const copy = path.join(tempDir(), 'file-alone.sqlite');
+    fs.copyFileSync(b.context.databaseFile, copy);
+    const db = new Database(copy, { readonly: true });
+    try {
+      return db.prepare(query).pluck().get() as number;
+    } catch {
+      return -1;
+    } finally {
+      db.close();
+    }
+  };
+  let found = read();
+  for (let waited = 0; found !== wanted && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    found = read();
+  }
+  return found;
 }
 
 describe('a health-history refresh shared with helper threads', () => {
@@ -120,24 +146,38 @@ describe('a health-history refresh shared with helper threads', () => {
     // checkpointed it on its own.
     expect(before).toBe(1000);
     expect(sql.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    const inFile = (): number => {
-      const copy = path.join(tempDir(), 'file-alone.sqlite');
-      fs.copyFileSync(b.context.databaseFile, copy);
-      const db = new Database(copy, { readonly: true });
-      try {
-        return db.prepare('SELECT count(*) FROM health_snapshots').pluck().get() as number;
-      } catch {
-        return -1;
-      } finally {
-        db.close();
-      }
-    };
-    let found = inFile();
-    for (let waited = 0; found !== expected && waited < 10_000; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      found = inFile();
+    expect(await countInFileAlone(b, 'SELECT count(*) FROM health_snapshots', expected)).toBe(expected);
+  }, 60_000);
+
+  it('an import leaves its commit\'s checkpoint to a started helper, and without one checkpoints as always', async () => {
+    const dir = tempDir();
+    const b = tempBackend();
+    open.push(b);
+    const sql = b.database.sqlite;
+    sql.exec(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`);
+    const { file: accounts, ids } = salesforceAccounts(dir, 6, 3, TODAY);
+    await importFile(b, accounts);
+    // No helper started: the import's own connection keeps SQLite's automatic checkpoint.
+    const own = connect(b.context.databaseFile);
+    try {
+      expect(helperCount()).toBe(0);
+      checkpointImportAside({ sqlite: own.sqlite, databaseFile: b.context.databaseFile })();
+      expect(own.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      own.sqlite.close();
     }
-    expect(found).toBe(expected);
+    // A helper started (as for a large file): an import too small for SQLite's own checkpoint reaches the database
+    // file alone, which only the helper's checkpoint can have done.
+    sql.pragma('wal_checkpoint(TRUNCATE)');
+    process.env.BEARING_HEALTH_THREADS = '1';
+    warmHealthHelpers(50_000_000);
+    expect(helperCount()).toBe(1);
+    // The import's own history (6 accounts, 30 days) is too short to share, so its commit checkpoints nothing aside.
+    delete process.env.BEARING_HEALTH_THREADS;
+    await importFile(b, mixpanelExport(dir, 'events', 5, TODAY - 30, TODAY - 1, ids));
+    const stored = sql.prepare('SELECT count(*) FROM usage_events').pluck().get() as number;
+    expect(stored).toBeGreaterThan(100);
+    expect(await countInFileAlone(b, 'SELECT count(*) FROM usage_events', stored)).toBe(stored);
   }, 60_000);
 
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {

@@ -7,7 +7,7 @@ import type { ImportSummary } from '../../shared/contract/imports';
 import { connect } from '../db/open';
 import { runImport, type ImportJobOptions, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
-import { warmHealthHelpers } from './health-threads';
+import { checkpointImportAside, warmHealthHelpers } from './health-threads';
 import { workerScript } from './worker-script';
 
 /** The file's size in bytes, 0 when it cannot be read (the job reports that itself). */
@@ -30,8 +30,13 @@ export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u:
   const controller = new AbortController();
   warmHealthHelpers(fileSize(job.path));
   const { sqlite } = connect(databaseFile, nativeBinding);
+  const committed = checkpointImportAside({ sqlite, databaseFile, nativeBinding });
   let accountIds: number[] = [];
-  const done = runImport({ ...job, sqlite, signal: controller.signal, onProgress, onCommitted: (ids) => (accountIds = ids) })
+  const onCommitted = (ids: number[]) => {
+    committed();
+    accountIds = ids;
+  };
+  const done = runImport({ ...job, sqlite, signal: controller.signal, onProgress, onCommitted })
     .then((summary) => ({ summary, accountIds, healthRefreshed: false }))
     .finally(() => sqlite.close());
   return { done, cancel: () => controller.abort() };

@@ -9,7 +9,7 @@ import { runImport, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 import type { StoreContext } from '../services/context';
 import { repairNow } from '../services/health-repair';
-import { warmHealthHelpers } from '../services/health-threads';
+import { checkpointImportAside, warmHealthHelpers } from '../services/health-threads';
 import { fileSize } from '../services/import-runner';
 
 if (parentPort) {
@@ -21,11 +21,13 @@ if (parentPort) {
   });
   const { sqlite } = connect(start.databaseFile, start.nativeBinding);
   warmHealthHelpers(fileSize(start.job.path));
+  const committed = checkpointImportAside({ sqlite, databaseFile: start.databaseFile, nativeBinding: start.nativeBinding });
   let accountIds: number[] = [];
   let last: ImportProgressUpdate | null = null;
   runImport({
     ...start.job,
     onCommitted: (ids) => {
+      committed();
       accountIds = ids;
     },
     sqlite,
