@@ -13,6 +13,7 @@ import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
 import { checkpointImportAside, helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
 import { connect } from '../../src/main/db/open';
+import { loadBundles } from '../../src/main/db/account-bundles';
 import { Worker } from 'node:worker_threads';
 import { dayNumber, isoFromDayNumber } from '../../src/shared/dates';
 import { tempBackend, tempDir } from '../helpers/backend';
@@ -178,6 +179,28 @@ describe('a health-history refresh shared with helper threads', () => {
     const stored = sql.prepare('SELECT count(*) FROM usage_events').pluck().get() as number;
     expect(stored).toBeGreaterThan(100);
     expect(await countInFileAlone(b, 'SELECT count(*) FROM usage_events', stored)).toBe(stored);
+  }, 60_000);
+
+  it('reads a few accounts\' records as of a day with their users\' first days from plain SQL, and none after the last usage', async () => {
+    const b = await book();
+    const sql = b.database.sqlite;
+    const ids = (sql.prepare('SELECT DISTINCT account_id FROM usage_daily ORDER BY account_id').pluck().all() as number[]).slice(0, 3);
+    expect(ids.length).toBe(3);
+    const firstDay = sql.prepare('SELECT min(day) FROM usage_daily WHERE account_id = ? AND user_id = ?').pluck();
+    for (const asOf of [TODAY - 20, TODAY + 5]) {
+      const bundles = loadBundles(b.database, ids, asOf);
+      expect(bundles.map((x) => x.account.id).sort((x, y) => x - y)).toEqual(ids);
+      let users = 0;
+      for (const bundle of bundles) {
+        for (const u of bundle.users) {
+          users++;
+          // After asOf the account has no usage (TODAY + 5): every user it has seen is known, no first day read.
+          const expected = asOf > TODAY ? null : ((firstDay.get(bundle.account.id, u.id) as number | null) ?? null);
+          expect(u.firstSeenDay ?? null, `account ${bundle.account.id} user ${u.id}`).toBe(expected);
+        }
+      }
+      expect(users).toBeGreaterThan(3);
+    }
   }, 60_000);
 
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {
