@@ -201,6 +201,19 @@ describe('a health-history refresh shared with helper threads', () => {
       }
       expect(users).toBeGreaterThan(3);
     }
+    // Their entitlements (the Salesforce report's products), a merged feature entitled as the one it became, paid
+    // when any row is: plain SQL per account.
+    const entitled = sql.prepare(
+      `SELECT coalesce(f.merged_into, e.feature_id) AS featureId, max(e.paid) AS paid FROM entitlements e LEFT JOIN features f ON f.id = e.feature_id
+       WHERE e.account_id = ? GROUP BY 1 ORDER BY 1`,
+    );
+    let entitlements = 0;
+    for (const bundle of loadBundles(b.database, ids, TODAY - 20)) {
+      const expected = (entitled.all(bundle.account.id) as { featureId: number; paid: number }[]).map((r) => ({ featureId: r.featureId, paid: r.paid !== 0 }));
+      entitlements += expected.length;
+      expect([...bundle.entitlements].sort((x, y) => x.featureId - y.featureId)).toEqual(expected);
+    }
+    expect(entitlements).toBeGreaterThan(0);
   }, 60_000);
 
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {

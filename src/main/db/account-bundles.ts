@@ -115,15 +115,16 @@ function firstSeenDays(store: Store, accounts: AccountFilter, asOfFrom: number):
 export function loadBundles(store: Store, accountId?: AccountFilter, asOfFrom: number | null = Number.MIN_SAFE_INTEGER): AccountBundle[] {
   const accounts = loadAccounts(store, accountId);
   const users = groupByAccount(usersOfAccounts(store, accountId, asOfFrom), ({ accountId: _, ...u }) => ({ ...u, role: u.role satisfies Role }));
+  // A feature merged into another is entitled as the feature it became. The accounts are filtered before the
+  // grouping: filtered after it, every read of a few accounts' bundles grouped the whole book's entitlements.
+  const entitled = accountWhere('e.account_id', accountId);
   const entitlements = groupByAccount(
-    // A feature merged into another is entitled as the feature it became.
-    rowsOf<{ accountId: number; featureId: number; paid: number }>(
-      store,
-      `SELECT account_id AS accountId, featureId, paid FROM (
-         SELECT e.account_id, coalesce(f.merged_into, e.feature_id) AS featureId, max(e.paid) AS paid
-         FROM entitlements e LEFT JOIN features f ON f.id = e.feature_id GROUP BY e.account_id, featureId)`,
-      accountId,
-    ),
+    prepared(
+      store.sqlite,
+      `SELECT e.account_id AS accountId, coalesce(f.merged_into, e.feature_id) AS featureId, max(e.paid) AS paid
+       FROM entitlements e LEFT JOIN features f ON f.id = e.feature_id ${entitled.sql === '' ? '' : `WHERE ${entitled.sql}`}
+       GROUP BY e.account_id, featureId`,
+    ).all(...entitled.params) as { accountId: number; featureId: number; paid: number }[],
     (r) => ({ featureId: r.featureId, paid: r.paid !== 0 }),
   );
   const milestones = groupByAccount(
