@@ -4,6 +4,7 @@ import { lastDays, type TouchpointInfo } from '../../src/shared/metrics/inputs';
 import {
   openSupportCases,
   qbrDaysSince,
+  lastYearResponseRate,
   qbrOverdue,
   responseRates,
   satisfaction,
@@ -52,6 +53,28 @@ describe('relationship metrics', () => {
       { period: '2026-Q2', invited: 2, responded: 1, rate: 0.5 },
     ]);
     expect(r.lastYear).toMatchObject({ invited: 4, responded: 2, rate: 0.5 });
+  });
+
+  it('the last year\'s response alone is the last year of responseRates, on every day around the year\'s edges', () => {
+    const qbrs = [
+      { date: '2025-11-21', customerResponse: 'positive' as const },
+      { date: '2025-11-22', customerResponse: 'none' as const },
+      { date: '2026-06-01', customerResponse: 'negative' as const },
+      { date: '2026-11-21', customerResponse: 'positive' as const },
+    ];
+    const touchpoints = [
+      tp('campaign', '2025-11-20', { responded: true }),
+      tp('campaign', '2026-03-03', { responded: false }),
+      tp('campaign', '2026-11-20', { responded: true }),
+      tp('call', '2026-05-11'),
+    ];
+    // Written out by hand for D = 2026-11-20: the year is 2025-11-21 … 2026-11-20; the QBR of 2026-11-21 is after D.
+    expect(lastYearResponseRate(qbrs, touchpoints, asOf)).toEqual({ period: 'last 365 days', invited: 5, responded: 3, rate: 0.6 });
+    for (let d = D - 400; d <= D + 5; d++) {
+      const day = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      expect(lastYearResponseRate(qbrs, touchpoints, day), day).toEqual(responseRates(qbrs, touchpoints, day).lastYear);
+    }
+    expect(lastYearResponseRate([], [], asOf).rate).toBeNull();
   });
 
   it('support case success rate = resolved (within SLA where set) ÷ closed in P', () => {

@@ -36,7 +36,13 @@ export function factsFromWindow(
 }
 
 /** The facts from records already taken as of asOfDay. */
-function factsOf(bundle: AccountBundle, w: UsageWindow, asOfDay: number, keyFeatures: HealthFacts['keyFeatures']): HealthFacts {
+function factsOf(
+  bundle: AccountBundle,
+  w: UsageWindow,
+  asOfDay: number,
+  keyFeatures: HealthFacts['keyFeatures'],
+  keyIds: readonly number[] = keyFeatures.map((k) => k.id),
+): HealthFacts {
   return {
     asOf: isoFromDayNumber(asOfDay),
     contractStart: bundle.account.contractStart,
@@ -46,7 +52,7 @@ function factsOf(bundle: AccountBundle, w: UsageWindow, asOfDay: number, keyFeat
     mau: w.activeUsers,
     lastEventDay: w.lastEventDay,
     keyFeatures,
-    usedKeyFeatureIds: w.usedFeatures(keyFeatures.map((k) => k.id)),
+    usedKeyFeatureIds: w.usedFeatures(keyIds),
     qbrs: bundle.qbrs,
     touchpoints: bundle.touchpoints,
     surveys: bundle.surveys,
@@ -113,6 +119,7 @@ export function healthSeries(
   // Events older than the window still tell the no-usage rule when the account last did anything.
   w.lastEventDay = lastEventDay(ctx, bundle.account.id, fromDay - 30);
   const keyFeatures = enabledKeyFeatures(inputs.features, bundle.entitlements).map((f) => ({ id: f.id, name: f.name }));
+  const keyIds = keyFeatures.map((k) => k.id);
   // The records change only on a few days (a QBR, a new user…): they are taken as of a day again only then.
   const changes = recordChangeDays(bundle, dayNumber);
   let c = 0;
@@ -129,7 +136,7 @@ export function healthSeries(
       // is cached by it (the users' groups of exposureShare) instead of building it again on every QBR or touchpoint.
       records = next.users.length === records.users.length ? { ...next, users: records.users } : next;
     }
-    const facts = factsOf(records, w, d, keyFeatures);
+    const facts = factsOf(records, w, d, keyFeatures, keyIds);
     each(d, healthScores(facts, inputs.settings), facts);
   }
 }

@@ -50,7 +50,12 @@ export interface ComponentScore {
 
 const pct = (r: number) => formatPercent(r);
 const clamp100 = (x: number) => Math.max(0, Math.min(100, x));
-const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: [], noDataReason: reason });
+/**
+ * The facts of a component scored without them (detail false) or without data: one frozen empty list shared by
+ * all, since the backfill scores six components on each of hundreds of thousands of days.
+ */
+const NO_FACTS = Object.freeze([]) as readonly string[] as string[];
+const noData = (name: ComponentName, reason: string): ComponentScore => ({ name, score: null, facts: NO_FACTS, noDataReason: reason });
 const NO_USAGE = 'No usage has been imported for this account up to this date.';
 const NO_USERS = 'No user of this account is known.';
 
@@ -61,7 +66,7 @@ function usageComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): Co
     return {
       name: 'usage',
       score: clamp100((u / s.usageFullAt) * 100),
-      facts: detail ? [`${f.mau} of ${f.licenses} licensed users active in the last 30 days (${pct(u)} license utilization; ${pct(s.usageFullAt)} or more scores 100).`] : [],
+      facts: detail ? [`${f.mau} of ${f.licenses} licensed users active in the last 30 days (${pct(u)} license utilization; ${pct(s.usageFullAt)} or more scores 100).`] : NO_FACTS,
       noDataReason: null,
     };
   }
@@ -70,7 +75,7 @@ function usageComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): Co
   return {
     name: 'usage',
     score: clamp100((r / s.usageFullAt) * 100),
-    facts: detail ? [`${f.mau} of ${f.users.length} known users active in the last 30 days (no license count on record; ${pct(s.usageFullAt)} or more scores 100).`] : [],
+    facts: detail ? [`${f.mau} of ${f.users.length} known users active in the last 30 days (no license count on record; ${pct(s.usageFullAt)} or more scores 100).`] : NO_FACTS,
     noDataReason: null,
   };
 }
@@ -79,7 +84,7 @@ function breadthComponent(f: HealthFacts, detail: boolean): ComponentScore {
   if (f.lastEventDay === null) return noData('breadth', NO_USAGE);
   if (f.keyFeatures.length === 0) return noData('breadth', 'No key feature is enabled for this account (mark key features in Settings).');
   const used = f.keyFeatures.filter((k) => f.usedKeyFeatureIds.has(k.id));
-  if (!detail) return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts: [], noDataReason: null };
+  if (!detail) return { name: 'breadth', score: (used.length / f.keyFeatures.length) * 100, facts: NO_FACTS, noDataReason: null };
   const unused = f.keyFeatures.filter((k) => !f.usedKeyFeatureIds.has(k.id));
   const facts = [`${used.length} of ${plural(f.keyFeatures.length, 'key feature')} used in the last 30 days.`];
   if (unused.length > 0) facts.push(`Not used: ${unused.map((k) => k.name).join(', ')}.`);
@@ -96,7 +101,7 @@ function frequencyComponent(f: HealthFacts, s: MetricsSettings, cadences: Cadenc
   if (f.lastEventDay === null) return noData('frequency', NO_USAGE);
   if (f.users.length === 0) return noData('frequency', 'No user of this account is known.');
   const meets = cadences.meeting.length;
-  if (!detail) return { name: 'frequency', score: (meets / f.users.length) * 100, facts: [], noDataReason: null };
+  if (!detail) return { name: 'frequency', score: (meets / f.users.length) * 100, facts: NO_FACTS, noDataReason: null };
   const expected = (['end_user', 'manager', 'executive', 'admin'] as const)
     .filter((r) => f.users.some((u) => u.role === r))
     .map((r) => `${r.replace('_', ' ')}s ${s.roleCadence[r]}`);
@@ -114,7 +119,7 @@ function exposureComponent(f: HealthFacts, cadences: Cadences, detail: boolean):
   if (f.lastEventDay === null) return noData('exposure', NO_USAGE);
   if (!detail) {
     const share = exposureShare(f.users, cadences.meeting);
-    return share === null ? noData('exposure', NO_USERS) : { name: 'exposure', score: share * 100, facts: [], noDataReason: null };
+    return share === null ? noData('exposure', NO_USERS) : { name: 'exposure', score: share * 100, facts: NO_FACTS, noDataReason: null };
   }
   const e = exposure(f.users, cadences.all);
   if (e.share === null) return noData('exposure', NO_USERS);
@@ -132,7 +137,7 @@ function exposureComponent(f: HealthFacts, cadences: Cadences, detail: boolean):
 
 function relationshipComponent(f: HealthFacts, s: MetricsSettings, detail: boolean): ComponentScore {
   const parts: number[] = [];
-  const facts: string[] = [];
+  const facts: string[] = detail ? [] : NO_FACTS;
   const days = qbrDaysSince(f.qbrs, f.asOf);
   const limit = s.qbrOverdueDays;
   if (days !== null) {
@@ -166,7 +171,7 @@ function relationshipComponent(f: HealthFacts, s: MetricsSettings, detail: boole
 function satisfactionComponent(f: HealthFacts, detail: boolean): ComponentScore {
   const { nps, csat, proficiency } = satisfaction(f.surveys, f.asOf);
   const parts: number[] = [];
-  const facts: string[] = [];
+  const facts: string[] = detail ? [] : NO_FACTS;
   if (nps) {
     parts.push((nps.value + 100) / 2);
     if (detail) facts.push(`NPS ${Math.round(nps.value)} from ${plural(nps.responses, 'answer')} (latest ${formatDate(nps.date)}).`);

@@ -45,13 +45,29 @@ export function responseRates(
   return { quarters, lastYear: lastYearOf(items, asOf) };
 }
 
-/** responseRates(…).lastYear alone (health's relationship reads no quarter). */
+/**
+ * responseRates(…).lastYear alone (health's relationship reads no quarter), counted in one pass without a list:
+ * the backfill asks it for every day of a year.
+ */
 export function lastYearResponseRate(
   qbrs: readonly QbrInfo[],
   touchpoints: readonly Pick<TouchpointInfo, 'kind' | 'date' | 'responded'>[],
   asOf: string,
 ): ResponseRate {
-  return lastYearOf(responseItems(qbrs, touchpoints, asOf), asOf);
+  const from = addDays(asOf, -364);
+  let invited = 0;
+  let responded = 0;
+  for (const q of qbrs) {
+    if (q.date > asOf || q.date < from) continue;
+    invited++;
+    if (q.customerResponse !== 'none') responded++;
+  }
+  for (const t of touchpoints) {
+    if (t.kind !== 'campaign' || t.date > asOf || t.date < from) continue;
+    invited++;
+    if (t.responded === true) responded++;
+  }
+  return { period: 'last 365 days', invited, responded, rate: invited > 0 ? responded / invited : null };
 }
 
 interface ResponseItem {
