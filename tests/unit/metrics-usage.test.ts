@@ -124,6 +124,14 @@ describe('usersMeetingCadence (the backfill\'s table of who meets cadence)', () 
     const meeting = new Set(usersMeetingCadence(users, days, DEFAULT_SETTINGS));
     expect([3, 4].map((n) => meeting.has(n))).toEqual([false, true]);
     expect([200, 201].map((id) => meeting.has(id))).toEqual([false, true]);
+    // A settings object changed in place is answered for what it says now, not from the tables of before.
+    const mutable = structuredClone(DEFAULT_SETTINGS);
+    expect(new Set(usersMeetingCadence(users, days, mutable)).has(4)).toBe(true);
+    mutable.cadenceDays.weekly = 6;
+    expect(new Set(usersMeetingCadence(users, days, mutable)).has(4)).toBe(false);
+    mutable.roleCadence.end_user = 'monthly';
+    expect(new Set(usersMeetingCadence(users, days, mutable)).has(4)).toBe(true);
+    expect(new Set(usersMeetingCadence(users, days, mutable)).has(0)).toBe(false);
     // Nobody in the window is judged on 0 days.
     expect(usersMeetingCadence(users.slice(0, 1), new Map(), DEFAULT_SETTINGS)).toEqual([]);
   });

@@ -160,22 +160,34 @@ export function userCadences(
 /**
  * Per settings, per role: whether n active days in 30 meet the role's cadence, for n = 0…31 (a window of 30 days has
  * at most 30). The same answer as meetsCadence(cadenceOf(n)) read from a table: the backfill asks it for every user
- * on every day of a year.
+ * on every day of a year. Each table remembers the thresholds and the expectation it was built for, so a settings
+ * object changed in place is never answered from a stale table.
  */
-const meetsTables = new WeakMap<object, Record<string, Uint8Array | undefined>>();
+interface MeetsTables {
+  daily: number;
+  weekly: number;
+  byRole: Partial<Record<string, { expected: string; meets: Uint8Array }>>;
+}
+const meetsTables = new WeakMap<object, MeetsTables>();
 
-function meetsTablesOf(settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>): Record<string, Uint8Array | undefined> {
+/** The tables of these settings, started again when their thresholds are not the ones they were built for. */
+function meetsTablesOf(settings: Pick<MetricsSettings, 'cadenceDays'>): MeetsTables {
+  const { daily, weekly } = settings.cadenceDays;
   let tables = meetsTables.get(settings);
-  if (tables === undefined) {
-    tables = {};
-    for (const [role, expected] of Object.entries(settings.roleCadence)) {
-      const table = new Uint8Array(32);
-      for (let n = 0; n < table.length; n++) table[n] = meetsCadence(cadenceOf(n, settings.cadenceDays), expected) ? 1 : 0;
-      tables[role] = table;
-    }
-    meetsTables.set(settings, tables);
-  }
+  if (tables === undefined || tables.daily !== daily || tables.weekly !== weekly) meetsTables.set(settings, (tables = { daily, weekly, byRole: {} }));
   return tables;
+}
+
+/** The role's table, built again when the role's expected cadence is not the one it was built for. */
+function meetsOf(tables: MeetsTables, settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>, role: UserInfo['role']): Uint8Array {
+  const expected = settings.roleCadence[role];
+  let table = tables.byRole[role];
+  if (table === undefined || table.expected !== expected) {
+    const meets = new Uint8Array(32);
+    for (let n = 0; n < meets.length; n++) meets[n] = meetsCadence(cadenceOf(n, settings.cadenceDays), expected) ? 1 : 0;
+    tables.byRole[role] = table = { expected, meets };
+  }
+  return table.meets;
 }
 
 /** The ids of the users who meet their role's cadence: userCadences' `meets` alone, without an object per user. */
@@ -188,9 +200,8 @@ export function usersMeetingCadence(
   const tables = meetsTablesOf(settings);
   for (const u of users) {
     const n = activeDaysIn30.get(u.id) ?? 0;
-    const table = tables[u.role];
-    const meets = table !== undefined && n < table.length ? table[n] === 1 : meetsCadence(cadenceOf(n, settings.cadenceDays), settings.roleCadence[u.role]);
-    if (meets) meeting.push(u.id);
+    const meets = meetsOf(tables, settings, u.role);
+    if (n < meets.length ? meets[n] === 1 : meetsCadence(cadenceOf(n, settings.cadenceDays), settings.roleCadence[u.role])) meeting.push(u.id);
   }
   return meeting;
 }
