@@ -18,8 +18,6 @@ import { historyChunkRows, pushSnapshotRow, type HistoryTask } from './snapshot-
 
 export { snapshotUtilization } from './snapshot-rows';
 
-export { HISTORY_CAP_DAYS } from './snapshot-rows';
-
 /** From how many days of history a refresh reads the users' first-seen days from the rollups (refreshHealthSnapshots). */
 const FIRST_SEEN_FROM_ROLLUPS_DAYS = 90;
 

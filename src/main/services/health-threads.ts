@@ -15,7 +15,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { SNAPSHOT_COLUMNS } from '../db/health-snapshots';
 import { autoCheckpointPages, checkpointWal, setAutoCheckpointPages } from '../db/open';
 import type { StoreContext } from './context';
-import { HISTORY_CAP_DAYS, TASKS_PER_CHUNK, type HistoryJob, type HistoryTask } from './snapshot-rows';
+import { chunkBounds, chunkCount, HISTORY_CAP_DAYS, type HistoryJob, type HistoryTask } from './snapshot-rows';
 import { workerScript } from './worker-script';
 
 /** From the refresher to a helper: one refresh's accounts; `shared` holds the counter and the message sequence. */
@@ -263,8 +263,8 @@ export function runHistoryTasks(
   const flush = () => {
     if (rows.length >= ROWS_PER_FLUSH) write(rows);
   };
-  const chunks = Math.ceil(tasks.length / TASKS_PER_CHUNK);
-  const computeChunk = (c: number) => compute(c * TASKS_PER_CHUNK, Math.min(tasks.length, (c + 1) * TASKS_PER_CHUNK), rows, started, flush);
+  const chunks = chunkCount(tasks.length);
+  const computeChunk = (c: number) => compute(...chunkBounds(c, tasks.length), rows, started, flush);
   if (helpers === 0 || chunks < 2) {
     for (let c = 0; c < chunks; c++) computeChunk(c);
     write(rows);
@@ -314,7 +314,8 @@ export function runHistoryTasks(
   try {
     for (let c = helpersOnly ? chunks : Atomics.add(counters, NEXT_TASK, 1); c < chunks; c = Atomics.add(counters, NEXT_TASK, 1)) {
       computeChunk(c);
-      for (let i = c * TASKS_PER_CHUNK; i < Math.min(tasks.length, (c + 1) * TASKS_PER_CHUNK); i++) finish(i);
+      const [first, end] = chunkBounds(c, tasks.length);
+      for (let i = first; i < end; i++) finish(i);
       if (!drain()) lost = true;
       if (lost) break;
     }

@@ -75,6 +75,16 @@ export interface HistoryJob {
  */
 export const TASKS_PER_CHUNK = 8;
 
+/** How many chunks `tasks` tasks make. */
+export function chunkCount(tasks: number): number {
+  return Math.ceil(tasks / TASKS_PER_CHUNK);
+}
+
+/** Chunk c's tasks, [first, end), of `tasks` in all. */
+export function chunkBounds(c: number, tasks: number): [first: number, end: number] {
+  return [c * TASKS_PER_CHUNK, Math.min(tasks, (c + 1) * TASKS_PER_CHUNK)];
+}
+
 /**
  * Appends the rows of tasks [first, end) to `rows`, each account from its first day through today, and tells
  * `started` each task's history start (null: the account is gone), which the refresher needs to delete the days

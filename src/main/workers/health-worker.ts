@@ -8,7 +8,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import { checkpointWal, connect } from '../db/open';
 import type { StoreContext } from '../services/context';
 import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerCheckpoint, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
-import { historyChunkRows, TASKS_PER_CHUNK } from '../services/snapshot-rows';
+import { chunkBounds, chunkCount, historyChunkRows } from '../services/snapshot-rows';
 
 const port = (workerData as { port: MessagePort }).port;
 
@@ -34,9 +34,9 @@ function run(job: HealthWorkerJob, post: (reply: HealthWorkerReply) => void): vo
       done.length = 0;
       starts.length = 0;
     };
-    const chunks = Math.ceil(job.tasks.length / TASKS_PER_CHUNK);
+    const chunks = chunkCount(job.tasks.length);
     for (let c = Atomics.add(counters, NEXT_TASK, 1); c < chunks; c = Atomics.add(counters, NEXT_TASK, 1)) {
-      historyChunkRows(ctx, job.tasks, c * TASKS_PER_CHUNK, Math.min(job.tasks.length, (c + 1) * TASKS_PER_CHUNK), job, rows, started, flush);
+      historyChunkRows(ctx, job.tasks, ...chunkBounds(c, job.tasks.length), job, rows, started, flush);
     }
     if (done.length > 0) post({ type: 'rows', jobId: job.jobId, done, starts, values: rows });
     post({ type: 'done', jobId: job.jobId });
