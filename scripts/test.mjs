@@ -48,6 +48,8 @@ check('lint', 'npm', ['run', '-s', 'lint']);
 vitest('unit', 'unit');
 vitest('e2e', 'e2e', ['npm', ['run', '-s', 'build:web']]);
 
+fs.rmSync(tmp, { recursive: true, force: true });
+
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 process.stdout.write('\n' + results.map((r) => `${r.label}: ${r.passed} passed, ${r.failed} failed`).join('\n') + '\n');

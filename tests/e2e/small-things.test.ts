@@ -1,9 +1,9 @@
 // Issue #16 point 4 in Chromium: the Ctrl/⌘+K palette opens empty and lists names in natural order. The book is a
 // Salesforce-shaped accounts export written for this test (numbered entities of one group, as CRMs export them).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
 import { launchApp, type App, call } from './harness';
 
@@ -24,7 +24,7 @@ const ROWS = [
 
 beforeAll(async () => {
   app = await launchApp({ demoOnFirstStart: false, now: () => new Date('2026-11-24T12:00:00Z') });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bearing-small-')), 'salesforce-accounts.csv');
+  const file = path.join(tempDir('bearing-small-'), 'salesforce-accounts.csv');
   writeFileSync(file, `${[HEADER, ...ROWS].join('\r\n')}\r\n`);
   await runJob(app.backend, { path: file, timeZone: 'UTC' });
   for (const a of (await call(app, 'accounts.list', {})).items) ids.set(a.name, a.id);

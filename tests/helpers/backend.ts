@@ -3,8 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend, type BackendOptions } from '../../src/main/app/backend';
 
+const made = new Set<string>();
+
+/** A fresh folder under the OS temp folder, removed after the test file (tests/helpers/cleanup.ts). */
 export function tempDir(prefix = 'bearing-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made in this test file; the count removed. */
+export function removeTempDirs(): number {
+  let removed = 0;
+  for (const dir of made) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    made.delete(dir);
+    removed += 1;
+  }
+  return removed;
 }
 
 /** A real backend on a real SQLite file in a fresh temp folder, with a fixed clock. */

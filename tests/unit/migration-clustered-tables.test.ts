@@ -78,13 +78,8 @@ describe('opening a store from before the clustered tables (0019, 0020)', () => 
       expect(JSON.parse(s.json)).toEqual(before);
       expect(Object.keys(JSON.parse(s.json) as object)).toEqual(Object.keys(before));
     });
-    // The rollups' work-queue triggers came back; the snapshots' are gone (their writer marks instead).
-    const triggers = db.prepare("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots') ORDER BY name").all() as {
-      tbl_name: string;
-      sql: string;
-    }[];
-    expect(triggers.map((t) => t.tbl_name)).toEqual(['usage_daily', 'usage_daily', 'usage_daily']);
-    for (const t of triggers) expect(t.sql).toMatch(/ WHEN /);
+    // Neither table keeps a work-queue trigger: their writers mark task_dirty (0020, 0021; usage-task-marks.test.ts).
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots')").pluck().get()).toBe(0);
   });
 
   it('has a snapshot column for every health component', () => {
@@ -94,16 +89,14 @@ describe('opening a store from before the clustered tables (0019, 0020)', () => 
     for (const name of COMPONENT_NAMES) expect(columns).toContain(name);
   });
 
-  it('marks the work queue when a rollup or a snapshot is written, as the triggers did', async () => {
+  it('marks the work queue when a snapshot is written, as the triggers did', async () => {
     const backend = tempBackend();
     cleanup.push(() => backend.close());
     const db = backend.database.sqlite;
     await call(backend, 'tasks.list', {});
     expect(db.prepare('SELECT account_id FROM task_dirty').pluck().all()).toEqual([]);
     db.prepare("INSERT INTO accounts (id, name) VALUES (3, 'Northwind Traders')").run();
-    db.prepare('DELETE FROM task_dirty').run();
     db.prepare('INSERT INTO usage_daily (account_id, user_id, feature_id, day, events) VALUES (3, 1, 0, 20780, 2)').run();
-    expect(db.prepare('SELECT account_id FROM task_dirty').pluck().all()).toEqual([3]);
     db.prepare('DELETE FROM task_dirty').run();
     refreshHealthSnapshots(backend.context, { accountIds: [3] });
     expect(db.prepare('SELECT count(*) FROM health_snapshots WHERE account_id = 3').pluck().get()).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
 import { cascadeDelete, foreignKeys } from './cascade';
 import type { Store } from './open';
 import { prepared } from './statements';
+import { markTasksDirty } from './tasks';
 
 /** The accounts this import created that are still in the store. */
 export function accountsCreatedByImport(store: Store, importId: number): Set<number> {
@@ -45,6 +46,7 @@ export function removeAccountsAndUsage(store: Store, accountIds: readonly number
     .prepare(`DELETE FROM usage_events WHERE user_id IN (SELECT id FROM temp.rm_users) AND account_id ${inRemoved}`)
     .run().changes;
   sqlite.prepare(`DELETE FROM usage_daily WHERE account_id ${inRemoved}`).run();
+  markTasksDirty(sqlite, accountIds);
   // A person also seen at an account that stays moves home there (the lowest id: a stable choice).
   sqlite.exec(
     `UPDATE users SET account_id = (

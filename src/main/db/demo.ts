@@ -3,6 +3,7 @@
 // row with everything hanging off it, then the demo imports' records.
 import { cascadeDelete, foreignKeys } from './cascade';
 import type { Store } from './open';
+import { markTasksDirty } from './tasks';
 
 /**
  * Runs fn with foreign keys off. Deleting demo accounts with cascades on makes SQLite search every child table once
@@ -26,7 +27,9 @@ export function deleteDemoRows(store: Store): number {
   const { sqlite } = store;
   const keys = foreignKeys(sqlite);
   const demoAccounts = 'SELECT id FROM accounts WHERE is_demo = 1';
-  // usage_daily carries no foreign keys (it is a rollup), so it is cleared by hand.
+  // usage_daily carries no foreign keys (it is a rollup), so it is cleared by hand; nor triggers (migration 0021):
+  // the rows its demo users left at real accounts are gone too, so the whole book's work queue is marked.
+  markTasksDirty(sqlite, [0]);
   sqlite.prepare(`DELETE FROM usage_daily WHERE account_id IN (${demoAccounts})`).run();
   sqlite.prepare('DELETE FROM usage_daily WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)').run();
   cascadeDelete(sqlite, keys, 'users', 'is_demo = 1');

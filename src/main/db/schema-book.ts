@@ -272,6 +272,7 @@ export const usageDaily = sqliteTable(
   // No index by user: every reader asks by account (the key's first column), and a second index would be written
   // in random order by every import (about a sixth of a million-row import's time). Undo finds the users that
   // still have rollups in one pass instead. The table is WITHOUT ROWID, clustered on its key (migration 0019):
-  // drizzle-kit cannot say so, and a migration it generates that rebuilds this table must keep it.
+  // drizzle-kit cannot say so, and a migration it generates that rebuilds this table must keep it. No trigger
+  // marks the work queue (migration 0021): its writers call markTasksDirty (db/tasks.ts) for the accounts they write.
   (t) => [primaryKey({ columns: [t.accountId, t.day, t.userId, t.featureId] })],
 );

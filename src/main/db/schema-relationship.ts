@@ -294,7 +294,7 @@ export const tasks = sqliteTable(
 
 /**
  * Accounts whose work-queue inputs changed since the last reconcile (issue #14): filled by triggers on every table
- * a signal reads (hand-written in the migration), emptied by the reconcile, so a write to one account reconciles
+ * a signal reads (hand-written in the migrations) but usage_daily and health_snapshots, whose writers mark it, emptied by the reconcile, so a write to one account reconciles
  * that account alone. Account id 0 stands for the whole book (the feature catalogue changed).
  */
 export const taskDirty = sqliteTable('task_dirty', {

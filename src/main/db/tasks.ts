@@ -3,6 +3,7 @@
 // 30 days apart. Each read is one statement for the whole book.
 import type { TaskPriority, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
+import type Database from 'better-sqlite3';
 import type { Store } from './open';
 import { prepared } from './statements';
 
@@ -42,6 +43,16 @@ export function liveGeneratedTasks(store: Store, accountIds: readonly number[] |
   const sql = 'SELECT id, account_id AS accountId, kind, signal_key AS signalKey, status, title, reason, facts FROM tasks WHERE signal_key IS NOT NULL';
   if (accountIds === null) return prepared(store.sqlite, sql).all() as LiveTask[];
   return prepared(store.sqlite, `${sql} AND account_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(accountIds)) as LiveTask[];
+}
+
+/**
+ * Marks accounts' work-queue inputs changed, for the writers of tables that have no trigger to do it (usage_daily
+ * since migration 0021, health_snapshots since 0020): an account already marked, or a book marked whole (0), is
+ * left as it is. Runs in the writer's transaction, so the mark and the write land or roll back together.
+ */
+export function markTasksDirty(sqlite: Database.Database, accountIds: Iterable<number>): void {
+  const mark = prepared(sqlite, 'INSERT OR IGNORE INTO task_dirty (account_id) VALUES (?)');
+  for (const id of accountIds) mark.run(id);
 }
 
 /**

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { loadCatalogue, rederiveUsage } from '../db/feature-catalogue';
 import { deleteImportedRenewals } from '../db/renewals';
+import { markTasksDirty } from '../db/tasks';
 
 type Row = Record<string, unknown>;
 
@@ -44,6 +45,7 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
        FROM usage_events WHERE import_id = ? GROUP BY account_id, day, user_id, feature_id`,
     )
     .run(importId);
+  markTasksDirty(sqlite, sqlite.prepare('SELECT DISTINCT account_id FROM temp.undo_keys').pluck().all() as number[]);
   // 2. Subtract it. Minutes are rounded so that 0.1 + 0.2 - 0.2 - 0.1 does not leave 1e-17 behind.
   sqlite.exec(
     `UPDATE usage_daily SET events = usage_daily.events - k.events, minutes = max(0, round(usage_daily.minutes - k.minutes, 6))

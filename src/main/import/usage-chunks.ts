@@ -5,10 +5,12 @@
 //   side in that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
 //   leaves out, found by probing the identity index for just those batches.
-// - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order.
+// - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order,
+//   and the work queue a mark per account written (usage_daily has no trigger to do it: migration 0021).
 // Sorting in memory (chunk-order.ts) costs a fraction of SQLite's sorter, the B-trees are written in key order rather than at
 // random, and memory is bounded by the chunk however long the file (a 10-million-row file is 20 chunks).
 import type Database from 'better-sqlite3';
+import { markTasksDirty } from '../db/tasks';
 import { identityOrder, rollupOrder } from './chunk-order';
 import type { PhaseClock } from './phase-clock';
 import type { UsageFlush } from './store-facts';
@@ -238,6 +240,7 @@ export class UsageChunks {
   /** The stored rows, in the rollup's key order, summed per key and added to usage_daily. */
   private rollUp(order: Uint32Array): void {
     const { account, day, user, feature, count, minutes, stored } = this;
+    const accounts: number[] = [];
     let g = -1;
     let events = 0;
     let mins = 0;
@@ -250,6 +253,7 @@ export class UsageChunks {
         continue;
       }
       if (g !== -1) this.daily(g, events, mins);
+      if (g === -1 || account[i] !== account[g]) accounts.push(account[i]);
       g = i;
       events = count[i];
       mins = minutes[i];
@@ -259,6 +263,7 @@ export class UsageChunks {
       this.sqlite.prepare(upsertDaily(this.dailyFill / DAILY_COLUMNS)).run(this.dailyParams.slice(0, this.dailyFill));
       this.dailyFill = 0;
     }
+    markTasksDirty(this.sqlite, accounts);
   }
 
   private daily(i: number, events: number, mins: number): void {
