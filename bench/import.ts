@@ -63,11 +63,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-import-'));
 try {
   // Bearing: a fresh data folder, the import in a child process so VmHWM is the import's alone.
   process.stdout.write('Importing with Bearing… ');
-  // As `npm run cli` runs it: Node with the CLI's V8 flags (its young generation, read from package.json "cli"),
-  // TypeScript through tsx.
-  const cliScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { cli: string } }).scripts.cli;
-  const cliNode = [...(cliScript.match(/--max-semi-space-size=\d+/g) ?? []), '--import', 'tsx'];
-  const child = spawnSync(process.execPath, [...cliNode, path.join(here, 'import-child.ts'), csv.file, path.join(work, 'bearing')], {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const child = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, path.join(work, 'bearing')], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -77,7 +74,7 @@ try {
 
   // The reader alone (read, decode, parse; no validation, no store), for scale: the part of any import with
   // this parser that no storage design can remove.
-  const reader = spawnSync(process.execPath, [...cliNode, path.join(here, 'import-child.ts'), csv.file, '--read-only'], { encoding: 'utf8' });
+  const reader = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, '--read-only'], { encoding: 'utf8' });
   if (reader.status !== 0) throw new Error(`the read-only pass failed (exit ${reader.status}):\n${reader.stderr}`);
   const readOnly = JSON.parse(reader.stdout.trim().split('\n').pop() ?? '{}') as ReadOnlyResult;
 
