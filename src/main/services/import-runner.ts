@@ -45,11 +45,10 @@ export function runInProcess(databaseFile: string, job: JobSpec, onProgress: (u:
 /**
  * The import worker's young generation: a file's parsed rows are short-lived garbage by the million, and with
  * V8's default a 1M-row import spent 1.3–1.7 s in scavenges (counted in the CLI's process). Measured on the 1M-row
- * Pendo-shaped export through the web host's path (the whole job, history included; pairs of runs, interleaved):
- * 12.9–15.4 s with the default,
- * 11.7–12.7 s with 96 MB, in each of six pairs; no better with 192 MB. The same for the CLI's in-process import
- * (--max-semi-space-size=32 on its main thread) was within the machine's noise in nine interleaved runs and cost
- * 40–200 MB more peak memory, so the CLI keeps V8's default.
+ * Pendo-shaped export through the web host's path (the whole job, history included; six pairs of runs,
+ * interleaved): 12.9–15.4 s with the default, 11.7–12.7 s with 96 MB, better in every pair; no better with 192 MB.
+ * The same for the CLI's in-process import (--max-semi-space-size=32 on its main thread) was within the machine's
+ * noise in nine interleaved runs and cost 40–200 MB more peak memory, so the CLI keeps V8's default.
  */
 const IMPORT_YOUNG_GENERATION_MB = 96;
 
