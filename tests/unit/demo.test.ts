@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountMetrics, AccountSummary, ImportSummary } from '../../src/shared/contract';
 import { dayNumber } from '../../src/shared/dates';
+import { DEMO_FILES_DIR } from '../../src/main/services/demo';
 import { writeDemoFiles } from '../../src/main/services/demo-files';
 import { DEFAULT_SEED, generateDemoBook } from '../../src/main/services/demo-generate';
 import { startImport } from '../../src/main/services/imports';
@@ -40,12 +41,25 @@ describe('the demo book, imported through the front door', () => {
   let elapsed = 0;
   beforeAll(async () => {
     b = backend();
+    // What a load cut off by quitting would have left: the next load clears it.
+    fs.mkdirSync(path.join(b.dataDir, DEMO_FILES_DIR));
+    fs.writeFileSync(path.join(b.dataDir, DEMO_FILES_DIR, 'Mixpanel - events export.csv'), 'half a file');
     const started = performance.now();
     loaded = await call(b, 'demo.load');
     elapsed = performance.now() - started;
     console.info(`demo.load: ${loaded.accounts} accounts, ${loaded.usageEvents} usage events in ${elapsed.toFixed(0)} ms`);
   }, 60_000);
   afterAll(() => b.close());
+
+  it('writes its export files in the data folder, owner-only, and leaves none behind', () => {
+    const paths = b.sqlite.prepare("SELECT file_path FROM imports WHERE origin = 'demo'").pluck().all() as string[];
+    expect(paths).toHaveLength(5);
+    for (const p of paths) expect(path.dirname(p)).toBe(path.join(b.dataDir, DEMO_FILES_DIR));
+    expect(fs.existsSync(path.join(b.dataDir, DEMO_FILES_DIR))).toBe(false);
+    const dir = tempDir('bearing-demo-modes-');
+    const files = writeDemoFiles(generateDemoBook(DEFAULT_SEED), PLACEMENT, dir);
+    for (const f of Object.values(files)) expect((fs.statSync(f.path).mode & 0o777).toString(8)).toBe('600');
+  });
 
   it('is five vendor exports imported by the import job, every row accepted', () => {
     const imports = b.all<{ kind: string; source: string; status: string; origin: string; rows_rejected: number; rows_skipped: number; file_name: string }>(

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isoFromDayNumber, zonedTimeToEpoch } from '../../shared/dates';
 import { Rng } from '../../shared/prng';
+import { PRIVATE_FILE_MODE } from '../db/data-dir';
 import type { DemoAccount, DemoBook } from './demo-book';
 import { FEATURE_PATTERNS, GENERAL_FEATURE } from './demo-catalog';
 import { USAGE_STRIDE } from './demo-usage';
@@ -57,7 +58,7 @@ class LineWriter {
   rows = 0;
 
   constructor(file: string, header: string, bom = false) {
-    this.fd = fs.openSync(file, 'w');
+    this.fd = fs.openSync(file, 'w', PRIVATE_FILE_MODE);
     fs.writeSync(this.fd, (bom ? '\ufeff' : '') + header + '\r\n');
   }
 

@@ -5,12 +5,12 @@
 // screens. The accounts and users the demo's imports created are flagged is_demo; removing the demo deletes them
 // with everything hanging off them and undoes the demo's imports (the catalogue included), and nothing else.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { contract, type MethodOutput, type MethodInput } from '../../shared/contract';
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { countAccounts } from '../db/accounts';
+import { PRIVATE_DIR_MODE } from '../db/data-dir';
 import {
   deleteDemoRows,
   deleteImportRecords,
@@ -91,8 +91,16 @@ function placement(ctx: ServiceContext): Placement {
   return { base: today - ((today + 3) % 7), today, now: ctx.now().getTime(), timeZone: timeZoneOf(ctx) };
 }
 
+/**
+ * Where the demo's export files are written while they are imported: a folder of the data folder (0700, its files
+ * 0600), not the OS temp folder, so a load cut off by quitting leaves nothing outside it; the next load clears it.
+ */
+export const DEMO_FILES_DIR = 'demo-files';
+
 async function importFiles(ctx: ServiceContext, book: DemoBook, at: Placement, report: (step: string) => void): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-demo-'));
+  const dir = path.join(ctx.dataDir, DEMO_FILES_DIR);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
   const importIds: number[] = [];
   try {
     report('Writing the demo export files');
