@@ -172,18 +172,18 @@ export function rederiveUsage(store: SqliteStore, given: Catalogue): Rederived {
   if (events > 0) {
     s.exec(`UPDATE usage_events SET feature_id = m.new FROM temp.moved m WHERE usage_events.id = m.id;
             DROP TABLE IF EXISTS temp.rebuilt; CREATE TEMP TABLE rebuilt (feature_id INTEGER PRIMARY KEY);
-            INSERT INTO temp.rebuilt SELECT old FROM temp.moved UNION SELECT new FROM temp.moved;
-            INSERT OR IGNORE INTO task_dirty (account_id) SELECT DISTINCT account_id FROM usage_daily WHERE feature_id IN (SELECT feature_id FROM temp.rebuilt);
-            DELETE FROM usage_daily WHERE feature_id IN (SELECT feature_id FROM temp.rebuilt)
+            INSERT INTO temp.rebuilt SELECT old FROM temp.moved UNION SELECT new FROM temp.moved;`);
+    // The rollups rebuilt below mark the work queue (usage_daily has no triggers since migration 0021): the accounts
+    // that had rows of these features, and those whose events moved to them.
+    const rebuiltAt = s.prepare('SELECT DISTINCT account_id FROM usage_daily WHERE feature_id IN (SELECT feature_id FROM temp.rebuilt)').pluck().all() as number[];
+    s.exec(`DELETE FROM usage_daily WHERE feature_id IN (SELECT feature_id FROM temp.rebuilt)
               AND EXISTS (SELECT 1 FROM usage_events e WHERE e.user_id = usage_daily.user_id);
             INSERT INTO usage_daily (account_id, user_id, feature_id, day, events, minutes)
               SELECT account_id, user_id, feature_id, day, sum(count), sum(minutes) FROM usage_events
               WHERE feature_id IN (SELECT feature_id FROM temp.rebuilt)
               GROUP BY account_id, day, user_id, feature_id ORDER BY account_id, day, user_id, feature_id;
             DROP TABLE temp.rebuilt;`);
-    // The rollups rebuilt above mark the work queue (usage_daily has no triggers since migration 0021): the accounts
-    // that had rows of these features (INSERT above) and those whose events moved to them.
-    markTasksDirty(s, accountIds);
+    markTasksDirty(s, new Set([...rebuiltAt, ...accountIds]));
   }
   s.exec('DROP TABLE temp.moved; DROP TABLE temp.event_map; DROP TABLE temp.pin_map;');
   return { features, accountIds, events };

@@ -9,6 +9,7 @@ import type { HealthStatus } from '../../shared/metrics/health';
 import { COMPONENT_NAMES } from '../../shared/metrics/settings';
 import type { Store } from './open';
 import { prepared } from './statements';
+import { markTasksDirty } from './tasks';
 
 /**
  * A snapshot row's columns, in the order its values are given: the key, the score and status, each component's
@@ -46,7 +47,7 @@ export function writeSnapshotRows(store: Store, values: unknown[]): void {
   }
   if (i < values.length) prepared(store.sqlite, insertRows((values.length - i) / WIDTH)).run(i === 0 ? values : values.slice(i));
   let last: unknown = undefined;
-  for (let r = 0; r < values.length; r += WIDTH) if (values[r] !== last) markDirty(store, (last = values[r]) as number);
+  for (let r = 0; r < values.length; r += WIDTH) if (values[r] !== last) markTasksDirty(store.sqlite, [(last = values[r]) as number]);
   values.length = 0;
 }
 
@@ -56,7 +57,7 @@ export function writeSnapshotRows(store: Store, values: unknown[]): void {
  * again cost a backfill a third of its writing time.
  */
 export function deleteSnapshotsOutside(store: Store, accountId: number, firstDay: string, lastDay: string): void {
-  markDirty(store, accountId);
+  markTasksDirty(store.sqlite, [accountId]);
   // Two range deletes: with `day < ? OR day > ?` SQLite reads every row of the account (a search on account_id
   // alone), 2,000 accounts × a year of rows in a backfill that deletes nothing.
   prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day < ?').run(accountId, firstDay);
@@ -200,7 +201,7 @@ export function packScoreStatus(tenths: number | null, status: HealthStatus | nu
  * same code as today. The whole book is marked for the work queue.
  */
 export function rescoreSnapshots(store: Store, rescore: (components: readonly (number | null)[], rules: string | null) => number): number {
-  markBookDirty(store);
+  markTasksDirty(store.sqlite, [0]);
   const sqlite = store.sqlite;
   const n = COMPONENT_NAMES.length;
   sqlite.function('bearing_rescore', { deterministic: true, varargs: true }, (...args: unknown[]) => rescore(args as (number | null)[], args[n] as string | null));
@@ -215,15 +216,3 @@ export function rescoreSnapshots(store: Store, rescore: (components: readonly (n
     .run().changes;
 }
 
-/** Marks every account's work-queue inputs changed (task_dirty account 0). */
-function markBookDirty(store: Store): void {
-  markDirty(store, 0);
-}
-
-/** Marks an account's work-queue inputs changed (0: every account's), unless it or the whole book already is. */
-function markDirty(store: Store, accountId: number): void {
-  prepared(
-    store.sqlite,
-    'INSERT INTO task_dirty (account_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM task_dirty WHERE account_id IN (0, ?))',
-  ).run(accountId, accountId);
-}

@@ -1,9 +1,9 @@
 // The tasks table (the work queue's own and generated tasks) and the few whole-book reads its signals need that the
 // account bundles do not carry: the last touch, the last renewal conversation, executives' last activity, health
 // 30 days apart. Each read is one statement for the whole book.
+import type Database from 'better-sqlite3';
 import type { TaskPriority, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import type Database from 'better-sqlite3';
 import type { Store } from './open';
 import { prepared } from './statements';
 
@@ -46,13 +46,14 @@ export function liveGeneratedTasks(store: Store, accountIds: readonly number[] |
 }
 
 /**
- * Marks accounts' work-queue inputs changed, for the writers of tables that have no trigger to do it (usage_daily
- * since migration 0021, health_snapshots since 0020): an account already marked, or a book marked whole (0), is
- * left as it is. Runs in the writer's transaction, so the mark and the write land or roll back together.
+ * Marks accounts' work-queue inputs changed (0: every account's), for the writers of tables that have no trigger to
+ * do it (usage_daily since migration 0021, health_snapshots since 0020): an account already marked, or any account
+ * once the whole book is, is left as it is. Runs in the writer's transaction, so the mark and the write land or
+ * roll back together.
  */
 export function markTasksDirty(sqlite: Database.Database, accountIds: Iterable<number>): void {
-  const mark = prepared(sqlite, 'INSERT OR IGNORE INTO task_dirty (account_id) VALUES (?)');
-  for (const id of accountIds) mark.run(id);
+  const mark = prepared(sqlite, 'INSERT INTO task_dirty (account_id) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM task_dirty WHERE account_id IN (0, ?))');
+  for (const id of accountIds) mark.run(id, id);
 }
 
 /**

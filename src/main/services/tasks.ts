@@ -2,7 +2,8 @@
 // from task-signals.ts through reconcile: a standing signal raises one task (keyed by account, kind and signal key),
 // a cleared one closes its task (done, closed by 'signal') and retires its key; a dismissed or done task stays so
 // while its signal stands. tasks.list reconciles first, incrementally: only the accounts whose inputs were written
-// since the last reconcile (marked by triggers and by the writers of usage_daily and health_snapshots, table task_dirty), in full when the day or the settings changed.
+// since the last reconcile (table task_dirty: marked by triggers, and by the writers of usage_daily and
+// health_snapshots themselves), in full when the day or the settings changed.
 import type { MethodInput, MethodOutput, Task, TaskStatus } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { compareNatural, formatDate } from '../../shared/format';
