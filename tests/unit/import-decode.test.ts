@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertText, detectEncoding, LineEndingNormalizer, TextChunkDecoder } from '../../src/main/import/decode';
+import { assertText, detectEncoding, endsInsideUtf8Character, LineEndingNormalizer, TextChunkDecoder } from '../../src/main/import/decode';
 import { ImportError } from '../../src/main/import/import-error';
 
 function utf16(text: string, endian: 'le' | 'be'): Buffer {
@@ -98,5 +98,61 @@ describe('TextChunkDecoder', () => {
   it('decodes Windows-1252', () => {
     const d = new TextChunkDecoder('windows-1252');
     expect(d.push(Buffer.from([0x80, 0x20, 0xe9])) + d.end()).toBe('€ é');
+  });
+
+  // All-ASCII chunks are read as Latin-1 rather than through TextDecoder: the text must be what TextDecoder alone
+  // gives for the whole file, however the bytes are cut.
+  const decodeChunks = (encoding: 'utf-8' | 'windows-1252', chunks: Uint8Array[]): string => {
+    const d = new TextChunkDecoder(encoding);
+    return chunks.map((c) => d.push(c)).join('') + d.end();
+  };
+  const bytesOf = (...parts: (string | number[])[]): Buffer[] => parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)));
+
+  it('gives the same text as one TextDecoder over the whole file, for every way of cutting a mixed UTF-8 file', () => {
+    const text = '\ufeffVisitor ID,Account Name\r\nu-1,"Müller, Zoë"\r\nu-2,東京 🚀\r\nu-3,plain ascii\r\n\ufeffu-4,\u00e9\r\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const expected = new TextDecoder('utf-8').decode(bytes).replace(/\r\n/g, '\n');
+    let cuts = 0;
+    for (let a = 1; a < bytes.length; a++) {
+      for (const b of [a + 1, a + 2, a + 3, a + 7, bytes.length]) {
+        if (b > bytes.length) continue;
+        expect(decodeChunks('utf-8', [bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)])).toBe(expected);
+        cuts++;
+      }
+    }
+    expect(cuts).toBeGreaterThan(200);
+  });
+
+  it('keeps a U+FEFF inside the file when the chunks before it were all ASCII (only the stream start is a BOM)', () => {
+    expect(decodeChunks('utf-8', bytesOf('abc', 'de', [0xef, 0xbb, 0xbf], 'f'))).toBe('abcde\ufefff');
+    expect(decodeChunks('utf-8', bytesOf([0xef, 0xbb, 0xbf], 'abc', [0xef, 0xbb, 0xbf, 0x64]))).toBe('abc\ufeffd');
+  });
+
+  it('replaces a character cut short by ASCII where it stands, as TextDecoder does', () => {
+    // 0xC3 opens a two-byte character; the next chunk's 'y' ends it as invalid: U+FFFD before 'y', not at the end.
+    expect(decodeChunks('utf-8', bytesOf('ab', [0x78, 0xc3], 'yz', 'w'))).toBe('abx\ufffdyzw');
+    expect(decodeChunks('utf-8', bytesOf('ab', [0xf0, 0x9f], 'yz'))).toBe('ab\ufffdyz');
+  });
+
+  it('reads Windows-1252 chunks that are ASCII and chunks that are not alike', () => {
+    expect(decodeChunks('windows-1252', bytesOf('Caf', [0xe9, 0x2c], 'na', [0x80], 'x\r', '\nend'))).toBe('Café,na€x\nend');
+  });
+});
+
+describe('endsInsideUtf8Character', () => {
+  it('is true exactly when the bytes end with a lead byte short of its continuation bytes', () => {
+    const cases: [number[], boolean][] = [
+      [[0x61], false],
+      [[0xc3], true],
+      [[0xc3, 0xa9], false],
+      [[0xe6, 0x9d], true],
+      [[0xe6, 0x9d, 0xb1], false],
+      [[0xf0, 0x9f, 0x9a], true],
+      [[0xf0, 0x9f, 0x9a, 0x80], false],
+      [[0x61, 0x80], false], // a stray continuation byte: TextDecoder's to replace, nothing held
+      [[0xff], false],
+      [[], false],
+    ];
+    for (const [bytes, held] of cases) expect([bytes, endsInsideUtf8Character(Uint8Array.from(bytes))]).toEqual([bytes, held]);
   });
 });

@@ -1,6 +1,7 @@
 // Bytes -> text. Detects the encoding from the byte order mark (or UTF-16's pattern of NULs), refuses binary files before anything is parsed,
 // decodes chunk by chunk (a multi-byte character split across chunks is carried by TextDecoder's stream mode)
 // and turns CRLF and lone CR into LF so the CSV parser sees one line ending and a physical line is one '\n'.
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { ImportError } from './import-error';
 import type { TextEncodingName } from './types';
@@ -140,6 +141,11 @@ export class LineEndingNormalizer {
 export class TextChunkDecoder {
   private readonly decoder: TextDecoder;
   readonly normalizer: LineEndingNormalizer;
+  /** Whether ASCII bytes are their own characters in this encoding (not in UTF-16). */
+  private readonly singleByteAscii: boolean;
+  private started = false;
+  /** The last chunk given to TextDecoder ended inside a UTF-8 character: the next bytes must go to it. */
+  private heldBack = false;
 
   constructor(
     readonly encoding: TextEncodingName,
@@ -148,9 +154,19 @@ export class TextChunkDecoder {
     this.normalizer = new LineEndingNormalizer(countLineEndings);
     // ignoreBOM false (the default) drops the BOM at the start of the stream for UTF-8 and UTF-16.
     this.decoder = new TextDecoder(encoding);
+    this.singleByteAscii = encoding === 'utf-8' || encoding === 'windows-1252';
   }
 
   push(bytes: Uint8Array): string {
+    // Most exports are all ASCII, where UTF-8 and Windows-1252 read each byte as its own character: read as
+    // Latin-1 such a chunk is the same text, 5–10× faster than TextDecoder's stream mode (0.3–0.5 s of a 127 MB
+    // file). Not the first chunk (TextDecoder drops a BOM only at the start of its stream, so it must have seen
+    // that start), and not while TextDecoder holds the start of a character cut off by the previous chunk.
+    if (this.started && !this.heldBack && this.singleByteAscii && isAscii(bytes)) {
+      return this.normalizer.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    }
+    if (bytes.length > 0) this.started = true;
+    if (this.encoding === 'utf-8') this.heldBack = endsInsideUtf8Character(bytes);
     return this.normalizer.push(this.decoder.decode(bytes, { stream: true }));
   }
 
@@ -158,6 +174,21 @@ export class TextChunkDecoder {
     const rest = this.decoder.decode();
     return this.normalizer.push(rest) + this.normalizer.flush();
   }
+}
+
+/**
+ * Whether the bytes end with an incomplete UTF-8 sequence: a lead byte followed by fewer continuation bytes than
+ * it announces. (A stray continuation byte or an invalid lead is TextDecoder's to replace, not held back.)
+ */
+export function endsInsideUtf8Character(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const b = bytes[n - back];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const length = b >= 0xf5 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 1;
+    return length > back;
+  }
+  return false;
 }
 
 /** Decodes a complete byte sample (used by sniffing); a BOM and a trailing partial character are handled. */
