@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { Catalogue, eventKey, isPattern } from '../../shared/catalogue';
 import { loadCatalogueFeatures, loadRules, orphanAutoFeatures, rederiveUsage, type Rederived } from '../db/feature-catalogue';
+import { ownCopy } from './own-copy';
 import type { WriteOutcome } from './store-facts';
 
 const INSERTED: WriteOutcome = Object.freeze({ kind: 'inserted' });
@@ -80,7 +81,7 @@ export class CatalogueWriter {
     if (id === undefined) {
       id = Number(this.statements.insertEvent.run(name.trim(), key).lastInsertRowid);
       this.record('event_names', id, null);
-      this.eventIds.set(key, id);
+      this.eventIds.set(ownCopy(key), id);
     }
     return id;
   }
@@ -124,7 +125,7 @@ export class CatalogueWriter {
     const cached = this.resolved.get(cacheKey);
     if (cached !== undefined) return cached;
     const result = feature === null ? this.eventOnly(event as string) : this.withFeatureColumn(event, feature);
-    this.resolved.set(cacheKey, result);
+    this.resolved.set(ownCopy(cacheKey), result);
     return result;
   }
 

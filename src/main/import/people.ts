@@ -5,6 +5,7 @@
 // names (user_accounts), so that every account counts the people active there. A file with display names only (no
 // id, no e-mail) can still be imported: its people are told apart by name within each account, and the summary says so.
 import type Database from 'better-sqlite3';
+import { ownCopy } from './own-copy';
 import type { ImportWarning } from './store-facts';
 
 export interface KnownUser {
@@ -70,11 +71,13 @@ export class People {
     const user = this.byKey.get(key);
     if (user !== undefined || emailKey === null) return user;
     const byEmail = this.byEmail.get(emailKey);
-    if (byEmail !== undefined) this.byKey.set(key, byEmail);
+    if (byEmail !== undefined) this.byKey.set(ownCopy(key), byEmail);
     return byEmail;
   }
 
-  create(key: string, email: string | null, name: string | null, accountId: number): KnownUser {
+  create(cellKey: string, cellEmail: string | null, name: string | null, accountId: number): KnownUser {
+    const key = ownCopy(cellKey);
+    const email = cellEmail === null ? null : ownCopy(cellEmail);
     const id = Number(this.statements.insertUser.run(accountId, key, email, name).lastInsertRowid);
     this.recordChange('users', id, null);
     const user: KnownUser = { id, accountId, others: null, named: name !== null, label: name ?? email ?? key };

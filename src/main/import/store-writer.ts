@@ -14,6 +14,7 @@ import { RenewalWriter } from './renewal-writer';
 import type { PhaseClock } from './phase-clock';
 import type { AccountFact, UsageFact, UsageFlush, UserFact, WriteOutcome } from './store-facts';
 import { namelessWarning, sameNameWarning } from './account-warnings';
+import { ownCopy } from './own-copy';
 import { nameKey, People, personKey, type KnownUser } from './people';
 import { UsageChunks } from './usage-chunks';
 import { zoneClock, type ZoneClock } from './zone-clock';
@@ -126,16 +127,19 @@ export class StoreWriter {
   }
 
   /** The account a row names; created when new (listed in accountsCreated), or NOT_IN_BOOK when the book is closed. */
-  private ensureAccount(externalId: string | null, name: string | null): number | null {
-    if (externalId !== null) {
-      const known = this.accountsByExternal.get(externalId);
+  private ensureAccount(externalCell: string | null, nameCell: string | null): number | null {
+    if (externalCell !== null) {
+      const known = this.accountsByExternal.get(externalCell);
       if (known !== undefined) return known;
-    } else if (name !== null) {
-      const known = this.accountsByName.get(name.toLowerCase());
+    } else if (nameCell !== null) {
+      const known = this.accountsByName.get(nameCell.toLowerCase());
       if (known !== undefined) return known;
     }
-    if (externalId === null && name === null) return null;
+    if (externalCell === null && nameCell === null) return null;
     if (this.options.onlyBookAccounts) return NOT_IN_BOOK;
+    // Kept for the rest of the import: copies, not views of the file's text.
+    const externalId = externalCell === null ? null : ownCopy(externalCell);
+    const name = nameCell === null ? null : ownCopy(nameCell);
     // Usage often arrives before the CRM export: the account is created from what the usage file says and
     // completed when the accounts file is imported (matched on the same external id, or on the name).
     const id = Number(this.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
@@ -220,7 +224,10 @@ export class StoreWriter {
     const k = externalId ?? (name as string).toLowerCase();
     const seen = this.notInBook.get(k);
     if (seen) seen.rows++;
-    else this.notInBook.set(k, { externalId, name: name ?? (externalId as string), rows: 1 });
+    else {
+      const own = (s: string | null) => (s === null ? null : ownCopy(s));
+      this.notInBook.set(ownCopy(k), { externalId: own(externalId), name: ownCopy(name ?? (externalId as string)), rows: 1 });
+    }
     return SKIPPED_NOT_IN_BOOK;
   }
 
