@@ -1,6 +1,6 @@
 // The streaming reader: bytes in, batches of {line, fields} out, never the whole file in memory. It pulls from
 // the source (so a slow consumer slows the disk, not the heap), decodes and normalizes line endings, hands text
-// to papaparse in ~1 MB slices, keeps the unfinished last row for the next slice, and numbers every record by the
+// to papaparse in 256 KB slices, keeps the unfinished last row for the next slice, and numbers every record by the
 // physical line it starts on (header = line 1; blank lines and the '\n' inside quoted cells are counted).
 import { createReadStream } from 'node:fs';
 import { assertText, detectEncoding, SNIFF_BYTES, TextChunkDecoder } from './decode';
@@ -22,15 +22,24 @@ export interface ReadRecordsOptions {
   /** Known from sniffing; detected from the first bytes when absent. */
   encoding?: TextEncodingName;
   signal?: AbortSignal;
-  /** Characters handed to the parser at a time (default 1 Mi). Larger is faster, smaller reports more often. */
+  /** Characters handed to the parser at a time (default SLICE). */
   sliceChars?: number;
   /** A record longer than this is refused (default 32 Mi characters): a safety net for an unclosed quote. */
   maxRecordChars?: number;
 }
 
-/** A file as a byte source with reads of 1 MB (the default 64 KB costs ~10 % in throughput on large files). */
+/**
+ * Characters parsed at a time, and bytes read at a time. A slice's rows are all alive until the parser returns
+ * them, and with 1 MB slices (7,800 rows of an export) most of each slice outlived the young generation's
+ * collections and was copied, then promoted. On the 1M-row export, the reader alone: scavenges 0.95 s -> 0.13 s,
+ * 1.8-3.1 s -> 1.56-1.65 s; the whole import: peak memory 50-150 MB lower, its time within this machine's noise
+ * (the import's own rows outlive collections either way). 128 KB was slower again (more calls).
+ */
+export const SLICE = 256 * 1024;
+
+/** A file as a byte source with reads of SLICE bytes. */
 export function fileSource(path: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 1024 * 1024, signal });
+  return createReadStream(path, { highWaterMark: SLICE, signal });
 }
 
 function cancelled(): ImportError {
@@ -44,7 +53,7 @@ function cancelled(): ImportError {
  */
 export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, options: ReadRecordsOptions): AsyncGenerator<RecordBatch, void, undefined> {
   const { delimiter, signal } = options;
-  const sliceChars = options.sliceChars ?? 1024 * 1024;
+  const sliceChars = options.sliceChars ?? SLICE;
   const maxRecordChars = options.maxRecordChars ?? 32 * 1024 * 1024;
 
   let decoder: TextChunkDecoder | null = options.encoding ? new TextChunkDecoder(options.encoding) : null;
