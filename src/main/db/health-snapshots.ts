@@ -27,11 +27,18 @@ export const SNAPSHOT_JSON = `json_patch(json_object(${COMPONENT_NAMES.map((c) =
 /** Rows per INSERT of writeSnapshotRows, well under SQLite's limit of 32,766 parameters. */
 export const SNAPSHOT_BATCH = 128;
 
+/** The columns a snapshot row's day is rewritten with: all but the key. */
+const VALUE_COLUMNS = SNAPSHOT_COLUMNS.slice(2).map((c) => `"${c}"`);
+
+// An upsert rather than INSERT OR REPLACE: a day already stored is updated in place instead of deleted and
+// inserted again. A recompute over an existing year of 2,000 accounts: 2.80-2.86 s -> 2.66-2.75 s (three runs
+// each, interleaved with backfills into an empty history, which stayed at 2.54-2.65 s either way).
 const insertRows = (n: number) =>
-  `INSERT OR REPLACE INTO health_snapshots (${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from(
+  `INSERT INTO health_snapshots (${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from(
     { length: n },
     () => `(${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
-  ).join(', ')}`;
+  ).join(', ')}
+   ON CONFLICT (account_id, day) DO UPDATE SET (${VALUE_COLUMNS.join(', ')}) = (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`;
 
 /**
  * Snapshot rows given flat, SNAPSHOT_COLUMNS' values a row, written SNAPSHOT_BATCH rows per statement: a year of
@@ -53,7 +60,7 @@ export function writeSnapshotRows(store: Store, values: unknown[]): void {
 
 /**
  * The account's snapshots outside [firstDay, lastDay]: before its history's start, after today. A refresh writes
- * every day inside (INSERT OR REPLACE), so those need no deleting first: deleting a year of rows to write them
+ * every day inside (an upsert), so those need no deleting first: deleting a year of rows to write them
  * again cost a backfill a third of its writing time.
  */
 export function deleteSnapshotsOutside(store: Store, accountId: number, firstDay: string, lastDay: string): void {
