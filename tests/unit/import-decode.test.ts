@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertText, detectEncoding, endsInsideUtf8Character, LineEndingNormalizer, TextChunkDecoder } from '../../src/main/import/decode';
+import { assertText, detectEncoding, LineEndingNormalizer, TextChunkDecoder, utf8TailLength } from '../../src/main/import/decode';
 import { ImportError } from '../../src/main/import/import-error';
 
 function utf16(text: string, endian: 'le' | 'be'): Buffer {
@@ -139,20 +139,71 @@ describe('TextChunkDecoder', () => {
   });
 });
 
-describe('endsInsideUtf8Character', () => {
-  it('is true exactly when the bytes end with a lead byte short of its continuation bytes', () => {
-    const cases: [number[], boolean][] = [
-      [[0x61], false],
-      [[0xc3], true],
-      [[0xc3, 0xa9], false],
-      [[0xe6, 0x9d], true],
-      [[0xe6, 0x9d, 0xb1], false],
-      [[0xf0, 0x9f, 0x9a], true],
-      [[0xf0, 0x9f, 0x9a, 0x80], false],
-      [[0x61, 0x80], false], // a stray continuation byte: TextDecoder's to replace, nothing held
-      [[0xff], false],
-      [[], false],
+describe('utf8TailLength', () => {
+  it('counts the bytes of a character cut off at the end: a lead byte short of its continuation bytes', () => {
+    const cases: [number[], number][] = [
+      [[0x61], 0],
+      [[0xc3], 1],
+      [[0xc3, 0xa9], 0],
+      [[0xe6, 0x9d], 2],
+      [[0xe6, 0x9d, 0xb1], 0],
+      [[0xf0, 0x9f, 0x9a], 3],
+      [[0xf0, 0x9f, 0x9a, 0x80], 0],
+      [[0x61, 0x80], 0], // a stray continuation byte: TextDecoder's to replace, nothing held
+      [[0xff], 0],
+      [[], 0],
     ];
-    for (const [bytes, held] of cases) expect([bytes, endsInsideUtf8Character(Uint8Array.from(bytes))]).toEqual([bytes, held]);
+    for (const [bytes, held] of cases) expect([bytes, utf8TailLength(Uint8Array.from(bytes))]).toEqual([bytes, held]);
+  });
+});
+
+// Excel on Windows saves CSV as Windows-1252. A Salesforce report of a few thousand accounts has its first accented
+// name well past the 64 KB sample, which, all ASCII, is valid UTF-8: the file must still be read as Windows-1252.
+describe('TextChunkDecoder with a guessed UTF-8', () => {
+  const guessed = (chunks: Uint8Array[]): { text: string; encoding: string } => {
+    const d = new TextChunkDecoder('utf-8', false, true);
+    const text = chunks.map((c) => d.push(c)).join('') + d.end();
+    return { text, encoding: d.encoding };
+  };
+  const ascii = 'Account ID,Account Name\r\n' + Array.from({ length: 3000 }, (_, i) => `001${i},Plain Account ${i}\r\n`).join('');
+  const rest = '0019,Müller Holzbau GmbH\r\n0020,Société Générale\r\n0021,Zoë Ltd\r\n';
+  const expected = (ascii + rest).replace(/\r\n/g, '\n');
+  const cutEvery = (bytes: Buffer, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+
+  it('reads a Windows-1252 file whose first accented name comes after an all-ASCII start, however it is cut', () => {
+    const bytes = Buffer.from(ascii + rest, 'latin1'); // these characters are the same bytes in Windows-1252
+    for (const size of [1, 2, 3, 7, 4096, 65536, bytes.length]) {
+      expect([size, guessed(cutEvery(bytes, size))]).toEqual([size, { text: expected, encoding: 'windows-1252' }]);
+    }
+    // The accented byte last in one chunk and ASCII first in the next: neither UTF-8 nor a reason to replace it.
+    const at = bytes.indexOf(0xfc); // ü
+    expect(guessed([bytes.subarray(0, at + 1), bytes.subarray(at + 1)])).toEqual({ text: expected, encoding: 'windows-1252' });
+    // The file ends on its first accented byte.
+    expect(guessed([Buffer.from('a,b\r\nCaf\xe9', 'latin1')])).toEqual({ text: 'a,b\nCafé', encoding: 'windows-1252' });
+  });
+
+  it('keeps UTF-8 when the first bytes past ASCII are UTF-8, however it is cut', () => {
+    const bytes = Buffer.from(ascii + rest, 'utf8');
+    for (const size of [1, 2, 3, 7, 4096, 65536, bytes.length]) {
+      expect([size, guessed(cutEvery(bytes, size))]).toEqual([size, { text: expected, encoding: 'utf-8' }]);
+    }
+  });
+
+  it('replaces later bad bytes in a file that was UTF-8 first, as before', () => {
+    const bytes = Buffer.concat([Buffer.from(`${ascii}0019,Müller\r\n`, 'utf8'), Buffer.from('0020,Soci\xe9t\xe9\r\n', 'latin1')]);
+    const { text, encoding } = guessed(cutEvery(bytes, 4096));
+    expect(encoding).toBe('utf-8');
+    expect(text.endsWith('0019,Müller\n0020,Soci\ufffdt\ufffd\n')).toBe(true);
+    // The same within one chunk: a valid character before the bad bytes decides for UTF-8.
+    expect(guessed([Buffer.concat([Buffer.from('a,Zoë,', 'utf8'), Buffer.from('Caf\xe9\n', 'latin1')])])).toEqual({
+      text: 'a,Zoë,Caf\ufffd\n',
+      encoding: 'utf-8',
+    });
+  });
+
+  it('is not open when the encoding was not guessed: a UTF-8 file named so keeps its replacement characters', () => {
+    const d = new TextChunkDecoder('utf-8');
+    expect(d.push(Buffer.from('abc,', 'latin1')) + d.push(Buffer.from('Caf\xe9\n', 'latin1')) + d.end()).toBe('abc,Caf\ufffd\n');
+    expect(d.encoding).toBe('utf-8');
   });
 });

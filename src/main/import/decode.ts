@@ -137,23 +137,36 @@ export class LineEndingNormalizer {
   }
 }
 
-/** A streaming decoder for one encoding: bytes in, LF-normalized text out, nothing buffered beyond a character. */
+/**
+ * A streaming decoder for one encoding: bytes in, LF-normalized text out, nothing buffered beyond a character.
+ *
+ * UTF-8 guessed from a sample without a BOM (`guessed`) may be wrong: the sample of a Windows-1252 file whose
+ * first accented name comes after it is all ASCII, and so valid UTF-8. While every byte so far is ASCII the
+ * encoding stays open: the first bytes that are not decide, UTF-8 when they are valid UTF-8 and Windows-1252 when
+ * they are not (what came before reads alike in both). `encoding` then says which.
+ */
 export class TextChunkDecoder {
-  private readonly decoder: TextDecoder;
+  private decoder: TextDecoder;
   readonly normalizer: LineEndingNormalizer;
   /** Whether ASCII bytes are their own characters in this encoding (not in UTF-16). */
   private readonly singleByteAscii: boolean;
   private started = false;
   /** The last chunk given to TextDecoder ended inside a UTF-8 character: the next bytes must go to it. */
   private heldBack = false;
+  /** Guessed UTF-8, and nothing but ASCII decoded so far: the decoder is fatal, to tell UTF-8 from Windows-1252. */
+  private undecided: boolean;
+  /** While undecided: the start of a character cut off at the end of the bytes so far (held by the decoder). */
+  private tail: Uint8Array | null = null;
 
   constructor(
-    readonly encoding: TextEncodingName,
+    public encoding: TextEncodingName,
     countLineEndings = false,
+    guessed = false,
   ) {
     this.normalizer = new LineEndingNormalizer(countLineEndings);
+    this.undecided = guessed && encoding === 'utf-8';
     // ignoreBOM false (the default) drops the BOM at the start of the stream for UTF-8 and UTF-16.
-    this.decoder = new TextDecoder(encoding);
+    this.decoder = new TextDecoder(encoding, { fatal: this.undecided });
     this.singleByteAscii = encoding === 'utf-8' || encoding === 'windows-1252';
   }
 
@@ -166,29 +179,80 @@ export class TextChunkDecoder {
       return this.normalizer.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
     }
     if (bytes.length > 0) this.started = true;
-    if (this.encoding === 'utf-8') this.heldBack = endsInsideUtf8Character(bytes);
+    if (this.undecided) return this.normalizer.push(this.decide(bytes));
+    if (this.encoding === 'utf-8') this.heldBack = utf8TailLength(bytes) > 0;
     return this.normalizer.push(this.decoder.decode(bytes, { stream: true }));
   }
 
+  /** Bytes while the encoding is open: decoded as UTF-8 if they are, else the rest of the file as Windows-1252. */
+  private decide(bytes: Uint8Array): string {
+    const held = this.tail === null ? bytes : Buffer.concat([this.tail, bytes]);
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: true });
+    } catch {
+      // Not UTF-8 throughout. Valid UTF-8 characters before the bad bytes make it a UTF-8 file with a flaw (the bad
+      // bytes replaced, as before); none, and it is Windows-1252.
+      const loose = new TextDecoder('utf-8', { ignoreBOM: true });
+      const read = loose.decode(held, { stream: true });
+      if (!VALID_NOT_ASCII.test(read)) return this.fallBack(held);
+      this.undecided = false;
+      this.decoder = loose;
+      this.tail = null;
+      this.heldBack = utf8TailLength(held) > 0;
+      return read;
+    }
+    const tail = utf8TailLength(held);
+    this.tail = tail > 0 ? held.slice(held.length - tail) : null;
+    this.heldBack = tail > 0;
+    // A whole character past ASCII, and valid: UTF-8 it is. Later bad bytes are replaced, as in any UTF-8 file.
+    if (NOT_ASCII.test(text)) {
+      this.undecided = false;
+      this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      if (this.tail !== null) this.decoder.decode(this.tail, { stream: true });
+      this.tail = null;
+    }
+    return text;
+  }
+
+  private fallBack(held: Uint8Array): string {
+    this.undecided = false;
+    this.encoding = 'windows-1252';
+    this.decoder = new TextDecoder('windows-1252');
+    this.tail = null;
+    this.heldBack = false;
+    return this.decoder.decode(held, { stream: true });
+  }
+
   end(): string {
-    const rest = this.decoder.decode();
+    let rest: string;
+    try {
+      rest = this.decoder.decode();
+    } catch {
+      // The file ends inside what would have been its first UTF-8 character: it was not UTF-8.
+      rest = this.fallBack(this.tail ?? new Uint8Array(0)) + this.decoder.decode();
+    }
     return this.normalizer.push(rest) + this.normalizer.flush();
   }
 }
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+/** A character past ASCII other than the replacement character. */
+const VALID_NOT_ASCII = /[\u0080-\ufffc\ufffe\uffff]/;
+
 /**
- * Whether the bytes end with an incomplete UTF-8 sequence: a lead byte followed by fewer continuation bytes than
- * it announces. (A stray continuation byte or an invalid lead is TextDecoder's to replace, not held back.)
+ * How many bytes at the end form an incomplete UTF-8 sequence: a lead byte followed by fewer continuation bytes
+ * than it announces (0 when none). A stray continuation byte or an invalid lead is TextDecoder's to replace.
  */
-export function endsInsideUtf8Character(bytes: Uint8Array): boolean {
+export function utf8TailLength(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= Math.min(4, n); back++) {
     const b = bytes[n - back];
     if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
     const length = b >= 0xf5 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 1;
-    return length > back;
+    return length > back ? back : 0;
   }
-  return false;
+  return 0;
 }
 
 /** Decodes a complete byte sample (used by sniffing); a BOM and a trailing partial character are handled. */

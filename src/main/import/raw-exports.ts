@@ -198,7 +198,7 @@ export async function* readImportBatches(path: string, sniff: FileSniff, options
   if (sniff.format === 'csv') {
     const bytes = fileSource(path, options.signal);
     const hashed: AsyncIterable<Uint8Array> = options.onFileBytes ? tap(bytes, options.onFileBytes) : bytes;
-    yield* readRecordBatches(hashed, { delimiter: sniff.delimiter, encoding: sniff.encoding, signal: options.signal });
+    yield* readRecordBatches(hashed, { delimiter: sniff.delimiter, encoding: sniff.encoding, encodingGuessed: !sniff.hasBom, signal: options.signal });
     return;
   }
   if (sniff.format === 'parquet') {

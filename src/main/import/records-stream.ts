@@ -21,6 +21,11 @@ export interface ReadRecordsOptions {
   delimiter: Delimiter;
   /** Known from sniffing; detected from the first bytes when absent. */
   encoding?: TextEncodingName;
+  /**
+   * The encoding was guessed from a sample without a byte order mark: UTF-8 then stays open until the first bytes
+   * past ASCII, which may show a Windows-1252 file (decode.ts TextChunkDecoder). Detected here, it always is.
+   */
+  encodingGuessed?: boolean;
   signal?: AbortSignal;
   /** Characters handed to the parser at a time (default SLICE). */
   sliceChars?: number;
@@ -56,7 +61,7 @@ export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, opti
   const sliceChars = options.sliceChars ?? SLICE;
   const maxRecordChars = options.maxRecordChars ?? 32 * 1024 * 1024;
 
-  let decoder: TextChunkDecoder | null = options.encoding ? new TextChunkDecoder(options.encoding) : null;
+  let decoder: TextChunkDecoder | null = options.encoding ? new TextChunkDecoder(options.encoding, false, options.encodingGuessed ?? false) : null;
   // The first bytes, held until there are enough to check them (a list: small reads are not copied over and over).
   let head: Uint8Array[] | null = [];
   let headLength = 0;
@@ -147,7 +152,7 @@ export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, opti
         head = null;
         const info = detectEncoding(first);
         assertText(first, info);
-        decoder ??= new TextChunkDecoder(info.encoding);
+        decoder ??= new TextChunkDecoder(info.encoding, false, info.bomLength === 0);
         pending += decoder.push(first);
       } else if (decoder !== null) {
         pending += decoder.push(chunk);
@@ -168,7 +173,7 @@ export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, opti
     const first = Buffer.concat(head, headLength);
     const info = detectEncoding(first, true);
     assertText(first, info);
-    decoder ??= new TextChunkDecoder(info.encoding);
+    decoder ??= new TextChunkDecoder(info.encoding, false, info.bomLength === 0);
     pending += decoder.push(first);
   }
   if (decoder !== null) pending += decoder.end();
