@@ -33,6 +33,7 @@ describe('ownCopy', () => {
 
   it('answers the same string', () => {
     for (const s of ['', 'u-1', 'exactly13char', 'Anna.Schmidt@Example.com', 'ü'.repeat(40)]) expect(ownCopy(s)).toBe(s);
+    expect(ownCopy(null)).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  * of that slice of the file (V8 slices strings of 13 characters or more): kept as a key for the rest of the import, one
  * e-mail, UUID or event name would keep its whole slice alive, and a file's new people would keep most of the file.
  */
-export function ownCopy(s: string): string {
+export function ownCopy<T extends string | null>(s: T): T {
   // Flattening the two-part string copies the characters; the slice is then a view of that small copy.
-  return s.length < 13 ? s : ` ${s}`.slice(1);
+  return (s === null || s.length < 13 ? s : ` ${s}`.slice(1)) as T;
 }

@@ -77,7 +77,7 @@ export class People {
 
   create(cellKey: string, cellEmail: string | null, name: string | null, accountId: number): KnownUser {
     const key = ownCopy(cellKey);
-    const email = cellEmail === null ? null : ownCopy(cellEmail);
+    const email = ownCopy(cellEmail);
     const id = Number(this.statements.insertUser.run(accountId, key, email, name).lastInsertRowid);
     this.recordChange('users', id, null);
     const user: KnownUser = { id, accountId, others: null, named: name !== null, label: name ?? email ?? key };

@@ -138,8 +138,8 @@ export class StoreWriter {
     if (externalCell === null && nameCell === null) return null;
     if (this.options.onlyBookAccounts) return NOT_IN_BOOK;
     // Kept for the rest of the import: copies, not views of the file's text.
-    const externalId = externalCell === null ? null : ownCopy(externalCell);
-    const name = nameCell === null ? null : ownCopy(nameCell);
+    const externalId = ownCopy(externalCell);
+    const name = ownCopy(nameCell);
     // Usage often arrives before the CRM export: the account is created from what the usage file says and
     // completed when the accounts file is imported (matched on the same external id, or on the name).
     const id = Number(this.insertAccount.run(externalId, name ?? externalId).lastInsertRowid);
@@ -224,10 +224,7 @@ export class StoreWriter {
     const k = externalId ?? (name as string).toLowerCase();
     const seen = this.notInBook.get(k);
     if (seen) seen.rows++;
-    else {
-      const own = (s: string | null) => (s === null ? null : ownCopy(s));
-      this.notInBook.set(ownCopy(k), { externalId: own(externalId), name: ownCopy(name ?? (externalId as string)), rows: 1 });
-    }
+    else this.notInBook.set(ownCopy(k), { externalId: ownCopy(externalId), name: ownCopy(name ?? (externalId as string)), rows: 1 });
     return SKIPPED_NOT_IN_BOOK;
   }
 
