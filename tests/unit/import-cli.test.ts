@@ -103,11 +103,11 @@ describe('cli import --json: the contract', () => {
     const run = await importJson(fixture('pendo-events.csv'));
     expect(run.code).toBe(0);
     expect(Object.keys(run.json).sort()).toEqual(
-      ['accountsCreated', 'accountsNotInBook', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
+      ['accountsCreated', 'accountsNotInBook', 'attributed', 'counts', 'dateRange', 'distinctAccounts', 'distinctUsers', 'duplicates', 'durationMs', 'encoding', 'error', 'fileName', 'importId', 'kind', 'message', 'rejected', 'rowsAccepted', 'skipped', 'source', 'status', 'timeZone', 'warnings'].sort(),
     );
     expect(run.json).toMatchObject({
       status: 'imported', kind: 'events', source: 'pendo', rowsAccepted: 4, rejected: [], skipped: [], duplicates: [],
-      distinctAccounts: 2, distinctUsers: 4, error: null, timeZone: 'UTC', fileName: 'pendo-events.csv',
+      distinctAccounts: 2, distinctUsers: 4, error: null, timeZone: 'UTC', fileName: 'pendo-events.csv', encoding: 'utf-8',
       dateRange: { min: '2025-03-04T09:15:00.000Z', max: '2025-10-26T02:30:00.000Z' },
       counts: { rows: 4, accepted: 4, rejected: 0, duplicates: 0, skipped: 0 },
     });

@@ -1,11 +1,11 @@
 // A Salesforce account report saved as CSV by Excel on Windows is Windows-1252. With a few thousand accounts its
 // first accented name sits far past the 64 KB sample the encoding is guessed from, and that sample, all ASCII, is
-// valid UTF-8: the import must still read "Müller" and not "M\uFFFDller". The file is written here byte by byte as
-// Excel writes it (quoted cells, CRLF, Windows-1252); the expected names are the ones written.
+// valid UTF-8: the import must still read "Müller" and not "M\uFFFDller". The file (tests/helpers/excel-report.ts) is
+// written byte by byte as Excel writes it (quoted cells, CRLF, Windows-1252); the expected names are the ones written.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempBackend, tempDir } from '../helpers/backend';
+import { tempBackend } from '../helpers/backend';
+import { excelAccountReport } from '../helpers/excel-report';
 import { runJob } from '../helpers/import-jobs';
 
 let backend: ReturnType<typeof tempBackend> | null = null;
@@ -14,25 +14,10 @@ afterEach(() => {
   backend = null;
 });
 
-const ACCENTED = ['Müller Holzbau GmbH', 'Société Générale', 'Zoë & Chloë Ltd', 'Café Ñandú S.A.', 'Ærø Shipping ApS'];
-
 function report(encoding: 'latin1' | 'utf8', bom: boolean): { file: string; names: string[] } {
-  const lines = ['"Account ID","Account Name","Account Owner","Billing Country","Annual Revenue"'];
-  const names: string[] = [];
-  for (let i = 1; i <= 3000; i++) {
-    // The first accented names come after row 2,000: about 170 KB into the file.
-    const name = i > 2000 && i % 200 === 0 ? `${ACCENTED[(i / 200) % ACCENTED.length]} ${i}` : `Plain Account ${String(i).padStart(5, '0')} Holdings`;
-    names.push(name);
-    // Every character past ASCII after the sample: the owners of the later accounts too.
-    lines.push(`"001${String(i).padStart(12, '0')}","${name}","${i > 2000 ? 'Renée Dupont' : 'Sam Taylor'}","Deutschland","${i * 1000}"`);
-  }
-  const text = `${lines.join('\r\n')}\r\n`;
-  const file = path.join(tempDir(), `accounts-${encoding}${bom ? '-bom' : ''}.csv`);
-  const bytes = Buffer.from(text, encoding);
-  fs.writeFileSync(file, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes);
-  const firstPastAscii = bytes.findIndex((byte) => byte > 0x7f);
-  expect(firstPastAscii).toBeGreaterThan(64 * 1024);
-  return { file, names };
+  const written = excelAccountReport(encoding, bom);
+  expect(written.firstPastAscii).toBeGreaterThan(64 * 1024);
+  return written;
 }
 
 const storedNames = (b: ReturnType<typeof tempBackend>) =>
@@ -43,7 +28,9 @@ describe('an accounts report whose first accented name is past the sample', () =
     const b = (backend = tempBackend());
     const { file, names } = report('latin1', false);
     const job = await runJob(b, { path: file, timeZone: 'UTC' });
-    expect(job.summary).toMatchObject({ kind: 'accounts', rowsAccepted: 3000 });
+    // The summary (the Import screen's file card, `import --json`) names the encoding the file was read as, which
+    // the preview of its first 64 KB could not tell.
+    expect(job.summary).toMatchObject({ kind: 'accounts', rowsAccepted: 3000, encoding: 'windows-1252' });
     expect(storedNames(b)).toEqual(names);
     expect(b.database.sqlite.prepare("SELECT count(*) FROM accounts WHERE owner = 'Renée Dupont'").pluck().get()).toBe(1000);
     expect(b.database.sqlite.prepare("SELECT count(*) FROM accounts WHERE name LIKE '%\uFFFD%'").pluck().get()).toBe(0);
@@ -53,10 +40,22 @@ describe('an accounts report whose first accented name is past the sample', () =
     for (const bom of [false, true]) {
       const b = (backend = tempBackend());
       const { file, names } = report('utf8', bom);
-      await runJob(b, { path: file, timeZone: 'UTC' });
+      const job = await runJob(b, { path: file, timeZone: 'UTC' });
+      expect(job.summary.encoding).toBe('utf-8');
       expect(storedNames(b)).toEqual(names);
       b.close();
       backend = null;
     }
+  });
+
+  it('keeps the encoding in the summary of an import that fails', async () => {
+    const b = (backend = tempBackend());
+    const { file } = report('latin1', false);
+    // An unclosed quote in the last row, after every accented name: nothing is stored, and the summary still says
+    // how the file was read.
+    fs.appendFileSync(file, Buffer.from('"001999999999999","Brüder Open Quote,Renée Dupont,Deutschland,1\r\n', 'latin1'));
+    const job = await runJob(b, { path: file, timeZone: 'UTC' });
+    expect(job.summary).toMatchObject({ status: 'error', rowsAccepted: 0, encoding: 'windows-1252' });
+    expect(job.summary.error?.code).toBe('unterminated_quote');
   });
 });

@@ -30,6 +30,7 @@ export function emptySummary(fileName: string, timeZone: string): ImportSummary 
     message: '',
     durationMs: 0,
     timeZone,
+    encoding: null,
   };
 }
 

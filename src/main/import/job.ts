@@ -108,6 +108,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportSummar
   const planned = await planOrRecordFailure(options, summary);
   if (planned === null) return summarise(summary, started);
   const { plan, totalBytes } = planned;
+  summary.encoding = plan.sniff.format === 'parquet' ? null : plan.sniff.encoding;
   const validate = validatorFor(plan, options);
   const clock = zoneClock(timeZone);
   const foreignKeys = pauseForeignKeys(sqlite);
@@ -259,6 +260,7 @@ async function readEveryRecord(
   let lastReport = 0;
   const readStarted = Date.now();
   for await (const batch of readImportBatches(options.path, plan.sniff, { signal: options.signal, onFileBytes: (b) => hash.update(b) })) {
+    if (batch.encoding !== undefined) summary.encoding = batch.encoding;
     for (const r of batch.records) {
       if (r.problem !== undefined) intake.refuse(r.line, r.problem.code, r.problem.reason, r.fields);
       else if (r.duplicateOf !== undefined) intake.repeat(r.line, r.duplicateOf);
@@ -316,7 +318,7 @@ function commitImport(options: ImportJobOptions, plan: Sniffed, summary: ImportS
 function abandonImport(options: ImportJobOptions, summary: ImportSummary, plan: Sniffed, totalBytes: number, error: unknown): void {
   if (options.sqlite.inTransaction) options.sqlite.exec('ROLLBACK');
   const e = AppError.from(error);
-  Object.assign(summary, emptySummary(summary.fileName, options.timeZone), { kind: plan.kind, source: plan.source });
+  Object.assign(summary, emptySummary(summary.fileName, options.timeZone), { kind: plan.kind, source: plan.source, encoding: summary.encoding });
   summary.status = e.code === 'cancelled' ? 'cancelled' : 'error';
   summary.error = summaryError(e);
   if (e.code !== 'cancelled') recordFailure(options, summary, totalBytes);

@@ -7,7 +7,7 @@
 // of the first; across imports the stored event's identity (user, instant, event, account) does the rest.
 import { TextDecoder } from 'node:util';
 import { ImportError } from './import-error';
-import type { CsvRecord, RejectCode } from './types';
+import type { CsvRecord, RejectCode, TextEncodingName } from './types';
 
 /** A record of any file format: a line that could not be read carries its reason, a repeat its first line. */
 export interface SourceRecord extends CsvRecord {
@@ -19,6 +19,8 @@ export interface SourceBatch {
   records: SourceRecord[];
   bytesRead: number;
   recordsRead: number;
+  /** A CSV's text encoding as read so far (records-stream.ts RecordBatch). */
+  encoding?: TextEncodingName;
 }
 
 /** Nested objects deeper than this are kept as JSON text in one column. */

@@ -15,6 +15,11 @@ export interface RecordBatch {
   bytesRead: number;
   /** Data records produced so far, this batch included. */
   recordsRead: number;
+  /**
+   * The encoding the text has been read as so far: a guessed UTF-8 can turn out to be Windows-1252 at the first
+   * accented byte, however deep in the file, so the last batch's is the file's.
+   */
+  encoding?: TextEncodingName;
 }
 
 export interface ReadRecordsOptions {
@@ -136,7 +141,7 @@ export async function* readRecordBatches(source: AsyncIterable<Uint8Array>, opti
 
   const emit = (records: CsvRecord[]): RecordBatch => {
     recordsRead += records.length;
-    return { records, bytesRead, recordsRead };
+    return { records, bytesRead, recordsRead, encoding: decoder?.encoding };
   };
 
   try {

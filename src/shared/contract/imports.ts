@@ -55,6 +55,12 @@ export const ImportSummary = z.object({
   message: z.string(),
   durationMs: z.number(),
   timeZone: z.string(),
+  /**
+   * The text encoding the file was read as, decided by all of it: a file whose first 64 KB are plain ASCII (all the
+   * preview sees) can turn out to be Windows-1252 at its first accented name. Null: not read as text (Parquet), or
+   * not read at all.
+   */
+  encoding: z.string().nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

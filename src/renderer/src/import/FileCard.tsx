@@ -9,7 +9,7 @@ import { ImportSummaryView } from './ImportSummaryView';
 import { JobProgressView } from './JobProgressView';
 import type { FileEntry } from './file-entry';
 import { formatBytes } from './format-import';
-import { KIND_OPTIONS, SOURCE_LABELS } from './labels';
+import { encodingLabel, KIND_OPTIONS, SOURCE_LABELS } from './labels';
 
 /** Below this, the detected kind is a guess worth a second look. */
 const SURE = 0.7;
@@ -21,6 +21,8 @@ export function FileCard({ entry }: { entry: FileEntry }) {
   const progress = entry.jobId ? session.progress[entry.jobId] : undefined;
   const running = stage === 'starting' || (stage === 'started' && !progress?.summary);
   const editable = stage === 'ready' && !entry.refreshing;
+  // The preview guesses from the first 64 KB; the import reads it all (a Windows-1252 file can show so late).
+  const encoding = progress?.summary?.encoding ?? inspection?.encoding ?? null;
 
   return (
     <Card withBorder padding="md" data-testid="file-card" data-stage={stage} data-file={entry.fileName}>
@@ -33,7 +35,8 @@ export function FileCard({ entry }: { entry: FileEntry }) {
             </Text>
             <Text size="xs" c="dimmed">
               {formatBytes(entry.sizeBytes)}
-              {inspection && ` · ${inspection.headers.length} columns · ${inspection.encoding}`}
+              {inspection && ` · ${inspection.headers.length} columns · `}
+              {inspection && encoding && <span data-testid="file-encoding">{encodingLabel(encoding)}</span>}
             </Text>
           </div>
         </Group>

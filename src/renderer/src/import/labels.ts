@@ -20,6 +20,18 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
   generic: 'Generic CSV',
 };
 
+const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** A text encoding as the CSM's tools name it (Excel's "CSV UTF-8", Notepad's "UTF-16 LE"). */
+export function encodingLabel(encoding: string): string {
+  return ENCODING_LABELS[encoding] ?? encoding;
+}
+
 const KIND_LABELS: Record<ImportKind, string> = {
   events: 'Usage events (one row per event)',
   daily_usage: 'Daily usage (one row per user per day)',
