@@ -137,7 +137,7 @@ const backfillCold = time(() => refreshHealthSnapshots(ctx, { fromDay: backfillF
 // year recomputed over the stored one (a catalogue change, or a users file, marks the whole history), every day
 // rewritten in place.
 const emptyHistory = () => {
-  db.exec('DELETE FROM health_snapshots');
+  db.exec('DELETE FROM health_snapshots_tenths');
   db.pragma('wal_checkpoint(TRUNCATE)');
 };
 const emptyRuns = [0, 1, 2].map(() => {

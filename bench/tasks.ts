@@ -45,7 +45,8 @@ db.transaction(() => {
   const milestone = db.prepare("INSERT INTO milestones (account_id, kind, name, target_date, achieved_date) VALUES (?, 'onboarding_complete', 'Onboarding complete', ?, ?)");
   const survey = db.prepare("INSERT INTO surveys (account_id, date, kind, score) VALUES (?, ?, 'nps', ?)");
   const renewal = db.prepare("INSERT INTO renewals (account_id, renewal_date, outcome) VALUES (?, ?, 'renewed')");
-  const snap = db.prepare("INSERT INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, ?, 'healthy')");
+  // Scores are stored in whole tenths (migration 0022).
+  const snap = db.prepare("INSERT INTO health_snapshots_tenths (account_id, day, score, status) VALUES (?, ?, round(? * 10), 'healthy')");
   let userId = 0;
   for (let a = 1; a <= ACCOUNTS; a++) {
     const start = addDays(TODAY, -Math.floor(rand() * 400));

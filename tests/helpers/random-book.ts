@@ -108,6 +108,6 @@ export function deleteAfter(sqlite: Database.Database, day: number): void {
             FROM renewals WHERE term_rolled = 1 AND renewal_date > '${d}' GROUP BY account_id) b
       WHERE accounts.id = b.account_id;
     DELETE FROM renewals WHERE renewal_date > '${d}';
-    DELETE FROM health_snapshots WHERE day > '${d}';
+    DELETE FROM health_snapshots_tenths WHERE day > '${d}';
   `);
 }

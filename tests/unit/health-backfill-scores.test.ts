@@ -78,7 +78,7 @@ describe('the backfill stores what the live computation gives', () => {
     // No event in 7 days forces red: on the silent month's first weeks it overrules a score that still has usage.
     const rules = readMetricsSettings(b.context).rules.map((r) => (r.kind === 'no_usage' ? { ...r, days: 7 } : r));
     await ok(b.api.invoke('health.settings.set', { settings: { rules } }));
-    sql.exec('DELETE FROM health_snapshots');
+    sql.exec('DELETE FROM health_snapshots_tenths');
     const written = refreshHealthSnapshots(b.context, { fromDay: today - 364 });
     expect(written.accounts).toBe(3);
 

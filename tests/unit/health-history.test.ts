@@ -81,7 +81,7 @@ describe('health history computed incrementally', () => {
     const copyDir = tempDir();
     await b.database.sqlite.backup(path.join(copyDir, 'bearing.sqlite'));
     const copy = backendAt(copyDir);
-    copy.database.sqlite.exec('DELETE FROM health_snapshots');
+    copy.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
     refreshHealthSnapshots(copy.context);
     expect(snapshots(copy)).toEqual(incremental);
   });
@@ -98,7 +98,7 @@ describe('health history computed incrementally', () => {
     expect(northwind.start).toBe('2026-01-15');
     expect(firstDay()).toBe('2026-01-15');
     // A snapshot of a day after today (a clock that was set ahead) must not survive a refresh either.
-    sql.prepare('INSERT INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, 50, ?)').run(northwind.id, isoFromDayNumber(today + 5), 'yellow');
+    sql.prepare('INSERT INTO health_snapshots_tenths (account_id, day, score, status) VALUES (?, ?, 500, ?)').run(northwind.id, isoFromDayNumber(today + 5), 'yellow');
     // Usage from 40 days ago: the history now starts at the first event, later than the contract start.
     await importFile(b, mixpanelExport(dir, 'late', 4, today - 40, today - 1));
     const firstEvent = sql.prepare('SELECT min(day) FROM usage_events WHERE account_id = ?').pluck().get(northwind.id) as number;
@@ -252,7 +252,7 @@ describe('a weights-only change takes the re-scoring path', () => {
       .get() as { id: number; day: string; components: string };
     expect(row).toBeDefined();
     const planted: Record<string, number> = { ...(JSON.parse(row.components) as Record<string, number>), usage: 100 };
-    sql.prepare('UPDATE health_snapshots SET usage = 100 WHERE account_id = ? AND day = ?').run(row.id, row.day);
+    sql.prepare('UPDATE health_snapshots_tenths SET usage = 1000 WHERE account_id = ? AND day = ?').run(row.id, row.day);
 
     const weights = { usage: 50, breadth: 10, frequency: 10, exposure: 10, relationship: 10, satisfaction: 10 };
     await call(b, 'health.settings.set', { settings: { weights } });

@@ -28,7 +28,7 @@ describe('a helper that cannot start', () => {
     refreshHealthSnapshots(b.context, { helpers: 0 });
     const alone = rows();
     expect(alone.length).toBeGreaterThan(100);
-    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    b.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
     const result = refreshHealthSnapshots(b.context, { helpers: 2 });
     expect(result.helped).toBe(0);
     expect(helperCount()).toBe(0);

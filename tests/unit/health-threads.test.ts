@@ -45,7 +45,7 @@ async function book(): Promise<Backend> {
 
 /** The whole history computed again by the refreshing thread alone. */
 function alone(b: Backend): Row[] {
-  b.database.sqlite.exec('DELETE FROM health_snapshots');
+  b.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
   expect(refreshHealthSnapshots(b.context, { helpers: 0 }).helped).toBe(0);
   return snapshots(b);
 }
@@ -83,7 +83,7 @@ describe('a health-history refresh shared with helper threads', () => {
     expect(accounts).toBeGreaterThanOrEqual(24);
     expect(new Set(expected.map((r) => r.account_id)).size).toBe(accounts);
     expect(expected.length).toBeGreaterThan(24 * 150);
-    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    b.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
     const shared = refreshHealthSnapshots(b.context, { helpers: 1, helpersOnly: true });
     expect(shared.helped).toBe(accounts);
     expect(shared.snapshots).toBe(expected.length);
@@ -107,7 +107,7 @@ describe('a health-history refresh shared with helper threads', () => {
     const sql = b.database.sqlite;
     const ids = sql.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
     // Rows no refresh may leave: before each account's first event (its history's start) and after today.
-    const insert = sql.prepare("INSERT OR REPLACE INTO health_snapshots (account_id, day, score, status) VALUES (?, ?, 50, 'yellow')");
+    const insert = sql.prepare("INSERT OR REPLACE INTO health_snapshots_tenths (account_id, day, score, status) VALUES (?, ?, 500, 'yellow')");
     for (const id of ids) {
       insert.run(id, isoFromDayNumber(TODAY - 300));
       insert.run(id, isoFromDayNumber(TODAY + 3));
@@ -138,7 +138,7 @@ describe('a health-history refresh shared with helper threads', () => {
     const sql = b.database.sqlite;
     const expected = alone(b).length;
     // The database file without snapshots and an empty WAL: rows found in the file alone got there by a checkpoint.
-    sql.exec('DELETE FROM health_snapshots');
+    sql.exec('DELETE FROM health_snapshots_tenths');
     sql.pragma('wal_checkpoint(TRUNCATE)');
     const before = sql.pragma('wal_autocheckpoint', { simple: true });
     const result = refreshHealthSnapshots(b.context, { helpers: 1, helpersOnly: true });
@@ -219,7 +219,7 @@ describe('a health-history refresh shared with helper threads', () => {
   it('a helper that cannot open the store leaves its accounts to the refreshing thread: nothing is lost', async () => {
     const b = await book();
     const expected = alone(b);
-    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    b.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
     // The helpers open the store with the addon the context names: one that does not exist makes them fail.
     const broken = { ...b.context, nativeBinding: '/nonexistent/better_sqlite3.node' };
     const result = refreshHealthSnapshots(broken, { helpers: 1, helpersOnly: true });

@@ -50,7 +50,12 @@ describe('opening a store from before the clustered tables (0019, 0020)', () => 
     const db = backend.database.sqlite;
     const withoutRowid = (name: string) => db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(name);
     expect(withoutRowid('usage_daily')).toBe(1);
-    expect(withoutRowid('health_snapshots')).toBe(1);
+    expect(withoutRowid('health_snapshots_tenths')).toBe(1);
+    // Migration 0022: stored as whole tenths, integers (2 bytes each); the view health_snapshots gives points back.
+    expect(db.prepare('SELECT score, typeof(score), usage, typeof(usage), relationship FROM health_snapshots_tenths ORDER BY day').raw().all()).toEqual([
+      [415, 'integer', 355, 'integer', null],
+      [621, 'integer', 612, 'integer', 800],
+    ]);
     // Every rollup row, now in key order (account, day, user, feature).
     expect(db.prepare('SELECT account_id, user_id, feature_id, day, events, minutes FROM usage_daily').raw().all()).toEqual([
       [1, 6, 3, 20776, 0, 0],
@@ -79,14 +84,16 @@ describe('opening a store from before the clustered tables (0019, 0020)', () => 
       expect(Object.keys(JSON.parse(s.json) as object)).toEqual(Object.keys(before));
     });
     // Neither table keeps a work-queue trigger: their writers mark task_dirty (0020, 0021; usage-task-marks.test.ts).
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots')").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots', 'health_snapshots_tenths')").pluck().get()).toBe(0);
   });
 
   it('has a snapshot column for every health component', () => {
     const backend = tempBackend();
     cleanup.push(() => backend.close());
-    const columns = backend.database.sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('health_snapshots');
-    for (const name of COMPONENT_NAMES) expect(columns).toContain(name);
+    for (const table of ['health_snapshots', 'health_snapshots_tenths']) {
+      const columns = backend.database.sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table);
+      for (const name of COMPONENT_NAMES) expect(columns).toContain(name);
+    }
   });
 
   it('marks the work queue when a snapshot is written, as the triggers did', async () => {

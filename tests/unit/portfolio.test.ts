@@ -44,13 +44,14 @@ function smallBook(): Backend {
       (5, 'basic_value', 'Basic value', NULL, '2026-02-09'),
       (7, 'onboarding_complete', 'Onboarding complete', '2026-08-31', '2026-08-20');
     INSERT INTO qbrs (account_id, date, attendees) VALUES (1, '2026-10-01', '[]'), (1, '2026-12-15', '[]'), (5, '2026-08-01', '[]');
-    INSERT INTO health_snapshots (account_id, day, score, status, license_utilization) VALUES
-      (2, '${TODAY}', 55, 'yellow', NULL), (3, '${TODAY}', 20, 'red', NULL), (4, '${TODAY}', 10, 'red', NULL),
-      (5, '${TODAY}', 80, 'green', 0.6), (7, '${TODAY}', 75.5, 'green', NULL);
+    INSERT INTO health_snapshots_tenths (account_id, day, score, status, license_utilization) VALUES
+      (2, '${TODAY}', 550, 'yellow', NULL), (3, '${TODAY}', 200, 'red', NULL), (4, '${TODAY}', 100, 'red', NULL),
+      (5, '${TODAY}', 800, 'green', 0.6), (7, '${TODAY}', 755, 'green', NULL);
   `);
   // Acme's last 31 days: 60 thirty days ago, falling by one a day to 30 today.
-  const snap = backend.database.sqlite.prepare('INSERT INTO health_snapshots (account_id, day, score, status, license_utilization) VALUES (1, ?, ?, ?, ?)');
-  for (let ago = 30; ago >= 0; ago--) snap.run(addDays(TODAY, -ago), 30 + ago, 30 + ago < 40 ? 'red' : 'yellow', 0.25);
+  // Stored in whole tenths (migration 0022): 60 points is 600.
+  const snap = backend.database.sqlite.prepare('INSERT INTO health_snapshots_tenths (account_id, day, score, status, license_utilization) VALUES (1, ?, ?, ?, ?)');
+  for (let ago = 30; ago >= 0; ago--) snap.run(addDays(TODAY, -ago), (30 + ago) * 10, 30 + ago < 40 ? 'red' : 'yellow', 0.25);
   return backend;
 }
 
@@ -203,8 +204,8 @@ describe('portfolio.overview at 2,000 accounts', () => {
       SELECT i, 'Account ' || i, 'Owner ' || (i % 12), i * 100000, CASE WHEN i % 10 = 0 THEN 'EUR' ELSE 'USD' END, 10 + i % 90,
              date('2025-01-01', '+' || (i % 600) || ' days'), date('2026-01-01', '+' || (i % 700) || ' days') FROM n;
       WITH RECURSIVE d(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM d WHERE k < 89)
-      INSERT INTO health_snapshots (account_id, day, score, status, license_utilization)
-      SELECT a.id, date('${TODAY}', '-' || d.k || ' days'), (a.id * 7 + d.k) % 100,
+      INSERT INTO health_snapshots_tenths (account_id, day, score, status, license_utilization)
+      SELECT a.id, date('${TODAY}', '-' || d.k || ' days'), (a.id * 7 + d.k) % 100 * 10,
              CASE WHEN (a.id * 7 + d.k) % 100 >= 70 THEN 'green' WHEN (a.id * 7 + d.k) % 100 >= 40 THEN 'yellow' ELSE 'red' END,
              0.5
       FROM accounts a, d;

@@ -168,7 +168,7 @@ describe('undo of QBR deletes', () => {
     const b = book();
     const { second } = await twoQbrs(b);
     const count = () => b.database.sqlite.prepare('SELECT count(*) AS n, sum(score) AS s FROM health_snapshots').get();
-    b.database.sqlite.exec('DELETE FROM health_snapshots');
+    b.database.sqlite.exec('DELETE FROM health_snapshots_tenths');
     await call(b, 'qbrs.actionItem.update', { id: second.qbr.actionItems[0].id, status: 'done' });
     expect(count()).toEqual({ n: 0, s: null });
   });

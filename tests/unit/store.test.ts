@@ -27,10 +27,12 @@ describe('the store', () => {
       .map((r) => (r as { name: string }).name);
     for (const t of [
       'accounts', 'users', 'features', 'entitlements', 'usage_events', 'usage_daily', 'imports', 'import_rejects',
-      'milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'renewals', 'health_snapshots', 'settings',
+      'milestones', 'qbrs', 'qbr_action_items', 'touchpoints', 'surveys', 'renewals', 'health_snapshots_tenths', 'settings',
     ]) {
       expect(tables).toContain(t);
     }
+    // The snapshots are read through a view giving points over the table of whole tenths (migration 0022).
+    expect(store.sqlite.prepare("SELECT type FROM sqlite_master WHERE name = 'health_snapshots'").pluck().get()).toBe('view');
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.backupFile).toBeNull();

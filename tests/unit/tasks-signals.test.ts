@@ -58,11 +58,12 @@ async function lifecycle(b: Backend, accountId: number, kind: Task['kind'], clea
   return raised;
 }
 
-/** Stores a snapshot with only a score and a status (no component), through the table's one writer. */
+/** Stores a snapshot with only a score (in points) and a status (no component), through the table's one writer. */
 function snapshotWriter(b: Backend): { run: (accountId: number, day: string, score: number, status: string) => void } {
   return {
+    // The writer takes the table's unit, whole tenths (migration 0022).
     run: (accountId, day, score, status) =>
-      writeSnapshotRows(b.database, [accountId, day, score, status, ...SNAPSHOT_COLUMNS.slice(4).map(() => null)]),
+      writeSnapshotRows(b.database, [accountId, day, Math.round(score * 10), status, ...SNAPSHOT_COLUMNS.slice(4).map(() => null)]),
   };
 }
 

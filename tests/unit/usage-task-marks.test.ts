@@ -44,7 +44,7 @@ describe('the writers of usage_daily mark the work queue (no triggers since 0021
   it('has no trigger on usage_daily or health_snapshots', () => {
     const b = tempBackend();
     cleanup.push(() => b.close());
-    const triggers = b.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots')").pluck().all();
+    const triggers = b.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('usage_daily', 'health_snapshots', 'health_snapshots_tenths')").pluck().all();
     expect(triggers).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
-// The health_snapshots table: one row per account and day (ISO date) with the score, the status, a column per
-// component score, the license utilization and the rules that fired (services/health-snapshots.ts decides what).
-// Readers that decode a snapshot get those as one JSON object (snapshotJson). Readers look up by the
-// (account_id, day) key or range over it: the table is clustered on that key (WITHOUT ROWID), its rows narrow.
-// This module is the table's only writer, and marks the work queue (task_dirty) for every account it writes.
+// The health snapshots: one row per account and day (ISO date) with the score, the status, a column per component
+// score, the license utilization and the rules that fired (services/health-snapshots.ts decides what). They are
+// stored in health_snapshots_tenths, the score and components in whole tenths (2 bytes where a REAL takes 8), and
+// read through the view health_snapshots, which gives them in points. Readers that decode a snapshot get those as one
+// JSON object (snapshotJson). Readers look up by the (account_id, day) key or range over it: the table is clustered
+// on that key (WITHOUT ROWID), its rows narrow. This module is the table's only writer, and marks the work queue
+// (task_dirty) for every account it writes.
 import { isoFromDayNumber } from '../../shared/dates';
 import type { Stage } from '../../shared/contract';
 import type { HealthStatus } from '../../shared/metrics/health';
@@ -12,8 +14,9 @@ import { prepared } from './statements';
 import { markTasksDirty } from './tasks';
 
 /**
- * A snapshot row's columns, in the order its values are given: the key, the score and status, each component's
- * score (COMPONENT_NAMES' order), the license utilization and the rules that fired ({"rule.<id>": 1, …} or null).
+ * A snapshot row's columns, in the order its values are given: the key, the score (whole tenths) and status, each
+ * component's score (whole tenths, COMPONENT_NAMES' order), the license utilization and the rules that fired
+ * ({"rule.<id>": 1, …} or null).
  */
 export const SNAPSHOT_COLUMNS = ['account_id', 'day', 'score', 'status', ...COMPONENT_NAMES, 'license_utilization', 'rules'] as const;
 const WIDTH = SNAPSHOT_COLUMNS.length;
@@ -34,7 +37,7 @@ const VALUE_COLUMNS = SNAPSHOT_COLUMNS.slice(2).map((c) => `"${c}"`);
 // inserted again. A recompute over an existing year of 2,000 accounts: 2.80-2.86 s -> 2.66-2.75 s (three runs
 // each, interleaved with backfills into an empty history, which stayed at 2.54-2.65 s either way).
 const insertRows = (n: number) =>
-  `INSERT INTO health_snapshots (${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from(
+  `INSERT INTO health_snapshots_tenths (${SNAPSHOT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from(
     { length: n },
     () => `(${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
   ).join(', ')}
@@ -67,8 +70,8 @@ export function deleteSnapshotsOutside(store: Store, accountId: number, firstDay
   markTasksDirty(store.sqlite, [accountId]);
   // Two range deletes: with `day < ? OR day > ?` SQLite reads every row of the account (a search on account_id
   // alone), 2,000 accounts × a year of rows in a backfill that deletes nothing.
-  prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day < ?').run(accountId, firstDay);
-  prepared(store.sqlite, 'DELETE FROM health_snapshots WHERE account_id = ? AND day > ?').run(accountId, lastDay);
+  prepared(store.sqlite, 'DELETE FROM health_snapshots_tenths WHERE account_id = ? AND day < ?').run(accountId, firstDay);
+  prepared(store.sqlite, 'DELETE FROM health_snapshots_tenths WHERE account_id = ? AND day > ?').run(accountId, lastDay);
 }
 
 /** Every account's score on a day, for those with a snapshot then. */
@@ -212,13 +215,13 @@ export function rescoreSnapshots(store: Store, rescore: (components: readonly (n
   const sqlite = store.sqlite;
   const n = COMPONENT_NAMES.length;
   sqlite.function('bearing_rescore', { deterministic: true, varargs: true }, (...args: unknown[]) => rescore(args as (number | null)[], args[n] as string | null));
-  const columns = COMPONENT_NAMES.map((c) => `"${c}"`).join(', ');
+  // The model takes points: integer tenths divided by 10.0 in SQLite give the same double as in JavaScript.
+  const columns = COMPONENT_NAMES.map((c) => `"${c}" / 10.0`).join(', ');
   const status = STATUS_CODES.map((s, i) => (s === null ? '' : ` WHEN ${i} THEN '${s}'`)).join('');
-  // A JavaScript number comes back as a REAL: cast, so that / and % are integer arithmetic. Integer tenths divided
-  // by 10.0 in SQLite give the same double as in JavaScript.
+  // A JavaScript number comes back as a REAL: cast, so that / and % are integer arithmetic.
   return sqlite
     .prepare(
-      `UPDATE health_snapshots SET (score, status) = (SELECT CASE WHEN v >= 4 THEN (v / 4 - 1) / 10.0 END, CASE v % 4${status} END FROM (SELECT CAST(bearing_rescore(${columns}, rules) AS INTEGER) AS v))`,
+      `UPDATE health_snapshots_tenths SET (score, status) = (SELECT CASE WHEN v >= 4 THEN v / 4 - 1 END, CASE v % 4${status} END FROM (SELECT CAST(bearing_rescore(${columns}, rules) AS INTEGER) AS v))`,
     )
     .run().changes;
 }

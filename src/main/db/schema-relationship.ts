@@ -171,29 +171,35 @@ export const renewals = sqliteTable(
   (t) => [index('renewals_account').on(t.accountId)],
 );
 
-export const healthSnapshots = sqliteTable(
-  'health_snapshots',
+/**
+ * The daily health snapshots as stored: the score and each component score in whole tenths (72.5 is 725), which
+ * SQLite keeps in 2 bytes where a REAL takes 8 (migration 0022). Code and SQL read the view `health_snapshots`
+ * (hand-written in migration 0022, drizzle-kit cannot declare it), the same columns in points (725 / 10.0 is the
+ * same double as the model's 72.5); db/health-snapshots.ts alone writes this table.
+ */
+export const healthSnapshotsTenths = sqliteTable(
+  'health_snapshots_tenths',
   {
     accountId: integer('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     day: text('day').notNull(),
-    score: real('score'),
+    score: integer('score'),
     status: text('status'),
     // The day's component scores, one column per name of shared/metrics/settings.ts COMPONENT_NAMES (a new component
-    // needs a migration), 0–100 rounded to tenths (null: no data that day), and the license utilization (0–1).
-    usage: real('usage'),
-    breadth: real('breadth'),
-    frequency: real('frequency'),
-    exposure: real('exposure'),
-    relationship: real('relationship'),
-    satisfaction: real('satisfaction'),
+    // needs a migration), 0–1000 tenths (null: no data that day), and the license utilization (0–1, a REAL).
+    usage: integer('usage'),
+    breadth: integer('breadth'),
+    frequency: integer('frequency'),
+    exposure: integer('exposure'),
+    relationship: integer('relationship'),
+    satisfaction: integer('satisfaction'),
     licenseUtilization: real('license_utilization'),
     /** The rules that fired, as {"rule.<id>": 1, …}; null when none did (most days). */
     rules: text('rules'),
   },
-  // Clustered on the key (WITHOUT ROWID, migration 0020; drizzle-kit cannot declare it): a backfill writes one
-  // B-tree, and the sparklines' range seeks read the narrow rows themselves, so no covering index is kept. No
+  // Clustered on the key (WITHOUT ROWID, migrations 0020 and 0022; drizzle-kit cannot declare it): a backfill writes
+  // one B-tree, and the sparklines' range seeks read the narrow rows themselves, so no covering index is kept. No
   // trigger marks the work queue: db/health-snapshots.ts, the only writer, marks the accounts it writes.
   (t) => [primaryKey({ columns: [t.accountId, t.day] })],
 );

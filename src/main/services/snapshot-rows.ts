@@ -1,4 +1,4 @@
-// One account's daily health snapshots as the rows health_snapshots stores (db/health-snapshots.ts SNAPSHOT_COLUMNS),
+// One account's daily health snapshots as the rows health_snapshots_tenths stores (db/health-snapshots.ts SNAPSHOT_COLUMNS),
 // computed by the thread that refreshes the history and by its helper threads alike (services/health-threads.ts,
 // workers/health-worker.ts): one function, so that a snapshot never depends on which thread computed it.
 import { dayNumber, isoFromDayNumber } from '../../shared/dates';
@@ -22,17 +22,20 @@ export function snapshotUtilization(facts: SnapshotFacts): number | null {
 /** A snapshot row's columns in the component order of the table (SNAPSHOT_COLUMNS), by component name. */
 const COMPONENT_SLOT = new Map<string, number>(COMPONENT_NAMES.map((name, i) => [name, i]));
 
+/** A score the model rounded to tenths, as the whole tenths the table stores (72.5 -> 725). */
+const tenthsOf = (points: number | null): number | null => (points === null ? null : Math.round(points * 10));
+
 /**
  * Appends one snapshot row's values (SNAPSHOT_COLUMNS' order) to `values`: the backfill stores hundreds of thousands
  * of them, so no object is built per day.
  */
 export function pushSnapshotRow(values: unknown[], accountId: number, day: number, scores: SnapshotSource, facts: SnapshotFacts): void {
   const at = values.length;
-  values.push(accountId, isoFromDayNumber(day), scores.score, scores.status);
+  values.push(accountId, isoFromDayNumber(day), tenthsOf(scores.score), scores.status);
   for (let i = 0; i < COMPONENT_NAMES.length; i++) values.push(null);
   for (const c of scores.components) {
     const slot = COMPONENT_SLOT.get(c.name);
-    if (slot !== undefined) values[at + 4 + slot] = c.score;
+    if (slot !== undefined) values[at + 4 + slot] = tenthsOf(c.score);
   }
   values.push(snapshotUtilization(facts));
   let rules: string | null = null;
