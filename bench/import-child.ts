@@ -3,14 +3,18 @@
 // health snapshot refresh) and prints one JSON line with the timings, counts and peak RSS.
 //   tsx bench/import-child.ts <file.csv> <dataDir>
 //   tsx bench/import-child.ts <file.csv> <dataDir> --worker  (the app's path: the import worker, as the window and the
-//                                                        web host run it; its phases are not timed)
+//                                                        web host run it; its phases are not timed). As the Import
+//                                                        screen does, the file is inspected first (which starts the
+//                                                        spare worker) and the job started when the CSM would have
+//                                                        read the preview; --cold starts it at once instead.
+//   BEARING_BUILT_WORKERS=out/main …  the workers from electron-vite's bundle, as the desktop app runs them
 //   tsx bench/import-child.ts <file.csv> --read-only    (the streaming reader alone: read, decode, parse)
 import fs from 'node:fs';
 import { openBackend } from '../src/main/app/backend';
 import { measureImportPhases, type PhaseTimes } from '../src/main/import/phase-clock';
 import { fileSource, readRecordBatches } from '../src/main/import/records-stream';
 import { sniffFile } from '../src/main/import/sniff';
-import { startImport } from '../src/main/services/imports';
+import { inspectFile, startImport } from '../src/main/services/imports';
 
 export interface ChildResult {
   status: string;
@@ -27,6 +31,8 @@ export interface ChildResult {
   peakRssBytes: number;
   peakSource: 'VmHWM' | 'sampled';
   sampledPeakRssBytes: number;
+  /** The inspection before the job (the Import screen's preview), on the app's path; 0 on the CLI's. */
+  inspectMs: number;
   /** runImport's wall time by phase: they add up to it, the marks and the commit included (importMs stops before those). */
   phasesMs: PhaseTimes;
 }
@@ -45,8 +51,9 @@ export interface ReadOnlyResult {
   readMs: number;
 }
 
-const [file, dataDir, mode] = process.argv.slice(2);
+const [file, dataDir, mode, ...flags] = process.argv.slice(2);
 const worker = mode === '--worker';
+const cold = flags.includes('--cold');
 if (!file || !dataDir) {
   process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> [--worker] | --read-only\n');
   process.exit(2);
@@ -61,6 +68,9 @@ if (dataDir === '--read-only') {
   process.exit(0);
 }
 
+/** How long the benchmark's CSM looks at the preview before pressing Import. */
+const PREVIEW_READ_MS = 2_000;
+
 // Sampling is the fallback where /proc is missing (macOS); on Linux VmHWM is exact and also reported.
 let sampled = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -70,6 +80,14 @@ const sampler = setInterval(() => {
 // The CLI's host imports in process; the web host's (as the window's) in the import worker.
 const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir });
 backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
+let inspectMs = 0;
+if (worker && !cold) {
+  // The Import screen inspects a dropped file for its preview; the CSM reads it for a few seconds before Import.
+  const inspected = performance.now();
+  await inspectFile(backend.context, { path: file });
+  inspectMs = performance.now() - inspected;
+  await new Promise((resolve) => setTimeout(resolve, PREVIEW_READ_MS));
+}
 const phases = measureImportPhases();
 const started = performance.now();
 const cpu = process.cpuUsage();
@@ -91,6 +109,7 @@ const result: ChildResult = {
   peakRssBytes: hwm ?? sampled,
   peakSource: hwm === null ? 'sampled' : 'VmHWM',
   sampledPeakRssBytes: sampled,
+  inspectMs,
   phasesMs: phases.ms,
 };
 if (summary.error) process.stderr.write(`import error: ${JSON.stringify(summary.error)}\n`);

@@ -8,13 +8,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { loadBundles } from '../../src/main/db/account-bundles';
 import { findMigrationsFolder } from '../../src/main/db/open';
 import { healthInputs } from '../../src/main/services/health-compute';
+import type { WorkerCommand, WorkerMessage } from '../../src/main/import/worker-protocol';
 import type { HealthWorkerReply } from '../../src/main/services/health-threads';
 import { historyChunkRows } from '../../src/main/services/snapshot-rows';
+import { workerScript } from '../../src/main/services/worker-script';
 import { dayNumber } from '../../src/shared/dates';
 import { tempBackend } from '../helpers/backend';
 import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
@@ -130,6 +133,48 @@ describe('the packaged layout', () => {
       expect(done.rows).toEqual(expected);
       const failed = await answer({ ...job, jobId: 8, shared: new SharedArrayBuffer(8), databaseFile: path.join(b.dataDir, 'missing', 'bearing.sqlite') });
       expect(failed.end).toMatchObject({ type: 'failed', jobId: 8 });
+    } finally {
+      b.close();
+    }
+  }, 60_000);
+
+  it('takes the workers from the folder BEARING_BUILT_WORKERS names (bench:import), and says when one is missing', () => {
+    const saved = process.env.BEARING_BUILT_WORKERS;
+    try {
+      process.env.BEARING_BUILT_WORKERS = mainDir;
+      expect(workerScript('import-worker')).toEqual({ code: pathToFileURL(path.join(mainDir, 'import-worker.js')), eval: false });
+      expect(workerScript('health-worker')).toEqual({ code: pathToFileURL(path.join(mainDir, 'health-worker.js')), eval: false });
+      process.env.BEARING_BUILT_WORKERS = path.join(mainDir, 'chunks');
+      expect(() => workerScript('import-worker')).toThrow(/import worker is not in BEARING_BUILT_WORKERS/);
+      delete process.env.BEARING_BUILT_WORKERS;
+      // From the source (vitest, tsx): the TypeScript entry, compiled as the worker starts.
+      expect(workerScript('import-worker').eval).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.BEARING_BUILT_WORKERS;
+      else process.env.BEARING_BUILT_WORKERS = saved;
+    }
+  });
+
+  it('runs the built import worker: started with no job, it waits for one, imports it and recomputes its health', async () => {
+    const b = tempBackend();
+    try {
+      const worker = new Worker(path.join(mainDir, 'import-worker.js'));
+      try {
+        const file = path.join(root, 'tests/fixtures/import/pendo-events.csv');
+        // Started ahead of its job, as the runner's spare is: its bundle loads while nothing is asked of it.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const start = { databaseFile: b.context.databaseFile, job: { path: file, timeZone: 'UTC', now: Date.parse(`${BOOK_TODAY}T12:00:00Z`) } };
+        const end = await new Promise<WorkerMessage>((resolve, reject) => {
+          worker.on('error', reject);
+          worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolve(m));
+          worker.postMessage({ type: 'start', start } satisfies WorkerCommand);
+        });
+        expect(end).toMatchObject({ type: 'done', healthRefreshed: true, summary: { status: 'imported', counts: { rows: 4, accepted: 4 } } });
+        // Read through the test's own connection: the worker's commit (the fixture's four rows, two accounts).
+        expect(b.database.sqlite.prepare('SELECT count(*) AS n, count(DISTINCT account_id) AS a FROM usage_events').get()).toEqual({ n: 4, a: 2 });
+      } finally {
+        await worker.terminate();
+      }
     } finally {
       b.close();
     }

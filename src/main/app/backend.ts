@@ -11,6 +11,7 @@ import { scheduleHealthRepair } from '../services/health-repair';
 import { readSetting, writeSetting } from '../db/settings';
 import { startWatching } from '../services/watch';
 import { stopHealthHelpers } from '../services/health-threads';
+import { stopSpareImportWorker } from '../services/import-runner';
 
 export interface BackendOptions {
   host: Host;
@@ -93,6 +94,7 @@ export function openBackend(options: BackendOptions): Backend {
     close: () => {
       stopWatching();
       stopHealthHelpers();
+      stopSpareImportWorker();
       database.close();
     },
   };

@@ -8,8 +8,11 @@ export interface WorkerStart {
   job: Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
 }
 
-/** From the runner to the worker. */
-export type WorkerCommand = { type: 'cancel' };
+/**
+ * From the runner to the worker. A worker is started ahead of its job (a spare, import-runner.ts) and waits for
+ * `start`; `cancel` stops the job it runs.
+ */
+export type WorkerCommand = { type: 'start'; start: WorkerStart } | { type: 'cancel' };
 
 /** From the worker to the runner. */
 export type WorkerMessage =

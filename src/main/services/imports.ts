@@ -36,7 +36,7 @@ import { refreshHealthSnapshots } from './health-snapshots';
 import { repairNow, scheduleHealthRepair } from './health-repair';
 import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
-import { runInProcess, runInWorker, type JobHandle } from './import-runner';
+import { prestartImportWorker, runInProcess, runInWorker, type JobHandle } from './import-runner';
 import { fileHandles } from './file-handles';
 
 /**
@@ -75,6 +75,8 @@ function requireFile(file: string): void {
 export async function inspectFile(ctx: ServiceContext, input: InspectRequest): Promise<Omit<Inspection, 'file'>> {
   requireFile(input.path);
   const timeZone = zoneFor(ctx, input.timeZone);
+  // The app's hosts import in a worker thread: started now, it is ready by the time the CSM has read the preview.
+  if (ctx.host !== 'cli') prestartImportWorker();
   const plan = await planImport(ctx.sqlite, input.path, { kind: input.kind, mapping: input.mapping });
   const spec = KIND_SPECS[plan.kind];
   const required = new Set(spec.requires.filter((g) => g.length === 1).map((g) => g[0]));
@@ -160,6 +162,8 @@ export function startImport(
         (update) => report(update),
         ctx.nativeBinding,
       );
+      // Files dropped together: the next one's worker starts while this one imports.
+      if (ctx.host !== 'cli' && jobs(ctx).size > 1) prestartImportWorker();
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
         // The worker recomputes health itself, off the main thread; the in-process runner (CLI) does it here, and a

@@ -3,7 +3,7 @@
 // recomputes the health history of the accounts the import touched. Its one transaction commits or rolls back as
 // a whole, so terminating the worker (or the process) leaves no partial import.
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { connect } from '../db/open';
 import { runImport, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
@@ -14,12 +14,27 @@ import { fileSize } from '../services/import-runner';
 
 if (parentPort) {
   const port = parentPort;
-  const start = workerData as WorkerStart;
   const controller = new AbortController();
+  let started = false;
+  // Started ahead of its job (import-runner.ts keeps a spare while the CSM reads a file's preview): the modules are
+  // loaded by the time the job comes, and it runs one job, then the runner lets it go.
   port.on('message', (message: WorkerCommand) => {
     if (message.type === 'cancel') controller.abort();
+    else if (message.type === 'start' && !started) {
+      started = true;
+      runJob(port, message.start, controller.signal);
+    }
   });
-  const { sqlite } = connect(start.databaseFile, start.nativeBinding);
+}
+
+function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): void {
+  let sqlite: ReturnType<typeof connect>['sqlite'];
+  try {
+    sqlite = connect(start.databaseFile, start.nativeBinding).sqlite;
+  } catch (error) {
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    return;
+  }
   warmHealthHelpers(fileSize(start.job.path));
   const committed = checkpointImportAside({ sqlite, databaseFile: start.databaseFile, nativeBinding: start.nativeBinding });
   let accountIds: number[] = [];
@@ -31,7 +46,7 @@ if (parentPort) {
       accountIds = ids;
     },
     sqlite,
-    signal: controller.signal,
+    signal,
     onProgress: (update) => {
       last = update;
       port.postMessage({ type: 'progress', update } satisfies WorkerMessage);
