@@ -64,6 +64,8 @@ export const importCommand: Command = {
         const p = payload as ImportProgress;
         if (progressOnTerminal && p.phase === 'reading' && p.totalBytes > 0) {
           process.stderr.write(`\r${formatPercent(p.bytesRead / p.totalBytes)}  ${formatCount(p.rows)} rows  ${formatCount(p.rowsPerSecond)} rows/s   `);
+        } else if (progressOnTerminal && p.phase === 'scoring' && p.scoring) {
+          process.stderr.write(`\r\x1b[Ksaved; updating health: ${formatCount(p.scoring.done)} of ${formatCount(p.scoring.total)} accounts`);
         }
         listener(p);
       }),

@@ -30,6 +30,8 @@ export interface ImportProgressUpdate {
   totalBytes: number;
   rowsPerSecond: number;
   secondsLeft: number | null;
+  /** In 'scoring': the touched accounts whose health history is recomputed, and how many are done. */
+  scoring?: { done: number; total: number };
 }
 
 export interface ImportJobOptions {

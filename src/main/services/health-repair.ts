@@ -38,13 +38,15 @@ export function markMissingHistory(ctx: StoreContext): void {
 
 /**
  * Recomputes every marked account (or the marked ones among accountIds), REPAIR_CHUNK at a time, synchronously:
- * for the import worker, which has no one to keep responsive. Returns the accounts recomputed.
+ * for the import worker, which has no one to keep responsive. Tells onProgress the accounts done of those to do,
+ * 0 first, then after each chunk. Returns the accounts recomputed.
  */
 export function repairNow(ctx: StoreContext, accountIds?: readonly number[], onProgress?: (p: RepairProgress) => void): number {
   const wanted = accountIds ? new Set(accountIds) : null;
   const ids = staleMarks(ctx.sqlite)
     .map((m) => m.accountId)
     .filter((id) => wanted === null || wanted.has(id));
+  if (ids.length > 0) onProgress?.({ done: 0, total: ids.length });
   for (let i = 0; i < ids.length; i += REPAIR_CHUNK) {
     refreshHealthSnapshots(ctx, { accountIds: ids.slice(i, i + REPAIR_CHUNK), fromDay: 'marks' });
     onProgress?.({ done: Math.min(ids.length, i + REPAIR_CHUNK), total: ids.length });

@@ -170,7 +170,7 @@ export function startImport(
         // worker that could not (a busy store) leaves its marks to the background repair.
         if (accountIds.length > 0 && !healthRefreshed && ctx.host === 'cli') {
           report({ phase: 'scoring' });
-          repairNow(ctx, accountIds);
+          repairNow(ctx, accountIds, (scoring) => report({ phase: 'scoring', scoring }));
         }
       } catch (error) {
         // The import is committed and its accounts are marked: their history is recomputed on the next start.

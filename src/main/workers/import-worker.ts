@@ -54,12 +54,13 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
   })
     .then((summary) => {
       sqlite.close();
-      if (accountIds.length > 0) {
-        // Committed: from here the CSM sees "updating health", and nothing is left to cancel.
-        const update = { rows: summary.counts.rows, bytesRead: 0, totalBytes: 0, ...last, phase: 'scoring' as const, rowsPerSecond: 0, secondsLeft: null };
-        port.postMessage({ type: 'progress', update } satisfies WorkerMessage);
-      }
-      const healthRefreshed = accountIds.length > 0 && refreshHealth(start, accountIds);
+      // Committed: from here the CSM sees "updating health", accounts done of those to do, and nothing is left to cancel.
+      const scoring = (progress?: { done: number; total: number }) => {
+        const update: ImportProgressUpdate = { rows: summary.counts.rows, bytesRead: 0, totalBytes: 0, ...last, phase: 'scoring', rowsPerSecond: 0, secondsLeft: null };
+        port.postMessage({ type: 'progress', update: progress ? { ...update, scoring: progress } : update } satisfies WorkerMessage);
+      };
+      if (accountIds.length > 0) scoring();
+      const healthRefreshed = accountIds.length > 0 && refreshHealth(start, accountIds, scoring);
       port.postMessage({ type: 'done', summary, accountIds, healthRefreshed } satisfies WorkerMessage);
     })
     .catch((error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage))
@@ -74,7 +75,7 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
  * A failure (a store busy for longer than the wait) leaves the import in place and the marks for main's
  * background repair. The clock is the job's, so tests with a fixed clock agree.
  */
-function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
+function refreshHealth(start: WorkerStart, accountIds: number[], onProgress: (p: { done: number; total: number }) => void): boolean {
   try {
     const store = connect(start.databaseFile, start.nativeBinding);
     const ctx: StoreContext = {
@@ -85,7 +86,7 @@ function refreshHealth(start: WorkerStart, accountIds: number[]): boolean {
       nativeBinding: start.nativeBinding,
     };
     try {
-      repairNow(ctx, accountIds);
+      repairNow(ctx, accountIds, onProgress);
     } finally {
       store.sqlite.close();
     }

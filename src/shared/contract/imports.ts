@@ -147,6 +147,8 @@ export const ImportProgress = z.object({
   totalBytes: z.number(),
   rowsPerSecond: z.number(),
   secondsLeft: z.number().nullable(),
+  /** In 'scoring': of the accounts whose health history is being recomputed, how many are done. */
+  scoring: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
   summary: ImportSummary.nullable(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;

@@ -14,6 +14,9 @@ export function JobProgressView({ progress }: { progress: ImportProgress }) {
   const { phase, bytesRead, totalBytes } = progress;
   const writing = phase === 'saving' || phase === 'scoring';
   const percent = totalBytes > 0 ? Math.min(100, (bytesRead / totalBytes) * 100) : writing ? 100 : 0;
+  // Recomputing health after the commit: accounts done of those to do, once the first chunk is under way.
+  const scoring = phase === 'scoring' && progress.scoring && progress.scoring.total > 0 ? progress.scoring : null;
+  const scoredPercent = scoring ? Math.min(100, (scoring.done / scoring.total) * 100) : null;
   const timeLeft = formatTimeLeft(progress.secondsLeft);
 
   return (
@@ -26,16 +29,19 @@ export function JobProgressView({ progress }: { progress: ImportProgress }) {
       ) : (
         <>
           <Progress
-            value={writing ? 100 : percent}
+            value={scoredPercent ?? (writing ? 100 : percent)}
             striped
             animated
             size="lg"
-            aria-label={`Import progress ${Math.round(percent)}%`}
+            aria-label={scoredPercent !== null ? `Updating health ${Math.round(scoredPercent)}%` : `Import progress ${Math.round(percent)}%`}
           />
           <Group justify="space-between" gap="xs">
             <Text size="sm">
               {phase === 'scoring' ? (
-                <>Saved · {formatCount(progress.rows)} rows read · updating health scores…</>
+                <>
+                  Saved · {formatCount(progress.rows)} rows read · updating health scores
+                  {scoring ? `: ${formatCount(scoring.done)} of ${formatCount(scoring.total)} accounts` : '…'}
+                </>
               ) : (
                 <>
                   {phase === 'saving' ? 'Saving to your book…' : 'Reading'} · {formatCount(progress.rows)} rows
