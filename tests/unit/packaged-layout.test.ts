@@ -17,7 +17,7 @@ import { healthInputs } from '../../src/main/services/health-compute';
 import type { WorkerCommand, WorkerMessage } from '../../src/main/import/worker-protocol';
 import type { HealthWorkerReply } from '../../src/main/services/health-threads';
 import { historyChunkRows } from '../../src/main/services/snapshot-rows';
-import { workerScript } from '../../src/main/services/worker-script';
+import { workerScriptFrom } from '../../src/main/services/worker-script';
 import { dayNumber } from '../../src/shared/dates';
 import { tempBackend } from '../helpers/backend';
 import { BOOK_TODAY, fillRandomBook } from '../helpers/random-book';
@@ -138,21 +138,19 @@ describe('the packaged layout', () => {
     }
   }, 60_000);
 
-  it('takes the workers from the folder BEARING_BUILT_WORKERS names (bench:import), and says when one is missing', () => {
-    const saved = process.env.BEARING_BUILT_WORKERS;
-    try {
-      process.env.BEARING_BUILT_WORKERS = mainDir;
-      expect(workerScript('import-worker')).toEqual({ code: pathToFileURL(path.join(mainDir, 'import-worker.js')), eval: false });
-      expect(workerScript('health-worker')).toEqual({ code: pathToFileURL(path.join(mainDir, 'health-worker.js')), eval: false });
-      process.env.BEARING_BUILT_WORKERS = path.join(mainDir, 'chunks');
-      expect(() => workerScript('import-worker')).toThrow(/import worker is not in BEARING_BUILT_WORKERS/);
-      delete process.env.BEARING_BUILT_WORKERS;
-      // From the source (vitest, tsx): the TypeScript entry, compiled as the worker starts.
-      expect(workerScript('import-worker').eval).toBe(true);
-    } finally {
-      if (saved === undefined) delete process.env.BEARING_BUILT_WORKERS;
-      else process.env.BEARING_BUILT_WORKERS = saved;
-    }
+  it('takes the workers from the folder BEARING_BUILT_WORKERS names when run from the source, never in the build', () => {
+    const source = pathToFileURL(path.join(root, 'src/main/services/worker-script.ts')).href;
+    const bundled = pathToFileURL(path.join(mainDir, 'chunks', 'shared.js')).href;
+    const elsewhere = path.join(root, 'tests', 'fixtures');
+    // From the source (bench:import): the folder's built entries.
+    expect(workerScriptFrom('import-worker', source, mainDir)).toEqual({ code: pathToFileURL(path.join(mainDir, 'import-worker.js')), eval: false });
+    expect(workerScriptFrom('health-worker', source, mainDir)).toEqual({ code: pathToFileURL(path.join(mainDir, 'health-worker.js')), eval: false });
+    expect(() => workerScriptFrom('import-worker', source, path.join(mainDir, 'chunks'))).toThrow(/import worker is not in BEARING_BUILT_WORKERS/);
+    // Unset: the TypeScript entry, compiled as the worker starts.
+    expect(workerScriptFrom('import-worker', source, undefined).eval).toBe(true);
+    // In the build the variable is not read: the entry beside index.js, wherever it points.
+    expect(workerScriptFrom('import-worker', bundled, elsewhere)).toEqual({ code: pathToFileURL(path.join(mainDir, 'import-worker.js')), eval: false });
+    expect(workerScriptFrom('health-worker', bundled, undefined)).toEqual({ code: pathToFileURL(path.join(mainDir, 'health-worker.js')), eval: false });
   });
 
   it('runs the built import worker: started with no job, it waits for one, imports it and recomputes its health', async () => {
