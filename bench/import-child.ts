@@ -33,6 +33,8 @@ export interface ChildResult {
   sampledPeakRssBytes: number;
   /** The inspection before the job (the Import screen's preview), on the app's path; 0 on the CLI's. */
   inspectMs: number;
+  /** How long the CSM looked at the preview before the job started (0 on the CLI's path and with --cold). */
+  previewMs: number;
   /** runImport's wall time by phase: they add up to it, the marks and the commit included (importMs stops before those). */
   phasesMs: PhaseTimes;
 }
@@ -55,7 +57,7 @@ const [file, dataDir, mode, ...flags] = process.argv.slice(2);
 const worker = mode === '--worker';
 const cold = flags.includes('--cold');
 if (!file || !dataDir) {
-  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> [--worker] | --read-only\n');
+  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> [--worker [--cold]] | --read-only\n');
   process.exit(2);
 }
 if (dataDir === '--read-only') {
@@ -81,12 +83,14 @@ const sampler = setInterval(() => {
 const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir });
 backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
 let inspectMs = 0;
+let previewMs = 0;
 if (worker && !cold) {
   // The Import screen inspects a dropped file for its preview; the CSM reads it for a few seconds before Import.
   const inspected = performance.now();
   await inspectFile(backend.context, { path: file });
   inspectMs = performance.now() - inspected;
   await new Promise((resolve) => setTimeout(resolve, PREVIEW_READ_MS));
+  previewMs = PREVIEW_READ_MS;
 }
 const phases = measureImportPhases();
 const started = performance.now();
@@ -110,6 +114,7 @@ const result: ChildResult = {
   peakSource: hwm === null ? 'sampled' : 'VmHWM',
   sampledPeakRssBytes: sampled,
   inspectMs,
+  previewMs,
   phasesMs: phases.ms,
 };
 if (summary.error) process.stderr.write(`import error: ${JSON.stringify(summary.error)}\n`);
