@@ -39,13 +39,19 @@ export interface ReadRecordsOptions {
 }
 
 /**
- * Characters parsed at a time, and bytes read at a time. A slice's rows are all alive until the parser returns
- * them, and with 1 MB slices (7,800 rows of an export) most of each slice outlived the young generation's
- * collections and was copied, then promoted. On the 1M-row export, the reader alone: scavenges 0.95 s -> 0.13 s,
- * 1.8-3.1 s -> 1.56-1.65 s; the whole import: peak memory 50-150 MB lower, its time within this machine's noise
- * (the import's own rows outlive collections either way). 128 KB was slower again (more calls).
+ * Characters parsed at a time, and bytes read at a time. Two limits set it:
+ * - A slice's rows are all alive until the parser returns them: with 1 MB slices (7,800 rows of an export) most of
+ *   each slice outlived the young generation's collections and was copied, then promoted (stop 28: 1 MB -> 256 KB,
+ *   the reader's scavenges 0.95 s -> 0.13 s on the 1M-row export).
+ * - Every string over V8's largest regular object (128 KB) is allocated in the large-object space, each in pages of
+ *   its own, faulted in and given back one by one: a 256 KB slice's decoded text and its copy flattened with the
+ *   unparsed rest before it were two such strings a slice. A slice of text with any character past Latin-1 is
+ *   two bytes a character, so 32 Ki characters keep it at 64 KB, under the limit whatever the file's language. On
+ *   the 1M-row export, the reader alone: 1.53-1.92 s -> 0.64-0.69 s (system time 1.0 -> 0.5 s); with one non-Latin-1
+ *   character every 50 rows, 64 KB slices 1.88-1.93 s, 32 KB 0.88-1.16 s. The whole import (CLI's path, four
+ *   interleaved pairs at 64 KB): its read phase 2.85-3.10 s -> 2.27-2.47 s.
  */
-export const SLICE = 256 * 1024;
+export const SLICE = 32 * 1024;
 
 /** A file as a byte source with reads of SLICE bytes. */
 export function fileSource(path: string, signal?: AbortSignal): AsyncIterable<Uint8Array> {
