@@ -7,6 +7,7 @@
 // of the first; across imports the stored event's identity (user, instant, event, account) does the rest.
 import { TextDecoder } from 'node:util';
 import { ImportError } from './import-error';
+import { SLICE } from './records-stream';
 import type { CsvRecord, RejectCode, TextEncodingName } from './types';
 
 /** A record of any file format: a line that could not be read carries its reason, a repeat its first line. */
@@ -166,16 +167,20 @@ export async function* readJsonLineBatches(source: AsyncIterable<Uint8Array>, op
 
   for await (const chunk of source) {
     if (signal?.aborted) throw new ImportError('cancelled', 'The import was cancelled.');
-    bytesRead += chunk.length;
-    pending += decoder.decode(chunk, { stream: true });
-    let at = pending.indexOf('\n');
-    let start = 0;
-    while (at !== -1) {
-      take(pending.slice(start, at));
-      start = at + 1;
-      at = pending.indexOf('\n', start);
+    // Decoded a slice at a time, so no text lands in V8's large-object space (records-stream.ts SLICE).
+    for (let slice = 0; slice < chunk.length; slice += SLICE) {
+      const part = chunk.subarray(slice, slice + SLICE);
+      bytesRead += part.length;
+      pending += decoder.decode(part, { stream: true });
+      let at = pending.indexOf('\n');
+      let start = 0;
+      while (at !== -1) {
+        take(pending.slice(start, at));
+        start = at + 1;
+        at = pending.indexOf('\n', start);
+      }
+      pending = pending.slice(start);
     }
-    pending = pending.slice(start);
     if (records.length >= batchLines) yield batch();
   }
   pending += decoder.decode();
