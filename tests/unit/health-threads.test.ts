@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/main/app/backend';
 import { SNAPSHOT_JSON } from '../../src/main/db/health-snapshots';
 import { refreshHealthSnapshots } from '../../src/main/services/health-snapshots';
-import { checkpointImportAside, helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
+import { checkpointImportAside, healthHelperExitCodes, helperCount, helpersFor, POSTED, stopHealthHelpers, waitForPost, warmHealthHelpers } from '../../src/main/services/health-threads';
 import { connect } from '../../src/main/db/open';
 import { loadBundles } from '../../src/main/db/account-bundles';
 import { Worker } from 'node:worker_threads';
@@ -179,6 +179,36 @@ describe('a health-history refresh shared with helper threads', () => {
     const stored = sql.prepare('SELECT count(*) FROM usage_events').pluck().get() as number;
     expect(stored).toBeGreaterThan(100);
     expect(await countInFileAlone(b, 'SELECT count(*) FROM usage_events', stored)).toBe(stored);
+  }, 60_000);
+
+  it('a helper let go finishes the checkpoint in hand and exits on its own, rather than being cut off inside SQLite', async () => {
+    const b = await book();
+    const sql = b.database.sqlite;
+    // Snapshots in the WAL only (fewer pages than SQLite's own checkpoint waits for): found in the database file
+    // alone, they got there by the helper's checkpoint.
+    sql.exec('DELETE FROM health_snapshots_tenths');
+    sql.pragma('wal_checkpoint(TRUNCATE)');
+    const stored = refreshHealthSnapshots(b.context, { helpers: 0 }).snapshots;
+    expect(stored).toBeGreaterThan(1000);
+    expect(await countInFileAlone(b, 'SELECT count(*) FROM health_snapshots', 0)).toBe(0);
+    process.env.BEARING_HEALTH_THREADS = '1';
+    warmHealthHelpers(50_000_000);
+    expect(helperCount()).toBe(1);
+    const exitsBefore = healthHelperExitCodes().length;
+    // The checkpoint an import's commit leaves to a helper, and the helpers let go at once (a host closing, the
+    // import worker ending): the stop waits behind the checkpoint.
+    const own = connect(b.context.databaseFile);
+    try {
+      checkpointImportAside({ sqlite: own.sqlite, databaseFile: b.context.databaseFile })();
+    } finally {
+      own.sqlite.close();
+    }
+    stopHealthHelpers();
+    expect(helperCount()).toBe(0);
+    await vi.waitFor(() => expect(healthHelperExitCodes().length).toBe(exitsBefore + 1), { timeout: 20_000, interval: 20 });
+    // 0: it ended on its own (a terminated thread ends with 1), and the checkpoint it was asked for was done.
+    expect(healthHelperExitCodes().slice(exitsBefore)).toEqual([0]);
+    expect(await countInFileAlone(b, 'SELECT count(*) FROM health_snapshots', stored)).toBe(stored);
   }, 60_000);
 
   it('reads a few accounts\' records as of a day with their users\' first days from plain SQL, and none after the last usage', async () => {

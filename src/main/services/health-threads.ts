@@ -35,6 +35,11 @@ export interface HealthWorkerCheckpoint {
   nativeBinding?: string;
 }
 
+/** To a helper being let go: finish the message in hand (a checkpoint under way), then exit (stopHealthHelpers). */
+export interface HealthWorkerStop {
+  type: 'stop';
+}
+
 /** From a helper: rows of finished tasks (by index), the end of its share, or why it stopped. */
 export type HealthWorkerReply =
   | { type: 'rows'; jobId: number; done: number[]; starts: (number | null)[]; values: unknown[] }
@@ -76,6 +81,12 @@ interface Helper {
 }
 
 const pool: Helper[] = [];
+const helperExitCodes: number[] = [];
+
+/** The exit codes of this thread's helpers that have ended, in order (for tests: 0 ended on its own, 1 terminated). */
+export function healthHelperExitCodes(): readonly number[] {
+  return helperExitCodes;
+}
 let idleTimer: NodeJS.Timeout | null = null;
 let jobs = 0;
 
@@ -91,7 +102,10 @@ function spawnHelper(): Helper {
   // A helper that dies is found by its silence (the waiting thread cannot hear events); this keeps the error from
   // reaching the process as an unhandled one.
   worker.on('error', () => dropHelper(worker));
-  worker.on('exit', () => dropHelper(worker));
+  worker.on('exit', (code) => {
+    helperExitCodes.push(code);
+    dropHelper(worker);
+  });
   worker.unref();
   port1.unref();
   return { worker, port: port1 };
@@ -159,8 +173,24 @@ export function helperCount(): number {
 }
 
 /** Ends the helper threads (the app closing, a test's end). */
+/** A helper asked to stop that has not exited after this long (a checkpoint that hangs) is terminated. */
+const STOP_GRACE_MS = 30_000;
+
+/**
+ * Lets the helpers go. Each is asked to stop and exits once the message in hand is done, rather than being
+ * terminated: a thread terminated inside a better-sqlite3 call (a helper opening its connection for the checkpoint
+ * after a refresh's commit) can abort the whole process with V8's "Empty MaybeLocal" (WiseLibs/better-sqlite3#842).
+ * A stopping helper holds its thread (or the process) open until it has exited, so that a thread or process ending
+ * right after a refresh does not cut it off either; one still running after STOP_GRACE_MS is terminated.
+ */
 export function stopHealthHelpers(): void {
-  for (const h of [...pool]) dropHelper(h.worker);
+  for (const h of pool.splice(0)) {
+    h.port.postMessage({ type: 'stop' } satisfies HealthWorkerStop);
+    h.worker.ref();
+    const grace = setTimeout(() => void h.worker.terminate(), STOP_GRACE_MS);
+    grace.unref();
+    h.worker.once('exit', () => clearTimeout(grace));
+  }
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = null;
 }

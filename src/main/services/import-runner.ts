@@ -127,6 +127,34 @@ function takeImportWorker(): Worker {
   return newImportWorker();
 }
 
+/** A finished import worker that has not ended on its own after this long is terminated. */
+const WORKER_GRACE_MS = 60_000;
+
+/**
+ * After its job: the worker ends on its own once its health helpers have finished (import-worker.ts), which it may
+ * still be waiting for (a checkpoint after the history's commit). Terminating it at once would terminate them too,
+ * possibly inside SQLite, which can abort the process (health-threads.ts stopHealthHelpers). It holds nothing open
+ * meanwhile, and one that has not ended after WORKER_GRACE_MS is terminated.
+ */
+function letGo(worker: Worker): void {
+  worker.removeAllListeners('message');
+  if (worker.threadId === -1) return; // already ended (an error, or an exit that failed the job)
+  worker.unref();
+  const grace = setTimeout(() => void worker.terminate(), WORKER_GRACE_MS);
+  grace.unref();
+  worker.once('exit', (code) => {
+    clearTimeout(grace);
+    finishedExitCodes.push(code);
+  });
+}
+
+const finishedExitCodes: number[] = [];
+
+/** The exit codes of import workers that ended after their job, in order (for tests: 0 ended on its own, 1 terminated). */
+export function importWorkerExitCodes(): readonly number[] {
+  return finishedExitCodes;
+}
+
 export function runInWorker(databaseFile: string, job: JobSpec, onProgress: (u: ImportProgressUpdate) => void, nativeBinding?: string): JobHandle {
   const worker = takeImportWorker();
   const done = new Promise<{ summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }>((resolve, reject) => {
@@ -139,7 +167,7 @@ export function runInWorker(databaseFile: string, job: JobSpec, onProgress: (u: 
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`The import stopped unexpectedly (code ${code}); nothing was changed.`));
     });
-  }).finally(() => void worker.terminate());
+  }).finally(() => letGo(worker));
   worker.postMessage({ type: 'start', start: { databaseFile, nativeBinding, job } } satisfies WorkerCommand);
   return { done, cancel: () => worker.postMessage({ type: 'cancel' } satisfies WorkerCommand) };
 }

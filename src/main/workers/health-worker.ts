@@ -7,7 +7,7 @@ import path from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { checkpointWal, connect } from '../db/open';
 import type { StoreContext } from '../services/context';
-import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerCheckpoint, type HealthWorkerJob, type HealthWorkerReply } from '../services/health-threads';
+import { NEXT_TASK, POSTED, ROWS_PER_FLUSH, type HealthWorkerCheckpoint, type HealthWorkerJob, type HealthWorkerReply, type HealthWorkerStop } from '../services/health-threads';
 import { chunkBounds, chunkCount, historyChunkRows } from '../services/snapshot-rows';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -60,7 +60,12 @@ function checkpoint(message: HealthWorkerCheckpoint): void {
   }
 }
 
-port.on('message', (message: HealthWorkerJob | HealthWorkerCheckpoint) => {
+port.on('message', (message: HealthWorkerJob | HealthWorkerCheckpoint | HealthWorkerStop) => {
+  if (message.type === 'stop') {
+    // Nothing else holds this thread: with its port closed it exits, after whatever was asked before this.
+    port.close();
+    return;
+  }
   if (message.type === 'checkpoint') {
     checkpoint(message);
     return;

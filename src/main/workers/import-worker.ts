@@ -1,7 +1,8 @@
 // The import job's thread: the window (Electron) and the web host stay responsive while a large file is read.
 // A thin entry: it opens its own connection to the store (no API, no migrations, no watchers), runs the job, then
 // recomputes the health history of the accounts the import touched. Its one transaction commits or rolls back as
-// a whole, so terminating the worker (or the process) leaves no partial import.
+// a whole, so terminating the worker (or the process) leaves no partial import. Once its job is answered it ends
+// on its own, after its health helpers (import-runner.ts lets it go rather than terminate it).
 import path from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { connect } from '../db/open';
@@ -9,7 +10,7 @@ import { runImport, type ImportProgressUpdate } from '../import/job';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 import type { StoreContext } from '../services/context';
 import { repairNow } from '../services/health-repair';
-import { checkpointImportAside, warmHealthHelpers } from '../services/health-threads';
+import { checkpointImportAside, stopHealthHelpers, warmHealthHelpers } from '../services/health-threads';
 import { fileSize } from '../services/import-runner';
 
 if (parentPort) {
@@ -66,6 +67,10 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
     .catch((error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage))
     .finally(() => {
       if (sqlite.open) sqlite.close();
+      // The job is answered; this thread now ends on its own once its health helpers have (one may still be
+      // checkpointing the WAL): ending it sooner would cut them off inside SQLite (health-threads.ts stopHealthHelpers).
+      stopHealthHelpers();
+      port.unref();
     });
 }
 
