@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/main/import/import-error';
 import { fileSource, readRecordBatches, readRecords, type ReadRecordsOptions } from '../../src/main/import/records-stream';
@@ -52,28 +53,36 @@ describe('readRecords: physical line numbers', () => {
   });
 
   it('gives the same records whatever the chunk and slice sizes', async () => {
-    // Quotes, doubled quotes, embedded CRLF/CR/LF, blank lines, a UTF-8 character split across reads.
+    // Quotes, doubled quotes, embedded CRLF/CR/LF, blank lines, UTF-8 characters of two, three and four bytes split
+    // across reads and across the slices a read is cut into; past the 64 KB held to sniff the encoding, which are
+    // decoded at once.
     let text = 'id,name,note\r\n';
-    for (let i = 0; i < 300; i++) {
-      text += i % 7 === 0 ? `${i},"Näme ${i}","multi\r\nline ""${i}""\rend"\r\n` : `${i},plain ${i},x\n`;
+    for (let i = 0; i < 6002; i++) {
+      text += i % 7 === 0 ? `${i},"Näme ${i}","multi\r\nline ""${i}""\rend"\r\n` : i % 5 === 0 ? `${i},東京 🙂 ${i},x\n` : `${i},plain ${i},x\n`;
       if (i % 50 === 0) text += '\r\n';
     }
     const bytes = Buffer.from(text, 'utf8');
     const reference = await collect(chunks(bytes, bytes.length));
-    expect(reference).toHaveLength(300);
+    expect(reference).toHaveLength(6002);
+    expect(bytes.length).toBeGreaterThan(2 * 64 * 1024);
     expect(reference[0]).toEqual({ line: 2, fields: ['0', 'Näme 0', 'multi\nline "0"\nend'] });
     for (const [size, slice] of [
       [1, 1],
       [7, 16],
       [4096, 64],
+      [4096, 333],
       [65_536, 1024 * 1024],
     ]) {
       expect(await collect(chunks(bytes, size), { sliceChars: slice })).toEqual(reference);
     }
     // The last record's line, counted independently on the normalized text.
     const last = reference[reference.length - 1];
-    expect(last.fields[0]).toBe('299');
-    expect(last.line).toBe(text.replace(/\r\n?/g, '\n').split('\n').indexOf('299,plain 299,x') + 1);
+    expect(last.fields[0]).toBe('6001');
+    expect(reference.find((r) => r.fields[0] === '5')?.fields[1]).toBe('東京 🙂 5');
+    expect(last.line).toBe(text.replace(/\r\n?/g, '\n').split('\n').indexOf('6001,plain 6001,x') + 1);
+    // And the cells are papaparse's of the whole text at once (line breaks normalized as the reader does).
+    const whole = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { skipEmptyLines: true }).data.slice(1);
+    expect(reference.map((r) => r.fields)).toEqual(whole);
   });
 
   it('reads UTF-16 LE and BE and Windows-1252 streams', async () => {
