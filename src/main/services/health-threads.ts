@@ -172,14 +172,14 @@ export function helperCount(): number {
   return pool.length;
 }
 
-/** Ends the helper threads (the app closing, a test's end). */
 /** A helper asked to stop that has not exited after this long (a checkpoint that hangs) is terminated. */
 const STOP_GRACE_MS = 30_000;
 
 /**
- * Lets the helpers go. Each is asked to stop and exits once the message in hand is done, rather than being
- * terminated: a thread terminated inside a better-sqlite3 call (a helper opening its connection for the checkpoint
- * after a refresh's commit) can abort the whole process with V8's "Empty MaybeLocal" (WiseLibs/better-sqlite3#842).
+ * Ends the helper threads (the app closing, an import worker's job answered, a test's end). Each is asked to stop
+ * and exits once the message in hand is done, rather than being terminated: a thread terminated inside a
+ * better-sqlite3 call (a helper opening its connection for the checkpoint after a refresh's commit) can abort the
+ * whole process with V8's "Empty MaybeLocal" (WiseLibs/better-sqlite3#842).
  * A stopping helper holds its thread (or the process) open until it has exited, so that a thread or process ending
  * right after a refresh does not cut it off either; one still running after STOP_GRACE_MS is terminated.
  */
