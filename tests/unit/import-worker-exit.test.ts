@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeEventsCsv } from '../../bench/events-csv';
-import { importWorkerExitCodes } from '../../src/main/services/import-runner';
+import { importWorkerExitCodes, runInWorker, type JobSpec } from '../../src/main/services/import-runner';
 import { tempBackend, tempDir } from '../helpers/backend';
 import { runJob } from '../helpers/import-jobs';
 
@@ -49,4 +49,14 @@ describe('an import worker after its job', () => {
       fs.rmSync(backend.dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('ends on its own too when it could not open the store, its job answered as failed', async () => {
+    const exitsBefore = importWorkerExitCodes().length;
+    // The addon the store is opened with does not exist: the worker answers 'failed' before reading a row.
+    const job = { path: file, timeZone: 'UTC', now: Date.now() } as JobSpec;
+    const handle = runInWorker(path.join(work, 'bearing.sqlite'), job, () => undefined, '/nonexistent/better_sqlite3.node');
+    await expect(handle.done).rejects.toThrow(/.+/);
+    await vi.waitFor(() => expect(importWorkerExitCodes().length).toBe(exitsBefore + 1), { timeout: 20_000, interval: 20 });
+    expect(importWorkerExitCodes().slice(exitsBefore)).toEqual([0]);
+  }, 60_000);
 });

@@ -34,6 +34,8 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
     sqlite = connect(start.databaseFile, start.nativeBinding).sqlite;
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    // Answered, and nothing started: the thread ends now (the runner lets it go rather than terminate it).
+    port.unref();
     return;
   }
   warmHealthHelpers(fileSize(start.job.path));
