@@ -65,6 +65,12 @@ describe('UsageChunks through the StoreWriter', () => {
     expect(count(sqlite, 'SELECT events FROM usage_daily d JOIN features f ON f.id = d.feature_id WHERE f.name = ? AND d.day = ?', 'Reports', Math.floor(T0 / 86_400_000))).toBe(2);
     let { rollups, fromEvents } = rollupsAndEvents(sqlite);
     expect(rollups).toEqual(fromEvents);
+    // Undo finds an import's events through import_users: each user once, those with stored events (a full scan
+    // of the events by import says which), whatever chunks their rows fell in.
+    const importUsers = (id: number) => sqlite.prepare('SELECT user_id FROM import_users WHERE import_id = ? ORDER BY 1').pluck().all(id);
+    const eventUsers = (id: number) => sqlite.prepare('SELECT DISTINCT user_id FROM usage_events NOT INDEXED WHERE import_id = ? ORDER BY 1').pluck().all(id);
+    expect(importUsers(first.importId)).toHaveLength(3);
+    expect(importUsers(first.importId)).toEqual(eventUsers(first.importId));
 
     // Again, plus one new row: every old row is a duplicate of the first import's, in line order.
     const second = importRows(backend, [...rows, fact('u-4', 'initech', 'Reports', T0 + 3 * HOUR)], { chunkRows: 3 });
@@ -83,6 +89,9 @@ describe('UsageChunks through the StoreWriter', () => {
     ({ rollups, fromEvents } = rollupsAndEvents(sqlite));
     expect(rollups).toEqual(fromEvents);
     expect(count(sqlite, 'SELECT sum(events) FROM usage_daily')).toBe(6);
+    // Only u-4's row was stored by the second import.
+    expect(importUsers(second.importId)).toEqual(eventUsers(second.importId));
+    expect(importUsers(second.importId)).toEqual([count(sqlite, "SELECT id FROM users WHERE external_id = 'u-4'")]);
   });
 
   it('counts every duplicate but lists only up to the limit, the earliest lines first', () => {

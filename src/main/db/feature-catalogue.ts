@@ -164,13 +164,15 @@ export function rederiveUsage(store: SqliteStore, given: Catalogue): Rederived {
   const target = `CASE WHEN e.pinned_feature_id <> 0 THEN coalesce((SELECT root FROM temp.pin_map p WHERE p.feature_id = e.pinned_feature_id), e.pinned_feature_id)
                   ELSE coalesce((SELECT feature_id FROM temp.event_map m WHERE m.event_id = e.event_id), 0) END`;
   s.exec(`DROP TABLE IF EXISTS temp.moved;
-          CREATE TEMP TABLE moved AS SELECT e.id, e.account_id, e.feature_id AS old, ${target} AS new FROM usage_events e WHERE e.event_id <> 0 OR e.pinned_feature_id <> 0;
+          CREATE TEMP TABLE moved AS SELECT e.account_id, e.feature_id AS old, ${target} AS new, count(*) AS events FROM usage_events e
+            WHERE e.event_id <> 0 OR e.pinned_feature_id <> 0 GROUP BY 1, 2, 3;
           DELETE FROM temp.moved WHERE old = new;`);
-  const events = (s.prepare('SELECT count(*) AS n FROM temp.moved').get() as { n: number }).n;
+  const events = (s.prepare('SELECT ifnull(sum(events), 0) AS n FROM temp.moved').get() as { n: number }).n;
   const features = (s.prepare('SELECT old AS id FROM temp.moved UNION SELECT new FROM temp.moved').all() as { id: number }[]).map((r) => r.id);
   const accountIds = (s.prepare('SELECT DISTINCT account_id AS id FROM temp.moved').all() as { id: number }[]).map((r) => r.id);
   if (events > 0) {
-    s.exec(`UPDATE usage_events SET feature_id = m.new FROM temp.moved m WHERE usage_events.id = m.id;
+    // The same expression as moved's, row by row (usage_events is clustered on its identity: no rowid to join on).
+    s.exec(`UPDATE usage_events AS e SET feature_id = ${target} WHERE (e.event_id <> 0 OR e.pinned_feature_id <> 0) AND e.feature_id <> ${target};
             DROP TABLE IF EXISTS temp.rebuilt; CREATE TEMP TABLE rebuilt (feature_id INTEGER PRIMARY KEY);
             INSERT INTO temp.rebuilt SELECT old FROM temp.moved UNION SELECT new FROM temp.moved;`);
     // The rollups rebuilt below mark the work queue (usage_daily has no triggers since migration 0021): the accounts

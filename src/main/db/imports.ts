@@ -57,9 +57,16 @@ export function allRejects(store: Store, importId: number): { line: number; code
   }[];
 }
 
+/**
+ * An import's stored events, as a FROM clause with the parameter :importId. usage_events has no index by import (it
+ * is clustered on the event's identity, which starts with the user): they are read user by user for the users the
+ * import stored events for (import_users, written by the import).
+ */
+export const IMPORT_EVENTS = 'usage_events WHERE user_id IN (SELECT user_id FROM import_users WHERE import_id = :importId) AND import_id = :importId';
+
 /** The accounts that an import's usage events belong to. */
 export function accountsOfImport(store: Store, importId: number): number[] {
-  return (prepared(store.sqlite, 'SELECT DISTINCT account_id FROM usage_events WHERE import_id = ?').all(importId) as { account_id: number }[]).map(
+  return (prepared(store.sqlite, `SELECT DISTINCT account_id FROM ${IMPORT_EVENTS}`).all({ importId }) as { account_id: number }[]).map(
     (r) => r.account_id,
   );
 }

@@ -188,13 +188,12 @@ export const watchedFolders = sqliteTable('watched_folders', {
 
 /**
  * Usage as imported: one row per event (or per user-day / user-week for pre-aggregated exports). The same event
- * (same user, event name, instant and account) is stored once: the unique key is its content, exact, with no hash
+ * (same user, event name, instant and account) is stored once: the key is its content, exact, with no hash
  * collisions.
  */
 export const usageEvents = sqliteTable(
   'usage_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     accountId: integer('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
@@ -217,11 +216,28 @@ export const usageEvents = sqliteTable(
     importId: integer('import_id'),
     line: integer('line'),
   },
-  (t) => [
-    // The account is part of the identity: a consultant's daily rollup row at two customers is two rows, not one.
-    uniqueIndex('usage_events_identity').on(t.userId, t.ts, t.eventId, t.accountId),
-    index('usage_events_import').on(t.importId),
-  ],
+  // The account is part of the identity: a consultant's daily rollup row at two customers is two rows, not one.
+  // WITHOUT ROWID, clustered on the identity (migration 0023; drizzle-kit cannot say so, and a migration it generates
+  // that rebuilds this table must keep it): one B-tree where a rowid table, its identity index and an index by
+  // import were three, each written by every imported row. An import's events are found through import_users.
+  (t) => [primaryKey({ columns: [t.userId, t.ts, t.eventId, t.accountId] })],
+);
+
+/**
+ * The users an import stored events for: how undoing it finds its events (usage_events' key starts with the user)
+ * without an index by import, which every imported row would write. A superset is harmless (the events are still
+ * matched on import_id); a user removed since leaves a row that finds nothing.
+ */
+export const importUsers = sqliteTable(
+  'import_users',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull(),
+  },
+  // WITHOUT ROWID (migration 0023).
+  (t) => [primaryKey({ columns: [t.importId, t.userId] })],
 );
 
 /** What an import changed in accounts and users, so that undoing it can put every row back as it was. */

@@ -51,8 +51,8 @@ function sortRun(order: Uint32Array, from: number, to: number, compare: Compare)
 }
 
 /**
- * Rows 0..n-1 in the identity index's order: user, instant, event name, account, then row number (so equal
- * identities sit side by side, the earliest first). Counting sort by user, then each user's rows by comparison.
+ * Rows 0..n-1 in the identity's order (usage_events' key): user, instant, event name, account, then row number (so
+ * equal identities sit side by side, the earliest first). Counting sort by user, then each user's rows by comparison.
  */
 export function identityOrder(order: Uint32Array, scratch: Uint32Array, user: Float64Array, ts: Float64Array, event: Float64Array, account: Float64Array): void {
   const n = order.length;

@@ -6,6 +6,7 @@
 // indexed probe, never a scan of usage_events per rollup row.
 import type Database from 'better-sqlite3';
 import { loadCatalogue, rederiveUsage } from '../db/feature-catalogue';
+import { IMPORT_EVENTS } from '../db/imports';
 import { deleteImportedRenewals } from '../db/renewals';
 import { markTasksDirty } from '../db/tasks';
 
@@ -28,7 +29,7 @@ const ACCOUNT_IN_USE = `
   UNION ALL SELECT 1 FROM accounts WHERE id = :id AND stage_override IS NOT NULL
   LIMIT 1`;
 
-// usage_events' only index on users is (user_id, ts, feature_id): a usage_daily key (day) is probed through a ts
+// usage_events is keyed on (user_id, ts, event_id, account_id): a usage_daily key (day) is probed through a ts
 // range around the day. The local day of an instant is within a day of its UTC day (offsets are -12 h..+14 h).
 const EVENT_ON_KEY = `
   SELECT 1 FROM usage_events e
@@ -42,9 +43,9 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
     .prepare(
       `CREATE TEMP TABLE undo_keys AS
        SELECT account_id, day, user_id, feature_id, sum(count) AS events, sum(minutes) AS minutes
-       FROM usage_events WHERE import_id = ? GROUP BY account_id, day, user_id, feature_id`,
+       FROM ${IMPORT_EVENTS} GROUP BY account_id, day, user_id, feature_id`,
     )
-    .run(importId);
+    .run({ importId });
   markTasksDirty(sqlite, sqlite.prepare('SELECT DISTINCT account_id FROM temp.undo_keys').pluck().all() as number[]);
   // 2. Subtract it. Minutes are rounded so that 0.1 + 0.2 - 0.2 - 0.1 does not leave 1e-17 behind.
   sqlite.exec(
@@ -53,7 +54,8 @@ export function undoImportRows(sqlite: Database.Database, importId: number): { c
      WHERE usage_daily.account_id = k.account_id AND usage_daily.day = k.day
        AND usage_daily.user_id = k.user_id AND usage_daily.feature_id = k.feature_id`,
   );
-  sqlite.prepare('DELETE FROM usage_events WHERE import_id = ?').run(importId);
+  sqlite.prepare(`DELETE FROM ${IMPORT_EVENTS}`).run({ importId });
+  sqlite.prepare('DELETE FROM import_users WHERE import_id = ?').run(importId);
   // 3. Rollup rows now backed by nothing are removed. Only this import's keys are looked at: a zero-event day
   //    that another import stored (a daily export's "0 events" line) is data and stays.
   sqlite.exec(

@@ -4,7 +4,8 @@
 // - usage_events gets each row once. Rows with the same identity (user, instant, event name, account) sit side by
 //   side in that order, so duplicates inside the chunk are found by looking at the neighbour (the first by line wins);
 //   rows already stored (by an earlier import or an earlier chunk) are the ones a multi-row INSERT OR IGNORE
-//   leaves out, found by probing the identity index for just those batches.
+//   leaves out, found by probing the table's key (the identity: usage_events is clustered on it) for just those
+//   batches. The users whose events were stored go to import_users, how undo finds the import's events.
 // - usage_daily gets one upsert per (account, day, user, feature) of the rows that were stored, in its key order,
 //   and the work queue a mark per account written (usage_daily has no trigger to do it: migration 0021).
 // Sorting in memory (chunk-order.ts) costs a fraction of SQLite's sorter, the B-trees are written in key order rather than at
@@ -81,6 +82,9 @@ export class UsageChunks {
   private readonly statements;
   private minDate = Infinity;
   private maxDate = -Infinity;
+  /** The users whose events were stored, each once a chunk (a chunk is written user by user): import_users. */
+  private readonly storedUsers: number[] = [];
+  private lastStoredUser = -1;
   private readonly result: UsageFlush = { staged: 0, inserted: 0, duplicates: [], duplicateCount: 0, dateRange: null };
 
   constructor(
@@ -112,6 +116,7 @@ export class UsageChunks {
       events: sqlite.prepare(insertEvents(BATCH)),
       daily: sqlite.prepare(upsertDaily(BATCH)),
       probe: sqlite.prepare('SELECT import_id AS importId, line FROM usage_events WHERE user_id = ? AND ts = ? AND event_id = ? AND account_id = ?'),
+      importUser: sqlite.prepare('INSERT OR IGNORE INTO import_users (import_id, user_id) VALUES (?, ?)'),
     };
   }
 
@@ -137,6 +142,8 @@ export class UsageChunks {
   /** Writes what is held and answers for the whole import: stored, duplicates, and the stored rows' dates. */
   finish(): UsageFlush {
     this.flush();
+    // How undoing this import finds its events (usage_events has no index by import).
+    for (const userId of this.storedUsers) this.statements.importUser.run(this.importId, userId);
     const r = this.result;
     r.duplicateCount = r.staged - r.inserted;
     r.dateRange = r.inserted > 0 ? { min: this.minDate, max: this.maxDate } : null;
@@ -147,11 +154,12 @@ export class UsageChunks {
     const n = this.fill;
     if (n === 0) return;
     this.fill = 0;
+    this.lastStoredUser = -1;
     const { account, day, user, feature, event, ts, stored } = this;
     const order = this.order.subarray(0, n);
     const back = this.options.phases?.enter('write');
-    // The identity index's order (equal identities side by side, the earliest line first): usage_events and its
-    // index are written in key order.
+    // The identity's order (equal identities side by side, the earliest line first): usage_events is written in
+    // its key order.
     identityOrder(order, this.scratch, user, ts, event, account);
 
     // Duplicates are always counted (staged - inserted); listed only while the summary's list has room.
@@ -230,7 +238,12 @@ export class UsageChunks {
   private seen(i: number): void {
     this.result.inserted++;
     this.options.touchedAccounts.add(this.account[i]);
-    this.options.touchedUsers.add(this.user[i]);
+    const userId = this.user[i];
+    this.options.touchedUsers.add(userId);
+    if (userId !== this.lastStoredUser) {
+      this.storedUsers.push(userId);
+      this.lastStoredUser = userId;
+    }
     const lo = Number.isNaN(this.dateMin[i]) ? this.ts[i] : this.dateMin[i];
     const hi = Number.isNaN(this.dateMax[i]) ? this.ts[i] : this.dateMax[i];
     if (lo < this.minDate) this.minDate = lo;
