@@ -22,10 +22,10 @@ const PHASE_LINES: readonly (readonly [ImportPhase, string])[] = [
   ['read', 'read + parse (the file, decoded, into rows)'],
   ['validate', 'validate (every cell: dates, numbers, ids)'],
   ['resolve', 'resolve ids (accounts, users, features)'],
-  ['write', 'write (events, identity and undo indexes)'],
+  ['write', 'write (events, keyed on their identity)'],
   ['rollup', 'roll up (usage_daily)'],
   ['commit', 'commit'],
-  ['other', 'other (plan, catalogue, milestones, marks)'],
+  ['other', 'other (plan, catalogue, milestones, users for undo, marks)'],
 ];
 const PHASE_WIDTH = Math.max(...PHASE_LINES.map(([, label]) => label.length)) + 1;
 const here = import.meta.dirname;
