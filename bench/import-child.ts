@@ -1,7 +1,10 @@
 // One import in a process of its own, so its peak memory (VmHWM) is the import's and not the generator's or the
-// parent's. Runs the path the CLI runs (startImport on a backend with host 'cli': the in-process runner, then the
-// health snapshot refresh) and prints one JSON line with the timings, counts and peak RSS.
-//   tsx bench/import-child.ts <file.csv> <dataDir>
+// parent's. Prints one JSON line with the timings, counts and peak RSS.
+//   tsx bench/import-child.ts <file.csv> <dataDir>        (in process, phases timed: startImport on a backend with
+//                                                        host 'cli' and the in-process runner, then the health
+//                                                        snapshot refresh, as the CLI ran it before stop 32)
+//   tsx bench/import-child.ts <file.csv> <dataDir> --cli  (the CLI's path: the import worker started with the job for
+//                                                        a file of CLI_WORKER_MIN_BYTES or more, else in process)
 //   tsx bench/import-child.ts <file.csv> <dataDir> --worker  (the app's path: the import worker, as the window and the
 //                                                        web host run it; its phases are not timed). As the Import
 //                                                        screen does, the file is inspected first (which starts the
@@ -24,7 +27,7 @@ export interface ChildResult {
   rejected: number;
   /** runImport alone: sniff, hash, parse, validate, write, roll up, commit. */
   importMs: number;
-  /** The whole job as the CLI waits for it, health snapshots of the touched accounts included. */
+  /** The whole job as its caller waits for it, health snapshots of the touched accounts included. */
   jobMs: number;
   /** CPU time (user + system) of the job: steadier than wall time on a shared machine. */
   cpuMs: number;
@@ -55,9 +58,10 @@ export interface ReadOnlyResult {
 
 const [file, dataDir, mode, ...flags] = process.argv.slice(2);
 const worker = mode === '--worker';
+const cliPath = mode === '--cli';
 const cold = flags.includes('--cold');
 if (!file || !dataDir) {
-  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> [--worker [--cold]] | --read-only\n');
+  process.stderr.write('usage: tsx bench/import-child.ts <file.csv> <dataDir> [--cli | --worker [--cold]] | --read-only\n');
   process.exit(2);
 }
 if (dataDir === '--read-only') {
@@ -79,8 +83,8 @@ const sampler = setInterval(() => {
   sampled = Math.max(sampled, process.memoryUsage().rss);
 }, 50);
 
-// The CLI's host imports in process; the web host's (as the window's) in the import worker.
-const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir });
+// The app's hosts import in the import worker, the CLI by the file's size; the phase-timed run in process.
+const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir, importRunner: worker ? 'worker' : cliPath ? undefined : 'in-process' });
 backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
 let inspectMs = 0;
 let previewMs = 0;
@@ -92,7 +96,8 @@ if (worker && !cold) {
   await new Promise((resolve) => setTimeout(resolve, PREVIEW_READ_MS));
   previewMs = PREVIEW_READ_MS;
 }
-const phases = measureImportPhases();
+// Timed in process only: a worker's figures would carry the clock's cost (it can time them: import-runner.ts).
+const phases = worker || cliPath ? null : measureImportPhases();
 const started = performance.now();
 const cpu = process.cpuUsage();
 const summary = await startImport(backend.context, { path: file }).done;
@@ -115,7 +120,7 @@ const result: ChildResult = {
   sampledPeakRssBytes: sampled,
   inspectMs,
   previewMs,
-  phasesMs: phases.ms,
+  phasesMs: phases?.ms ?? { read: 0, validate: 0, resolve: 0, write: 0, rollup: 0, commit: 0, other: 0 },
 };
 if (summary.error) process.stderr.write(`import error: ${JSON.stringify(summary.error)}\n`);
 process.stdout.write(`${JSON.stringify(result)}\n`);

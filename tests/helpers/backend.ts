@@ -23,10 +23,15 @@ export function removeTempDirs(): number {
   return removed;
 }
 
-/** A real backend on a real SQLite file in a fresh temp folder, with a fixed clock. */
+/**
+ * A real backend on a real SQLite file in a fresh temp folder, with a fixed clock. With the default host ('cli') its
+ * imports run in process (importRunner), not in the import worker the CLI and the app use: a thread an import would
+ * cost the suite a second each. The worker's path is tested through `host: 'web'` and the CLI's subprocess tests.
+ */
 export function tempBackend(options: Partial<BackendOptions> = {}): Backend & { dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
-  const backend = openBackend({ host: 'cli', dataDir, now: () => new Date('2026-11-24T12:00:00Z'), ...options });
+  const importRunner = (options.host ?? 'cli') === 'cli' ? 'in-process' : 'worker';
+  const backend = openBackend({ host: 'cli', dataDir, now: () => new Date('2026-11-24T12:00:00Z'), importRunner, ...options });
   return { ...backend, dataDir };
 }
 

@@ -23,6 +23,8 @@ export interface BackendOptions {
   demoOnFirstStart?: boolean;
   /** Import new files from the watched folders (the app's hosts; not the CLI or tests that do not ask). */
   watchFolders?: boolean;
+  /** Where import jobs run (ServiceContext.importRunner); unset, by host and the file's size. */
+  importRunner?: ServiceContext['importRunner'];
 }
 
 export interface Backend {
@@ -64,6 +66,7 @@ export function openBackend(options: BackendOptions): Backend {
     dataDir,
     databaseFile: database.file,
     host: options.host,
+    importRunner: options.importRunner,
     nativeBinding: options.nativeBinding,
     version,
     now: options.now ?? (() => new Date()),

@@ -24,8 +24,8 @@ export class PhaseClock {
 let requested: PhaseClock | null = null;
 
 /**
- * Times the next import run in this process (the CLI host runs its job in process; the app's worker thread never
- * sees it). The benchmark reads the clock's `ms` after the job.
+ * Times the next import started from this thread: run in process, or in the import worker, which times it there
+ * and answers the figures (import-runner.ts). The benchmark reads the clock's `ms` after the job.
  */
 export function measureImportPhases(): PhaseClock {
   requested = new PhaseClock();

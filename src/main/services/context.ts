@@ -17,6 +17,12 @@ export interface StoreContext extends Store {
 /** What every service function of the API gets: the store, the host it runs in and a way to tell clients. */
 export interface ServiceContext extends StoreContext {
   host: Host;
+  /**
+   * Where import jobs run, when the host chose: the import worker, or this thread ('in-process': the unit tests, which
+   * would otherwise start a thread per import, and bench:import's phase-timed run). Unset: the app's hosts use the
+   * worker, the CLI by the file's size (import-runner.ts importRunnerFor).
+   */
+  importRunner?: 'worker' | 'in-process';
   version: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

@@ -1,12 +1,15 @@
-// Runs an import job: in a worker thread for the app's hosts (the window and the web host stay responsive), in
-// process for the CLI (nothing to keep responsive, and no thread to start). Both use their own connection to the
-// database file, so the job's long transaction never blocks the services' connection from reading.
+// Runs an import job: in a worker thread for the app's hosts (the window and the web host stay responsive) and for
+// the CLI's large files (faster there: CLI_WORKER_MIN_BYTES), in process for the CLI's smaller files (no thread to
+// start), the unit tests and bench:import's phase-timed run. Both use their own connection to the database file,
+// so the job's long transaction never blocks the services' connection from reading.
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportSummary } from '../../shared/contract/imports';
 import { connect } from '../db/open';
 import { runImport, type ImportJobOptions, type ImportProgressUpdate } from '../import/job';
+import { takePhaseClock } from '../import/phase-clock';
 import type { WorkerCommand, WorkerMessage } from '../import/worker-protocol';
+import type { Host, ServiceContext } from './context';
 import { checkpointImportAside, warmHealthHelpers } from './health-threads';
 import { workerScript } from './worker-script';
 
@@ -20,6 +23,21 @@ export function fileSize(file: string): number {
 }
 
 export type JobSpec = Omit<ImportJobOptions, 'sqlite' | 'signal' | 'onProgress' | 'onCommitted'>;
+
+/**
+ * The CLI imports a file at least this large in the import worker, a smaller one in process. The worker's young
+ * generation makes its import faster (IMPORT_YOUNG_GENERATION_MB), but starting it costs about 0.8 s under tsx, as
+ * `npm run cli` runs. Whole job with history, Pendo-shaped exports, interleaved pairs in process / in the worker:
+ * 20k rows (2.6 MB) 2.3–2.4 s / 3.1–3.2 s; 100k (13 MB) 3.5–3.6 s / 4.2–4.4 s; 250k (33 MB) 4.9–5.0 s / 5.2–6.8 s;
+ * 500k (66 MB) 7.0–7.5 s / 6.7–6.8 s; 1M (127 MB) 11.9–15.2 s / 10.4–13.2 s.
+ */
+export const CLI_WORKER_MIN_BYTES = 48 * 1024 * 1024;
+
+/** Where a job of this many bytes runs: the host's choice when it made one, else by host and size. */
+export function importRunnerFor(host: Host, chosen: ServiceContext['importRunner'], sizeBytes: number): 'worker' | 'in-process' {
+  if (chosen !== undefined) return chosen;
+  return host === 'cli' && sizeBytes < CLI_WORKER_MIN_BYTES ? 'in-process' : 'worker';
+}
 
 export interface JobHandle {
   done: Promise<{ summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }>;
@@ -157,17 +175,21 @@ export function importWorkerExitCodes(): readonly number[] {
 
 export function runInWorker(databaseFile: string, job: JobSpec, onProgress: (u: ImportProgressUpdate) => void, nativeBinding?: string): JobHandle {
   const worker = takeImportWorker();
+  // bench:import's phase clock, asked for in this thread: the worker times the job and answers the figures.
+  const clock = takePhaseClock();
   const done = new Promise<{ summary: ImportSummary; accountIds: number[]; healthRefreshed: boolean }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.update);
-      else if (message.type === 'done') resolve({ summary: message.summary, accountIds: message.accountIds, healthRefreshed: message.healthRefreshed });
-      else reject(new Error(message.message));
+      else if (message.type === 'done') {
+        if (clock && message.phases) Object.assign(clock.ms, message.phases);
+        resolve({ summary: message.summary, accountIds: message.accountIds, healthRefreshed: message.healthRefreshed });
+      } else reject(new Error(message.message));
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`The import stopped unexpectedly (code ${code}); nothing was changed.`));
     });
   }).finally(() => letGo(worker));
-  worker.postMessage({ type: 'start', start: { databaseFile, nativeBinding, job } } satisfies WorkerCommand);
+  worker.postMessage({ type: 'start', start: { databaseFile, nativeBinding, job, timePhases: clock !== null } } satisfies WorkerCommand);
   return { done, cancel: () => worker.postMessage({ type: 'cancel' } satisfies WorkerCommand) };
 }

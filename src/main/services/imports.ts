@@ -36,7 +36,7 @@ import { refreshHealthSnapshots } from './health-snapshots';
 import { repairNow, scheduleHealthRepair } from './health-repair';
 import { onlyBookAccountsSetting } from './settings';
 import { emptySummary } from '../import/import-summary';
-import { prestartImportWorker, runInProcess, runInWorker, type JobHandle } from './import-runner';
+import { importRunnerFor, prestartImportWorker, runInProcess, runInWorker, type JobHandle } from './import-runner';
 import { fileHandles } from './file-handles';
 
 /**
@@ -144,7 +144,7 @@ export function startImport(
     ctx.emit('import.progress', { ...progress });
   };
   report({});
-  const run = ctx.host === 'cli' ? runInProcess : runInWorker;
+  const run = importRunnerFor(ctx.host, ctx.importRunner, progress.totalBytes) === 'in-process' ? runInProcess : runInWorker;
   const previous = queues.get(ctx) ?? Promise.resolve();
   const done = previous
     .catch(() => undefined)
@@ -166,8 +166,8 @@ export function startImport(
       if (ctx.host !== 'cli' && jobs(ctx).size > 1) prestartImportWorker();
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
-        // The worker recomputes health itself, off the main thread; the in-process runner (CLI) does it here, and a
-        // worker that could not (a busy store) leaves its marks to the background repair.
+        // The worker recomputes health itself, off the main thread. When it could not (a busy store) or the job ran
+        // in process (tests), the CLI does it here; the app's hosts leave the marks to the background repair.
         if (accountIds.length > 0 && !healthRefreshed && ctx.host === 'cli') {
           report({ phase: 'scoring' });
           repairNow(ctx, accountIds, (scoring) => report({ phase: 'scoring', scoring }));

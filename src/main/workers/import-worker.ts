@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { connect } from '../db/open';
 import { runImport, type ImportProgressUpdate } from '../import/job';
+import { measureImportPhases } from '../import/phase-clock';
 import type { WorkerCommand, WorkerMessage, WorkerStart } from '../import/worker-protocol';
 import type { StoreContext } from '../services/context';
 import { repairNow } from '../services/health-repair';
@@ -42,6 +43,7 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
   const committed = checkpointImportAside({ sqlite, databaseFile: start.databaseFile, nativeBinding: start.nativeBinding });
   let accountIds: number[] = [];
   let last: ImportProgressUpdate | null = null;
+  const phases = start.timePhases ? measureImportPhases() : null;
   runImport({
     ...start.job,
     onCommitted: (ids) => {
@@ -64,7 +66,7 @@ function runJob(port: MessagePort, start: WorkerStart, signal: AbortSignal): voi
       };
       if (accountIds.length > 0) scoring();
       const healthRefreshed = accountIds.length > 0 && refreshHealth(start, accountIds, scoring);
-      port.postMessage({ type: 'done', summary, accountIds, healthRefreshed } satisfies WorkerMessage);
+      port.postMessage({ type: 'done', summary, accountIds, healthRefreshed, ...(phases ? { phases: phases.ms } : {}) } satisfies WorkerMessage);
     })
     .catch((error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage))
     .finally(() => {
