@@ -77,25 +77,22 @@ try {
   // inspection (which starts the spare worker), as the Import screen runs it; its phases are timed inside the
   // worker, so not here. Twice: the workers from TypeScript under tsx, as the web host runs them, and from
   // electron-vite's bundle, as the desktop app does.
-  const appPath = (label: string, dir: string, env: NodeJS.ProcessEnv): ChildResult => {
-    process.stdout.write(`Importing with Bearing through the import worker, ${label}… `);
-    const viaWorker = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, path.join(work, dir), '--worker'], {
+  const childRun = (label: string, dir: string, mode: '--worker' | '--cli', env: NodeJS.ProcessEnv = {}): ChildResult => {
+    process.stdout.write(`Importing with Bearing through ${label}… `);
+    const run = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, path.join(work, dir), mode], {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
       env: { ...process.env, ...env },
     });
-    if (viaWorker.status !== 0) throw new Error(`the Bearing import through the worker failed (exit ${viaWorker.status}):\n${viaWorker.stderr}`);
-    const result = JSON.parse(viaWorker.stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
+    if (run.status !== 0) throw new Error(`the Bearing import through ${label} failed (exit ${run.status}):\n${run.stderr}`);
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
     process.stdout.write(`${result.status}.\n`);
     return result;
   };
+  const appPath = (label: string, dir: string, env: NodeJS.ProcessEnv) => childRun(`the import worker, ${label}`, dir, '--worker', env);
   // The CLI's path: for a file this large the import worker (from TypeScript, as `npm run cli` runs it), started
   // with the job.
-  process.stdout.write("Importing with Bearing through the CLI's path… ");
-  const cliRun = spawnSync(tsx, [path.join(here, 'import-child.ts'), csv.file, path.join(work, 'bearing-cli'), '--cli'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (cliRun.status !== 0) throw new Error(`the Bearing import through the CLI's path failed (exit ${cliRun.status}):\n${cliRun.stderr}`);
-  const cli = JSON.parse(cliRun.stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
-  process.stdout.write(`${cli.status}.\n`);
+  const cli = childRun("the CLI's path", 'bearing-cli', '--cli');
   const web = appPath('from TypeScript (the web host)', 'bearing-web', { BEARING_BUILT_WORKERS: '' });
   process.stdout.write('Building the desktop bundle (electron-vite build)… ');
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });

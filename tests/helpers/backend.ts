@@ -25,8 +25,9 @@ export function removeTempDirs(): number {
 
 /**
  * A real backend on a real SQLite file in a fresh temp folder, with a fixed clock. With the default host ('cli') its
- * imports run in process (importRunner), not in the import worker the CLI and the app use: a thread an import would
- * cost the suite a second each. The worker's path is tested through `host: 'web'` and the CLI's subprocess tests.
+ * imports run in process (importRunner) whatever the file's size, not in the import worker the app and the CLI's
+ * large files use: a thread an import would cost the suite a second each. The worker's path is tested through
+ * `host: 'web'` and, on the CLI's host, import-cli-worker.test.ts.
  */
 export function tempBackend(options: Partial<BackendOptions> = {}): Backend & { dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();

@@ -167,7 +167,8 @@ export function startImport(
       const { summary, accountIds, healthRefreshed } = await job.handle.done;
       try {
         // The worker recomputes health itself, off the main thread. When it could not (a busy store) or the job ran
-        // in process (tests), the CLI does it here; the app's hosts leave the marks to the background repair.
+        // in process (the CLI's smaller files, tests), the CLI does it here; the app's hosts leave the marks to the
+        // background repair.
         if (accountIds.length > 0 && !healthRefreshed && ctx.host === 'cli') {
           report({ phase: 'scoring' });
           repairNow(ctx, accountIds, (scoring) => report({ phase: 'scoring', scoring }));
