@@ -77,7 +77,7 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
         <>
           {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
           <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
-          <OnboardingSection key={JSON.stringify(s.onboardingTemplate)} settings={s} />
+          <OnboardingSection settings={s} />
           <RemindersSection settings={s} host={info?.host} />
           <TimeZoneSection settings={s} />
           <ImportingSection settings={s} />

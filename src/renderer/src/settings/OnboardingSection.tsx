@@ -4,6 +4,7 @@ import { TEMPLATE_KINDS, TEMPLATE_NAMES, type AppSettings, type OnboardingTempla
 import { useMutation } from '../hooks/use-mutation';
 import { SettingsSection } from './SettingsSection';
 
+const sameTemplate = (a: OnboardingTemplate, b: OnboardingTemplate) => JSON.stringify(a) === JSON.stringify(b);
 const int = (v: number | string, min: number, max: number) => Math.max(min, Math.min(max, Math.round(typeof v === 'number' ? v : Number(v) || min)));
 
 /** What each milestone of the template means, and which ones the usage data marks achieved. */
@@ -18,15 +19,31 @@ const HINTS: Record<(typeof TEMPLATE_KINDS)[number], string> = {
 /** The onboarding milestone template: five kinds with target offsets from the contract start, and the on/off switch. */
 export function OnboardingSection({ settings }: { settings: AppSettings }) {
   const saved = settings.onboardingTemplate;
+  // The CSM's edit lies over the saved template until the saved one catches up with it (main's `changed` event
+  // refetches the settings after a save). The form is never drawn anew under the CSM's hands: an offset typed while
+  // the switch's save is on its way stays, and a save from elsewhere leaves an unsaved edit in place.
   const [edit, setEdit] = useState<OnboardingTemplate | null>(null);
   const form = edit ?? saved;
-  const dirty = edit !== null && JSON.stringify(edit) !== JSON.stringify(saved);
+  const dirty = edit !== null && !sameTemplate(edit, saved);
+  // When fresh settings arrive, an edit they now hold is done. Adjusted while rendering (React's pattern for state
+  // that follows a prop) and functional, like every write to the edit: an offset typed in the same tick as the
+  // refetch is queued before this and must not be dropped by a stale copy of the edit.
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    setSeen(saved);
+    setEdit((e) => (e !== null && sameTemplate(e, saved) ? null : e));
+  }
   const update = useMutation('settings.update', { errorTitle: 'Could not save the onboarding template', successMessage: 'Onboarding template saved.' });
-  const save = async (next: OnboardingTemplate) => {
-    if (await update.mutate({ onboardingTemplate: next })) setEdit(null);
+  /** The switch saves at once, and only itself: offsets being edited wait for Save. */
+  const toggle = async (enabled: boolean) => {
+    setEdit((e) => ({ ...(e ?? saved), enabled }));
+    if (!(await update.mutate({ onboardingTemplate: { ...saved, enabled } }))) setEdit((e) => e && { ...e, enabled: !enabled });
   };
   const setOffset = (kind: (typeof TEMPLATE_KINDS)[number], v: number | string) =>
-    setEdit({ ...form, offsets: { ...form.offsets, [kind]: int(v, 0, 730) } });
+    setEdit((e) => {
+      const f = e ?? saved;
+      return { ...f, offsets: { ...f.offsets, [kind]: int(v, 0, 730) } };
+    });
 
   return (
     <SettingsSection
@@ -37,7 +54,7 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
       <Switch
         checked={form.enabled}
         disabled={update.running}
-        onChange={(event) => void save({ ...form, enabled: event.currentTarget.checked })}
+        onChange={(event) => void toggle(event.currentTarget.checked)}
         label="Add these milestones to every new account"
         description="When an import adds an account, or first gives one a contract start, and it has no milestones yet. Undoing the import removes them."
         data-testid="onboarding-template-enabled"
@@ -85,7 +102,7 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
         description="Share of the licensed seats (or known users, without a license count) that have used a key feature."
         styles={{ root: { width: '100%' }, wrapper: { width: 120 } }}
         value={form.onboardedSharePercent}
-        onChange={(v) => setEdit({ ...form, onboardedSharePercent: int(v, 1, 100) })}
+        onChange={(v) => setEdit((e) => ({ ...(e ?? saved), onboardedSharePercent: int(v, 1, 100) }))}
         data-testid="onboarding-share"
       />
       <Text size="xs" c="dimmed">
@@ -96,7 +113,7 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
           <Button variant="default" onClick={() => setEdit(null)}>
             Discard
           </Button>
-          <Button loading={update.running} data-testid="onboarding-save" onClick={() => void save(form)}>
+          <Button loading={update.running} data-testid="onboarding-save" onClick={() => void update.mutate({ onboardingTemplate: form })}>
             Save
           </Button>
         </Group>
