@@ -158,36 +158,52 @@ export function userCadences(
 }
 
 /**
- * Per settings, per role: whether n active days in 30 meet the role's cadence, for n = 0…31 (a window of 30 days has
- * at most 30). The same answer as meetsCadence(cadenceOf(n)) read from a table: the backfill asks it for every user
- * on every day of a year. Each table remembers the thresholds and the expectation it was built for, so a settings
- * object changed in place is never answered from a stale table.
+ * Per account (its users array), the backfill's answer sheet for who meets cadence: each user's id and a table of
+ * whether n active days in 30 meet their role's cadence, n = 0…31 (a window of 30 days has at most 30). The same
+ * answer as meetsCadence(cadenceOf(n)) read from a table: the backfill asks it for every user on every day of a
+ * year, and reading a user's table by position costs a third of looking up their role's each day. A sheet remembers
+ * the thresholds and each role's expectation it was built for, so a settings object changed in place is never
+ * answered from a stale sheet; a users array is not changed in place (the bundles' arrays are read-only).
  */
-interface MeetsTables {
+interface MeetsSheet {
   daily: number;
   weekly: number;
-  byRole: Partial<Record<string, { expected: string; meets: Uint8Array }>>;
+  /** The distinct roles of the users, and the cadence each was expected to meet when the sheet was built. */
+  roles: UserInfo['role'][];
+  expected: Cadence[];
+  ids: number[];
+  tables: Uint8Array[];
 }
-const meetsTables = new WeakMap<object, MeetsTables>();
+const meetsSheets = new WeakMap<readonly object[], MeetsSheet>();
 
-/** The tables of these settings, started again when their thresholds are not the ones they were built for. */
-function meetsTablesOf(settings: Pick<MetricsSettings, 'cadenceDays'>): MeetsTables {
+/** Whether each of the sheet's roles is still expected to meet the cadence it was built for (a loop: asked daily). */
+function expectsTheSame(sheet: MeetsSheet, roleCadence: MetricsSettings['roleCadence']): boolean {
+  for (let i = 0; i < sheet.roles.length; i++) if (roleCadence[sheet.roles[i]] !== sheet.expected[i]) return false;
+  return true;
+}
+
+/** The users' sheet under these settings, built again when the thresholds or a role's expectation changed. */
+function meetsSheetOf(users: readonly Pick<UserInfo, 'id' | 'role'>[], settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>): MeetsSheet {
   const { daily, weekly } = settings.cadenceDays;
-  let tables = meetsTables.get(settings);
-  if (tables === undefined || tables.daily !== daily || tables.weekly !== weekly) meetsTables.set(settings, (tables = { daily, weekly, byRole: {} }));
-  return tables;
-}
-
-/** The role's table, built again when the role's expected cadence is not the one it was built for. */
-function meetsOf(tables: MeetsTables, settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>, role: UserInfo['role']): Uint8Array {
-  const expected = settings.roleCadence[role];
-  let table = tables.byRole[role];
-  if (table === undefined || table.expected !== expected) {
-    const meets = new Uint8Array(32);
-    for (let n = 0; n < meets.length; n++) meets[n] = meetsCadence(cadenceOf(n, settings.cadenceDays), expected) ? 1 : 0;
-    tables.byRole[role] = table = { expected, meets };
+  const sheet = meetsSheets.get(users);
+  if (sheet !== undefined && sheet.daily === daily && sheet.weekly === weekly && expectsTheSame(sheet, settings.roleCadence)) return sheet;
+  const byRole = new Map<UserInfo['role'], Uint8Array>();
+  const built: MeetsSheet = { daily, weekly, roles: [], expected: [], ids: [], tables: [] };
+  for (const u of users) {
+    let table = byRole.get(u.role);
+    if (table === undefined) {
+      const expected = settings.roleCadence[u.role];
+      table = new Uint8Array(32);
+      for (let n = 0; n < table.length; n++) table[n] = meetsCadence(cadenceOf(n, settings.cadenceDays), expected) ? 1 : 0;
+      byRole.set(u.role, table);
+      built.roles.push(u.role);
+      built.expected.push(expected);
+    }
+    built.ids.push(u.id);
+    built.tables.push(table);
   }
-  return table.meets;
+  meetsSheets.set(users, built);
+  return built;
 }
 
 /** The ids of the users who meet their role's cadence: userCadences' `meets` alone, without an object per user. */
@@ -196,12 +212,11 @@ export function usersMeetingCadence(
   activeDaysIn30: ReadonlyMap<number, number>,
   settings: Pick<MetricsSettings, 'cadenceDays' | 'roleCadence'>,
 ): number[] {
+  const { ids, tables } = meetsSheetOf(users, settings);
   const meeting: number[] = [];
-  const tables = meetsTablesOf(settings);
-  for (const u of users) {
-    const n = activeDaysIn30.get(u.id) ?? 0;
-    const meets = meetsOf(tables, settings, u.role);
-    if (n < meets.length ? meets[n] === 1 : meetsCadence(cadenceOf(n, settings.cadenceDays), settings.roleCadence[u.role])) meeting.push(u.id);
+  for (let i = 0; i < ids.length; i++) {
+    const n = activeDaysIn30.get(ids[i]) ?? 0;
+    if (n < 32 ? tables[i][n] === 1 : meetsCadence(cadenceOf(n, settings.cadenceDays), settings.roleCadence[users[i].role])) meeting.push(ids[i]);
   }
   return meeting;
 }
