@@ -36,6 +36,17 @@ export function prng(seed: number): () => number {
 }
 
 const YEAR_MS = 365 * 86_400_000;
+/** The default first instant of the year of timestamps: 2025-01-01T00:00:00Z. */
+export const EVENTS_FROM = Date.UTC(2025, 0, 1);
+
+/**
+ * Noon of the day after a file's year of events (default from: 2026-01-01T12:00:00Z): the benchmarks' "now". A
+ * book's health history runs from its first event through today, so with the real clock the benchmark's history
+ * (and the whole job's time) grew by a day of every account for every day that passed; pinned, it is one year.
+ */
+export function dayAfterEvents(from = EVENTS_FROM): Date {
+  return new Date(from + YEAR_MS + 12 * 3_600_000);
+}
 
 /**
  * Writes the CSV and resolves with its size. Written in ~1 MB strings through a stream that is awaited when
@@ -46,7 +57,7 @@ export async function writeEventsCsv(file: string, options: EventsCsvOptions): P
   const users = options.users ?? 30_000;
   const accounts = options.accounts ?? 500;
   const features = options.features ?? 40;
-  const from = options.from ?? Date.UTC(2025, 0, 1);
+  const from = options.from ?? EVENTS_FROM;
   const random = prng(options.seed ?? 2026);
   // Each user belongs to one account, as in a real product analytics export.
   const accountOf = Array.from({ length: users }, () => Math.floor(random() * accounts));

@@ -18,6 +18,7 @@ import { measureImportPhases, type PhaseTimes } from '../src/main/import/phase-c
 import { fileSource, readRecordBatches } from '../src/main/import/records-stream';
 import { sniffFile } from '../src/main/import/sniff';
 import { inspectFile, startImport } from '../src/main/services/imports';
+import { dayAfterEvents } from './events-csv';
 
 export interface ChildResult {
   status: string;
@@ -84,7 +85,11 @@ const sampler = setInterval(() => {
 }, 50);
 
 // The app's hosts import in the import worker, the CLI by the file's size; the phase-timed run in process.
-const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir, importRunner: worker ? 'worker' : cliPath ? undefined : 'in-process' });
+// Today is pinned to the day after the file's year (events-csv.ts dayAfterEvents): the health history the job
+// computes is that year, the same in every run, whatever the date (BEARING_BENCH_REAL_CLOCK=1: the real date).
+const pinned = dayAfterEvents();
+const now = process.env.BEARING_BENCH_REAL_CLOCK === '1' ? undefined : () => new Date(pinned);
+const backend = openBackend({ host: worker ? 'web' : 'cli', dataDir, importRunner: worker ? 'worker' : cliPath ? undefined : 'in-process', now });
 backend.database.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('timeZone', '"UTC"')`).run();
 let inspectMs = 0;
 let previewMs = 0;
