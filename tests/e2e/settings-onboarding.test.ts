@@ -47,6 +47,18 @@ describe('the onboarding template in Settings', () => {
       await section.scrollIntoViewIfNeeded();
       await app.screenshot(`settings-onboarding-${w}x${h}`);
     }
+    // The switch saves only itself: an offset being edited waits for Save, and stays in the form meanwhile.
+    await page.getByTestId('onboarding-offset-kickoff').fill('12');
+    await page.getByTestId('onboarding-template-enabled').click({ force: true });
+    await expect.poll(async () => (await saved()).enabled).toBe(false);
+    expect((await saved()).offsets.kickoff).toBe(10);
+    expect(await page.getByTestId('onboarding-offset-kickoff').inputValue()).toBe('12 d');
+    // Discard puts the saved offset back; switched on again for the next case.
+    await section.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => page.getByTestId('onboarding-offset-kickoff').inputValue()).toBe('10 d');
+    await page.getByTestId('onboarding-save').waitFor({ state: 'detached' });
+    await page.getByTestId('onboarding-template-enabled').click({ force: true });
+    await expect.poll(async () => (await saved()).enabled).toBe(true);
     expect(app.consoleErrors).toEqual([]);
   });
 
