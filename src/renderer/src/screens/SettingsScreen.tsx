@@ -75,8 +75,8 @@ export function SettingsScreen({ info, error }: { info: AppInfo | undefined; err
       {!s && !settings.error && <Loader size="sm" aria-label="Loading the settings" />}
       {s && (
         <>
-          {/* A save elsewhere (another window, the CLI) resets an untouched form to the new values. */}
-          <JourneySection key={`${s.stageLengths.onboardingDays}:${s.stageLengths.renewalDays}:${s.qbrCadenceDays}`} settings={s} />
+          {/* A save elsewhere (another window, the CLI) shows in the fields the CSM has not touched. */}
+          <JourneySection settings={s} />
           <OnboardingSection settings={s} />
           <RemindersSection settings={s} host={info?.host} />
           <TimeZoneSection settings={s} />

@@ -12,6 +12,15 @@ interface Form {
   qbrCadenceDays: number;
 }
 
+/** The edits that still differ from the saved values (the same object when all do). */
+function withoutSaved(edit: Partial<Form>, saved: Form): Partial<Form> {
+  const keys = Object.keys(edit) as (keyof Form)[];
+  if (keys.every((k) => edit[k] !== saved[k])) return edit;
+  const left: Partial<Form> = {};
+  for (const k of keys) if (edit[k] !== saved[k]) left[k] = edit[k];
+  return left;
+}
+
 /** Stage lengths and the QBR cadence: each changes every account's stage or QBR status, so they save together. */
 export function JourneySection({ settings }: { settings: AppSettings }) {
   const saved: Form = {
@@ -19,7 +28,15 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
     renewalDays: settings.stageLengths.renewalDays,
     qbrCadenceDays: settings.qbrCadenceDays,
   };
+  // The CSM's edits lie over the saved values until fresh settings hold them (main's `changed` event refetches after
+  // a save, here or elsewhere); the section is not drawn anew, so a number typed while a save is on its way stays.
+  // Adjusted while rendering and functional, like the onboarding template's (OnboardingSection).
   const [edit, setEdit] = useState<Partial<Form>>({});
+  const [seen, setSeen] = useState(settings);
+  if (seen !== settings) {
+    setSeen(settings);
+    setEdit((e) => withoutSaved(e, saved));
+  }
   const form: Form = { ...saved, ...edit };
   const dirty = (Object.keys(edit) as (keyof Form)[]).some((k) => edit[k] !== saved[k]);
   const update = useMutation('settings.update', { errorTitle: 'Could not save the stage lengths', successMessage: 'Stage lengths and QBR cadence saved.' });
@@ -99,11 +116,10 @@ export function JourneySection({ settings }: { settings: AppSettings }) {
             loading={update.running}
             data-testid="journey-save"
             onClick={async () => {
-              const ok = await update.mutate({
+              await update.mutate({
                 qbrCadenceDays: form.qbrCadenceDays,
                 stageLengths: { onboardingDays: form.onboardingDays, renewalDays: form.renewalDays },
               });
-              if (ok) setEdit({});
             }}
           >
             Save
