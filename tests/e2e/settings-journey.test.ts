@@ -2,8 +2,7 @@
 // its way stays in the form (the section is not drawn anew when the settings come back); a save from elsewhere
 // shows in the fields the CSM has not touched and leaves the ones they have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppSettings } from '../../src/shared/contract';
-import { launchApp, type App } from './harness';
+import { call, launchApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -11,11 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-async function saved(): Promise<Pick<AppSettings, 'stageLengths' | 'qbrCadenceDays'>> {
-  const r = await app.backend.api.invoke('settings.get', {});
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as AppSettings;
-}
+const saved = () => call(app, 'settings.get', {});
 
 describe('journey stages and QBR cadence in Settings', () => {
   it('saves, keeps what is typed during the save, and follows a save from elsewhere in untouched fields', async () => {
@@ -38,8 +33,7 @@ describe('journey stages and QBR cadence in Settings', () => {
     expect(await field('stage-onboarding').inputValue()).toBe('45');
 
     // A save from elsewhere (another window, the CLI): the untouched renewal field shows it, the edited cadence stays.
-    const other = await app.backend.api.invoke('settings.update', { stageLengths: { onboardingDays: 45, renewalDays: 75 } });
-    expect(other.ok).toBe(true);
+    await call(app, 'settings.update', { stageLengths: { onboardingDays: 45, renewalDays: 75 } });
     await expect.poll(() => field('stage-renewal').inputValue()).toBe('75');
     expect(await field('qbr-cadence').inputValue()).toBe('120');
 

@@ -2,9 +2,8 @@
 // looked at in the two window sizes.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppSettings } from '../../src/shared/contract';
 import { runJob } from '../helpers/import-jobs';
-import { launchApp, type App } from './harness';
+import { call, launchApp, type App } from './harness';
 
 const fixture = (dir: string, name: string) => path.join(import.meta.dirname, '..', 'fixtures', dir, name);
 
@@ -14,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-async function saved(): Promise<AppSettings['onboardingTemplate']> {
-  const r = await app.backend.api.invoke('settings.get', {});
-  if (!r.ok) throw new Error(r.error.message);
-  return (r.value as AppSettings).onboardingTemplate;
-}
+const saved = async () => (await call(app, 'settings.get', {})).onboardingTemplate;
 
 describe('the onboarding template in Settings', () => {
   it('switches on, saves a changed offset, and fits both window sizes', async () => {
