@@ -28,9 +28,9 @@ describe('deck branding in Settings', () => {
     await page.locator('.mantine-ColorInput-dropdown').waitFor({ state: 'hidden' });
     await page.getByTestId('deck-save').click();
     await page.getByText('The next QBR deck will use these.').waitFor();
-    // The form redraws from the stored settings when main's change event arrives, after the confirmation: a logo
-    // chosen before that redraw was reset with the form (CI lost notes.png once), so wait for the redraw, seen as
-    // Save going grey again because nothing differs from what is stored.
+    // Save goes grey again once main's change event has brought back settings that hold what was typed. (Until
+    // stop 34 the form was drawn anew then, and a logo chosen before it was lost: CI lost notes.png once;
+    // settings-deck-edits.test.ts now checks that edits made during a save stay.)
     await expect.poll(() => page.getByTestId('deck-save').isDisabled()).toBe(true);
     const saved = await app.backend.api.invoke('deck.settings.get', {});
     expect(saved).toMatchObject({ ok: true, value: { settings: { companyName: 'Northwind Success', color: '#0b7285', logoPath: null } } });
@@ -58,8 +58,8 @@ describe('deck branding in Settings', () => {
       .toBe('northwind-logo.png');
     // The uploads are gone: Bearing keeps its own copy of the logo, and the refused file was set aside.
     await expect.poll(() => fs.readdirSync(path.join(app.dataDir, 'uploads'))).toEqual([]);
-    // Saving redraws the section from the stored settings: a scroll that raced the redraw found its element
-    // detached once in CI, so it is retried until the section holds still.
+    // Retried until the section holds still: a scroll that raced a redraw after a save found its element detached
+    // once in CI (when the form was still drawn anew on each save).
     await vi.waitFor(() => page.getByTestId('settings-deck').scrollIntoViewIfNeeded({ timeout: 2000 }), { timeout: 15_000 });
     for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
       await page.setViewportSize({ width: w, height: h });

@@ -18,13 +18,43 @@ type DeckSettings = MethodOutput<'deck.settings.get'>['settings'];
 export function DeckSection() {
   const current = useQuery('deck.settings.get', {});
   if (!current.data) return null;
-  // Keyed on the saved values, so a save elsewhere resets an untouched form.
-  const s = current.data.settings;
-  return <DeckForm key={`${s.companyName}|${s.csmName}|${s.csmTitle}|${s.color}|${s.logoPath ?? ''}`} saved={s} defaults={current.data.defaults} />;
+  return <DeckForm saved={current.data.settings} defaults={current.data.defaults} />;
 }
 
 /** The logo on screen: the saved one (file null), one just chosen (main's handle for it), or none. */
 type LogoChoice = { file: string | null; name: string } | null;
+
+const TEXTS = ['csmName', 'csmTitle', 'companyName', 'color'] as const;
+type TextField = (typeof TEXTS)[number];
+
+/** The CSM's edits: a field is edited when its key is here (`logo: null` is a removed logo). */
+type Edit = Partial<Record<TextField, string>> & { logo?: LogoChoice };
+
+/** A logo this form sent with Save, and the saved logo's file then: the save landed once the saved file differs. */
+interface SentLogo {
+  file: string;
+  savedPath: string | null;
+}
+
+/**
+ * The edits fresh settings do not hold yet (the same object when they hold none). A text is held when it is stored
+ * as Save sends it (trimmed; the colour in lower case), a removed logo when none is saved, a chosen logo once the
+ * save that sent it has stored a new file.
+ */
+function withoutSaved(edit: Edit, saved: DeckSettings, sent: SentLogo | null): Edit {
+  const held = (k: TextField) => {
+    const v = edit[k];
+    return v !== undefined && (k === 'color' ? v.toLowerCase() : v.trim()) === saved[k];
+  };
+  const logoHeld =
+    'logo' in edit &&
+    (edit.logo === null ? saved.logoName === null : edit.logo?.file != null && edit.logo.file === sent?.file && saved.logoPath !== sent.savedPath);
+  if (!logoHeld && !TEXTS.some(held)) return edit;
+  const left: Edit = {};
+  for (const k of TEXTS) if (edit[k] !== undefined && !held(k)) left[k] = edit[k];
+  if ('logo' in edit && !logoHeld) left.logo = edit.logo;
+  return left;
+}
 
 const LOGO_ERROR = 'Could not use that logo';
 
@@ -66,11 +96,21 @@ function ChooseLogoButton({ onChosen }: { onChosen: (logo: { file: string; name:
 }
 
 function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSettings }) {
-  const [csmName, setCsmName] = useState(saved.csmName);
-  const [csmTitle, setCsmTitle] = useState(saved.csmTitle);
-  const [companyName, setCompanyName] = useState(saved.companyName);
-  const [color, setColor] = useState(saved.color);
-  const [logo, setLogo] = useState<LogoChoice>(saved.logoName ? { file: null, name: saved.logoName } : null);
+  // The CSM's edits lie over the saved values until fresh settings hold them (main's `changed` event refetches
+  // after a save, here or elsewhere): the form is not drawn anew, so what is typed, or a logo chosen, while a save
+  // is on its way stays, and a save from elsewhere shows in the untouched fields. Adjusted while rendering and
+  // functional, like the onboarding template's (OnboardingSection).
+  const [edit, setEdit] = useState<Edit>({});
+  const [sent, setSent] = useState<SentLogo | null>(null);
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    setSeen(saved);
+    setEdit((e) => withoutSaved(e, saved, sent));
+  }
+  const set = (k: TextField) => (value: string) => setEdit((e) => ({ ...e, [k]: value }));
+  const setLogo = (logo: LogoChoice) => setEdit((e) => ({ ...e, logo }));
+  const { csmName, csmTitle, companyName, color } = { ...saved, ...edit };
+  const logo: LogoChoice = 'logo' in edit ? (edit.logo ?? null) : saved.logoName ? { file: null, name: saved.logoName } : null;
   const save = useMutation('deck.settings.set', { errorTitle: 'Could not save the deck settings', successMessage: 'The next QBR deck will use these.' });
   const logoChanged = logo?.file != null || (logo === null) !== (saved.logoName === null);
   const changed = csmName !== saved.csmName || csmTitle !== saved.csmTitle || companyName !== saved.companyName || color !== saved.color || logoChanged;
@@ -88,7 +128,7 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
             placeholder="Jane Doe"
             maxLength={80}
             value={csmName}
-            onChange={(e) => setCsmName(e.currentTarget.value)}
+            onChange={(e) => set('csmName')(e.currentTarget.value)}
             data-testid="deck-csm-name"
           />
           <TextInput
@@ -97,7 +137,7 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
             placeholder="Customer Success Manager"
             maxLength={80}
             value={csmTitle}
-            onChange={(e) => setCsmTitle(e.currentTarget.value)}
+            onChange={(e) => set('csmTitle')(e.currentTarget.value)}
             data-testid="deck-csm-title"
           />
         </Group>
@@ -106,10 +146,10 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
           description="Your company, beside your title and in each slide’s footer; leave empty for none."
           maxLength={80}
           value={companyName}
-          onChange={(e) => setCompanyName(e.currentTarget.value)}
+          onChange={(e) => set('companyName')(e.currentTarget.value)}
           data-testid="deck-company"
         />
-        <ColorInput label="Colour" value={color} onChange={setColor} format="hex" swatches={[defaults.color, '#0b7285', '#2b8a3e', '#c2255c', '#e8590c', '#343a40']} eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }} data-testid="deck-color" />
+        <ColorInput label="Colour" value={color} onChange={set('color')} format="hex" swatches={[defaults.color, '#0b7285', '#2b8a3e', '#c2255c', '#e8590c', '#343a40']} eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }} data-testid="deck-color" />
         <Input.Wrapper label="Logo" description="A PNG or JPEG image, at most 5 MB; Bearing keeps its own copy.">
           <Group gap="sm" mt={4} wrap="nowrap">
             <Text size="sm" c={logo ? undefined : 'dimmed'} truncate="end" miw={0} data-testid="deck-logo">
@@ -127,15 +167,16 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
           <Button
             disabled={!changed}
             loading={save.running}
-            onClick={() =>
+            onClick={() => {
+              if (logo?.file != null) setSent({ file: logo.file, savedPath: saved.logoPath });
               void save.mutate({
                 csmName: csmName.trim(),
                 csmTitle: csmTitle.trim(),
                 companyName: companyName.trim(),
                 color,
                 ...(logoChanged ? { logo: logo?.file ?? null } : {}),
-              })
-            }
+              });
+            }}
             data-testid="deck-save"
           >
             Save
@@ -144,9 +185,7 @@ function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSett
             variant="subtle"
             onClick={() => {
               // Your name and title are not branding: a reset of the look keeps them.
-              setCompanyName(defaults.companyName);
-              setColor(defaults.color);
-              setLogo(null);
+              setEdit((e) => ({ ...e, companyName: defaults.companyName, color: defaults.color, logo: null }));
             }}
           >
             Reset to defaults
