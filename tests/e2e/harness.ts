@@ -119,6 +119,27 @@ export async function call(app: App, method: string, input: unknown): Promise<un
   return result.value;
 }
 
+/**
+ * Holds the page's next call of `method` on its way to the host until `release()`: `sent` resolves once the page
+ * has made it. What a test does in between happens, for sure, while the call is on its way.
+ */
+export async function holdNextCall(page: Page, method: MethodName): Promise<{ sent: Promise<void>; release: () => void }> {
+  let release = () => {};
+  let made = () => {};
+  const sent = new Promise<void>((resolve) => (made = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    `**/api/call/${method}`,
+    async (route) => {
+      made();
+      await gate;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return { sent, release };
+}
+
 /** Sets the OS colour scheme, which the app follows until the CSM picks one in the header, and waits for the switch. */
 export async function emulateColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });

@@ -4,10 +4,9 @@
 // The save is held back on its way to the host, so the typing always lands before it does.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
-import { call, launchApp, type App } from './harness';
+import { call, holdNextCall, launchApp, type App } from './harness';
 
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -18,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const saved = async () => (await call(app, 'deck.settings.get', {})).settings;
-
-/** Holds the page's next deck.settings.set until `release` is called; resolves once it is on its way. */
-async function holdNextSave(page: Page): Promise<{ held: Promise<void>; release: () => void }> {
-  let release = () => {};
-  let sent = () => {};
-  const held = new Promise<void>((resolve) => (sent = resolve));
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    '**/api/call/deck.settings.set',
-    async (route) => {
-      sent();
-      await gate;
-      await route.continue();
-    },
-    { times: 1 },
-  );
-  return { held, release };
-}
 
 describe('deck settings while saves come and go', () => {
   it('keeps what is typed and the logo chosen during a save, and follows a save from elsewhere in untouched fields', async () => {
@@ -49,9 +30,9 @@ describe('deck settings while saves come and go', () => {
 
     // The company is saved; the title is typed while that save is on its way.
     await field('deck-company').fill('Northwind Success ');
-    const first = await holdNextSave(page);
+    const first = await holdNextCall(page, 'deck.settings.set');
     await save.click();
-    await first.held;
+    await first.sent;
     await field('deck-csm-title').fill('Head of Customer Success');
     first.release();
     await expect.poll(async () => (await saved()).companyName).toBe('Northwind Success');
@@ -72,9 +53,9 @@ describe('deck settings while saves come and go', () => {
     fs.writeFileSync(logo, ONE_PIXEL_PNG);
     await section.locator('input[type=file]').setInputFiles(logo);
     await field('deck-logo').filter({ hasText: 'northwind-logo.png' }).waitFor();
-    const second = await holdNextSave(page);
+    const second = await holdNextCall(page, 'deck.settings.set');
     await save.click();
-    await second.held;
+    await second.sent;
     await field('deck-color').fill('#2B8A3E');
     await field('deck-color').press('Tab');
     second.release();

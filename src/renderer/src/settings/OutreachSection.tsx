@@ -1,6 +1,8 @@
 // Outreach templates (issue #14, point 6): the wording of each e-mail "Draft e-mail" starts from, edited here with
-// a live preview, refused with the unknown {{placeholder}} named, and reset to the shipped wording.
-import { Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+// a live preview, refused with the unknown {{placeholder}} named, and reset to the shipped wording. The CSM's
+// edits lie over the saved templates, one edit per template, until fresh settings hold them: switching templates
+// keeps an unsaved edit (its tab says so), and what is typed while a save is on its way stays.
+import { Badge, Button, Code, Group, Paper, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { OutreachTemplateEntry, OutreachTemplateId } from '../../../shared/contract';
 import { renderTemplate, unknownPlaceholders, type PlaceholderValues } from '../../../shared/outreach';
@@ -18,10 +20,47 @@ const SAMPLE: PlaceholderValues = {
   qbrDate: 'Dec 8, 2026',
 };
 
+/** An unsaved edit of one template: the fields the CSM changed. */
+type TemplateEdit = { subject?: string; body?: string };
+type Edits = Partial<Record<OutreachTemplateId, TemplateEdit>>;
+
+/**
+ * The edits fresh templates do not hold yet (the same object when they hold none): a subject as Save sends it
+ * (main trims it), a body as typed. A template whose every field is held has no edit left.
+ */
+function withoutSaved(edits: Edits, saved: readonly OutreachTemplateEntry[]): Edits {
+  let left: Edits | null = null;
+  for (const t of saved) {
+    const e = edits[t.id];
+    if (e === undefined) continue;
+    const subjectHeld = e.subject !== undefined && e.subject.trim() === t.subject;
+    const bodyHeld = e.body !== undefined && e.body === t.body;
+    if (!subjectHeld && !bodyHeld) continue;
+    left ??= { ...edits };
+    const rest: TemplateEdit = {};
+    if (e.subject !== undefined && !subjectHeld) rest.subject = e.subject;
+    if (e.body !== undefined && !bodyHeld) rest.body = e.body;
+    if (rest.subject === undefined && rest.body === undefined) delete left[t.id];
+    else left[t.id] = rest;
+  }
+  return left ?? edits;
+}
+
+/** Whether an edit still differs from its saved template. */
+const differs = (e: TemplateEdit | undefined, t: OutreachTemplateEntry) => e !== undefined && ((e.subject ?? t.subject) !== t.subject || (e.body ?? t.body) !== t.body);
+
 export function OutreachSection() {
   const templates = useQuery('outreach.templates.get', {});
   const deck = useQuery('deck.settings.get', {});
   const [selected, setSelected] = useState<OutreachTemplateId>('check_in');
+  // Adjusted while rendering and functional, like the onboarding template's (OnboardingSection).
+  const [edits, setEdits] = useState<Edits>({});
+  const [seen, setSeen] = useState(templates.data);
+  if (seen !== templates.data) {
+    setSeen(templates.data);
+    const fresh = templates.data?.templates;
+    if (fresh) setEdits((e) => withoutSaved(e, fresh));
+  }
   const list = templates.data?.templates ?? [];
   const current = list.find((t) => t.id === selected);
   const signer: PlaceholderValues = { csmName: deck.data?.settings.csmName || 'Jane Doe', csmTitle: deck.data?.settings.csmTitle || 'Customer Success Manager' };
@@ -33,23 +72,48 @@ export function OutreachSection() {
     >
       {templates.data && current && (
         <Stack gap="sm">
-          <SegmentedControl
-            value={selected}
-            onChange={(v) => setSelected(v as OutreachTemplateId)}
-            data={list.map((t) => ({ value: t.id, label: t.isDefault ? t.label : `${t.label} •` }))}
-            data-testid="outreach-template-tabs"
-            fullWidth
+          {/* Tabs rather than a segmented control: four names with their marks wrap onto a second line at 1024 px. */}
+          <Tabs value={selected} onChange={(v) => v && setSelected(v as OutreachTemplateId)} variant="pills" radius="sm">
+            <Tabs.List data-testid="outreach-template-tabs">
+              {list.map((t) => (
+                <Tabs.Tab key={t.id} value={t.id}>
+                  {`${t.isDefault ? t.label : `${t.label} •`}${differs(edits[t.id], t) ? ' (unsaved)' : ''}`}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+          </Tabs>
+          <TemplateForm
+            entry={current}
+            edit={edits[current.id] ?? {}}
+            onEdit={(change) => setEdits((e) => ({ ...e, [current.id]: { ...e[current.id], ...change } }))}
+            onDiscard={() =>
+              setEdits((e) => {
+                const left = { ...e };
+                delete left[current.id];
+                return left;
+              })
+            }
+            placeholders={templates.data.placeholders}
+            signer={signer}
           />
-          <TemplateForm key={`${current.id}|${current.subject}|${current.body}`} entry={current} placeholders={templates.data.placeholders} signer={signer} />
         </Stack>
       )}
     </SettingsSection>
   );
 }
 
-function TemplateForm({ entry, placeholders, signer }: { entry: OutreachTemplateEntry; placeholders: string[]; signer: PlaceholderValues }) {
-  const [subject, setSubject] = useState(entry.subject);
-  const [body, setBody] = useState(entry.body);
+interface TemplateFormProps {
+  entry: OutreachTemplateEntry;
+  edit: TemplateEdit;
+  onEdit: (change: TemplateEdit) => void;
+  onDiscard: () => void;
+  placeholders: string[];
+  signer: PlaceholderValues;
+}
+
+function TemplateForm({ entry, edit, onEdit, onDiscard, placeholders, signer }: TemplateFormProps) {
+  const subject = edit.subject ?? entry.subject;
+  const body = edit.body ?? entry.body;
   const save = useMutation('outreach.templates.set', { errorTitle: 'Could not save the template', successMessage: 'Saved: new drafts use it.' });
   const reset = useMutation('outreach.templates.reset', { errorTitle: 'Could not reset the template', successMessage: 'Back to the shipped wording.' });
   const unknown = unknownPlaceholders(`${subject}\n${body}`);
@@ -61,7 +125,7 @@ function TemplateForm({ entry, placeholders, signer }: { entry: OutreachTemplate
         <TextInput
           label="Subject"
           value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
+          onChange={(e) => onEdit({ subject: e.currentTarget.value })}
           maxLength={300}
           error={subject.trim() ? undefined : 'A template needs a subject before it can be saved'}
           data-testid="outreach-template-subject"
@@ -69,7 +133,7 @@ function TemplateForm({ entry, placeholders, signer }: { entry: OutreachTemplate
         <Textarea
           label="Message"
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={(e) => onEdit({ body: e.currentTarget.value })}
           autosize
           minRows={10}
           maxRows={20}
@@ -98,10 +162,9 @@ function TemplateForm({ entry, placeholders, signer }: { entry: OutreachTemplate
             disabled={entry.isDefault && !changed}
             loading={reset.running}
             onClick={() => {
-              if (entry.isDefault) {
-                setSubject(entry.subject);
-                setBody(entry.body);
-              } else void reset.mutate({ id: entry.id });
+              // Either way the CSM asked for what is saved or shipped: an unsaved edit goes.
+              onDiscard();
+              if (!entry.isDefault) void reset.mutate({ id: entry.id });
             }}
             data-testid="outreach-template-reset"
           >
