@@ -1,5 +1,7 @@
 // A QBR's action items, editable in place: owner and due date save when the field is left, status when chosen.
-// An item a later QBR took over is read-only here ("carried over"); its continuation is edited instead.
+// An item a later QBR took over is read-only here ("carried over"); its continuation is edited instead. A row is
+// not drawn anew when its item comes back saved: what is typed in its other field meanwhile (the CSM tabs from
+// the owner to the due date, which saves the owner) stays, and a change from elsewhere shows in an untouched field.
 import { ActionIcon, Badge, Button, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,7 +15,18 @@ const STATUS_LABEL: Record<ActionItem['status'], string> = { open: 'Open', done:
 
 function Row({ item }: { item: ActionItem }) {
   const update = useMutation('qbrs.actionItem.update', { errorTitle: 'Could not update the action item' });
-  const [owner, setOwner] = useState(item.owner ?? '');
+  // The CSM's edits (null: none) lie over the saved item until a fresh one holds them; adjusted while rendering
+  // and functional, like the settings forms' (OnboardingSection).
+  const [ownerEdit, setOwnerEdit] = useState<string | null>(null);
+  const [dueEdit, setDueEdit] = useState<string | null>(null);
+  const [seen, setSeen] = useState(item);
+  if (seen !== item) {
+    setSeen(item);
+    setOwnerEdit((e) => (e !== null && e.trim() === (item.owner ?? '') ? null : e));
+    setDueEdit((e) => (e !== null && e === (item.dueDate ?? '') ? null : e));
+  }
+  const owner = ownerEdit ?? item.owner ?? '';
+  const due = dueEdit ?? item.dueDate ?? '';
   const carried = item.status === 'carried';
 
   return (
@@ -41,8 +54,11 @@ function Row({ item }: { item: ActionItem }) {
           aria-label={`Owner of “${item.text}”`}
           value={owner}
           disabled={carried}
-          onChange={(e) => setOwner(e.currentTarget.value)}
-          onBlur={() => owner.trim() !== (item.owner ?? '') && void update.mutate({ id: item.id, owner: owner.trim() || null })}
+          onChange={(e) => setOwnerEdit(e.currentTarget.value)}
+          onBlur={() => {
+            if (owner.trim() !== (item.owner ?? '')) void update.mutate({ id: item.id, owner: owner.trim() || null });
+            else setOwnerEdit(null);
+          }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
       </Table.Td>
@@ -52,9 +68,13 @@ function Row({ item }: { item: ActionItem }) {
           variant="unstyled"
           type="date"
           aria-label={`Due date of “${item.text}”`}
-          defaultValue={item.dueDate ?? ''}
+          value={due}
           disabled={carried}
-          onBlur={(e) => e.currentTarget.value !== (item.dueDate ?? '') && void update.mutate({ id: item.id, dueDate: e.currentTarget.value || null })}
+          onChange={(e) => setDueEdit(e.currentTarget.value)}
+          onBlur={() => {
+            if (due !== (item.dueDate ?? '')) void update.mutate({ id: item.id, dueDate: due || null });
+            else setDueEdit(null);
+          }}
         />
       </Table.Td>
       <Table.Td w={150}>
@@ -137,7 +157,7 @@ export function ActionItemsTable({ qbrId, items }: { qbrId: number; items: Actio
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => (
-              <Row key={`${item.id}:${item.owner ?? ''}:${item.dueDate ?? ''}`} item={item} />
+              <Row key={item.id} item={item} />
             ))}
           </Table.Tbody>
         </Table>
