@@ -41,15 +41,40 @@ export function RemindersSection({ settings, host }: { settings: AppSettings; ho
         </Alert>
       )}
       {!r && !reminders.error && <Loader size="sm" aria-label="Loading the reminder" />}
-      {/* A save elsewhere (the CLI, another window) resets the untouched form to the saved values. */}
-      {r && <ReminderForm key={`${r.enabled}:${r.time}`} saved={r} zone={settings.effectiveTimeZone} />}
+      {r && <ReminderForm saved={r} zone={settings.effectiveTimeZone} />}
     </SettingsSection>
   );
 }
 
+/** The CSM's edits: a field is edited when its key is here. */
+type ReminderEdit = { enabled?: boolean; time?: string };
+
+/** The edits fresh settings do not hold yet (the same object when they hold none); a time is held as it parses. */
+function withoutSaved(edit: ReminderEdit, saved: ReminderSettings): ReminderEdit {
+  const enabledHeld = edit.enabled !== undefined && edit.enabled === saved.enabled;
+  const parsed = edit.time === undefined ? null : parseTimeOfDay(edit.time);
+  const timeHeld = parsed !== null && 'time' in parsed && parsed.time === saved.time;
+  if (!enabledHeld && !timeHeld) return edit;
+  const left: ReminderEdit = {};
+  if (edit.enabled !== undefined && !enabledHeld) left.enabled = edit.enabled;
+  if (edit.time !== undefined && !timeHeld) left.time = edit.time;
+  return left;
+}
+
 function ReminderForm({ saved, zone }: { saved: ReminderSettings; zone: string }) {
-  const [enabled, setEnabled] = useState(saved.enabled);
-  const [typed, setTyped] = useState(saved.time);
+  // The CSM's edits lie over the saved reminder until fresh settings hold them: a time typed while a save is on its
+  // way stays, and a save elsewhere (the CLI, another window) shows in an untouched field. Adjusted while rendering
+  // and functional, like the onboarding template's (OnboardingSection).
+  const [edit, setEdit] = useState<ReminderEdit>({});
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    setSeen(saved);
+    setEdit((e) => withoutSaved(e, saved));
+  }
+  const enabled = edit.enabled ?? saved.enabled;
+  const typed = edit.time ?? saved.time;
+  const setEnabled = (on: boolean) => setEdit((e) => ({ ...e, enabled: on }));
+  const setTyped = (time: string) => setEdit((e) => ({ ...e, time }));
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
   const update = useMutation('reminders.update', {
@@ -63,7 +88,7 @@ function ReminderForm({ saved, zone }: { saved: ReminderSettings; zone: string }
     if (!enabled) {
       // Off: the time field is greyed out, so a half-typed time there neither blocks nor gets saved.
       setError(null);
-      setTyped(saved.time);
+      setEdit((e) => ({ ...(e.enabled === undefined ? {} : { enabled: e.enabled }) }));
       void update.mutate({ enabled: false });
       return;
     }
