@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { PickedFile } from '../../../shared/bridge';
 import type { MethodOutput } from '../../../shared/contract';
 import { chooseFile, isClientError } from '../api/client';
+import { useEditsOverSaved } from '../hooks/use-edits-over-saved';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 import { SettingsSection } from './SettingsSection';
@@ -96,17 +97,10 @@ function ChooseLogoButton({ onChosen }: { onChosen: (logo: { file: string; name:
 }
 
 function DeckForm({ saved, defaults }: { saved: DeckSettings; defaults: DeckSettings }) {
-  // The CSM's edits lie over the saved values until fresh settings hold them (main's `changed` event refetches
-  // after a save, here or elsewhere): the form is not drawn anew, so what is typed, or a logo chosen, while a save
-  // is on its way stays, and a save from elsewhere shows in the untouched fields. Adjusted while rendering and
-  // functional, like the onboarding template's (OnboardingSection).
-  const [edit, setEdit] = useState<Edit>({});
+  // The CSM's edits, a logo chosen included, lie over the saved values until fresh settings hold them
+  // (use-edits-over-saved.ts).
   const [sent, setSent] = useState<SentLogo | null>(null);
-  const [seen, setSeen] = useState(saved);
-  if (seen !== saved) {
-    setSeen(saved);
-    setEdit((e) => withoutSaved(e, saved, sent));
-  }
+  const [edit, setEdit] = useEditsOverSaved<DeckSettings, Edit>(saved, {}, (e, fresh) => withoutSaved(e, fresh, sent));
   const set = (k: TextField) => (value: string) => setEdit((e) => ({ ...e, [k]: value }));
   const setLogo = (logo: LogoChoice) => setEdit((e) => ({ ...e, logo }));
   const { csmName, csmTitle, companyName, color } = { ...saved, ...edit };

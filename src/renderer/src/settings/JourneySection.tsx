@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import { useState } from 'react';
 import type { AppSettings } from '../../../shared/contract';
+import { useEditsOverSaved } from '../hooks/use-edits-over-saved';
 import { useMutation } from '../hooks/use-mutation';
 import { SettingsSection } from './SettingsSection';
 
@@ -21,22 +21,20 @@ function withoutSaved(edit: Partial<Form>, saved: Form): Partial<Form> {
   return left;
 }
 
-/** Stage lengths and the QBR cadence: each changes every account's stage or QBR status, so they save together. */
-export function JourneySection({ settings }: { settings: AppSettings }) {
-  const saved: Form = {
+function formOf(settings: AppSettings): Form {
+  return {
     onboardingDays: settings.stageLengths.onboardingDays,
     renewalDays: settings.stageLengths.renewalDays,
     qbrCadenceDays: settings.qbrCadenceDays,
   };
-  // The CSM's edits lie over the saved values until fresh settings hold them (main's `changed` event refetches after
-  // a save, here or elsewhere); the section is not drawn anew, so a number typed while a save is on its way stays.
-  // Adjusted while rendering and functional, like the onboarding template's (OnboardingSection).
-  const [edit, setEdit] = useState<Partial<Form>>({});
-  const [seen, setSeen] = useState(settings);
-  if (seen !== settings) {
-    setSeen(settings);
-    setEdit((e) => withoutSaved(e, saved));
-  }
+}
+
+/** Stage lengths and the QBR cadence: each changes every account's stage or QBR status, so they save together. */
+export function JourneySection({ settings }: { settings: AppSettings }) {
+  const saved = formOf(settings);
+  // The CSM's edits lie over the saved values until fresh settings hold them (use-edits-over-saved.ts).
+  // Keyed on the settings object: the form's values are read from it anew on each render.
+  const [edit, setEdit] = useEditsOverSaved<AppSettings, Partial<Form>>(settings, {}, (e, fresh) => withoutSaved(e, formOf(fresh)));
   const form: Form = { ...saved, ...edit };
   const dirty = (Object.keys(edit) as (keyof Form)[]).some((k) => edit[k] !== saved[k]);
   const update = useMutation('settings.update', { errorTitle: 'Could not save the stage lengths', successMessage: 'Stage lengths and QBR cadence saved.' });

@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Switch, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 import { TEMPLATE_KINDS, TEMPLATE_NAMES, type AppSettings, type OnboardingTemplate } from '../../../shared/contract';
+import { useEditsOverSaved } from '../hooks/use-edits-over-saved';
 import { useMutation } from '../hooks/use-mutation';
 import { SettingsSection } from './SettingsSection';
 
@@ -22,17 +22,11 @@ export function OnboardingSection({ settings }: { settings: AppSettings }) {
   // The CSM's edit lies over the saved template until the saved one catches up with it (main's `changed` event
   // refetches the settings after a save). The form is never drawn anew under the CSM's hands: an offset typed while
   // the switch's save is on its way stays, and a save from elsewhere leaves an unsaved edit in place.
-  const [edit, setEdit] = useState<OnboardingTemplate | null>(null);
+  // Every write to the edit is functional: an offset typed in the same tick as a refetch must not be dropped by a
+  // stale copy of it (use-edits-over-saved.ts).
+  const [edit, setEdit] = useEditsOverSaved<OnboardingTemplate, OnboardingTemplate | null>(saved, null, (e, fresh) => (e !== null && sameTemplate(e, fresh) ? null : e));
   const form = edit ?? saved;
   const dirty = edit !== null && !sameTemplate(edit, saved);
-  // When fresh settings arrive, an edit they now hold is done. Adjusted while rendering (React's pattern for state
-  // that follows a prop) and functional, like every write to the edit: an offset typed in the same tick as the
-  // refetch is queued before this and must not be dropped by a stale copy of the edit.
-  const [seen, setSeen] = useState(saved);
-  if (seen !== saved) {
-    setSeen(saved);
-    setEdit((e) => (e !== null && sameTemplate(e, saved) ? null : e));
-  }
   const update = useMutation('settings.update', { errorTitle: 'Could not save the onboarding template', successMessage: 'Onboarding template saved.' });
   /** The switch saves at once, and only itself: offsets being edited wait for Save. */
   const toggle = async (enabled: boolean) => {

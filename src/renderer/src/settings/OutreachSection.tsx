@@ -6,6 +6,7 @@ import { Badge, Button, Code, Group, Paper, Stack, Tabs, Text, TextInput, Textar
 import { useState } from 'react';
 import type { OutreachTemplateEntry, OutreachTemplateId } from '../../../shared/contract';
 import { renderTemplate, unknownPlaceholders, type PlaceholderValues } from '../../../shared/outreach';
+import { useEditsOverSaved } from '../hooks/use-edits-over-saved';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 import { SettingsSection } from './SettingsSection';
@@ -53,14 +54,9 @@ export function OutreachSection() {
   const templates = useQuery('outreach.templates.get', {});
   const deck = useQuery('deck.settings.get', {});
   const [selected, setSelected] = useState<OutreachTemplateId>('check_in');
-  // Adjusted while rendering and functional, like the onboarding template's (OnboardingSection).
-  const [edits, setEdits] = useState<Edits>({});
-  const [seen, setSeen] = useState(templates.data);
-  if (seen !== templates.data) {
-    setSeen(templates.data);
-    const fresh = templates.data?.templates;
-    if (fresh) setEdits((e) => withoutSaved(e, fresh));
-  }
+  const [edits, setEdits] = useEditsOverSaved<readonly OutreachTemplateEntry[] | undefined, Edits>(templates.data?.templates, {}, (e, fresh) =>
+    fresh ? withoutSaved(e, fresh) : e,
+  );
   const list = templates.data?.templates ?? [];
   const current = list.find((t) => t.id === selected);
   const signer: PlaceholderValues = { csmName: deck.data?.settings.csmName || 'Jane Doe', csmTitle: deck.data?.settings.csmTitle || 'Customer Success Manager' };

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, AppSettings, ReminderSettings } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import { nextReminderAt } from '../../../shared/reminder-schedule';
+import { useEditsOverSaved } from '../hooks/use-edits-over-saved';
 import { useMutation } from '../hooks/use-mutation';
 import { useQuery } from '../hooks/use-query';
 import { describeNextReminder, parseTimeOfDay } from './reminder-time';
@@ -62,15 +63,8 @@ function withoutSaved(edit: ReminderEdit, saved: ReminderSettings): ReminderEdit
 }
 
 function ReminderForm({ saved, zone }: { saved: ReminderSettings; zone: string }) {
-  // The CSM's edits lie over the saved reminder until fresh settings hold them: a time typed while a save is on its
-  // way stays, and a save elsewhere (the CLI, another window) shows in an untouched field. Adjusted while rendering
-  // and functional, like the onboarding template's (OnboardingSection).
-  const [edit, setEdit] = useState<ReminderEdit>({});
-  const [seen, setSeen] = useState(saved);
-  if (seen !== saved) {
-    setSeen(saved);
-    setEdit((e) => withoutSaved(e, saved));
-  }
+  // The CSM's edits lie over the saved reminder until fresh settings hold them (use-edits-over-saved.ts).
+  const [edit, setEdit] = useEditsOverSaved<ReminderSettings, ReminderEdit>(saved, {}, withoutSaved);
   const enabled = edit.enabled ?? saved.enabled;
   const typed = edit.time ?? saved.time;
   const setEnabled = (on: boolean) => setEdit((e) => ({ ...e, enabled: on }));

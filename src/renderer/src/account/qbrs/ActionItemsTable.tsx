@@ -8,25 +8,26 @@ import { useState } from 'react';
 import { ActionItemStatus, type ActionItem } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useEditsOverSaved } from '../../hooks/use-edits-over-saved';
 import { useMutation } from '../../hooks/use-mutation';
 import { deleteWithUndo } from '../../components/undo-notification';
 
 const STATUS_LABEL: Record<ActionItem['status'], string> = { open: 'Open', done: 'Done', dropped: 'Dropped', carried: 'Carried over' };
 
+/** The row's edits: a field is edited when it has a value here. */
+type RowEdit = { owner?: string; due?: string };
+
 function Row({ item }: { item: ActionItem }) {
   const update = useMutation('qbrs.actionItem.update', { errorTitle: 'Could not update the action item' });
-  // The CSM's edits (null: none) lie over the saved item until a fresh one holds them; adjusted while rendering
-  // and functional, like the settings forms' (OnboardingSection).
-  const [ownerEdit, setOwnerEdit] = useState<string | null>(null);
-  const [dueEdit, setDueEdit] = useState<string | null>(null);
-  const [seen, setSeen] = useState(item);
-  if (seen !== item) {
-    setSeen(item);
-    setOwnerEdit((e) => (e !== null && e.trim() === (item.owner ?? '') ? null : e));
-    setDueEdit((e) => (e !== null && e === (item.dueDate ?? '') ? null : e));
-  }
-  const owner = ownerEdit ?? item.owner ?? '';
-  const due = dueEdit ?? item.dueDate ?? '';
+  // The CSM's edits lie over the saved item until a fresh one holds them (use-edits-over-saved.ts).
+  const [edit, setEdit] = useEditsOverSaved<ActionItem, RowEdit>(item, {}, (e, fresh) => ({
+    ...(e.owner !== undefined && e.owner.trim() !== (fresh.owner ?? '') ? { owner: e.owner } : {}),
+    ...(e.due !== undefined && e.due !== (fresh.dueDate ?? '') ? { due: e.due } : {}),
+  }));
+  const setOwnerEdit = (owner: string | undefined) => setEdit((e) => ({ ...e, owner }));
+  const setDueEdit = (due: string | undefined) => setEdit((e) => ({ ...e, due }));
+  const owner = edit.owner ?? item.owner ?? '';
+  const due = edit.due ?? item.dueDate ?? '';
   const carried = item.status === 'carried';
 
   return (
@@ -57,7 +58,7 @@ function Row({ item }: { item: ActionItem }) {
           onChange={(e) => setOwnerEdit(e.currentTarget.value)}
           onBlur={() => {
             if (owner.trim() !== (item.owner ?? '')) void update.mutate({ id: item.id, owner: owner.trim() || null });
-            else setOwnerEdit(null);
+            else setOwnerEdit(undefined);
           }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
@@ -73,7 +74,7 @@ function Row({ item }: { item: ActionItem }) {
           onChange={(e) => setDueEdit(e.currentTarget.value)}
           onBlur={() => {
             if (due !== (item.dueDate ?? '')) void update.mutate({ id: item.id, dueDate: due || null });
-            else setDueEdit(null);
+            else setDueEdit(undefined);
           }}
         />
       </Table.Td>
